@@ -1,0 +1,143 @@
+// Package artifact holds the documents prodgen produces (PRD, Stories,
+// TechSpec), their IDs and trace links, and the deterministic markdown that
+// represents them on disk: Render writes a document, Parse reads it back, so
+// the next stage works from a person's edits.
+package artifact
+
+// Header is the provenance line at the top of every generated document.
+type Header struct {
+	// Sources are the input files the document was generated from, as
+	// paths relative to the project root ("brief.md").
+	Sources []string `json:"sources,omitempty"`
+	// Command regenerates the document ("prodgen prd brief.md").
+	Command string `json:"command,omitempty"`
+}
+
+// PRD is a product requirements document.
+type PRD struct {
+	Header  Header `json:"-"`
+	Title   string `json:"title"` // product name
+	Summary string `json:"summary,omitempty"`
+	Problem string `json:"problem,omitempty"`
+
+	Goals         []Goal        `json:"goals,omitempty"`
+	Personas      []Persona     `json:"personas,omitempty"`
+	Functional    []Requirement `json:"functional,omitempty"`     // FR-001...
+	NonFunctional []Requirement `json:"non_functional,omitempty"` // NFR-001...
+	InScope       []string      `json:"in_scope,omitempty"`
+	OutOfScope    []string      `json:"out_of_scope,omitempty"`
+	Metrics       []Metric      `json:"metrics,omitempty"`
+	Assumptions   []string      `json:"assumptions,omitempty"` // assumptions and risks
+	OpenQuestions []Question    `json:"open_questions,omitempty"`
+}
+
+// Goal is a product goal, G-1...
+type Goal struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+// Persona is a kind of user.
+type Persona struct {
+	Name        string `json:"name"`
+	Description string `json:"description,omitempty"`
+}
+
+// Requirement is a functional (FR-001) or non-functional (NFR-001)
+// requirement.
+type Requirement struct {
+	ID       string `json:"id"`
+	Text     string `json:"text"`               // one or more sentences stating what must hold
+	Priority string `json:"priority,omitempty"` // optional: "P0", "Must"...
+}
+
+// Metric is a success metric with an optional baseline and target.
+type Metric struct {
+	Name     string `json:"name"`
+	Baseline string `json:"baseline,omitempty"`
+	Target   string `json:"target,omitempty"`
+}
+
+// Question is an open question, Q-1...
+type Question struct {
+	ID   string `json:"id"`
+	Text string `json:"text"`
+}
+
+// Stories is the user stories document.
+type Stories struct {
+	Header  Header  `json:"-"`
+	Title   string  `json:"title"`
+	Stories []Story `json:"stories,omitempty"`
+}
+
+// Story is a user story, US-001, with its acceptance criteria.
+type Story struct {
+	ID     string   `json:"id"`
+	Title  string   `json:"title"`
+	Role   string   `json:"role,omitempty"`    // "patient" in "As a patient"
+	Want   string   `json:"want,omitempty"`    // what follows "I want": "to join the queue", "a team board"
+	SoThat string   `json:"so_that,omitempty"` // optional benefit, without "so that"
+	Traces []string `json:"traces,omitempty"`  // FR IDs this story implements
+	// Criteria are the acceptance criteria, AC-001.1...
+	Criteria []Criterion `json:"criteria,omitempty"`
+}
+
+// Criterion is an acceptance criterion. Given, When and Then hold its parts
+// when it is in that form; otherwise Text holds it as written.
+type Criterion struct {
+	ID    string `json:"id"`
+	Given string `json:"given,omitempty"`
+	When  string `json:"when,omitempty"`
+	Then  string `json:"then,omitempty"`
+	Text  string `json:"text,omitempty"`
+}
+
+// TechSpec is the technical requirements document.
+type TechSpec struct {
+	Header   Header `json:"-"`
+	Title    string `json:"title"`
+	Overview string `json:"overview,omitempty"`
+
+	Components    []Component   `json:"components,omitempty"`
+	Entities      []Entity      `json:"entities,omitempty"`
+	Endpoints     []Endpoint    `json:"endpoints,omitempty"`
+	Quality       []Requirement `json:"quality,omitempty"` // NFRs carried over from the PRD, by ID
+	Tasks         []Task        `json:"tasks,omitempty"`
+	OpenQuestions []Question    `json:"open_questions,omitempty"`
+}
+
+// Component is a part of the system's architecture.
+type Component struct {
+	Name           string `json:"name"`
+	Responsibility string `json:"responsibility,omitempty"`
+}
+
+// Entity is a thing the system stores.
+type Entity struct {
+	Name        string  `json:"name"`
+	Description string  `json:"description,omitempty"`
+	Fields      []Field `json:"fields,omitempty"`
+}
+
+// Field is one attribute of an entity.
+type Field struct {
+	Name  string `json:"name"`
+	Type  string `json:"type,omitempty"`
+	Notes string `json:"notes,omitempty"`
+}
+
+// Endpoint is one HTTP API operation.
+type Endpoint struct {
+	Method  string   `json:"method,omitempty"`
+	Path    string   `json:"path,omitempty"`
+	Summary string   `json:"summary,omitempty"`
+	Stories []string `json:"stories,omitempty"` // US IDs this endpoint serves
+}
+
+// Task is an implementation task, T-001, traced to the stories it delivers.
+type Task struct {
+	ID      string   `json:"id"`
+	Text    string   `json:"text"`
+	Stories []string `json:"stories,omitempty"`
+}

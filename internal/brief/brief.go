@@ -1,0 +1,60 @@
+// Package brief reads a product brief, a short markdown document written by
+// a product manager, into a Brief. Briefs come in many shapes: headed
+// sections under many names, numbered headings, YAML front matter, lists,
+// tables, or plain prose. Parse takes what it can find and records what it
+// could not, so later stages ask about it instead of inventing it.
+package brief
+
+// Brief is what prodgen understood of a product brief. Text fields hold the
+// author's own words (inline markdown kept), never invented content.
+type Brief struct {
+	Title   string
+	Summary string // a sentence or two on what the product is
+	Problem string
+
+	Users         []Persona
+	Goals         []string
+	Features      []Feature
+	NonGoals      []string
+	Constraints   []string
+	Metrics       []Metric
+	Risks         []string // risks and assumptions
+	OpenQuestions []string
+
+	// Meta holds front matter and "Key: value" status lines (owner, stage...).
+	Meta map[string]string
+	// Missing names the parts of a brief that were not found, by the
+	// constants below, in a stable order.
+	Missing []string
+}
+
+// Names of the parts of a brief, as used in Missing.
+const (
+	PartProblem     = "problem"
+	PartUsers       = "users"
+	PartGoals       = "goals"
+	PartFeatures    = "features"
+	PartNonGoals    = "non-goals"
+	PartConstraints = "constraints"
+	PartMetrics     = "metrics"
+)
+
+// Persona is a kind of user the brief names.
+type Persona struct {
+	Name        string // "Team lead"
+	Description string // what the brief says about them, may be empty
+}
+
+// Feature is one capability the brief asks for.
+type Feature struct {
+	Text     string // the capability as the brief states it
+	Priority string // e.g. "P0", "Must", when the brief gives one
+	Notes    string // further detail from the brief, e.g. a table's notes column
+}
+
+// Metric is a measure of success.
+type Metric struct {
+	Name     string
+	Baseline string // today's value, when given
+	Target   string // the goal value, when given
+}

@@ -1,0 +1,58 @@
+// Package llm defines the one seam between prodgen's pipeline and whatever
+// writes its documents: a language model behind an OpenAI-compatible
+// endpoint, or the deterministic offline engine.
+package llm
+
+import "context"
+
+// Client writes one stage's artifact. Implementations return the artifact as
+// JSON matching the stage's schema; the pipeline validates and renders it.
+type Client interface {
+	Complete(ctx context.Context, req Request) (*Response, error)
+}
+
+// Stage names, as used in Request.Stage.
+const (
+	StagePRD     = "prd"
+	StageStories = "stories"
+	StageTech    = "tech"
+)
+
+// Role of a message in a conversation with a model.
+type Role string
+
+// The roles a message can have.
+const (
+	RoleSystem    Role = "system"
+	RoleUser      Role = "user"
+	RoleAssistant Role = "assistant"
+)
+
+// Message is one message of a conversation.
+type Message struct {
+	Role    Role
+	Content string
+}
+
+// Request asks for one stage's artifact.
+type Request struct {
+	Stage    string
+	Messages []Message
+	// Input is the stage's parsed input (for example a PRDInput). A model
+	// reads the rendered messages; the offline engine reads Input, so it
+	// works from facts rather than from prose.
+	Input any
+}
+
+// Response is a stage's artifact as JSON, with what it cost.
+type Response struct {
+	Content string
+	Model   string
+	Usage   Usage
+}
+
+// Usage counts the tokens of one exchange.
+type Usage struct {
+	PromptTokens     int `json:"prompt_tokens"`
+	CompletionTokens int `json:"completion_tokens"`
+}
