@@ -1,0 +1,126 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
+
+func flagSet(t *testing.T, args ...string) *pflag.FlagSet {
+	t.Helper()
+	fs := pflag.NewFlagSet("test", pflag.ContinueOnError)
+	fs.String("provider", "auto", "")
+	fs.String("out-dir", "docs", "")
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+func envOf(kv ...string) func(string) string {
+	m := map[string]string{}
+	for i := 0; i+1 < len(kv); i += 2 {
+		m[kv[i]] = kv[i+1]
+	}
+	return func(k string) string { return m[k] }
+}
+
+func TestLoadPrecedence(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		env      []string
+		flags    []string
+		wantOut  string
+		wantProv string
+		wantFile bool
+	}{
+		{name: "defaults", wantOut: "docs", wantProv: "auto"},
+		{name: "file over default", file: "out_dir: spec\nprovider: offline\n", wantOut: "spec", wantProv: "offline", wantFile: true},
+		{name: "env over file", file: "out_dir: spec\n", env: []string{"PRODGEN_OUT_DIR", "envdir"}, wantOut: "envdir", wantProv: "auto", wantFile: true},
+		{name: "flag over env", file: "out_dir: spec\n", env: []string{"PRODGEN_OUT_DIR", "envdir"}, flags: []string{"--out-dir", "flagdir"}, wantOut: "flagdir", wantProv: "auto", wantFile: true},
+		{name: "unset flag keeps env", env: []string{"PRODGEN_PROVIDER", "offline"}, wantOut: "docs", wantProv: "offline"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if tt.file != "" {
+				if err := os.WriteFile(filepath.Join(dir, FileName), []byte(tt.file), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cfg, err := Load(Options{Dir: dir, Getenv: envOf(tt.env...), Flags: flagSet(t, tt.flags...)})
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			if cfg.OutDir != tt.wantOut || cfg.Provider != tt.wantProv {
+				t.Errorf("got out_dir %q provider %q, want %q %q", cfg.OutDir, cfg.Provider, tt.wantOut, tt.wantProv)
+			}
+			if (cfg.File != "") != tt.wantFile {
+				t.Errorf("File = %q, want a file: %v", cfg.File, tt.wantFile)
+			}
+		})
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		explicit string
+		env      []string
+		want     []string
+	}{
+		{name: "unknown key with suggestion", file: "out_dri: x\n", want: []string{"prodgen.yaml", `unknown key "out_dri"`, `did you mean "out_dir"`}},
+		{name: "bad provider from file", file: "provider: gpt\n", want: []string{"provider", `unknown provider "gpt"`, "allowed: auto, offline"}},
+		{name: "bad provider from env", env: []string{"PRODGEN_PROVIDER", "magic"}, want: []string{`unknown provider "magic"`}},
+		{name: "invalid yaml", file: "provider: [\n", want: []string{"prodgen.yaml", "not valid YAML"}},
+		{name: "explicit file missing", explicit: "nope.yaml", want: []string{"nope.yaml", "no such file"}},
+		{name: "empty out_dir", file: "out_dir: \"\"\n", want: []string{"out_dir", "must name a folder"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if tt.file != "" {
+				if err := os.WriteFile(filepath.Join(dir, FileName), []byte(tt.file), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, err := Load(Options{Dir: dir, File: tt.explicit, Getenv: envOf(tt.env...), Flags: flagSet(t)})
+			if err == nil {
+				t.Fatal("Load succeeded, want an error")
+			}
+			var cerr *Error
+			if !errors.As(err, &cerr) {
+				t.Errorf("error %T is not a *config.Error", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not mention %q", err, w)
+				}
+			}
+		})
+	}
+}
+
+func TestExplicitFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "other.yaml"), []byte("brief: product.md\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A prodgen.yaml beside it must be ignored when --config names another file.
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte("brief: wrong.md\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Load(Options{Dir: dir, File: "other.yaml", Getenv: envOf()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Brief != "product.md" {
+		t.Errorf("Brief = %q, want product.md", cfg.Brief)
+	}
+}
