@@ -1,0 +1,54 @@
+package prompts
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+	"text/template"
+)
+
+// TestTemplatesRender renders every embedded prompt with the data its stage
+// passes, so a broken template fails here and not in a user's run.
+func TestTemplatesRender(t *testing.T) {
+	data := map[string]any{
+		"Brief": "# Brief\n\n{{ not a template }}", "BriefPath": "brief.md",
+		"PRD": "# PRD", "FRIDs": []string{"FR-001", "FR-002"},
+		"Stories": "# Stories", "StoryIDs": []string{"US-001"},
+	}
+	names, err := fs.Glob(FS, "*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"prd.md", "stories.md", "tech.md"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("prompt %s is not embedded (have %v)", want, names)
+		}
+	}
+	funcs := template.FuncMap{"join": strings.Join}
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			src, err := fs.ReadFile(FS, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tmpl, err := template.New(name).Funcs(funcs).Option("missingkey=error").Parse(string(src))
+			if err != nil {
+				t.Fatalf("parse: %v", err)
+			}
+			var b strings.Builder
+			if err := tmpl.Execute(&b, data); err != nil {
+				t.Fatalf("render: %v", err)
+			}
+			out := b.String()
+			for _, section := range []string{"# Identity and purpose", "# Steps", "# Output instructions", "# Input"} {
+				if !strings.Contains(out, section) {
+					t.Errorf("rendered prompt lacks %q", section)
+				}
+			}
+			if strings.Contains(name, "prd") && !strings.Contains(out, "{{ not a template }}") {
+				t.Error("the brief must be passed through as data, not expanded")
+			}
+		})
+	}
+}
