@@ -1,0 +1,266 @@
+package artifact
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Each writer in this file has a reader next to it. For every line a
+// writer returns, the reader gives back values that the writer turns into
+// the same line again, even where the text of a field contains the
+// separators ("Given a, when b" in a Given): the reader splits at the first
+// separator, and the writer joins with the same separators.
+
+// itemLine writes a list item "**FR-001** text". An item without an ID is
+// its text alone, which must not start with a bold ID.
+func itemLine(k Kind, id, text string) (string, error) {
+	text = oneLine(text)
+	if id == "" {
+		if lead, _, ok := splitLead(text); ok {
+			return "", fmt.Errorf("%s without an ID starts with the ID-like %q", k, lead)
+		}
+		return blockSafe(text), nil
+	}
+	if _, err := ParseID(k, id); err != nil {
+		return "", err
+	}
+	if text == "" {
+		return "**" + id + "**", nil
+	}
+	return "**" + id + "** " + text, nil
+}
+
+// splitLead splits a list item's text "**FR-001** text" into the ID and
+// the text. ok is false when the item does not start with a bold word
+// written like an ID. A colon after the ID ("**FR-001**: text") is dropped.
+func splitLead(s string) (string, string, bool) {
+	inner, ok := strings.CutPrefix(s, "**")
+	if !ok {
+		return "", "", false
+	}
+	tok, rest, ok := strings.Cut(inner, "**")
+	tok = strings.TrimSuffix(tok, ":")
+	if !ok || !looksLikeID(tok) {
+		return "", "", false
+	}
+	rest = strings.TrimPrefix(rest, ":")
+	return tok, strings.TrimSpace(rest), true
+}
+
+// readLead reads a list item's ID and text; an ID-like lead that is not a
+// well-formed ID of kind k is an error.
+func readLead(k Kind, s string) (string, string, error) {
+	id, text, ok := splitLead(s)
+	if !ok {
+		return "", s, nil
+	}
+	if _, err := ParseID(k, id); err != nil {
+		return "", "", err
+	}
+	return id, text, nil
+}
+
+// cutGroup splits a trailing parenthesised group off s: "text (a, b)"
+// gives "text" and "a, b".
+func cutGroup(s string) (string, string, bool) {
+	if !strings.HasSuffix(s, ")") {
+		return s, "", false
+	}
+	i := strings.LastIndex(s, "(")
+	if i < 0 || (i > 0 && s[i-1] != ' ') {
+		return s, "", false
+	}
+	return strings.TrimSpace(s[:i]), s[i+1 : len(s)-1], true
+}
+
+const priorityTag = "priority:"
+
+// requirementText writes a requirement's text with its priority:
+// "Text (priority: P0)".
+func requirementText(r Requirement) string {
+	text := oneLine(r.Text)
+	if p := oneLine(r.Priority); p != "" {
+		text = strings.TrimSpace(text + " (" + priorityTag + " " + p + ")")
+	}
+	return text
+}
+
+// readRequirement reads what requirementText writes.
+func readRequirement(id, s string) Requirement {
+	text, group, ok := cutGroup(s)
+	if p, tagged := strings.CutPrefix(group, priorityTag); ok && tagged && strings.TrimSpace(p) != "" {
+		return Requirement{ID: id, Text: text, Priority: strings.TrimSpace(p)}
+	}
+	return Requirement{ID: id, Text: s}
+}
+
+// taskText writes a task's text with the stories it delivers:
+// "Text (US-001, US-002)".
+func taskText(t Task) (string, error) {
+	for _, s := range t.Stories {
+		if _, err := ParseID(KindStory, s); err != nil {
+			return "", err
+		}
+	}
+	text := oneLine(t.Text)
+	if len(t.Stories) > 0 {
+		text = strings.TrimSpace(text + " (" + strings.Join(t.Stories, ", ") + ")")
+	}
+	if _, err := readTask("", text); err != nil {
+		return "", fmt.Errorf("text ends in what reads as a story list: %w", err)
+	}
+	return text, nil
+}
+
+// readTask reads what taskText writes. A trailing group of words that are
+// all written like story IDs is the story list.
+func readTask(id, s string) (Task, error) {
+	text, group, ok := cutGroup(s)
+	if !ok {
+		return Task{ID: id, Text: s}, nil
+	}
+	words := strings.Split(group, ",")
+	for i, w := range words {
+		words[i] = strings.TrimSpace(w)
+		if !looksLikeID(words[i]) || !strings.EqualFold(words[i][:2], "US") {
+			return Task{ID: id, Text: s}, nil
+		}
+	}
+	for _, w := range words {
+		if _, err := ParseID(KindStory, w); err != nil {
+			return Task{}, err
+		}
+	}
+	return Task{ID: id, Text: text, Stories: words}, nil
+}
+
+// criterionText writes a criterion: "Given a, when b, then c." in that
+// form, else its Text as written.
+func criterionText(c Criterion) string {
+	g, w, t := flat(c.Given), flat(c.When), flat(c.Then)
+	if strings.TrimSpace(g+w+t) == "" {
+		return oneLine(c.Text)
+	}
+	return terminate("Given " + g + ", when " + w + ", then " + t)
+}
+
+// readCriterion reads what criterionText writes. Text that is not a whole
+// Given/when/then sentence is kept as free text.
+func readCriterion(id, s string) Criterion {
+	if strings.HasPrefix(s, "Given ") && terminate(s) == s {
+		body := strings.TrimPrefix(unterminate(s), "Given ")
+		g, rest, ok1 := strings.Cut(body, ", when ")
+		w, t, ok2 := strings.Cut(rest, ", then ")
+		if ok1 && ok2 {
+			return Criterion{ID: id, Given: g, When: w, Then: t}
+		}
+	}
+	return Criterion{ID: id, Text: s}
+}
+
+// sentence writes a story's "As a role, I want want, so that benefit."
+// It is empty when the story has none of the three.
+func sentence(s Story) string {
+	r, w, so := flat(s.Role), flat(s.Want), flat(s.SoThat)
+	if strings.TrimSpace(r+w+so) == "" {
+		return ""
+	}
+	line := "As " + article(r) + " " + r + ", I want " + w
+	if strings.TrimSpace(so) != "" {
+		line += ", so that " + so
+	}
+	return terminate(line)
+}
+
+// looseSentence reads a story sentence a person rewrote: any case, commas
+// left out, extra spaces.
+var looseSentence = regexp.MustCompile(`(?is)^as an?\s+(.*?)\s*,?\s+i\s+want\s+(.*?)(?:\s*,?\s+so\s+that\s+(.*?))?\s*\.?$`)
+
+// readSentence reads what sentence writes into role, want and benefit.
+func readSentence(p string) (string, string, string, bool) {
+	rest, ok := strings.CutPrefix(p, "As an ")
+	if !ok {
+		rest, ok = strings.CutPrefix(p, "As a ")
+	}
+	if ok {
+		if role, after, found := strings.Cut(unterminate(rest), ", I want "); found {
+			want, so, _ := strings.Cut(after, ", so that ")
+			return role, want, so, true
+		}
+	}
+	if m := looseSentence.FindStringSubmatch(p); m != nil {
+		return m[1], m[2], m[3], true
+	}
+	return "", "", "", false
+}
+
+// article picks "a" or "an" for the role that follows it, by how the role
+// is usually said: "an admin", "a user", "an SRE", "a UX designer".
+func article(role string) string {
+	w := strings.TrimLeft(role, " ")
+	at := func(i int) byte {
+		if i < len(w) {
+			return w[i]
+		}
+		return 0
+	}
+	upper := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	if upper(at(0)) && upper(at(1)) {
+		// An acronym is read letter by letter.
+		if strings.IndexByte("AEFHILMNORSX", at(0)) >= 0 {
+			return "an"
+		}
+		return "a"
+	}
+	lower := strings.ToLower(w)
+	if hasAnyPrefix(lower, "hour", "honest", "honor", "heir") {
+		return "an"
+	}
+	if hasAnyPrefix(lower, "one", "once", "eu", "uni", "use", "usu", "uti") {
+		return "a"
+	}
+	if lower != "" && strings.IndexByte("aeiou", lower[0]) >= 0 {
+		return "an"
+	}
+	return "a"
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
+}
+
+// namedLine writes "**Name**: text", "**Name**", or the text alone when
+// there is no name (a persona or an architecture component).
+func namedLine(name, text string) string {
+	name = oneLine(name)
+	if name == "" {
+		return blockSafe(oneLine(text))
+	}
+	line := "**" + name + "**"
+	if t := flat(text); strings.TrimSpace(t) != "" {
+		line += ": " + strings.TrimRight(t, " ")
+	}
+	return line
+}
+
+// readNamed reads what namedLine writes. An item that is not in that form
+// is kept whole as the text, with no name.
+func readNamed(s string) (string, string) {
+	if inner, ok := strings.CutPrefix(s, "**"); ok {
+		name, text, found := strings.Cut(inner, "**: ")
+		if !found {
+			name, found = strings.CutSuffix(inner, "**")
+		}
+		if found && name != "" && name == strings.TrimSpace(name) {
+			return name, text
+		}
+	}
+	return "", s
+}
+
+// lineErr places an error on a line of the document.
+func lineErr(line int, err error) error {
+	return fmt.Errorf("line %d: %w", line, err)
+}

@@ -1,0 +1,168 @@
+package artifact
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/markdown"
+)
+
+// outline is what every document has: the provenance header, the title
+// and the sections under it.
+type outline struct {
+	header   Header
+	title    string
+	sections []*markdown.Section
+}
+
+// readOutline parses a document of the given kind. Sections are those
+// under the first "# " heading, with any other section outside it, so a
+// section a person moved above the title is still read.
+func readOutline(src []byte, kind string) (*outline, error) {
+	doc, err := markdown.Parse(src)
+	if err != nil {
+		return nil, err
+	}
+	o := &outline{}
+	for _, b := range doc.Preamble {
+		if b.Kind != markdown.HTML {
+			continue
+		}
+		if h, ok := parseHeader(b.Text); ok {
+			o.header = h
+			break
+		}
+	}
+	titled := false
+	for _, s := range doc.Sections {
+		switch {
+		case s.Level == 1 && !titled:
+			titled = true
+			o.title = trimKind(s.Title, kind)
+			o.sections = append(o.sections, s.Children...)
+		case s.Level == 1:
+			o.sections = append(o.sections, s.Children...)
+		default:
+			o.sections = append(o.sections, s)
+		}
+	}
+	if !titled {
+		return nil, fmt.Errorf("no title: want a first-level heading %q", "# "+kind+": …")
+	}
+	return o, nil
+}
+
+// trimKind removes the kind from a title: "Product requirements: Acme"
+// gives "Acme". A title without it is kept whole.
+func trimKind(title, kind string) string {
+	if len(title) < len(kind) || !strings.EqualFold(title[:len(kind)], kind) {
+		return title
+	}
+	rest := title[len(kind):]
+	if rest == "" {
+		return ""
+	}
+	if rest[0] == ':' {
+		return strings.TrimSpace(rest[1:])
+	}
+	return title
+}
+
+// key is a heading's text as sections are matched: lower case, single
+// spaces, no trailing colon.
+func key(title string) string {
+	return strings.ToLower(strings.Join(strings.Fields(strings.TrimRight(title, ": ")), " "))
+}
+
+// prose joins the section's paragraphs into one line of text.
+func prose(s *markdown.Section) string {
+	return strings.Join(s.Paragraphs(), " ")
+}
+
+// appendProse adds text to a field that may already hold some, when a
+// person wrote the same section twice.
+func appendProse(field *string, text string) {
+	if text == "" {
+		return
+	}
+	if *field != "" {
+		*field += " "
+	}
+	*field += text
+}
+
+// readIDItems reads the items of the section's lists: an ID of kind k
+// where one leads the item, and the rest of its text. Empty items are
+// skipped; nested items are not read.
+func readIDItems(s *markdown.Section, k Kind, add func(id, text string) error) error {
+	for _, it := range s.Items() {
+		if it.Text == "" {
+			continue
+		}
+		id, text, err := readLead(k, it.Text)
+		if err == nil {
+			err = add(id, text)
+		}
+		if err != nil {
+			return lineErr(it.Line, err)
+		}
+	}
+	return nil
+}
+
+// texts returns the text of the section's list items, skipping empty ones.
+func texts(s *markdown.Section) []string {
+	var out []string
+	for _, it := range s.Items() {
+		if it.Text != "" {
+			out = append(out, it.Text)
+		}
+	}
+	return out
+}
+
+// readTable returns the data rows of the section's first table, with the
+// cells put in the order of the wanted columns. A column is found by its
+// header (any of the names given for it), else by its position.
+func readTable(s *markdown.Section, want ...[]string) ([][]string, int, bool) {
+	for _, b := range s.Blocks {
+		if b.Kind != markdown.Table || len(b.Rows) == 0 {
+			continue
+		}
+		cols := columns(b.Rows[0], want)
+		var rows [][]string
+		for _, r := range b.Rows[1:] {
+			out := make([]string, len(want))
+			for i, c := range cols {
+				if c >= 0 && c < len(r) {
+					out[i] = r[c]
+				}
+			}
+			rows = append(rows, out)
+		}
+		return rows, b.Line, true
+	}
+	return nil, 0, false
+}
+
+// rowLine is the line of data row i (0-based) of a table starting at line
+// start: the header and delimiter rows come first.
+func rowLine(start, i int) int { return start + 2 + i }
+
+func columns(head []string, want [][]string) []int {
+	cols := make([]int, len(want))
+	for i, names := range want {
+		cols[i] = -1
+		if i < len(head) {
+			cols[i] = i
+		}
+		for j, h := range head {
+			for _, n := range names {
+				if key(h) == n {
+					cols[i] = j
+				}
+			}
+		}
+	}
+	return cols
+}
