@@ -1,0 +1,234 @@
+package brief
+
+import (
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/markdown"
+)
+
+// Parse reads a product brief. It fails only when the input is not a usable
+// text file (ErrEmpty, ErrBinary, ErrNotUTF8, ErrTooLarge) or its YAML
+// front matter is malformed (ErrFrontMatter, wrapping the YAML error). Any
+// other text gives a Brief; what could not be found is named in Missing.
+//
+// A brief with recognised headings is read section by section (see
+// headingSynonyms); an unrecognised heading's content is ignored. The
+// paragraphs before the first section fill only what the sections left
+// empty. A brief with no recognised heading at all is read as prose,
+// sentence by sentence (see prose.go).
+func Parse(src []byte) (*Brief, error) {
+	if err := checkInput(src); err != nil {
+		return nil, err
+	}
+	doc, err := markdown.Parse(src)
+	if err != nil {
+		return nil, &frontMatterError{err: err}
+	}
+	p := newParser(src)
+	p.read(doc)
+	return p.b, nil
+}
+
+// parser collects a Brief. Problem text is gathered in pieces and joined
+// at the end.
+type parser struct {
+	lines   []string // source lines, for status lines the reader joined
+	b       *Brief
+	problem []string
+	unused  []string // prose paragraphs nothing was taken from
+}
+
+func newParser(src []byte) *parser {
+	return &parser{lines: strings.Split(string(src), "\n"), b: &Brief{Meta: map[string]string{}}}
+}
+
+func (p *parser) read(doc *markdown.Doc) {
+	for k, v := range doc.FrontMatter {
+		if v != "" {
+			p.b.Meta[k] = v
+		}
+	}
+	title := titleSection(doc)
+	intro := append([]markdown.Block(nil), doc.Preamble...)
+	if title != nil {
+		intro = append(intro, title.Blocks...)
+	}
+	intro = p.takeMeta(intro)
+	tagline := p.setTitle(doc.FrontMatter, title)
+
+	// The introduction only fills what the sections left empty, so a stray
+	// sentence cannot override a whole section; without recognised
+	// sections everything is read as prose.
+	from := p
+	if hasRecognised(doc.All(), title) {
+		p.walk(doc.Sections, title, partNone)
+		from = &parser{lines: p.lines, b: &Brief{Title: p.b.Title, Meta: map[string]string{}}}
+	} else {
+		intro = append(intro, laterBlocks(doc.All(), title)...)
+	}
+	from.prose(intro)
+	from.joinProblem()
+	if from != p {
+		p.joinProblem()
+		p.b.fillFrom(from.b)
+	}
+	if p.b.Summary == "" && tagline != "" {
+		p.b.Summary = asSentence(tagline)
+	}
+	if p.b.Summary == "" && len(from.unused) > 0 {
+		p.b.Summary = asSentence(from.unused[0])
+	}
+	p.b.Missing = missing(p.b)
+}
+
+// titleSection is the heading that names the product: the first H1 unless
+// it names a part, or, when there is no H1, the first heading if it names
+// no part. Its own paragraphs are the brief's introduction.
+func titleSection(doc *markdown.Doc) *markdown.Section {
+	all := doc.All()
+	if len(all) == 0 {
+		return nil
+	}
+	for _, s := range all {
+		if s.Level == 1 {
+			if classifyExact(s.Title) == partNone {
+				return s
+			}
+			return nil
+		}
+	}
+	if classifyHeading(all[0].Title) == partNone {
+		return all[0]
+	}
+	return nil
+}
+
+func hasRecognised(all []*markdown.Section, title *markdown.Section) bool {
+	for _, s := range all {
+		if s != title && classifyHeading(s.Title) != partNone {
+			return true
+		}
+	}
+	return false
+}
+
+// laterBlocks returns the blocks of every section but the title's, for a
+// brief read as prose.
+func laterBlocks(all []*markdown.Section, title *markdown.Section) []markdown.Block {
+	var out []markdown.Block
+	for _, s := range all {
+		if s != title {
+			out = append(out, s.Blocks...)
+		}
+	}
+	return out
+}
+
+// walk reads sections. A section whose heading names no part belongs to
+// the nearest recognised ancestor, or is skipped when there is none.
+func (p *parser) walk(secs []*markdown.Section, title *markdown.Section, inherited part) {
+	for _, s := range secs {
+		if s == title {
+			p.walk(s.Children, title, partNone)
+			continue
+		}
+		own := classifyHeading(s.Title)
+		pt := own
+		if own == partNone {
+			pt = inherited
+		}
+		p.section(pt, s, own == partNone)
+		p.walk(s.Children, title, pt)
+	}
+}
+
+// section reads one section's blocks into part pt. An unrecognised
+// subsection of Features or Users holding only prose is one feature or
+// persona named by its heading ("### Check-in" + a paragraph).
+func (p *parser) section(pt part, s *markdown.Section, nested bool) {
+	if pt == partNone {
+		return
+	}
+	structured := false
+	for _, bl := range s.Blocks {
+		structured = structured || bl.Kind == markdown.List || bl.Kind == markdown.Table
+	}
+	if nested && !structured && (pt == partFeatures || pt == partUsers) {
+		name := cleanHeading(s.Title)
+		notes := strings.Join(s.Paragraphs(), " ")
+		if pt == partFeatures {
+			p.b.Features = append(p.b.Features, Feature{Text: trimItem(name), Notes: strings.TrimSpace(notes)})
+		} else {
+			p.addPersona(Persona{Name: personaName(name), Description: asSentence(notes)})
+		}
+		return
+	}
+	for _, bl := range s.Blocks {
+		switch bl.Kind {
+		case markdown.List:
+			p.addList(pt, bl.Items)
+		case markdown.Table:
+			p.addTable(pt, bl.Rows)
+		case markdown.Paragraph, markdown.Quote:
+			// Beside a list or table a paragraph is a lead-in ("The MVP
+			// has:"), not an item; summary and problem take prose anyway.
+			if !structured || pt == partSummary || pt == partProblem {
+				p.addParagraph(pt, bl.Text)
+			}
+		}
+	}
+}
+
+// joinProblem sets Problem from the paragraphs gathered for it.
+func (p *parser) joinProblem() {
+	if len(p.problem) > 0 && p.b.Problem == "" {
+		p.b.Problem = strings.Join(p.problem, "\n\n")
+	}
+}
+
+// fillFrom copies into b every part b lacks and o has.
+func (b *Brief) fillFrom(o *Brief) {
+	if b.Summary == "" {
+		b.Summary = o.Summary
+	}
+	if b.Problem == "" {
+		b.Problem = o.Problem
+	}
+	fill(&b.Users, o.Users)
+	fill(&b.Goals, o.Goals)
+	fill(&b.Features, o.Features)
+	fill(&b.NonGoals, o.NonGoals)
+	fill(&b.Constraints, o.Constraints)
+	fill(&b.Metrics, o.Metrics)
+	fill(&b.Risks, o.Risks)
+	fill(&b.OpenQuestions, o.OpenQuestions)
+}
+
+func fill[T any](dst *[]T, src []T) {
+	if len(*dst) == 0 && len(src) > 0 {
+		*dst = src
+	}
+}
+
+// missing names the reported parts b lacks, in the order of the Part*
+// constants.
+func missing(b *Brief) []string {
+	var out []string
+	for _, m := range []struct {
+		name  string
+		found bool
+	}{
+		{PartProblem, strings.TrimSpace(b.Problem) != ""},
+		{PartUsers, len(b.Users) > 0},
+		{PartGoals, len(b.Goals) > 0},
+		{PartFeatures, len(b.Features) > 0},
+		{PartNonGoals, len(b.NonGoals) > 0},
+		{PartConstraints, len(b.Constraints) > 0},
+		{PartMetrics, len(b.Metrics) > 0},
+	} {
+		if !m.found {
+			out = append(out, m.name)
+		}
+	}
+	return out
+}

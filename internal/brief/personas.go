@@ -1,0 +1,120 @@
+package brief
+
+import (
+	"regexp"
+	"strings"
+)
+
+var (
+	// boldName is a name in bold at the start: "**Team lead** of a team…".
+	boldName = regexp.MustCompile(`^(?:\*\*|__)(.+?)(?:\*\*|__)\s*(.*)$`)
+	// labelName is "Name: description" or "Name — description".
+	labelName = regexp.MustCompile(`^([^:—–]+?)\s*(?::|\s[—–-])\s+(.+)$`)
+	// parenName is "Name (description)".
+	parenName = regexp.MustCompile(`^([^()]+?)\s*\(([^()]+)\)$`)
+)
+
+// personaSplits are the words at which a persona's name ends and its
+// description begins, when nothing marks the name: "Patients who walk in…".
+var personaSplits = []string{" who ", " that ", " with ", " whose ", ", "}
+
+// maxLabelWords is how long a "Name: …" prefix may be and still be a name.
+const maxLabelWords = 5
+
+// parsePersona splits a users item into a name and a description. A bold
+// lead, a "Name:" or "Name —" label or a parenthesis marks the name; else
+// the text is split before "who", "that", "with", "whose" or a comma.
+// Leading articles are dropped from the name and both parts are
+// capitalised.
+func parsePersona(text string) Persona {
+	text = strings.TrimSpace(text)
+	if m := boldName.FindStringSubmatch(text); m != nil {
+		return newPersona(m[1], m[2])
+	}
+	t := trimItem(text)
+	if m := labelName.FindStringSubmatch(t); m != nil && wordCount(m[1]) <= maxLabelWords {
+		return newPersona(m[1], m[2])
+	}
+	if m := parenName.FindStringSubmatch(t); m != nil {
+		return newPersona(m[1], m[2])
+	}
+	best := -1
+	for _, sep := range personaSplits {
+		if i := strings.Index(t, sep); i > 0 && (best < 0 || i < best) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return newPersona(t, "")
+	}
+	return newPersona(t[:best], strings.TrimPrefix(t[best:], ","))
+}
+
+func newPersona(name, desc string) Persona {
+	desc = strings.TrimLeft(strings.TrimSpace(desc), ":;,.—–- ")
+	return Persona{Name: personaName(name), Description: asSentence(desc)}
+}
+
+// personaName cleans a name: markup, surrounding punctuation and a leading
+// article go; the first letter is capitalised.
+func personaName(s string) string {
+	s = trimItem(plain(s))
+	s = strings.Trim(s, ":;,—–- ")
+	lower := strings.ToLower(s)
+	for _, art := range []string{"the ", "a ", "an "} {
+		if strings.HasPrefix(lower, art) && len(s) > len(art) {
+			s = s[len(art):]
+			break
+		}
+	}
+	return capitalize(strings.TrimSpace(s))
+}
+
+// withDetail appends nested list items to a persona's description.
+func withDetail(ps Persona, kids []string) Persona {
+	if len(kids) == 0 {
+		return ps
+	}
+	parts := make([]string, 0, len(kids)+1)
+	if d := strings.TrimRight(ps.Description, "."); d != "" {
+		parts = append(parts, d)
+	}
+	for _, k := range kids {
+		parts = append(parts, trimItem(k))
+	}
+	ps.Description = asSentence(strings.Join(parts, "; "))
+	return ps
+}
+
+// addPersona adds a persona unless it has no name.
+func (p *parser) addPersona(ps Persona) {
+	if ps.Name == "" {
+		return
+	}
+	p.b.Users = append(p.b.Users, ps)
+}
+
+// nonNameStarts begin a sentence about users that is not itself a name
+// ("It is for nurses on night shifts"); the people it mentions are found
+// with the role words instead.
+var nonNameStarts = []string{"it ", "it's ", "this ", "the app ", "the product ", "the tool ",
+	"we ", "our product ", "primarily ", "mainly ", "mostly ", "anyone ", "everyone "}
+
+// addUsersParagraph reads a paragraph in a users section: a list of names
+// separated by semicolons or commas, or prose mentioning roles.
+func (p *parser) addUsersParagraph(text string) {
+	for _, t := range paragraphItems(text, true) {
+		lower := strings.ToLower(t)
+		prose := false
+		for _, s := range nonNameStarts {
+			prose = prose || strings.HasPrefix(lower, s)
+		}
+		if !prose {
+			p.addPersona(parsePersona(t))
+			continue
+		}
+		for _, name := range roleNames(t) {
+			p.addPersona(Persona{Name: name})
+		}
+	}
+}

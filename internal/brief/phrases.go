@@ -1,0 +1,145 @@
+package brief
+
+import (
+	"regexp"
+	"strings"
+)
+
+// maxSubjectWords is how far into a sentence its verb may be for the
+// sentence to read as someone doing something.
+const maxSubjectWords = 5
+
+// featurePhrases reads a sentence in which a person or the product does
+// something ("Supervisors should see X and turn Y into Z") as one feature
+// per verb phrase ("Supervisors see X", "Supervisors turn Y into Z"). A
+// pronoun subject is dropped ("They attach photos" gives "Attach photos");
+// a modal is dropped after a plural subject. It reports false when the
+// sentence does not have that shape.
+func featurePhrases(s string) ([]string, bool) {
+	w := strings.Fields(trimItem(s))
+	verb := -1
+	for i := 0; i < len(w) && i <= maxSubjectWords; i++ {
+		lw := normWord(w[i])
+		if modalWords[lw] || isVerb(lw) {
+			verb = i
+			break
+		}
+	}
+	if verb < 0 || !isSubject(w[:verb]) {
+		return nil, false
+	}
+	pred := verb
+	for pred < len(w) && modalWords[normWord(w[pred])] {
+		pred++
+	}
+	if pred >= len(w) || !isVerb(normWord(w[pred])) {
+		return nil, false
+	}
+	subject := strings.Join(w[:verb], " ")
+	if len(w[:verb]) == 1 && pronounSubjects[normWord(w[0])] {
+		subject = ""
+	} else if subject != "" && !strings.HasSuffix(normWord(w[verb-1]), "s") {
+		// "The supervisor can see" keeps its modal: "The supervisor see"
+		// would not be the author's grammar.
+		pred = verb
+	}
+	var out []string
+	for _, ph := range verbPhrases(strings.Join(w[pred:], " ")) {
+		if subject != "" {
+			ph = subject + " " + lowerFirst(ph)
+		}
+		out = append(out, capitalize(trimItem(ph)))
+	}
+	return out, len(out) > 0
+}
+
+// isSubject accepts no subject (an imperative), a pronoun, a role
+// ("Supervisors", "The clinic manager") or the product ("The app").
+func isSubject(words []string) bool {
+	if len(words) == 0 {
+		return true
+	}
+	if len(words) == 1 && pronounSubjects[normWord(words[0])] {
+		return true
+	}
+	for _, x := range words {
+		lw := normWord(x)
+		if isRole(lw) || productNouns[lw] {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseSep separates the verb phrases of a sentence.
+var phraseSep = regexp.MustCompile(`,?\s+(?:and|or)\s+|,\s+`)
+
+// verbPhrases splits a predicate at commas, "and" and "or" where the next
+// part starts with a verb, so "pick X from a map or by scanning it, record
+// Y with taps and a voice note, attach photos" gives three phrases while
+// "by scanning" and "a voice note" stay in theirs.
+func verbPhrases(pred string) []string {
+	locs := phraseSep.FindAllStringIndex(pred, -1)
+	var out []string
+	cur, sep, start := "", "", 0
+	for i := 0; i <= len(locs); i++ {
+		end := len(pred)
+		if i < len(locs) {
+			end = locs[i][0]
+		}
+		piece := pred[start:end]
+		switch {
+		case i == 0:
+			cur = piece
+		case startsWithVerb(piece):
+			out = append(out, cur)
+			cur = piece
+		default:
+			cur += sep + piece
+		}
+		if i < len(locs) {
+			sep, start = pred[locs[i][0]:locs[i][1]], locs[i][1]
+		}
+	}
+	return append(out, cur)
+}
+
+func startsWithVerb(s string) bool {
+	f := strings.Fields(s)
+	return len(f) > 0 && isVerb(normWord(f[0]))
+}
+
+// normWord lower-cases a word and strips punctuation around it.
+func normWord(w string) string {
+	return strings.ToLower(strings.Trim(w, `.,;:!?()[]"'*_“”‘’`))
+}
+
+// isVerb reports whether w is a feature verb, in its base or "-s" form.
+func isVerb(w string) bool {
+	if featureVerbs[w] {
+		return true
+	}
+	if b, ok := strings.CutSuffix(w, "ies"); ok && featureVerbs[b+"y"] {
+		return true
+	}
+	if b, ok := strings.CutSuffix(w, "es"); ok && featureVerbs[b] {
+		return true
+	}
+	b, ok := strings.CutSuffix(w, "s")
+	return ok && featureVerbs[b]
+}
+
+// isRole reports whether w names a kind of person, singular or plural.
+func isRole(w string) bool {
+	return roleWords[w] || roleWords[singular(w)]
+}
+
+func singular(w string) string {
+	if b, ok := strings.CutSuffix(w, "ies"); ok {
+		return b + "y"
+	}
+	if b, ok := strings.CutSuffix(w, "es"); ok && roleWords[b] {
+		return b
+	}
+	return strings.TrimSuffix(w, "s")
+}

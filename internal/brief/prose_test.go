@@ -1,0 +1,152 @@
+package brief
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"One. Two? Three!", []string{"One.", "Two?", "Three!"}},
+		{`Staff answer "how long?" dozens of times. Then more.`, []string{`Staff answer "how long?" dozens of times.`, "Then more."}},
+		{"Uptime is 99.95% a month. Reads are fast.", []string{"Uptime is 99.95% a month.", "Reads are fast."}},
+		{"Use tools, e.g. Slack. Then stop.", []string{"Use tools, e.g. Slack.", "Then stop."}},
+		{"It ends (really.) Next one.", []string{"It ends (really.)", "Next one."}},
+		{"lower. case stays", []string{"lower. case stays"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := sentences(tt.in); fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
+			t.Errorf("sentences(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFeaturePhrases(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"They pick the asset from a map or by scanning the tag on it, record the inspection with a few taps and a voice note, attach photos, and flag a follow-up with a priority.",
+			[]string{"Pick the asset from a map or by scanning the tag on it", "Record the inspection with a few taps and a voice note", "Attach photos", "Flag a follow-up with a priority"}},
+		{"Supervisors should see the day's findings on a dashboard by the end of the shift and turn flagged follow-ups into scheduled work orders.",
+			[]string{"Supervisors see the day's findings on a dashboard by the end of the shift", "Supervisors turn flagged follow-ups into scheduled work orders"}},
+		{"The supervisor can approve a request.", []string{"The supervisor can approve a request"}},
+		{"The app sends a reminder and shows the streak.", []string{"The app sends a reminder", "The app shows the streak"}},
+		{"Export the history as CSV.", []string{"Export the history as CSV"}},
+		{"The weather was bad.", nil},
+	}
+	for _, tt := range tests {
+		got, _ := featurePhrases(tt.in)
+		if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
+			t.Errorf("featurePhrases(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRoleNames(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Field technicians for a regional water utility spend the last hour", []string{"Field technicians"}},
+		{"The notes arrive late, and supervisors plan the next day.", []string{"Supervisors"}},
+		{"About 60 technicians would use it.", []string{"Technicians"}},
+		{"Patients, front-desk staff and the clinic manager.", []string{"Patients", "Front-desk staff", "Clinic manager"}},
+		{"PDF rendering with the customer's branding and a user interface.", nil},
+	}
+	for _, tt := range tests {
+		if got := roleNames(tt.in); fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
+			t.Errorf("roleNames(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestProseOnlyBrief reads a brief without a single recognised heading.
+func TestProseOnlyBrief(t *testing.T) {
+	src := `# Shift Swap
+
+Nurses waste an hour a week arranging shift swaps by text message, and managers
+find out too late. Do we need union approval for swaps?
+
+We are building a web app that lets nurses swap shifts safely. Nurses post a
+shift, browse open shifts and accept one. Managers approve a swap with one tap.
+It must run on the hospital's existing SSO. We assume every nurse has a phone.
+If it works, swap messages should drop from 40 a week to under 5, and no shift
+should be left uncovered. We won't handle payroll.
+`
+	b, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct{ what, got, want string }{
+		{"Title", b.Title, "Shift Swap"},
+		{"Summary", b.Summary, "We are building a web app that lets nurses swap shifts safely."},
+		{"Problem", b.Problem, "Nurses waste an hour a week arranging shift swaps by text message, and managers find out too late."},
+		{"Users", fmt.Sprintf("%q", b.Users), `[{"Nurses" ""} {"Managers" ""}]`},
+		{"Features", fmt.Sprintf("%q", b.Features), `[{"Nurses post a shift" "" ""} {"Nurses browse open shifts" "" ""} {"Nurses accept one" "" ""} {"Managers approve a swap with one tap" "" ""}]`},
+		{"Constraints", strings.Join(b.Constraints, "|"), "It must run on the hospital's existing SSO"},
+		{"Risks", strings.Join(b.Risks, "|"), "We assume every nurse has a phone"},
+		{"Metrics", fmt.Sprintf("%q", b.Metrics), `[{"Swap messages" "40 a week" "under 5"} {"Shift left uncovered" "" "none"}]`},
+		{"NonGoals", strings.Join(b.NonGoals, "|"), "Handle payroll"},
+		{"OpenQuestions", strings.Join(b.OpenQuestions, "|"), "Do we need union approval for swaps?"},
+		{"Missing", strings.Join(b.Missing, ","), "goals"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %s, want %s", c.what, c.got, c.want)
+		}
+	}
+}
+
+func TestSections(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want string // fmt of selected fields
+		get  func(*Brief) any
+	}{
+		{"unrecognised heading does not leak", "# X\n\n## Problem\n\nSlow.\n\n## Appendix\n\n- not a feature\n\n## Features\n\n- Fast\n",
+			`[{"Fast" "" ""}]`, func(b *Brief) any { return b.Features }},
+		{"nested section inherits", "# X\n\n## Constraints\n\n### Security\n\n- Encrypt data\n\n### Hosting\n\n- EU only\n",
+			`["Encrypt data" "EU only"]`, func(b *Brief) any { return b.Constraints }},
+		{"nested recognised section is its own", "# X\n\n## Scope\n\n- Export\n\n### Out of scope\n\n- Import\n",
+			`[{"Export" "" ""}] ["Import"]`, func(b *Brief) any { return fmt.Sprintf("%q %q", b.Features, b.NonGoals) }},
+		{"assumptions go to risks", "## Constraints and assumptions\n\n- Runs on Android\n- We assume Wi-Fi\n- Assuming two staff; budget is fixed\n",
+			`["Runs on Android" "Budget is fixed"] ["We assume Wi-Fi" "Assuming two staff"]`,
+			func(b *Brief) any { return fmt.Sprintf("%q %q", b.Constraints, b.Risks) }},
+		{"nested items join their parent", "## Goals\n\n- Faster reports:\n  - daily\n  - weekly\n",
+			`["Faster reports: daily; weekly"]`, func(b *Brief) any { return b.Goals }},
+		{"questions paragraph", "## Open questions\n\nWho pays? When do we launch?\n",
+			`["Who pays?" "When do we launch?"]`, func(b *Brief) any { return b.OpenQuestions }},
+		{"problem keeps paragraphs and lists", "## Problem\n\nIt is slow.\n\n- Paper forms\n- Lost photos\n",
+			`"It is slow.\n\n- Paper forms\n- Lost photos"`, func(b *Brief) any { return b.Problem }},
+		{"intro fills what sections lack", "# X\n\nWe want an app that tracks habits.\n\n## Features\n\n- Check in\n",
+			`"We want an app that tracks habits."`, func(b *Brief) any { return b.Summary }},
+		{"intro does not override sections", "# X\n\nWe won't do payroll.\n\n## Non-goals\n\n- Billing\n",
+			`["Billing"]`, func(b *Brief) any { return b.NonGoals }},
+		{"labelled paragraph", "Users: nurses, doctors and porters.\n\nOut of scope: billing.\n",
+			`[{"Nurses" ""} {"Doctors" ""} {"Porters" ""}] ["Billing"]`,
+			func(b *Brief) any { return fmt.Sprintf("%q %q", b.Users, b.NonGoals) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := Parse([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := tt.get(b)
+			s, ok := got.(string)
+			if !ok || strings.HasPrefix(tt.want, `"`) {
+				s = fmt.Sprintf("%q", got)
+			}
+			if s != tt.want {
+				t.Errorf("got %s, want %s", s, tt.want)
+			}
+		})
+	}
+}
