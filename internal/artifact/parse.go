@@ -2,6 +2,7 @@ package artifact
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/markdown"
@@ -55,7 +56,7 @@ func readOutline(src []byte, kind string) (*outline, error) {
 // trimKind removes the kind from a title: "Product requirements: Acme"
 // gives "Acme". A title without it is kept whole.
 func trimKind(title, kind string) string {
-	if len(title) < len(kind) || !strings.EqualFold(title[:len(kind)], kind) {
+	if !hasPrefixFold(title, kind) {
 		return title
 	}
 	rest := title[len(kind):]
@@ -149,20 +150,60 @@ func readTable(s *markdown.Section, want ...[]string) ([][]string, int, bool) {
 // start: the header and delimiter rows come first.
 func rowLine(start, i int) int { return start + 2 + i }
 
+// columns finds each wanted column in a table's header row by its names;
+// a column not found by name takes its position, when no other column
+// claimed that position.
 func columns(head []string, want [][]string) []int {
 	cols := make([]int, len(want))
+	claimed := make(map[int]bool)
 	for i, names := range want {
 		cols[i] = -1
-		if i < len(head) {
-			cols[i] = i
-		}
 		for j, h := range head {
-			for _, n := range names {
-				if key(h) == n {
-					cols[i] = j
-				}
+			if slices.Contains(names, key(h)) {
+				cols[i] = j
+				claimed[j] = true
 			}
 		}
 	}
+	for i := range cols {
+		if cols[i] < 0 && i < len(head) && !claimed[i] {
+			cols[i] = i
+		}
+	}
 	return cols
+}
+
+// hasPrefixFold reports whether s starts with prefix, ignoring ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && asciiEqualFold(s[:len(prefix)], prefix)
+}
+
+// indexFold returns the index of the first sub in s, ignoring ASCII case,
+// or -1.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if asciiEqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func asciiEqualFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
 }

@@ -38,7 +38,7 @@ func renderStory(st Story) (storyView, error) {
 	if _, err := ParseID(KindStory, st.ID); err != nil {
 		return storyView{}, err
 	}
-	sv := storyView{Heading: st.ID, Sentence: sentence(st)}
+	sv := storyView{Heading: st.ID, Sentence: escapeTraces(sentence(st))}
 	if title := headingSafe(oneLine(st.Title)); title != "" {
 		sv.Heading += " " + title
 	}
@@ -104,10 +104,8 @@ func readStory(s *markdown.Section) (Story, bool, error) {
 		case b.Kind == markdown.List:
 			err = readCriteria(&st, b.Items)
 		case b.Kind != markdown.Paragraph && b.Kind != markdown.Quote:
-		case hasTraces(b.Text):
-			err = readTraces(&st, b)
-		case !sentenced:
-			st.Role, st.Want, st.SoThat, sentenced = readSentence(b.Text)
+		default:
+			err = readParagraph(&st, b, &sentenced)
 		}
 		if err != nil {
 			return Story{}, false, err
@@ -140,17 +138,55 @@ func isStory(s *markdown.Section) bool {
 
 const tracesTag = "traces:"
 
-func hasTraces(p string) bool {
-	return len(p) >= len(tracesTag) && strings.EqualFold(p[:len(tracesTag)], tracesTag)
+func hasTraces(p string) bool { return hasPrefixFold(p, tracesTag) }
+
+// readParagraph reads a paragraph of a story: the first story sentence,
+// and any "Traces:" line, also one a person wrote on the line after the
+// sentence, which markdown joins into the same paragraph.
+func readParagraph(st *Story, b markdown.Block, sentenced *bool) error {
+	for _, part := range splitTraces(b.Text) {
+		if !hasTraces(part) {
+			if !*sentenced {
+				st.Role, st.Want, st.SoThat, *sentenced = readSentence(part)
+			}
+			continue
+		}
+		ids, err := refs(KindFunctional, part[len(tracesTag):])
+		if err != nil {
+			return lineErr(b.Line, fmt.Errorf("trace: %w", err))
+		}
+		st.Traces = append(st.Traces, ids...)
+	}
+	return nil
 }
 
-func readTraces(st *Story, b markdown.Block) error {
-	ids, err := refs(KindFunctional, b.Text[len(tracesTag):])
-	if err != nil {
-		return lineErr(b.Line, fmt.Errorf("trace: %w", err))
+// splitTraces cuts a paragraph before each " Traces:" in it.
+func splitTraces(p string) []string {
+	var parts []string
+	for {
+		i := indexFold(p, " "+tracesTag)
+		if i < 0 {
+			return append(parts, p)
+		}
+		parts = append(parts, p[:i])
+		p = p[i+1:]
 	}
-	st.Traces = append(st.Traces, ids...)
-	return nil
+}
+
+// escapeTraces keeps a story sentence that holds " Traces:" from being
+// read as a sentence and a traces line: "Traces\:" reads as "Traces:".
+func escapeTraces(s string) string {
+	var b strings.Builder
+	for {
+		i := indexFold(s, " "+tracesTag)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		end := i + len(tracesTag)
+		b.WriteString(s[:end] + `\:`)
+		s = s[end+1:]
+	}
 }
 
 func readCriteria(st *Story, items []markdown.Item) error {

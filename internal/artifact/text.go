@@ -116,7 +116,31 @@ func cell(s string) string {
 	if isEmptyMark(s) {
 		return placeholder
 	}
-	return markdown.EscapeCell(s)
+	return escapeCell(s)
+}
+
+// escapeCell escapes the pipes in a cell's text. Readers differ on a pipe
+// after a backslash: goldmark takes "\\|" as an escaped pipe, GitHub and
+// markdownlint as an escaped backslash and the end of the cell. So a pipe
+// after an odd run of backslashes gets one more backslash first, and every
+// reader sees an escaped pipe.
+func escapeCell(s string) string {
+	if !strings.Contains(s, `\|`) {
+		return markdown.EscapeCell(s)
+	}
+	var b strings.Builder
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '|' && run%2 == 1 {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+		run++
+		if s[i] != '\\' {
+			run = 0
+		}
+	}
+	return markdown.EscapeCell(b.String())
 }
 
 // cellText reads a cell back: the placeholder (or a lone dash) is empty.
@@ -144,7 +168,7 @@ func codeCell(s string) string {
 	if s[0] == '`' || s[len(s)-1] == '`' {
 		pad = " "
 	}
-	return markdown.EscapeCell(ticks + pad + s + pad + ticks)
+	return escapeCell(ticks + pad + s + pad + ticks)
 }
 
 // codeText reads a cell written by codeCell: a cell that is exactly one code
