@@ -16,6 +16,9 @@ var productCues = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\bwe(?:'d| would)? (?:want|need|plan|intend|propose|like|aim|are going|are planning)\b.{0,80}?\b(?:app|application|tool|service|platform|product|system|site|website|bot|api|dashboard|portal|solution|program|device)s?\b`),
 	regexp.MustCompile(`(?i)\bwe(?:'re| are| will be) (?:building|creating|making|launching|developing|proposing)\b`),
 	regexp.MustCompile(`(?i)^(?:the idea|our idea|the plan|the proposal) is\b`),
+	// A sentence that opens by naming a new thing: "A dispatch board for
+	// small plumbing companies."
+	regexp.MustCompile(`(?i)^an? [^.;:]{0,60}?\b(?:app|application|tool|service|platform|product|system|board|dashboard|site|website|bot|api|marketplace|portal|tracker|assistant|plugin|extension)\b\s+(?:for|that|which|to|where|who|helping|letting)\b`),
 }
 
 // nonGoalLeads precede what will not be done: "We are not trying to

@@ -22,6 +22,9 @@ const (
 	partMetrics
 	partRisks
 	partQuestions
+	// partGoalsAndNonGoals is a combined section whose negative items
+	// ("No recipe features") are non-goals and the rest goals.
+	partGoalsAndNonGoals
 )
 
 // headingSynonyms lists, per part, normalised headings that name it. Keys
@@ -56,6 +59,8 @@ var headingSynonyms = []struct {
 	{partMetrics, []string{"success metrics", "metrics", "how we will know", "how we'll know", "kpis",
 		"measures of success", "success criteria", "success", "key metrics", "measurement",
 		"how will we know", "definition of success", "success measures"}},
+	{partGoalsAndNonGoals, []string{"goals and non-goals", "goals and nongoals", "goals and non goals",
+		"goals and anti-goals", "objectives and non-objectives"}},
 	{partRisks, []string{"risks", "assumptions", "risks and assumptions", "dependencies",
 		"assumptions and risks", "risks and dependencies", "risks and mitigations"}},
 	{partQuestions, []string{"open questions", "questions", "unknowns", "to decide", "tbd",
@@ -171,7 +176,7 @@ func keywordPart(h string) part {
 // either end, and typographic apostrophes.
 func normalizeHeading(title string) string {
 	h := strings.ToLower(plain(title))
-	h = strings.NewReplacer("’", "'", "‘", "'", "&", " and ", "+", " and ").Replace(h)
+	h = strings.NewReplacer("’", "'", "‘", "'", "&", " and ", "+", " and ", "/", " and ").Replace(h)
 	h = strings.TrimLeftFunc(h, notAlnum)
 	h = stripNumbering(h)
 	h = parenthetic.ReplaceAllString(h, "")

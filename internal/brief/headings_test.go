@@ -38,6 +38,9 @@ func TestClassifyHeading(t *testing.T) {
 		{"7) Open questions", partQuestions},
 		{"TBD", partQuestions},
 		{"Goals — what success looks like", partGoals},
+		{"Goals & non-goals", partGoalsAndNonGoals},
+		{"Risks / assumptions", partRisks},
+		{"🎯 Goals", partGoals},
 		// Keyword fallback for phrasings not in the table.
 		{"Our users", partUsers},
 		{"Features out of scope", partNonGoals},

@@ -23,6 +23,7 @@ func (p *parser) addList(pt part, items []markdown.Item) {
 	}
 	for _, it := range items {
 		kids := flatten(it.Children)
+		it.Text = taskMarker.ReplaceAllString(it.Text, "")
 		switch pt {
 		case partSummary:
 			p.addParagraph(pt, joinKids(it.Text, kids))
@@ -37,6 +38,10 @@ func (p *parser) addList(pt part, items []markdown.Item) {
 		}
 	}
 }
+
+// taskMarker is a task-list checkbox, which the markdown reader leaves in
+// the item's text.
+var taskMarker = regexp.MustCompile(`^\[[ xX]\]\s+`)
 
 // flatten gives the text of nested items, depth first, each with its own
 // children appended.
@@ -87,7 +92,9 @@ func (p *parser) addParagraph(pt part, text string) {
 		p.addUsersParagraph(text)
 	case partMetrics:
 		for _, t := range paragraphItems(text, false) {
-			p.addMetric(parseMetric(t))
+			for _, c := range metricClauses(t) {
+				p.addMetric(parseMetric(c))
+			}
 		}
 	default:
 		for _, t := range paragraphItems(text, false) {
@@ -151,6 +158,12 @@ func (p *parser) addItem(pt part, text string) {
 	switch pt {
 	case partGoals:
 		p.b.Goals = append(p.b.Goals, text)
+	case partGoalsAndNonGoals:
+		if negativeItem.MatchString(text) {
+			p.b.NonGoals = append(p.b.NonGoals, text)
+		} else {
+			p.b.Goals = append(p.b.Goals, text)
+		}
 	case partNonGoals:
 		p.b.NonGoals = append(p.b.NonGoals, text)
 	case partConstraints:
@@ -169,6 +182,9 @@ func (p *parser) addItem(pt part, text string) {
 		p.addParagraph(pt, text)
 	}
 }
+
+// negativeItem opens an item that says what will not be done.
+var negativeItem = regexp.MustCompile(`(?i)^(?:no|not|never|non-goal|nongoal|won't|will not|we won't|we will not|out of scope|don't|do not)\b`)
 
 // assumptionCue finds a clause that states an assumption.
 var assumptionCue = regexp.MustCompile(`(?i)\b(?:we assume|we're assuming|we are assuming|assuming|assumption|assumes|we expect|presumably)\b`)

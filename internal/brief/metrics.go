@@ -12,10 +12,10 @@ import (
 //     value is the target, or "from A to B" gives baseline and target.
 //  2. "Name should drop from A to B": baseline A, target B.
 //  3. "No X should be lost": name "X lost", target "none".
-//  4. A comparison followed by a quantity ("… down 50% within …",
-//     "… under 2 s"): the target starts at the comparison.
-//  5. A leading quantity ("15 customers live … in the first quarter"):
+//  4. A leading quantity ("15 customers live … in the first quarter"):
 //     the target is the quantity plus any time frame.
+//  5. A comparison followed by a quantity ("… down 50% within …",
+//     "… under 2 s"): the target starts at the comparison.
 //  6. A quantity anywhere: the target starts at it.
 //  7. A bare direction word ("Reduce churn"): the word is the target.
 //
@@ -27,8 +27,8 @@ func parseMetric(text string) Metric {
 		return Metric{}
 	}
 	for _, rule := range []func(string) (Metric, bool){
-		metricLabelled, metricFromTo, metricNone, metricComparison,
-		metricLeadingQuantity, metricQuantity, metricDirection,
+		metricLabelled, metricFromTo, metricNone, metricLeadingQuantity,
+		metricComparison, metricQuantity, metricDirection,
 	} {
 		if m, ok := rule(t); ok {
 			return tidyMetric(m, t)
@@ -42,11 +42,31 @@ func parseMetric(text string) Metric {
 	return Metric{Name: capitalize(t)}
 }
 
+// copulas open a target without adding to it: "time is under 1 day".
+var copulas = map[string]bool{"is": true, "are": true, "stays": true, "stay": true,
+	"remains": true, "remain": true, "reaches": true, "reach": true, "hits": true,
+	"hit": true, "of": true, "equals": true, "=": true}
+
+// directionVerbs moved from a name to its target keep the target's
+// meaning: "Increase sign-ups | by 20%" gives target "increase by 20%".
+var directionVerbs = map[string]bool{"increase": true, "reduce": true, "decrease": true,
+	"improve": true, "cut": true, "grow": true, "raise": true, "lower": true, "double": true,
+	"halve": true}
+
 // tidyMetric applies the item rule to every field and guarantees a name.
 func tidyMetric(m Metric, text string) Metric {
-	m.Name = capitalize(trimItem(strings.Trim(m.Name, ":;,—–- ")))
+	name := strings.Fields(strings.Trim(m.Name, ":;,—–- "))
+	target := strings.Fields(m.Target)
+	if len(target) > 1 && copulas[strings.ToLower(target[0])] {
+		target = target[1:]
+	}
+	if len(name) > 1 && directionVerbs[strings.ToLower(name[0])] && len(target) > 0 {
+		target = append([]string{strings.ToLower(name[0])}, target...)
+		name = name[1:]
+	}
+	m.Name = capitalize(trimItem(strings.Join(name, " ")))
 	m.Baseline = trimItem(m.Baseline)
-	m.Target = trimItem(m.Target)
+	m.Target = trimItem(strings.Join(target, " "))
 	if m.Name == "" {
 		m.Name = capitalize(text)
 	}
@@ -159,11 +179,11 @@ func metricComparison(t string) (Metric, bool) {
 	if best < 0 {
 		return Metric{}, false
 	}
-	name := trimTrailingFiller(t[:best])
-	if stripLeadingVerb(name) == "" {
+	m := nameAndTarget(t, best)
+	if stripLeadingVerb(m.Name) == "" {
 		return Metric{}, false
 	}
-	return Metric{Name: name, Target: t[best:]}, true
+	return m, true
 }
 
 func quantitySoon(s string) bool {

@@ -33,6 +33,14 @@ func TestParseMetric(t *testing.T) {
 		{"Customer happiness", Metric{"Customer happiness", "", ""}},
 		{"**Activation** within 7 days: 60%", Metric{"Activation within 7 days", "", "60%"}},
 		{"99.9", Metric{"99.9", "", "99.9"}},
+		{"99.95% monthly availability", Metric{"Monthly availability", "", "99.95%"}},
+		{"200 households are active after 3 months", Metric{"Households are active", "", "200 after 3 months"}},
+		{"Time to first list is under 2 minutes", Metric{"Time to first list", "", "under 2 minutes"}},
+		{"Weekly active teams ≥ 200", Metric{"Weekly active teams", "", "≥ 200"}},
+		{"callbacks drop by half", Metric{"Callbacks", "", "drop by half"}},
+		{"Increase weekly sessions by 20%", Metric{"Weekly sessions", "", "increase by 20%"}},
+		{"Reduce paperwork time from an hour to 15 minutes", Metric{"Paperwork time", "an hour", "15 minutes"}},
+		{"Habit retention of 80%", Metric{"Habit retention", "", "80%"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

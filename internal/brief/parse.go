@@ -75,10 +75,34 @@ func (p *parser) read(doc *markdown.Doc) {
 	if p.b.Summary == "" && tagline != "" {
 		p.b.Summary = asSentence(tagline)
 	}
-	if p.b.Summary == "" && len(from.unused) > 0 {
-		p.b.Summary = asSentence(from.unused[0])
+	if p.b.Summary == "" {
+		p.b.Summary = asSentence(p.introSummary(from, intro))
 	}
 	p.b.Missing = missing(p.b)
+}
+
+// introSummary is the summary of last resort: in a prose brief the first
+// paragraph nothing was taken from; in a headed brief the first
+// introductory paragraph, whatever it was read as, unless it became the
+// problem (sections outrank the introduction, so its other readings were
+// mostly discarded).
+func (p *parser) introSummary(from *parser, intro []markdown.Block) string {
+	if from == p {
+		if len(p.unused) > 0 {
+			return p.unused[0]
+		}
+		return ""
+	}
+	for _, bl := range intro {
+		if bl.Kind != markdown.Paragraph {
+			continue
+		}
+		if pt, _ := labelOf(bl.Text); pt == partNone && !strings.Contains(p.b.Problem, bl.Text) {
+			return bl.Text
+		}
+		return ""
+	}
+	return ""
 }
 
 // titleSection is the heading that names the product: the first H1 unless

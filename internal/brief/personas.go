@@ -14,6 +14,10 @@ var (
 	parenName = regexp.MustCompile(`^([^()]+?)\s*\(([^()]+)\)$`)
 )
 
+// rankLabels rank personas rather than name them: "Primary: nurses".
+var rankLabels = map[string]bool{"primary": true, "secondary": true, "tertiary": true,
+	"main": true, "also": true, "other": true, "others": true, "internal": true, "external": true}
+
 // personaSplits are the words at which a persona's name ends and its
 // description begins, when nothing marks the name: "Patients who walk in…".
 var personaSplits = []string{" who ", " that ", " with ", " whose ", ", "}
@@ -33,6 +37,9 @@ func parsePersona(text string) Persona {
 	}
 	t := trimItem(text)
 	if m := labelName.FindStringSubmatch(t); m != nil && wordCount(m[1]) <= maxLabelWords {
+		if rankLabels[strings.ToLower(m[1])] {
+			return parsePersona(m[2])
+		}
 		return newPersona(m[1], m[2])
 	}
 	if m := parenName.FindStringSubmatch(t); m != nil {

@@ -21,6 +21,8 @@ func TestParsePersona(t *testing.T) {
 		{"Parents with young children", Persona{"Parents", "With young children."}},
 		{"An accountant, busy at month end", Persona{"Accountant", "Busy at month end."}},
 		{"iOS developers", Persona{"iOS developers", ""}},
+		{"Primary: parents planning the weekly shop", Persona{"Parents planning the weekly shop", ""}},
+		{"Secondary: teenagers, who add snacks", Persona{"Teenagers", "Who add snacks."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

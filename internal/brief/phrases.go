@@ -53,22 +53,52 @@ func featurePhrases(s string) ([]string, bool) {
 	return out, len(out) > 0
 }
 
-// isSubject accepts no subject (an imperative), a pronoun, a role
-// ("Supervisors", "The clinic manager") or the product ("The app").
+// isSubject accepts no subject (an imperative), a pronoun, or a noun
+// phrase ending in a role ("Supervisors", "The clinic manager") or the
+// product ("The app"). The head noun must come last, right before the
+// verb, so "Our dispatchers juggle phone calls" is not read as
+// dispatchers doing "calls".
 func isSubject(words []string) bool {
 	if len(words) == 0 {
 		return true
 	}
-	if len(words) == 1 && pronounSubjects[normWord(words[0])] {
+	if len(words) > maxSubjectWords {
+		return false
+	}
+	head := normWord(words[len(words)-1])
+	if len(words) == 1 && pronounSubjects[head] {
 		return true
 	}
-	for _, x := range words {
-		lw := normWord(x)
-		if isRole(lw) || productNouns[lw] {
-			return true
+	return isRole(head) || productNouns[head]
+}
+
+// clauseSep separates clauses that may each have their own subject.
+var clauseSep = regexp.MustCompile(`,\s+(?:and|but|while)\s+|;\s+`)
+
+// featureClauses reads a sentence that may hold several subjects
+// ("Dispatchers drag jobs onto a day, and plumbers see their route"): it
+// cuts at ", and" or ";" where the next clause has a subject of its own,
+// and reads each clause with featurePhrases.
+func featureClauses(s string) ([]string, bool) {
+	var clauses []string
+	start := 0
+	for _, loc := range clauseSep.FindAllStringIndex(s, -1) {
+		next := s[loc[1]:]
+		if _, ok := featurePhrases(next); ok && !startsWithVerb(next) {
+			clauses = append(clauses, s[start:loc[0]])
+			start = loc[1]
 		}
 	}
-	return false
+	clauses = append(clauses, s[start:])
+	var out []string
+	for _, c := range clauses {
+		fs, ok := featurePhrases(c)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, fs...)
+	}
+	return out, len(out) > 0
 }
 
 // phraseSep separates the verb phrases of a sentence.

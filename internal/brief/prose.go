@@ -142,7 +142,7 @@ func (p *parser) classify(s string, product, problem bool) bool {
 	case constraintCues.match(s):
 		p.b.Constraints = append(p.b.Constraints, trimItem(s))
 	default:
-		fs, ok := featurePhrases(s)
+		fs, ok := featureClauses(s)
 		for _, f := range fs {
 			p.addFeature(f, "")
 		}

@@ -38,10 +38,13 @@ func TestFeaturePhrases(t *testing.T) {
 		{"The supervisor can approve a request.", []string{"The supervisor can approve a request"}},
 		{"The app sends a reminder and shows the streak.", []string{"The app sends a reminder", "The app shows the streak"}},
 		{"Export the history as CSV.", []string{"Export the history as CSV"}},
+		{"Dispatchers drag jobs onto a plumber's day, and plumbers see their route on their phone.",
+			[]string{"Dispatchers drag jobs onto a plumber's day", "Plumbers see their route on their phone"}},
+		{"Our dispatchers juggle phone calls and a whiteboard.", nil},
 		{"The weather was bad.", nil},
 	}
 	for _, tt := range tests {
-		got, _ := featurePhrases(tt.in)
+		got, _ := featureClauses(tt.in)
 		if fmt.Sprintf("%q", got) != fmt.Sprintf("%q", tt.want) {
 			t.Errorf("featurePhrases(%q) = %q, want %q", tt.in, got, tt.want)
 		}
@@ -129,6 +132,15 @@ func TestSections(t *testing.T) {
 			`"We want an app that tracks habits."`, func(b *Brief) any { return b.Summary }},
 		{"intro does not override sections", "# X\n\nWe won't do payroll.\n\n## Non-goals\n\n- Billing\n",
 			`["Billing"]`, func(b *Brief) any { return b.NonGoals }},
+		{"goals and non-goals", "## Goals & non-goals\n\n- Halve duplicate purchases\n- No recipe features\n",
+			`["Halve duplicate purchases"] ["No recipe features"]`,
+			func(b *Brief) any { return fmt.Sprintf("%q %q", b.Goals, b.NonGoals) }},
+		{"task list markers", "## Goals\n\n- [ ] Ship beta\n- [x] Hire designer\n",
+			`["Ship beta" "Hire designer"]`, func(b *Brief) any { return b.Goals }},
+		{"metrics paragraph", "## Success metrics\n\nIf it works, 200 households are active after 3 months.\n",
+			`[{"Households are active" "" "200 after 3 months"}]`, func(b *Brief) any { return b.Metrics }},
+		{"intro paragraph is the summary", "# Tally\n\nTally keeps one grocery list per household.\n\n## Problem\n\nLists get lost.\n",
+			`"Tally keeps one grocery list per household."`, func(b *Brief) any { return b.Summary }},
 		{"labelled paragraph", "Users: nurses, doctors and porters.\n\nOut of scope: billing.\n",
 			`[{"Nurses" ""} {"Doctors" ""} {"Porters" ""}] ["Billing"]`,
 			func(b *Brief) any { return fmt.Sprintf("%q %q", b.Users, b.NonGoals) }},
@@ -148,5 +160,26 @@ func TestSections(t *testing.T) {
 				t.Errorf("got %s, want %s", s, tt.want)
 			}
 		})
+	}
+}
+
+func TestProductStatement(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"We want a simple phone app that a technician can use with gloves on.", true},
+		{"We are building a scheduler for clinics.", true},
+		{"A dispatch board for small plumbing companies.", true},
+		{"Tally helps households share one list.", true},
+		{"The system that we use today is slow.", false},
+		{"Existing habit apps are personal and gamified.", false},
+	}
+	p := newParser(nil)
+	p.b.Title = "Tally"
+	for _, tt := range tests {
+		if got := p.isProductStatement(tt.in); got != tt.want {
+			t.Errorf("isProductStatement(%q) = %v, want %v", tt.in, got, tt.want)
+		}
 	}
 }

@@ -99,7 +99,7 @@ func metricQuantity(t string) (Metric, bool) {
 				return m, true
 			}
 		}
-		return Metric{Name: trimTrailingFiller(before), Target: after}, true
+		return nameAndTarget(before+" "+after, len(before)+1), true
 	}
 	return Metric{}, false
 }
@@ -113,7 +113,7 @@ func metricDirection(t string) (Metric, bool) {
 		return Metric{}, false
 	}
 	if i > 0 {
-		return Metric{Name: trimTrailingFiller(t[:i]), Target: t[i:]}, true
+		return nameAndTarget(t, i), true
 	}
 	end := strings.IndexByte(t, ' ')
 	if end < 0 {
@@ -141,14 +141,34 @@ func stripLeadingVerb(s string) string {
 // cut off ("Pages load in | under 1 s", "time should | drop").
 var trailingFiller = map[string]bool{"should": true, "will": true, "must": true, "would": true,
 	"be": true, "is": true, "are": true, "to": true, "in": true, "at": true, "of": true,
-	"by": true, "go": true, "goes": true, "drop": true, "drops": true, "fall": true,
-	"falls": true, "rise": true, "rises": true, "stay": true, "stays": true, "remain": true,
+	"by": true, "go": true, "goes": true, "stay": true, "stays": true, "remain": true,
 	"remains": true, "reach": true, "reaches": true, "get": true, "gets": true, "can": true}
 
-func trimTrailingFiller(s string) string {
-	w := strings.Fields(s)
-	for len(w) > 1 && trailingFiller[strings.ToLower(strings.Trim(w[len(w)-1], ",;:"))] {
+// movingVerbs say which way a number should move; at the end of a name
+// they belong to the target: "callbacks drop | by half" gives target
+// "drop by half".
+var movingVerbs = wordSet(`drop drops fall falls rise rises grow grows increase increases
+	decrease decreases shrink shrinks climb climbs improve improves double doubles halve halves
+	go`)
+
+// nameAndTarget cuts text at i into a name and a target, moving a verb of
+// direction from the name's end to the target and dropping filler.
+func nameAndTarget(text string, i int) Metric {
+	w := strings.Fields(text[:i])
+	target := strings.TrimSpace(text[i:])
+	for len(w) > 1 {
+		last := strings.ToLower(strings.Trim(w[len(w)-1], ",;:"))
+		switch {
+		case movingVerbs[last] && last != "go":
+			target = last + " " + target
+		case trailingFiller[last], last == "down", last == "up":
+			if last == "down" || last == "up" {
+				target = last + " " + target
+			}
+		default:
+			return Metric{Name: strings.Join(w, " "), Target: target}
+		}
 		w = w[:len(w)-1]
 	}
-	return strings.Join(w, " ")
+	return Metric{Name: strings.Join(w, " "), Target: target}
 }
