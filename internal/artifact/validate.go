@@ -1,0 +1,169 @@
+package artifact
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// problems collects what is wrong with a document, each problem naming the
+// item it is about.
+type problems []error
+
+func (p *problems) add(format string, args ...any) {
+	*p = append(*p, fmt.Errorf(format, args...))
+}
+
+func (p problems) err() error { return errors.Join(p...) }
+
+// ids checks the IDs of one list: each well-formed for kind k and used
+// once. It returns the set of IDs seen.
+func (p *problems) ids(k Kind, ids []string) map[string]bool {
+	seen := make(map[string]bool, len(ids))
+	for i, id := range ids {
+		switch {
+		case id == "":
+			p.add("%s %d: missing ID", k, i+1)
+		case seen[id]:
+			p.add("%s: duplicate ID", id)
+		default:
+			if _, err := ParseID(k, id); err != nil {
+				p.add("%w", err)
+			}
+		}
+		seen[id] = true
+	}
+	return seen
+}
+
+// refs checks that every reference is a well-formed ID of kind k that
+// names a known item: owner is the item that holds the references, what
+// names them ("trace"), where names the known items. A nil known set skips
+// that check.
+func (p *problems) refs(owner, what string, refs []string, k Kind, known map[string]bool, where string) {
+	for _, r := range refs {
+		if _, err := ParseID(k, r); err != nil {
+			p.add("%s: %s: %w", owner, what, err)
+			continue
+		}
+		if known != nil && !known[r] {
+			p.add("%s: %s %s is not in %s", owner, what, r, where)
+		}
+	}
+}
+
+func pluck[T any](items []T, id func(T) string) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = id(it)
+	}
+	return out
+}
+
+// Validate checks the PRD: every ID well-formed for its list and unique,
+// every requirement with text. It returns all problems at once.
+func (p *PRD) Validate() error {
+	var ps problems
+	if strings.TrimSpace(p.Title) == "" {
+		ps.add("title is empty")
+	}
+	ps.ids(KindGoal, pluck(p.Goals, func(g Goal) string { return g.ID }))
+	ps.ids(KindQuestion, pluck(p.OpenQuestions, func(q Question) string { return q.ID }))
+	for _, list := range []struct {
+		kind Kind
+		reqs []Requirement
+	}{{KindFunctional, p.Functional}, {KindNonFunctional, p.NonFunctional}} {
+		ps.ids(list.kind, pluck(list.reqs, func(r Requirement) string { return r.ID }))
+		for i, r := range list.reqs {
+			if strings.TrimSpace(r.Text) == "" {
+				ps.add("%s: empty text", name(list.kind, i, r.ID))
+			}
+		}
+	}
+	return ps.err()
+}
+
+// Validate checks the stories against the PRD they come from: story and
+// criterion IDs well-formed and unique, each criterion numbered under its
+// own story, at least one criterion per story, and every trace naming a
+// functional requirement of the PRD. With a nil PRD traces are only checked
+// for form. It returns all problems at once.
+func (s *Stories) Validate(prd *PRD) error {
+	var ps problems
+	var frs map[string]bool
+	if prd != nil {
+		frs = make(map[string]bool)
+		for _, r := range prd.Functional {
+			frs[r.ID] = true
+		}
+	}
+	ps.ids(KindStory, pluck(s.Stories, func(st Story) string { return st.ID }))
+	seen := make(map[string]bool)
+	for i, st := range s.Stories {
+		owner := name(KindStory, i, st.ID)
+		if len(st.Criteria) == 0 {
+			ps.add("%s: no acceptance criteria", owner)
+		}
+		storyNum, _ := ParseID(KindStory, st.ID)
+		for j, c := range st.Criteria {
+			switch story, _, err := ParseCriterionID(c.ID); {
+			case c.ID == "":
+				ps.add("%s: criterion %d: missing ID", owner, j+1)
+			case err != nil:
+				ps.add("%s: %w", owner, err)
+			case seen[c.ID]:
+				ps.add("%s: duplicate ID", c.ID)
+			case storyNum != 0 && story != storyNum:
+				ps.add("%s: criterion of %s listed under %s", c.ID, StoryID(story), st.ID)
+			}
+			seen[c.ID] = true
+		}
+		ps.refs(owner, "trace", st.Traces, KindFunctional, frs, "the PRD's functional requirements")
+	}
+	return ps.err()
+}
+
+// Validate checks the tech spec against the stories it comes from: task
+// IDs well-formed and unique, and every task and endpoint tracing to at
+// least one story, each of which exists. With nil stories references are
+// only checked for form. It returns all problems at once.
+func (t *TechSpec) Validate(stories *Stories) error {
+	var ps problems
+	var known map[string]bool
+	if stories != nil {
+		known = make(map[string]bool)
+		for _, st := range stories.Stories {
+			known[st.ID] = true
+		}
+	}
+	ps.ids(KindTask, pluck(t.Tasks, func(task Task) string { return task.ID }))
+	ps.ids(KindNonFunctional, pluck(t.Quality, func(r Requirement) string { return r.ID }))
+	ps.ids(KindQuestion, pluck(t.OpenQuestions, func(q Question) string { return q.ID }))
+	for i, task := range t.Tasks {
+		owner := name(KindTask, i, task.ID)
+		if len(task.Stories) == 0 {
+			ps.add("%s: traces to no story", owner)
+		}
+		ps.refs(owner, "story", task.Stories, KindStory, known, "the stories")
+	}
+	for i, e := range t.Endpoints {
+		owner := fmt.Sprintf("endpoint %s %s", e.Method, e.Path)
+		if strings.TrimSpace(e.Method+e.Path) == "" {
+			owner = fmt.Sprintf("endpoint %d", i+1)
+		}
+		if len(e.Stories) == 0 {
+			ps.add("%s: traces to no story", owner)
+		}
+		ps.refs(owner, "story", e.Stories, KindStory, known, "the stories")
+	}
+	return ps.err()
+}
+
+// name names an item by its ID, or by its kind and position when it has
+// none.
+func name(k Kind, i int, id string) string {
+	if id != "" {
+		return id
+	}
+	return fmt.Sprintf("%s %d", k, i+1)
+}

@@ -1,0 +1,129 @@
+package artifact
+
+import (
+	"strings"
+	"testing"
+)
+
+// checkErrors fails unless err holds exactly the wanted messages, in any
+// order; no wanted messages means no error.
+func checkErrors(t *testing.T, err error, want []string) {
+	t.Helper()
+	var got []string
+	if err != nil {
+		got = strings.Split(err.Error(), "\n")
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d problems, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for _, w := range want {
+		found := false
+		for _, g := range got {
+			found = found || g == w
+		}
+		if !found {
+			t.Errorf("missing problem %q in:\n%s", w, strings.Join(got, "\n"))
+		}
+	}
+}
+
+func TestValidateFixtures(t *testing.T) {
+	prd, stories, tech := richPRD(), richStories(), richTech()
+	checkErrors(t, prd.Validate(), nil)
+	checkErrors(t, stories.Validate(prd), nil)
+	checkErrors(t, tech.Validate(stories), nil)
+}
+
+func TestValidatePRD(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*PRD)
+		want []string
+	}{
+		{"duplicate FR", func(p *PRD) { p.Functional[1].ID = "FR-001" }, []string{"FR-001: duplicate ID"}},
+		{"malformed FR", func(p *PRD) { p.Functional[0].ID = "FR-1" }, []string{`malformed functional requirement ID "FR-1" (want the form FR-001)`}},
+		{"FR ID in the NFR list", func(p *PRD) { p.NonFunctional[0].ID = "FR-009" }, []string{`malformed non-functional requirement ID "FR-009" (want the form NFR-001)`}},
+		{"missing ID", func(p *PRD) { p.Goals[1].ID = "" }, []string{"goal 2: missing ID"}},
+		{"empty text", func(p *PRD) { p.NonFunctional[1].Text = " " }, []string{"NFR-002: empty text"}},
+		{"malformed question", func(p *PRD) { p.OpenQuestions[0].ID = "Q1" }, []string{`malformed open question ID "Q1" (want the form Q-1)`}},
+		{"no title", func(p *PRD) { p.Title = "" }, []string{"title is empty"}},
+		{"all at once", func(p *PRD) {
+			p.Functional[1].ID = "FR-001"
+			p.Functional[2].Text = ""
+			p.Goals[0].ID = "G-01"
+		}, []string{"FR-001: duplicate ID", "FR-003: empty text", `malformed goal ID "G-01" (want the form G-1)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := richPRD()
+			tt.edit(p)
+			checkErrors(t, p.Validate(), tt.want)
+		})
+	}
+}
+
+func TestValidateStories(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*Stories)
+		want []string
+	}{
+		{"dangling trace", func(s *Stories) { s.Stories[1].Traces = append(s.Stories[1].Traces, "FR-009") },
+			[]string{"US-002: trace FR-009 is not in the PRD's functional requirements"}},
+		{"trace to an NFR", func(s *Stories) { s.Stories[0].Traces[0] = "NFR-001" },
+			[]string{`US-001: trace: malformed functional requirement ID "NFR-001" (want the form FR-001)`}},
+		{"duplicate story", func(s *Stories) { s.Stories[2].ID = "US-001" }, []string{
+			"US-001: duplicate ID",
+			// Its criteria now sit under the wrong story too.
+			"AC-003.1: criterion of US-003 listed under US-001",
+			"AC-003.2: criterion of US-003 listed under US-001",
+		}},
+		{"malformed story", func(s *Stories) { s.Stories[1].ID = "US-2" }, []string{`malformed story ID "US-2" (want the form US-001)`}},
+		{"criterion of another story", func(s *Stories) { s.Stories[1].Criteria[0].ID = "AC-001.9" },
+			[]string{"AC-001.9: criterion of US-001 listed under US-002"}},
+		{"duplicate criterion", func(s *Stories) { s.Stories[0].Criteria[1].ID = "AC-001.1" }, []string{"AC-001.1: duplicate ID"}},
+		{"malformed criterion", func(s *Stories) { s.Stories[0].Criteria[2].ID = "AC-1.3" },
+			[]string{`US-001: malformed acceptance criterion ID "AC-1.3" (want the form AC-001.1)`}},
+		{"criterion without ID", func(s *Stories) { s.Stories[0].Criteria[2].ID = "" }, []string{"US-001: criterion 3: missing ID"}},
+		{"no criteria", func(s *Stories) { s.Stories[1].Criteria = nil }, []string{"US-002: no acceptance criteria"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := richStories()
+			tt.edit(s)
+			checkErrors(t, s.Validate(richPRD()), tt.want)
+		})
+	}
+}
+
+func TestValidateStoriesWithoutPRD(t *testing.T) {
+	s := richStories()
+	s.Stories[0].Traces = []string{"FR-999", "FR-9"}
+	checkErrors(t, s.Validate(nil), []string{`US-001: trace: malformed functional requirement ID "FR-9" (want the form FR-001)`})
+}
+
+func TestValidateTech(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*TechSpec)
+		want []string
+	}{
+		{"dangling task story", func(s *TechSpec) { s.Tasks[0].Stories = []string{"US-004"} },
+			[]string{"T-001: story US-004 is not in the stories"}},
+		{"task without stories", func(s *TechSpec) { s.Tasks[1].Stories = nil }, []string{"T-002: traces to no story"}},
+		{"duplicate task", func(s *TechSpec) { s.Tasks[1].ID = "T-001" }, []string{"T-001: duplicate ID"}},
+		{"malformed task", func(s *TechSpec) { s.Tasks[1].ID = "T-2" }, []string{`malformed task ID "T-2" (want the form T-001)`}},
+		{"dangling endpoint story", func(s *TechSpec) { s.Endpoints[1].Stories = []string{"US-001", "US-007"} },
+			[]string{"endpoint GET /queue/entries/{id}: story US-007 is not in the stories"}},
+		{"endpoint without stories", func(s *TechSpec) { s.Endpoints[0] = Endpoint{} }, []string{"endpoint 1: traces to no story"}},
+		{"malformed quality ID", func(s *TechSpec) { s.Quality[0].ID = "FR-001" },
+			[]string{`malformed non-functional requirement ID "FR-001" (want the form NFR-001)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := richTech()
+			tt.edit(s)
+			checkErrors(t, s.Validate(richStories()), tt.want)
+		})
+	}
+}
