@@ -3,6 +3,22 @@
 // sections under many names, numbered headings, YAML front matter, lists,
 // tables, or plain prose. Parse takes what it can find and records what it
 // could not, so later stages ask about it instead of inventing it.
+//
+// Parse applies the same text rules everywhere, so output is predictable:
+//
+//   - Items (features, goals, non-goals, constraints, risks, questions,
+//     persona names and metric fields) are phrases: surrounding space and
+//     one trailing full stop are removed, nothing else ("etc." and other
+//     abbreviations keep theirs; a question keeps its "?"). An item cut
+//     out of a longer sentence starts with a capital.
+//   - Summary and Persona.Description are sentences: they start with a
+//     capital letter and end with terminal punctuation, a full stop being
+//     added when the author's fragment had none.
+//   - Problem is the author's paragraphs as written, joined by blank
+//     lines; a list in it stays a "- " list.
+//   - Inline markdown is kept in items and prose; it is removed from the
+//     title, persona names, metric fields and status-line Meta, which are
+//     names and values rather than text to render.
 package brief
 
 // Brief is what prodgen understood of a product brief. Text fields hold the

@@ -23,7 +23,12 @@ func FuzzParse(f *testing.F) {
 		f.Add(src)
 	}
 	for _, s := range []string{"", " ", "---\n---\n", "---\ntitle: x\n", "# A — \n", "| a |\n|---|\n| b |\n",
-		"## Metrics\n\n- 5\n", "## Users\n\n; , ;\n", "Status: · :\n", "1) \n"} {
+		"## Metrics\n\n- 5\n", "## Users\n\n; , ;\n", "Status: · :\n", "1) \n",
+		"## What\n\n| Feature | Pri | Notes |\n|---|---|---|\n| [P0] a | P1 | b |\n",
+		"## Who\n\n| P |\n|---|\n| **x** who y |\n\n### z\n\nw.\n",
+		"## KPIs\n\n| Today | Target |\n|---|---|\n| 1 | |\n\n- a: from 1 to 2\n  - Target: 3\n",
+		"## Goals & non-goals\n\n- [ ] No x\n  - y\n", "Users: a, b and c. If it works, x should drop from 1 to 2, and no y lost.",
+		"We want an app that: they pick, record, and flag; supervisors see it? We won't do z."} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {

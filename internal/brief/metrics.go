@@ -161,7 +161,7 @@ var comparisons = []string{"down", "up", "under", "below", "above", "over", "at 
 const quantityReach = 3
 
 func metricComparison(t string) (Metric, bool) {
-	lower := strings.ToLower(t)
+	lower := lowerKeep(t)
 	best := -1
 	for _, c := range comparisons {
 		for off := 0; off < len(lower); {

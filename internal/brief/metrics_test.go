@@ -73,3 +73,26 @@ func TestMetricTargetInvariant(t *testing.T) {
 		}
 	}
 }
+
+// TestOffsetsSurviveCaseFolding feeds runes whose lower case is longer or
+// shorter than themselves ("İ", the Kelvin sign) before the cues, where a
+// naive strings.ToLower would shift every offset.
+func TestOffsetsSurviveCaseFolding(t *testing.T) {
+	for _, src := range []string{
+		"## Metrics\n\n- İİİİ tickets down 50%\n- KKKK faster\n- İİ reduce\n",
+		"İİİİ We won't build İİİ payroll.\n",
+		"## Users\n\n- The İİ nurse\n",
+	} {
+		b, err := Parse([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !validStrings(b) {
+			t.Errorf("Parse(%q) produced invalid UTF-8: %+v", src, b)
+		}
+	}
+	got := parseMetric("İİİİ tickets down 50%")
+	if want := (Metric{"İİİİ tickets", "", "down 50%"}); got != want {
+		t.Errorf("parseMetric = %+v, want %+v", got, want)
+	}
+}

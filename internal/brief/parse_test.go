@@ -229,3 +229,31 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestLineEndings checks that a brief saved with Windows line endings or
+// a byte order mark reads the same as the original.
+func TestLineEndings(t *testing.T) {
+	for _, name := range samples {
+		src, err := os.ReadFile(filepath.Join("testdata", name+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(parseFile(t, name))
+		for _, v := range []struct {
+			variant string
+			src     []byte
+		}{
+			{"crlf", bytes.ReplaceAll(src, []byte("\n"), []byte("\r\n"))},
+			{"bom", append([]byte("\ufeff"), src...)},
+		} {
+			variant := v.variant
+			b, err := Parse(v.src)
+			if err != nil {
+				t.Fatalf("%s %s: %v", name, variant, err)
+			}
+			if got, _ := json.Marshal(b); !bytes.Equal(got, want) {
+				t.Errorf("%s %s: differs from the original:\n%s", name, variant, lineDiff(string(want), string(got)))
+			}
+		}
+	}
+}

@@ -67,7 +67,7 @@ func newPersona(name, desc string) Persona {
 func personaName(s string) string {
 	s = trimItem(plain(s))
 	s = strings.Trim(s, ":;,—–- ")
-	lower := strings.ToLower(s)
+	lower := lowerKeep(s)
 	for _, art := range []string{"the ", "a ", "an "} {
 		if strings.HasPrefix(lower, art) && len(s) > len(art) {
 			s = s[len(art):]

@@ -122,7 +122,7 @@ func (p *parser) isProductStatement(s string) bool {
 // classify files one sentence and reports whether it was used. Problem
 // sentences are only filed as questions or non-goals.
 func (p *parser) classify(s string, product, problem bool) bool {
-	lower := strings.ToLower(s)
+	lower := lowerKeep(s)
 	switch {
 	case product:
 		if p.b.Summary == "" {
@@ -131,6 +131,7 @@ func (p *parser) classify(s string, product, problem bool) bool {
 	case strings.HasSuffix(strings.TrimRight(s, `"')*_`), "?"):
 		p.b.OpenQuestions = append(p.b.OpenQuestions, trimItem(s))
 	case p.addNonGoals(s, lower):
+		// Filed by the call itself: a non-goal may yield several items.
 	case problem:
 		return false
 	case metricCues.match(s):

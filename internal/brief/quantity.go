@@ -44,7 +44,7 @@ var targetWords = []string{"reduce", "reduced", "increase", "increased", "decrea
 	"maximise", "maximize", "minimise", "minimize", "lower", "higher", "faster", "up", "down"}
 
 func hasTargetWord(s string) bool {
-	_, ok := firstTargetWord(strings.ToLower(s))
+	_, ok := firstTargetWord(lowerKeep(s))
 	return ok
 }
 
@@ -107,7 +107,7 @@ func metricQuantity(t string) (Metric, bool) {
 // metricDirection handles a target word with no number: "Fewer support
 // tickets" gives name "Support tickets", target "fewer".
 func metricDirection(t string) (Metric, bool) {
-	lower := strings.ToLower(t)
+	lower := lowerKeep(t)
 	i, ok := firstTargetWord(lower)
 	if !ok {
 		return Metric{}, false

@@ -8,19 +8,6 @@ import (
 	"github.com/prodgen/prodgen/internal/markdown"
 )
 
-// Text rules, applied everywhere so the output is predictable:
-//
-//   - Items (features, goals, non-goals, constraints, risks, questions,
-//     persona names and metric fields) are phrases: surrounding space and
-//     one trailing full stop are removed, nothing else ("etc." and other
-//     abbreviations keep theirs; a question keeps its "?").
-//   - Prose fields (Summary, Problem, Persona.Description) are sentences:
-//     they start with a capital letter and end with terminal punctuation,
-//     a full stop being added when the author's fragment had none.
-//   - Inline markdown is kept in items and prose; it is removed from the
-//     title, persona names, metric fields and Meta, which are names and
-//     values rather than text to render.
-
 // plain is markdown.Plain with surrounding space removed.
 func plain(s string) string { return strings.TrimSpace(markdown.Plain(s)) }
 
@@ -216,4 +203,16 @@ func boundaryAfter(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s[i:])
 	return notAlnum(r)
+}
+
+// lowerKeep lower-cases s rune by rune, leaving alone the few runes whose
+// lower case has another UTF-8 length ("İ", the Kelvin sign), so that byte
+// offsets found in the result are valid in s.
+func lowerKeep(s string) string {
+	return strings.Map(func(r rune) rune {
+		if l := unicode.ToLower(r); utf8.RuneLen(l) == utf8.RuneLen(r) {
+			return l
+		}
+		return r
+	}, s)
 }
