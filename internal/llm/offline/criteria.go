@@ -1,0 +1,181 @@
+package offline
+
+import (
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+)
+
+// nfrMin is how many topic words a story and a non-functional requirement
+// must share (a shared name or acronym counts twice) before the story gets
+// a criterion that points to the requirement.
+const nfrMin = 2
+
+// storyCtx gathers a story's acceptance criteria. Each criterion comes
+// from the requirement's own words: the action and its stated result, a
+// failure path, each condition and threshold, each note; nothing else.
+type storyCtx struct {
+	n       int    // story number, for criterion IDs
+	role    string // "patient"
+	product string
+	parts   frParts
+	proper  map[string]bool
+
+	main, fail, extra []artifact.Criterion
+	negative          bool // a criterion checks what must not happen
+}
+
+// gwt is one criterion in Given/When/Then form, before numbering.
+func gwt(given, when, then string) artifact.Criterion {
+	return artifact.Criterion{Given: given, When: when, Then: then}
+}
+
+// criteria returns the story's numbered criteria: the main path first,
+// then the failure path, then the others.
+func (c *storyCtx) criteria(nfrs []artifact.Requirement) []artifact.Criterion {
+	if c.parts.kind == kindNoun {
+		c.nounCriteria()
+	} else {
+		c.verbCriteria()
+	}
+	for _, note := range c.parts.notes {
+		if s, ok := completeClause(note); ok {
+			note = s
+		}
+		c.extra = append(c.extra, artifact.Criterion{Text: sentence(note)})
+	}
+	c.nfrCriteria(nfrs)
+	var out []artifact.Criterion
+	if len(c.main) > 0 {
+		out = append(out, c.main[0])
+	}
+	out = append(out, c.fail...)
+	if len(c.main) > 1 {
+		out = append(out, c.main[1:]...)
+	}
+	out = append(out, c.extra...)
+	out = c.atLeastTwo(out)
+	for i := range out {
+		out[i].ID = artifact.CriterionID(c.n, i+1)
+	}
+	return out
+}
+
+// given is the usual context: the role using the product.
+func (c *storyCtx) given() string {
+	role := c.role
+	lw := strings.ToLower(headWord(role))
+	switch {
+	case massNouns[lw]:
+		return role + " are using " + c.product
+	case collectiveNouns[lw]:
+		return "the " + role + " is using " + c.product
+	}
+	return article(role) + " " + role + " is using " + c.product
+}
+
+// who is the subject of the story's actions in criteria.
+func (c *storyCtx) who() string {
+	if c.parts.kind == kindSystem {
+		return "the system"
+	}
+	return "they"
+}
+
+// nfrCriteria adds a criterion for each non-functional requirement that
+// clearly concerns the story (at most two, the closest first).
+func (c *storyCtx) nfrCriteria(nfrs []artifact.Requirement) {
+	text := c.parts.body + " " + strings.Join(c.parts.notes, " ")
+	added := 0
+	for _, min := range []int{4, 3, nfrMin} {
+		for _, r := range nfrs {
+			if added < 2 && overlap(text, r.Text, c.proper) == min {
+				when := c.who() + " " + lowerFirst(storyTitle(c.parts), c.proper)
+				if c.parts.kind == kindNoun {
+					when = "they use " + useForm(nounParts(c.parts.body).short)
+				}
+				c.extra = append(c.extra, gwt(c.given(), when, "the system meets "+r.ID))
+				added++
+			}
+		}
+	}
+}
+
+// atLeastTwo makes sure a story has two criteria in Given/When/Then form,
+// adding the not-allowed path and then a generic main path if needed.
+func (c *storyCtx) atLeastTwo(out []artifact.Criterion) []artifact.Criterion {
+	count := func() int {
+		n := 0
+		for _, cr := range out {
+			if cr.Given != "" {
+				n++
+			}
+		}
+		return n
+	}
+	action := lowerFirst(storyTitle(c.parts), c.proper)
+	if c.parts.kind == kindNoun {
+		action = "use " + useForm(nounParts(c.parts.body).short)
+	}
+	if count() < 2 && !c.hasFail() {
+		out = append(out, gwt("a person who is not allowed to "+action, "they try to "+action,
+			"the system refuses, and nothing is shown or changed"))
+	}
+	if count() < 2 {
+		out = append([]artifact.Criterion{gwt(c.given(), "they "+action, "the result is saved and shown to them")}, out...)
+	}
+	return out
+}
+
+func (c *storyCtx) hasFail() bool { return len(c.fail) > 0 || c.negative }
+
+// theForm puts "the" before a noun phrase that has no determiner: "a
+// team" → "the team", "members" → "the members".
+func theForm(np []token) string {
+	if len(np) == 0 {
+		return ""
+	}
+	lw := np[0].lw()
+	switch {
+	case lw == "a" || lw == "an":
+		return "the " + join(np[1:])
+	case determiners[lw] || possessives[lw] || strings.HasSuffix(lw, "'s"):
+		return join(np)
+	}
+	return "the " + join(np)
+}
+
+// useForm is a noun phrase as the object of "use": bare when plural,
+// mass or an activity ("line items", "PDF rendering"), else with "the".
+func useForm(np []token) string {
+	head := nounHead(np)
+	if isPlural(head) || massNouns[strings.ToLower(head)] || strings.HasSuffix(head, "ing") {
+		return join(np)
+	}
+	return theForm(np)
+}
+
+// subjectForm is useForm for the subject of a sentence.
+func subjectForm(np []token) string { return useForm(np) }
+
+// beFor returns "is" or "are" for a noun phrase.
+func beFor(np []token) string {
+	if isPlural(nounHead(np)) {
+		return "are"
+	}
+	return "is"
+}
+
+// agree conjugates a verb for a subject: "they go", "the reminder goes".
+func agree(base, subject string, np []token) string {
+	if subject == "they" || np != nil && isPlural(nounHead(np)) {
+		if base == "be" {
+			return "are"
+		}
+		return base
+	}
+	if v := verbs[base]; v != nil {
+		return v.third
+	}
+	return thirdPerson(base)
+}

@@ -1,0 +1,253 @@
+package offline
+
+import (
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/brief"
+)
+
+// featureKind is the grammatical shape of a feature, which decides how its
+// requirement is phrased.
+type featureKind int
+
+const (
+	// kindActor: someone does something ("Patients join the queue", "Create
+	// a team"). The requirement reads "The system must let <actor> <verb>…".
+	kindActor featureKind = iota
+	// kindSystem: the product itself does something ("Everything has to
+	// work offline"). The requirement reads "The system must <verb>…".
+	kindSystem
+	// kindNoun: a capability named by a noun phrase ("Multi-currency
+	// invoices"). The requirement reads "The system must support/provide…".
+	kindNoun
+)
+
+// clause is what the engine understood of one feature.
+type clause struct {
+	kind    featureKind
+	actor   string // who acts, as the requirement names them: "patients", "a team lead"
+	persona int    // index of the acting persona, -1 when none is known
+	body    string // the verb phrase in base form, or the noun phrase
+}
+
+// people is what the feature analysis needs to know about the brief.
+type people struct {
+	personas []brief.Persona
+	proper   map[string]bool
+	title    string
+}
+
+// analyse reads one feature. It tries, in order: a pronoun subject ("They
+// pick…"), an imperative ("Create a team…"), a subject and its verb
+// ("Front desk sees…"), and falls back to a noun phrase.
+func (p people) analyse(text string) clause {
+	ts := trimPunct(tokenize(text))
+	if len(ts) == 0 {
+		return clause{kind: kindNoun, persona: -1}
+	}
+	switch first := ts[0].lw(); {
+	case len(ts) > 1 && (first == "they" || first == "he" || first == "she") && startsVerbPhrase(ts[1:]):
+		vp := baseVerbPhrase(ts[1:])
+		return p.actorClause(-1, "", vp)
+	case isImperative(ts):
+		return p.actorClause(-1, "", lowerFirst(join(ts), p.proper))
+	}
+	if i, ok := finiteVerb(ts); ok {
+		if c, ok := p.subjectClause(ts[:i], baseVerbPhrase(ts[i:])); ok {
+			return c
+		}
+	}
+	return clause{kind: kindNoun, persona: p.nounPersona(join(ts)), body: lowerFirst(join(ts), p.proper)}
+}
+
+// actorClause builds a clause for a verb phrase whose actor is a persona
+// (persona ≥ 0) or unknown (-1: chosen from the persona descriptions).
+func (p people) actorClause(persona int, det, vp string) clause {
+	if persona < 0 {
+		persona = p.verbPersona(vp)
+	}
+	c := clause{kind: kindActor, persona: persona, body: vp, actor: "users"}
+	if persona >= 0 {
+		c.actor = actorPhrase(p.personas[persona].Name, det, p.proper)
+	}
+	return c
+}
+
+// subjectClause checks that the words before a verb name someone who can
+// act, and builds the clause. A subject that is neither the product, a
+// persona, a plural noun nor led by a determiner ("Credit notes against…")
+// means the feature is really a noun phrase.
+func (p people) subjectClause(subj []token, vp string) (clause, bool) {
+	words := join(subj)
+	lw := strings.ToLower(words)
+	if systemSubjects[lw] || strings.EqualFold(words, p.title) {
+		return clause{kind: kindSystem, persona: -1, body: vp}, true
+	}
+	det := ""
+	if determiners[subj[0].lw()] {
+		det = subj[0].lw()
+	}
+	if i := p.namedPersona(words); i >= 0 {
+		return p.actorClause(i, det, vp), true
+	}
+	last := subj[len(subj)-1].lw()
+	if len(subj) <= 3 && verbForms[last] == nil && (isPlural(last) || det != "") {
+		c := p.actorClause(-1, "", vp)
+		c.persona, c.actor = -1, lowerFirst(words, p.proper)
+		return c, true
+	}
+	return clause{}, false
+}
+
+// namedPersona returns the persona whose name the words share most words
+// with ("Front desk" names "Front-desk staff"), or -1.
+func (p people) namedPersona(words string) int {
+	best, bestN := -1, 0
+	for i, ps := range p.personas {
+		if n := overlap(words, ps.Name, nil); n > bestN {
+			best, bestN = i, n
+		}
+	}
+	return best
+}
+
+// verbPersona picks the actor of a subject-less feature: the persona whose
+// description uses one of the feature's verbs ("Team member; checks in"
+// acts in "Check in to a habit"), else the first persona, else -1. Only
+// verbs count: the feature's objects ("invite members") often name another
+// persona.
+func (p people) verbPersona(vp string) int {
+	if len(p.personas) == 0 {
+		return -1
+	}
+	mine := map[string]bool{}
+	for _, s := range segments(tokenize(vp)) {
+		if s.verb != "" {
+			mine[s.verb] = true
+		}
+	}
+	for i, ps := range p.personas {
+		for _, w := range contentWords(ps.Description) {
+			if verbs[w] != nil && mine[w] {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// nounPersona picks who wants a noun-phrase feature: the persona whose
+// name and description share most words with it, else the first.
+func (p people) nounPersona(np string) int {
+	if len(p.personas) == 0 {
+		return -1
+	}
+	best, bestN := 0, 0
+	for i, ps := range p.personas {
+		if n := overlap(np, ps.Name+" "+ps.Description, p.proper); n > bestN {
+			best, bestN = i, n
+		}
+	}
+	return best
+}
+
+// actorPhrase names a persona inside a sentence: "patients", "front-desk
+// staff", "a team lead", "the clinic manager", "our support team". det is
+// the determiner the brief used, if any.
+func actorPhrase(name, det string, proper map[string]bool) string {
+	name = lowerFirst(strings.TrimSpace(name), proper)
+	first, _, _ := strings.Cut(strings.ToLower(name), " ")
+	head := headWord(name)
+	switch {
+	case determiners[first]:
+		return name
+	case isPlural(head) || massNouns[strings.ToLower(head)]:
+		return name
+	case det == "the" || collectiveNouns[strings.ToLower(head)]:
+		return "the " + name
+	}
+	return article(name) + " " + name
+}
+
+// headWord returns the main noun of a name: the word before its first
+// preposition ("Developer at a customer" → "Developer"), else the last.
+func headWord(name string) string {
+	ws := strings.Fields(name)
+	for i, w := range ws {
+		if i > 0 && prepositions[strings.ToLower(w)] {
+			return ws[i-1]
+		}
+	}
+	if len(ws) == 0 {
+		return ""
+	}
+	h := ws[len(ws)-1]
+	if i := strings.LastIndex(h, "-"); i >= 0 {
+		h = h[i+1:]
+	}
+	return h
+}
+
+// isImperative reports whether a feature starts with an instruction
+// ("Create a team…"). A verb that is also a common noun counts only when
+// what follows cannot continue a noun phrase: "Export check-in history" is
+// an instruction, "Audit log of every change" is not.
+func isImperative(ts []token) bool {
+	v := verbs[ts[0].lw()]
+	if v == nil {
+		return false
+	}
+	if !v.noun {
+		return true
+	}
+	if len(ts) == 1 || !ts[1].isWord() {
+		return false
+	}
+	next := ts[1].lw()
+	return !compoundHeads[next] && next != "of" && next != "for" && next != "with" && next != "and" && next != "or"
+}
+
+// startsVerbPhrase reports whether ts starts with a verb, a modal or "has
+// to", as after a pronoun subject.
+func startsVerbPhrase(ts []token) bool {
+	w := ts[0].lw()
+	return modals[w] || verbForms[w] != nil
+}
+
+// finiteVerb finds the verb that follows a subject ("Patients join",
+// "Front desk sees", "Everything has to") and returns its index.
+func finiteVerb(ts []token) (int, bool) {
+	for i := 1; i < len(ts) && i <= 6; i++ {
+		t := ts[i]
+		lw := t.lw()
+		if !t.isWord() || conjunctions[lw] && lw != "and" || prepositions[lw] && lw != "of" && lw != "at" {
+			return 0, false
+		}
+		prev := ts[i-1].lw()
+		next := ""
+		if i+1 < len(ts) {
+			next = ts[i+1].lw()
+		}
+		switch v := verbForms[lw]; {
+		case modals[lw], lw == "is", lw == "are":
+			return i, true
+		case (lw == "has" || lw == "have" || lw == "needs" || lw == "need" || lw == "wants") && next == "to":
+			return i, true
+		case v != nil && v.third == lw && v.base != lw:
+			if verbs[next] != nil && verbForms[lw] != nil && next != "" {
+				continue // "SOC 2 controls apply": the plural noun is not the verb
+			}
+			return i, verbForms[prev] == nil || determiners[prev]
+		case v != nil && v.base == lw && (pluralNoun(prev) || prev == "they" || prev == "we"):
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// pluralNoun reports whether w can be a plural noun subject: "patients",
+// or "controls" in "SOC 2 controls apply", which also reads as a verb.
+func pluralNoun(w string) bool {
+	v := verbForms[w]
+	return isPlural(w) && (v == nil || v.third == w)
+}

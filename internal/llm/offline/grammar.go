@@ -1,0 +1,168 @@
+package offline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is a word or a punctuation mark of a sentence. Keeping the space
+// before each token lets a sentence be changed word by word and written back
+// exactly as it was, punctuation included.
+type token struct {
+	text  string
+	space bool // white space precedes the token
+}
+
+// lw returns the token in lower case.
+func (t token) lw() string { return strings.ToLower(t.text) }
+
+// isWord reports whether the token holds a letter or digit.
+func (t token) isWord() bool {
+	return strings.IndexFunc(t.text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+const (
+	leadPunct  = "([\"“‘"
+	trailPunct = ".,;:!?)]\"”’…"
+	// allPunct is both sets, each mark once, for trimming a word.
+	allPunct = "([\"“‘.,;:!?)]”’…"
+)
+
+// tokenize splits s into words and punctuation. Hyphens, apostrophes and
+// inner dots stay inside words ("front-desk", "habit's", "99.95%").
+func tokenize(s string) []token {
+	var out []token
+	for _, chunk := range strings.Fields(s) {
+		space := len(out) > 0
+		for chunk != "" {
+			r, n := utf8.DecodeRuneInString(chunk)
+			if !strings.ContainsRune(leadPunct, r) {
+				break
+			}
+			out = append(out, token{string(r), space})
+			chunk, space = chunk[n:], false
+		}
+		var tail []token
+		for chunk != "" {
+			r, n := utf8.DecodeLastRuneInString(chunk)
+			if !strings.ContainsRune(trailPunct, r) {
+				break
+			}
+			tail = append(tail, token{text: string(r)})
+			chunk = chunk[:len(chunk)-n]
+		}
+		if chunk != "" {
+			out = append(out, token{chunk, space})
+			space = false
+		}
+		for i := len(tail) - 1; i >= 0; i-- {
+			out = append(out, token{tail[i].text, space})
+			space = false
+		}
+	}
+	return out
+}
+
+// join writes tokens back as text.
+func join(ts []token) string {
+	var b strings.Builder
+	for i, t := range ts {
+		if i > 0 && t.space {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// trimPunct drops punctuation (and dangling "and"/"or") at both ends.
+func trimPunct(ts []token) []token {
+	for len(ts) > 0 && (!ts[0].isWord() && ts[0].text != "(") {
+		ts = ts[1:]
+	}
+	for len(ts) > 0 {
+		last := ts[len(ts)-1]
+		if last.isWord() && last.lw() != "and" && last.lw() != "or" || last.text == ")" {
+			break
+		}
+		ts = ts[:len(ts)-1]
+	}
+	return ts
+}
+
+// properNouns collects the words written with a capital inside a
+// sentence, where only names and acronyms are capitalised ("Slack",
+// "Android"). Keys are lower case.
+func properNouns(texts ...string) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range texts {
+		ts := tokenize(t)
+		for i, tk := range ts {
+			start := i == 0 || strings.ContainsAny(ts[i-1].text, ".:?!(\"“")
+			if !start && tk.isWord() && hasUpper(tk.text) {
+				out[strings.ToLower(tk.text)] = true
+			}
+		}
+	}
+	return out
+}
+
+func hasUpper(s string) bool { return strings.IndexFunc(s, unicode.IsUpper) >= 0 }
+
+// keepsCase reports whether a word must keep its capitals at the start of a
+// phrase: acronyms ("QR", "SOC"), words with inner capitals ("QueueLess")
+// and known proper nouns.
+func keepsCase(w string, proper map[string]bool) bool {
+	rs := []rune(w)
+	for _, r := range rs[1:] {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return proper[strings.ToLower(w)] || proper[strings.ToLower(strings.TrimSuffix(w, "'s"))]
+}
+
+// lowerFirst lower-cases the first word of s unless it keeps its case.
+func lowerFirst(s string, proper map[string]bool) string {
+	word, rest, _ := strings.Cut(s, " ")
+	if word == "" || keepsCase(strings.Trim(word, allPunct), proper) {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(word)
+	out := string(unicode.ToLower(r)) + word[n:]
+	if rest != "" {
+		out += " " + rest
+	}
+	return out
+}
+
+// upperFirst capitalises the first letter of s.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// sentence makes s one sentence: trimmed, single-spaced, capitalised and
+// ending in a full stop (unless it ends in "?" or "!").
+func sentence(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	s = strings.TrimRight(s, ",;: ")
+	if s == "" {
+		return ""
+	}
+	if !strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "?") && !strings.HasSuffix(s, "!") {
+		s += "."
+	}
+	return upperFirst(s)
+}
+
+// bare removes a final full stop and outer spaces, for text that goes
+// inside another sentence.
+func bare(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimRight(s, ".;:, ")
+}

@@ -1,0 +1,143 @@
+package offline
+
+import (
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/markdown"
+)
+
+// stateVerbs describe how things are, not what the system does; a
+// sentence built on one is a fact ("Clinics have 1–3 front-desk staff"),
+// and putting "must" in it would change its meaning.
+var stateVerbs = set("have", "live", "exist", "want", "need", "cost", "belong", "mean", "know", "think",
+	"assume", "seem", "look", "lack", "own", "expect", "hope", "like", "prefer", "spend", "come", "go",
+	"happen", "become", "feel", "say")
+
+// constraintText phrases a constraint as a requirement while keeping the
+// brief's words and numbers. Each clause (split at ";") gets "must" where
+// it has a verb that can take one: "Pages load in…" → "Pages must load
+// in…", "store them encrypted" → "the system must store them encrypted",
+// "members can delete" → "members must be able to delete". A clause with
+// "must" already, without a verb, or stating a fact stays as written. A
+// leading label ("HIPAA:") is kept.
+func constraintText(text string, proper map[string]bool) string {
+	body := bare(clean(markdown.Plain(text)))
+	label := ""
+	if l, rest, ok := strings.Cut(body, ": "); ok && isLabel(l) {
+		label, body = l, rest
+	}
+	clauses := strings.Split(body, "; ")
+	for i, c := range clauses {
+		clauses[i] = mustClause(c, proper)
+	}
+	out := strings.Join(clauses, "; ")
+	if label != "" {
+		return sentence(label + ": " + out)
+	}
+	return sentence(out)
+}
+
+// isLabel reports whether the text before a colon is a short label
+// ("HIPAA", "Budget") rather than part of a sentence.
+func isLabel(s string) bool {
+	ts := tokenize(s)
+	if len(ts) == 0 || len(ts) > 3 {
+		return false
+	}
+	for _, t := range ts {
+		if !t.isWord() || verbForms[t.lw()] != nil && !isAcronym(t.text) {
+			return false
+		}
+	}
+	return true
+}
+
+// mustClause puts "must" into one clause where it safely goes.
+func mustClause(c string, proper map[string]bool) string {
+	ts := tokenize(c)
+	if len(ts) == 0 {
+		return c
+	}
+	for _, t := range ts[1:] {
+		if lw := t.lw(); lw == "must" || lw == "shall" {
+			return c
+		}
+	}
+	switch lw := ts[0].lw(); {
+	case lw == "must" || lw == "shall":
+		return "the system must " + join(ts[1:])
+	case isImperative(ts):
+		return "the system must " + lowerFirst(c, proper)
+	}
+	if out, ok := wantsClause(ts); ok {
+		return out
+	}
+	i, ok := finiteVerb(ts)
+	if !ok || pronouns[ts[i-1].lw()] && i == 1 {
+		return c
+	}
+	return replaceVerb(ts, i, c)
+}
+
+// replaceVerb rewrites the finite verb at i with "must".
+func replaceVerb(ts []token, i int, c string) string {
+	lw := ts[i].lw()
+	next := ""
+	if i+1 < len(ts) {
+		next = ts[i+1].lw()
+	}
+	var with string
+	skip := 1
+	switch {
+	case lw == "can":
+		with = "must be able to"
+	case lw == "should" || lw == "will" || lw == "shall":
+		with = "must"
+	case modals[lw]:
+		return c // "would", "may", "could": a guess, not a requirement
+	case (lw == "is" || lw == "are") && describesState(next):
+		with = "must be"
+	case lw == "is" || lw == "are":
+		return c // "names are PHI" defines, it does not require
+	case next == "to" && (lw == "has" || lw == "have" || lw == "needs" || lw == "need"):
+		with, skip = "must", 2
+	default:
+		v := verbForms[lw]
+		if v == nil || stateVerbs[v.base] {
+			return c
+		}
+		with = "must " + v.base
+	}
+	out := append(append([]token(nil), ts[:i]...), token{with, true})
+	return join(append(out, ts[i+skip:]...))
+}
+
+// describesState reports whether a word after "is"/"are" makes the clause
+// a requirement: a participle or an -able adjective ("is versioned",
+// "are available").
+func describesState(w string) bool {
+	return isParticiple(w) || strings.HasSuffix(w, "ed") || hasAnySuffix(w, "able", "ible") || w == "encrypted"
+}
+
+// wantsClause rewrites "Security wants the data encrypted on the device"
+// as "the data must be encrypted on the device": someone wanting a thing
+// in a state is a requirement on that thing.
+func wantsClause(ts []token) (string, bool) {
+	for i := 1; i < len(ts)-2 && i <= 3; i++ {
+		lw := ts[i].lw()
+		if lw != "wants" && lw != "requires" && lw != "needs" && lw != "want" && lw != "require" && lw != "need" {
+			continue
+		}
+		for j := i + 2; j < len(ts) && j <= i+5; j++ {
+			if !ts[j].isWord() || prepositions[ts[j].lw()] {
+				return "", false
+			}
+			if isParticiple(ts[j].lw()) || strings.HasSuffix(ts[j].lw(), "ed") {
+				np := join(ts[i+1 : j])
+				return np + " must be " + join(ts[j:]), true
+			}
+		}
+		return "", false
+	}
+	return "", false
+}

@@ -1,0 +1,123 @@
+package offline
+
+import "strings"
+
+// nounPhrase is a noun-phrase requirement split into the thing it names
+// and the detail the brief gives about it: "team board" / "showing" /
+// "each habit's streak…".
+type nounPhrase struct {
+	short  []token // the thing, without an article: "team board"
+	link   string  // the word that joins the detail: "showing", "with", "to"…
+	detail []token // the rest
+}
+
+// nounParts splits a noun phrase at its head.
+func nounParts(body string) nounPhrase {
+	ts := tokenize(body)
+	if len(ts) > 0 && (ts[0].lw() == "a" || ts[0].lw() == "an") {
+		ts = ts[1:]
+	}
+	for i := 1; i < len(ts); i++ {
+		lw := ts[i].lw()
+		participle := strings.HasSuffix(lw, "ing") && i+1 < len(ts) && (determiners[ts[i+1].lw()] || possessives[ts[i+1].lw()])
+		if !ts[i].isWord() || prepositions[lw] || conjunctions[lw] || participle {
+			return nounPhrase{short: ts[:i], link: lw, detail: trimPunct(ts[i+1:])}
+		}
+	}
+	return nounPhrase{short: ts}
+}
+
+// nounCriteria writes the criteria of a story that asks for a thing: what
+// the thing does by the brief's words, and who does not get it.
+func (c *storyCtx) nounCriteria() {
+	np := nounParts(c.parts.body)
+	if len(np.short) == 0 {
+		return
+	}
+	head := strings.ToLower(singular(nounHead(np.short)))
+	switch {
+	case messageNouns[head]:
+		c.messageCriteria(np)
+	case uiNouns[head] || readOnlyNouns[head]:
+		c.viewCriteria(np)
+	default:
+		c.useCriteria(np)
+	}
+}
+
+// messageCriteria covers things the product sends: a reminder, a digest,
+// webhooks.
+func (c *storyCtx) messageCriteria(np nounPhrase) {
+	subj := subjectForm(np.short)
+	be := beFor(np.short)
+	sends := c.product + " sends " + theForm(np.short)
+	detail := join(np.detail)
+	switch {
+	case np.link == "to" && len(np.detail) > 0:
+		c.main = append(c.main, gwt(c.given(), sends, subj+" "+agree("go", "", np.short)+" to "+detail))
+		if rest, ok := dropNot(np.detail); ok {
+			c.fail = append(c.fail, gwt(c.given(), sends, subj+" "+agree("do", "", np.short)+" not go to "+join(rest)))
+		} else {
+			c.fail = append(c.fail, gwt("a person who is not "+orList(np.detail), sends, "they do not get it"))
+		}
+	case np.link == "for" && len(np.detail) > 0:
+		c.main = append(c.main, gwt(c.given(), detail+" "+agree("occur", "", np.detail), subj+" "+be+" sent"))
+		c.fail = append(c.fail, gwt(c.given(), "there "+beFor(np.detail)+" no "+stripDeterminer(np.detail),
+			"no "+join(np.short)+" "+be+" sent"))
+	default:
+		c.main = append(c.main, gwt(c.given(), sends, subj+" "+be+" sent to them"))
+	}
+}
+
+// viewCriteria covers things a person opens: a board, a log, a report.
+func (c *storyCtx) viewCriteria(np nounPhrase) {
+	the := theForm(np.short)
+	then := the + " " + beFor(np.short) + " shown to them"
+	switch np.link {
+	case "showing", "listing", "with":
+		then = "they see " + join(np.detail)
+	case "of":
+		then = "it lists " + join(np.detail)
+	}
+	c.main = append(c.main, gwt(c.given(), "they open "+the, then))
+	c.fail = append(c.fail, gwt("a person who is not allowed to see "+the, "they try to open it",
+		"access is refused and nothing is shown"))
+}
+
+// useCriteria covers other things: line items, credit notes, PDF
+// rendering.
+func (c *storyCtx) useCriteria(np nounPhrase) {
+	subj := subjectForm(np.short)
+	be := beFor(np.short)
+	detail := join(np.detail)
+	then := subj + " " + be + " available to them"
+	switch np.link {
+	case "with":
+		then = subj + " " + agree("include", "", np.short) + " " + detail
+	case "against":
+		then = subj + " " + be + " recorded against " + detail
+	case "for", "to", "in", "on":
+		then = subj + " " + be + " available " + np.link + " " + detail
+	case "of":
+		then = subj + " " + agree("cover", "", np.short) + " " + detail
+	case "showing", "listing":
+		then = "they see " + detail
+	}
+	use := useForm(np.short)
+	c.main = append(c.main, gwt(c.given(), "they use "+use, then))
+	pronoun := "it"
+	if isPlural(nounHead(np.short)) {
+		pronoun = "them"
+	}
+	c.fail = append(c.fail, gwt("a person who is not allowed to use "+use, "they try to use "+pronoun,
+		"the system refuses, and nothing is shown or changed"))
+}
+
+// stripDeterminer drops a leading determiner: "the invoice events" →
+// "invoice events".
+func stripDeterminer(ts []token) string {
+	if len(ts) > 1 && determiners[ts[0].lw()] {
+		return join(ts[1:])
+	}
+	return join(ts)
+}

@@ -1,0 +1,229 @@
+package offline
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/brief"
+	"github.com/prodgen/prodgen/internal/markdown"
+)
+
+// BuildPRD writes a PRD from a brief. Every feature becomes a functional
+// requirement, every constraint a non-functional one, and every part the
+// brief leaves out an open question; nothing is invented. A nil brief is
+// treated as an empty one.
+func BuildPRD(b *brief.Brief) *artifact.PRD {
+	if b == nil {
+		b = &brief.Brief{}
+	}
+	title := clean(b.Title)
+	p := &artifact.PRD{Title: title, Summary: clean(b.Summary), Problem: clean(b.Problem)}
+	if title == "" {
+		p.Title = "Product"
+	}
+	pp := people{personas: b.Users, proper: briefProperNouns(b), title: p.Title}
+	for i, g := range nonEmpty(b.Goals) {
+		p.Goals = append(p.Goals, artifact.Goal{ID: artifact.GoalID(i + 1), Text: upperFirst(g)})
+	}
+	for _, u := range b.Users {
+		if name := clean(u.Name); name != "" {
+			p.Personas = append(p.Personas, artifact.Persona{Name: upperFirst(name), Description: clean(u.Description)})
+		}
+	}
+	for _, f := range b.Features {
+		text := functionalText(pp, f)
+		if text == "" {
+			continue
+		}
+		id := artifact.FRID(len(p.Functional) + 1)
+		p.Functional = append(p.Functional, artifact.Requirement{ID: id, Text: text, Priority: clean(f.Priority)})
+	}
+	for _, c := range nonEmpty(b.Constraints) {
+		id := artifact.NFRID(len(p.NonFunctional) + 1)
+		p.NonFunctional = append(p.NonFunctional, artifact.Requirement{ID: id, Text: constraintText(c, pp.proper)})
+	}
+	personas := p.Personas
+	for _, fr := range p.Functional {
+		p.InScope = append(p.InScope, storyTitle(parseFR(fr.Text, personas, pp.proper)))
+	}
+	for _, ng := range nonEmpty(b.NonGoals) {
+		p.OutOfScope = append(p.OutOfScope, upperFirst(ng))
+	}
+	for _, m := range b.Metrics {
+		if name := clean(m.Name); name != "" {
+			p.Metrics = append(p.Metrics, artifact.Metric{Name: upperFirst(name), Baseline: clean(m.Baseline), Target: clean(m.Target)})
+		}
+	}
+	p.Assumptions = upperAll(nonEmpty(b.Risks))
+	p.OpenQuestions = prdQuestions(b, p)
+	return p
+}
+
+// functionalText phrases one feature as a requirement, with its notes.
+func functionalText(pp people, f brief.Feature) string {
+	text := clean(markdown.Plain(f.Text))
+	if text == "" {
+		return ""
+	}
+	first, more := firstSentence(text)
+	out := requirementSentence(pp.analyse(first))
+	if more != "" {
+		out += " " + sentence(more)
+	}
+	if n := notesText(clean(markdown.Plain(f.Notes))); n != "" {
+		out += " " + n
+	}
+	return out
+}
+
+// requirementSentence writes a clause as "The system must …".
+func requirementSentence(c clause) string {
+	switch c.kind {
+	case kindActor:
+		return sentence("The system must let " + c.actor + " " + c.body)
+	case kindSystem:
+		return sentence("The system must " + c.body)
+	}
+	return sentence("The system must " + offerVerb(c.body) + " " + withArticle(c.body))
+}
+
+// offerVerb chooses "provide" for one thing ("a team board") and
+// "support" for many or for an activity ("multi-currency invoices", "PDF
+// rendering").
+func offerVerb(np string) string {
+	head := nounHead(tokenize(np))
+	if isPlural(head) || massNouns[strings.ToLower(head)] || strings.HasSuffix(head, "ing") {
+		return "support"
+	}
+	return "provide"
+}
+
+// withArticle puts "a"/"an" before a singular noun phrase that has none.
+func withArticle(np string) string {
+	ts := tokenize(np)
+	if len(ts) == 0 || determiners[ts[0].lw()] {
+		return np
+	}
+	head := nounHead(ts)
+	if isPlural(head) || massNouns[strings.ToLower(head)] || strings.HasSuffix(head, "ing") {
+		return np
+	}
+	return article(np) + " " + np
+}
+
+// nounHead returns the main noun of a noun phrase: the last word before a
+// preposition, a clause word, punctuation or a participle that takes an
+// object ("Team board showing each…" → "board").
+func nounHead(ts []token) string {
+	head := ""
+	for i, t := range ts {
+		lw := t.lw()
+		if !t.isWord() || i > 0 && (prepositions[lw] || conjunctions[lw]) {
+			break
+		}
+		if i > 0 && strings.HasSuffix(lw, "ing") && i+1 < len(ts) && (determiners[ts[i+1].lw()] || possessives[ts[i+1].lw()]) {
+			break
+		}
+		head = t.text
+	}
+	return head
+}
+
+// notesText works a feature's notes into a sentence. Notes that are short
+// clauses missing their verb get it ("Drafts editable" → "Drafts are
+// editable"); others are quoted as the brief's notes.
+func notesText(notes string) string {
+	notes = bare(notes)
+	if notes == "" {
+		return ""
+	}
+	parts := strings.Split(notes, "; ")
+	for i, part := range parts {
+		c, ok := completeClause(part)
+		if !ok {
+			return "Notes from the brief: " + notes + "."
+		}
+		parts[i] = c
+	}
+	return sentence(strings.Join(parts, "; "))
+}
+
+// completeClause adds "is"/"are" to a short note of a noun and an
+// adjective or participle ("finalized invoices immutable").
+func completeClause(s string) (string, bool) {
+	ts := tokenize(s)
+	n := len(ts)
+	for _, t := range ts {
+		if lw := t.lw(); lw == "is" || lw == "are" || lw == "was" || lw == "were" {
+			return s, true // complete already
+		}
+	}
+	if n < 2 || n > 4 || verbs[ts[0].lw()] != nil {
+		return s, false
+	}
+	last, head := ts[n-1].lw(), ts[n-2]
+	adjective := hasAnySuffix(last, "able", "ible") || isParticiple(last) || last == "required" || last == "optional"
+	if !adjective || !head.isWord() || determiners[head.lw()] || prepositions[head.lw()] {
+		return s, false
+	}
+	be := "is"
+	if isPlural(head.lw()) {
+		be = "are"
+	}
+	return join(ts[:n-1]) + " " + be + " " + ts[n-1].text, true
+}
+
+// firstSentence splits text after its first sentence, if a second one
+// starts with a capital.
+func firstSentence(s string) (string, string) {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '.' && s[i+1] == ' ' && unicode.IsUpper(rune(s[i+2])) {
+			return s[:i+1], s[i+2:]
+		}
+	}
+	return s, ""
+}
+
+// briefProperNouns finds the names and acronyms the brief uses.
+func briefProperNouns(b *brief.Brief) map[string]bool {
+	// The title is left out: its words are capitalised as a title, not as
+	// names ("Field Notes"). A one-word title is a name.
+	texts := []string{b.Summary, b.Problem}
+	for _, u := range b.Users {
+		texts = append(texts, u.Description)
+	}
+	for _, f := range b.Features {
+		texts = append(texts, markdown.Plain(f.Text), f.Notes)
+	}
+	texts = append(texts, b.Goals...)
+	texts = append(texts, b.Constraints...)
+	texts = append(texts, b.NonGoals...)
+	texts = append(texts, b.Risks...)
+	out := properNouns(texts...)
+	if ws := strings.Fields(b.Title); len(ws) == 1 {
+		out[strings.ToLower(strings.Trim(ws[0], allPunct))] = true
+	}
+	return out
+}
+
+// clean joins the lines of a text and trims it.
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// nonEmpty cleans texts and drops the empty ones.
+func nonEmpty(texts []string) []string {
+	var out []string
+	for _, t := range texts {
+		if t = clean(t); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func upperAll(texts []string) []string {
+	for i, t := range texts {
+		texts[i] = upperFirst(t)
+	}
+	return texts
+}

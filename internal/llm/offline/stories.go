@@ -1,0 +1,242 @@
+package offline
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/brief"
+)
+
+// soThatMin is how many topic words a story and a goal must share before
+// the goal becomes the story's "so that". Two shared words (for example
+// "team" and "habit") rarely happen by chance in a short brief; one does.
+const soThatMin = 2
+
+// frParts is what a functional requirement says, read back from its text
+// so that a person's edits to the PRD reach the stories.
+type frParts struct {
+	kind    featureKind
+	actor   string // "patients", "a team lead"; empty for the system or a noun phrase
+	persona int    // index of the acting persona, -1 when none
+	body    string // the verb phrase or noun phrase
+	notes   []string
+}
+
+// BuildStories writes at least one user story for every functional
+// requirement of the PRD, in order, each with acceptance criteria.
+func BuildStories(p *artifact.PRD) *artifact.Stories {
+	if p == nil {
+		p = &artifact.PRD{}
+	}
+	out := &artifact.Stories{Title: p.Title}
+	proper := prdProperNouns(p)
+	for _, fr := range p.Functional {
+		for _, parts := range splitParts(parseFR(fr.Text, p.Personas, proper)) {
+			n := len(out.Stories) + 1
+			st := artifact.Story{
+				ID:     artifact.StoryID(n),
+				Title:  storyTitle(parts),
+				Role:   storyRole(parts, p.Personas, proper),
+				Want:   storyWant(parts, p.Personas),
+				SoThat: soThat(parts.body, p.Goals, proper),
+				Traces: []string{fr.ID},
+			}
+			ctx := storyCtx{n: n, role: st.Role, product: p.Title, parts: parts, proper: proper}
+			st.Criteria = ctx.criteria(p.NonFunctional)
+			out.Stories = append(out.Stories, st)
+		}
+	}
+	return out
+}
+
+// splitParts gives a requirement with three or more separate actions one
+// story per action ("see the live queue…, reorder for triage, and mark
+// patients…"), so each story stays small enough to build and test alone.
+// Two actions stay together ("create a team and invite members"), and so
+// do lists of bare verbs ("create, update, finalize and void invoices")
+// and actions with a dependent clause ("…, updated when it changes").
+// The requirement's notes go with the first story.
+func splitParts(parts frParts) []frParts {
+	if parts.kind == kindNoun {
+		return []frParts{parts}
+	}
+	segs := segments(tokenize(parts.body))
+	if len(segs) < 3 {
+		return []frParts{parts}
+	}
+	for _, s := range segs {
+		if s.verb == "" || len(s.words) < 2 {
+			return []frParts{parts}
+		}
+	}
+	out := make([]frParts, len(segs))
+	for i, s := range segs {
+		out[i] = parts
+		out[i].body = join(s.words)
+		if i > 0 {
+			out[i].notes = nil
+		}
+	}
+	return out
+}
+
+// parseFR reads a requirement written as BuildPRD writes them ("The
+// system must let <actor> <verb>…", "…must provide <thing>", "…must
+// <verb>…"); any other text is read as a feature would be.
+func parseFR(text string, personas []artifact.Persona, proper map[string]bool) frParts {
+	first, more := firstSentence(clean(text))
+	var notes []string
+	if n, ok := strings.CutPrefix(more, "Notes from the brief: "); ok {
+		more = n
+	}
+	for _, s := range strings.Split(bare(more), "; ") {
+		if s = bare(s); s != "" {
+			notes = append(notes, s)
+		}
+	}
+	pp := people{personas: briefPersonas(personas), proper: proper}
+	s := bare(first)
+	lw := strings.ToLower(s)
+	const must = "the system must "
+	switch {
+	case strings.HasPrefix(lw, must+"let "):
+		if actor, i, body := splitActor(s[len(must+"let "):], personas, proper); body != "" {
+			return frParts{kind: kindActor, actor: actor, persona: i, body: body, notes: notes}
+		}
+	case strings.HasPrefix(lw, must+"provide "), strings.HasPrefix(lw, must+"support "):
+		np := s[strings.Index(s[len(must):], " ")+len(must)+1:]
+		return frParts{kind: kindNoun, persona: pp.nounPersona(np), body: np, notes: notes}
+	case strings.HasPrefix(lw, must):
+		return frParts{kind: kindSystem, persona: -1, body: s[len(must):], notes: notes}
+	}
+	c := pp.analyse(s)
+	return frParts{kind: c.kind, actor: c.actor, persona: c.persona, body: c.body, notes: notes}
+}
+
+// splitActor separates "a team lead create a team…" into the actor, the
+// index of the persona it names (-1 if none) and the verb phrase.
+func splitActor(s string, personas []artifact.Persona, proper map[string]bool) (string, int, string) {
+	order := make([]int, len(personas))
+	for i := range order {
+		order[i] = i
+	}
+	// Longest names first, so "Team lead" does not match "Team leads".
+	sort.SliceStable(order, func(a, b int) bool { return len(personas[order[a]].Name) > len(personas[order[b]].Name) })
+	lw := strings.ToLower(s)
+	for _, i := range order {
+		name := personas[i].Name
+		for _, form := range []string{actorPhrase(name, "", proper), actorPhrase(name, "the", proper), name} {
+			if f := strings.ToLower(form) + " "; strings.HasPrefix(lw, f) {
+				return s[:len(f)-1], i, s[len(f):]
+			}
+		}
+	}
+	ts := tokenize(s)
+	for i := 1; i < len(ts) && i <= 6; i++ {
+		if verbs[ts[i].lw()] != nil {
+			return join(ts[:i]), -1, join(ts[i:])
+		}
+	}
+	return "", -1, ""
+}
+
+// storyRole names the story's role in lower case and in the singular:
+// "patient", "front-desk staff", "team lead", "support team".
+func storyRole(parts frParts, personas []artifact.Persona, proper map[string]bool) string {
+	name := parts.actor
+	switch {
+	case parts.persona >= 0 && parts.persona < len(personas):
+		name = personas[parts.persona].Name
+	case parts.kind != kindActor && len(personas) > 0:
+		name = personas[0].Name
+	case name == "":
+		return "user"
+	}
+	ws := strings.Fields(lowerFirst(name, proper))
+	for len(ws) > 1 && determiners[strings.ToLower(ws[0])] {
+		ws = ws[1:]
+	}
+	head := strings.Join(ws, " ")
+	h := headWord(head)
+	if isPlural(h) {
+		head = strings.Replace(head, h, singular(h), 1)
+	}
+	return head
+}
+
+// storyWant is what follows "I want": "to join the queue…" with the
+// role's pronouns in the first person, "the system to work offline…", or
+// the thing itself ("a team board showing…").
+func storyWant(parts frParts, personas []artifact.Persona) string {
+	switch parts.kind {
+	case kindNoun:
+		return parts.body
+	case kindSystem:
+		return "the system to " + parts.body
+	}
+	others := map[string]bool{}
+	for i, ps := range personas {
+		if i != parts.persona {
+			others[strings.ToLower(singular(headWord(ps.Name)))] = true
+		}
+	}
+	return "to " + firstPerson(parts.body, others)
+}
+
+// soThat returns the goal the story serves, as a clause, when the two
+// share at least soThatMin topic words; otherwise "" rather than an
+// invented benefit.
+func soThat(body string, goals []artifact.Goal, proper map[string]bool) string {
+	best, bestN := "", soThatMin-1
+	for _, g := range goals {
+		c := goalClause(g.Text, proper)
+		if n := overlap(body, g.Text, proper); c != "" && n > bestN {
+			best, bestN = c, n
+		}
+	}
+	return best
+}
+
+// goalClause turns a goal into a clause that can follow "so that":
+// "Teams keep 80% of agreed habits" as is, "Reduce walk-outs" as "we
+// reduce walk-outs". A goal without a verb cannot, and gives "".
+func goalClause(g string, proper map[string]bool) string {
+	g = bare(g)
+	ts := tokenize(g)
+	switch {
+	case len(ts) == 0:
+		return ""
+	case isImperative(ts):
+		return "we " + lowerFirst(g, proper)
+	}
+	if _, ok := finiteVerb(ts); ok {
+		return lowerFirst(g, proper)
+	}
+	return ""
+}
+
+// briefPersonas converts the PRD's personas for the feature analysis.
+func briefPersonas(ps []artifact.Persona) []brief.Persona {
+	out := make([]brief.Persona, len(ps))
+	for i, p := range ps {
+		out[i] = brief.Persona{Name: p.Name, Description: p.Description}
+	}
+	return out
+}
+
+// prdProperNouns finds the names and acronyms a PRD uses.
+func prdProperNouns(p *artifact.PRD) map[string]bool {
+	texts := []string{p.Summary, p.Problem}
+	for _, r := range append(append([]artifact.Requirement(nil), p.Functional...), p.NonFunctional...) {
+		texts = append(texts, r.Text)
+	}
+	for _, g := range p.Goals {
+		texts = append(texts, g.Text)
+	}
+	out := properNouns(texts...)
+	if ws := strings.Fields(p.Title); len(ws) == 1 {
+		out[strings.ToLower(ws[0])] = true
+	}
+	return out
+}

@@ -1,0 +1,63 @@
+package offline
+
+import "strings"
+
+// storyTitle makes a short title: the requirement's action up to its
+// first detail ("Join the queue", "See the live queue on a tablet"), or
+// the thing a noun-phrase requirement names ("Team board").
+func storyTitle(parts frParts) string {
+	ts := tokenize(parts.body)
+	if parts.kind == kindNoun && len(ts) > 0 && (ts[0].lw() == "a" || ts[0].lw() == "an") {
+		ts = ts[1:]
+	}
+	ts = cutDetail(ts, parts.kind == kindNoun)
+	if parts.kind == kindNoun && len(ts) > 5 {
+		// A long noun phrase reads better as the thing alone: "Weekly
+		// digest email", not "Weekly digest email to the lead and the".
+		ts = nounParts(join(ts)).short
+	}
+	if len(ts) > 8 {
+		ts = ts[:8]
+	}
+	for len(ts) > 1 {
+		lw := ts[len(ts)-1].lw()
+		if !determiners[lw] && !prepositions[lw] && !conjunctions[lw] && ts[len(ts)-1].isWord() {
+			break
+		}
+		ts = ts[:len(ts)-1]
+	}
+	return upperFirst(join(trimPunct(ts)))
+}
+
+// cutDetail cuts a phrase at the first word that starts a detail: "by",
+// "with", "when", a comma… A comma inside a list of bare verbs ("Create,
+// update, finalize and void invoices") is not a cut.
+func cutDetail(ts []token, noun bool) []token {
+	cuts := set(",", ";", ":", "(", "by", "with", "when", "whenever", "where", "if", "from", "via",
+		"using", "without", "so", "because", "while", "who", "which", "that")
+	since := 0 // words since the last comma
+	for i, t := range ts {
+		lw := t.lw()
+		if i >= 2 && cuts[lw] && !(lw == "," && (since == 1 && verbs[ts[i-1].lw()] != nil || listComma(ts, i))) {
+			return ts[:i]
+		}
+		if noun && i >= 1 && strings.HasSuffix(lw, "ing") && i+1 < len(ts) && (determiners[ts[i+1].lw()] || possessives[ts[i+1].lw()]) {
+			return ts[:i]
+		}
+		since++
+		if lw == "," {
+			since = 0
+		}
+	}
+	return ts
+}
+
+// listComma reports whether the comma at i separates single words of a
+// list ("called, seen or left").
+func listComma(ts []token, i int) bool {
+	if i+2 >= len(ts) || !ts[i+1].isWord() {
+		return false
+	}
+	next := ts[i+2].lw()
+	return next == "," || next == "or" || next == "and"
+}

@@ -1,0 +1,89 @@
+package offline
+
+import (
+	"strings"
+	"unicode"
+)
+
+// firstPerson switches the third-person plural pronouns that refer to the
+// story's role into the first person, so a want reads "I want to get an SMS
+// with my position": they→I, them→me, their→my, theirs→mine,
+// themselves→myself, and the verb after "they" agrees ("they are"→"I am").
+// others names plural nouns that "they" could refer to instead; a pronoun
+// after one of them is left alone.
+func firstPerson(s string, others map[string]bool) string {
+	ts := tokenize(s)
+	swap := map[string]string{"they": "I", "them": "me", "their": "my", "theirs": "mine", "themselves": "myself"}
+	verbAfter := map[string]string{"are": "am", "were": "was", "'re": "'m"}
+	for i, t := range ts {
+		if others[singular(t.lw())] && isPlural(t.lw()) {
+			break
+		}
+		to, ok := swap[t.lw()]
+		if !ok {
+			continue
+		}
+		ts[i].text = to
+		if t.lw() == "they" && i+1 < len(ts) {
+			if v, ok := verbAfter[ts[i+1].lw()]; ok {
+				ts[i+1].text = v
+			}
+		}
+	}
+	return strings.ReplaceAll(join(ts), "they're", "I'm")
+}
+
+// contentWords returns the topic words of a text as lemmas (singular
+// nouns, base verbs), without stop words or numbers, in order and once
+// each. Hyphenated words count by their parts ("check-in" → check, in).
+func contentWords(s string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range tokenize(strings.ReplaceAll(s, "-", " ")) {
+		w := strings.TrimSuffix(strings.TrimSuffix(t.lw(), "'s"), "’s")
+		if !t.isWord() || stopwords[w] || len(w) < 2 || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			continue
+		}
+		w = lemma(w)
+		if !seen[w] && !stopwords[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// lemma returns the dictionary form of a word: the base of a verb form
+// ("checked" → "check") or the singular of a noun.
+func lemma(w string) string {
+	if v, ok := verbForms[w]; ok {
+		return v.base
+	}
+	return strings.ToLower(singular(w))
+}
+
+// overlap counts the topic words a and b share. A shared name or acronym
+// ("Slack", "SMS") counts twice: it names the same thing for sure, where a
+// shared common word may not.
+func overlap(a, b string, proper map[string]bool) int {
+	in := map[string]bool{}
+	for _, w := range contentWords(b) {
+		in[w] = true
+	}
+	strong := map[string]bool{}
+	for _, t := range tokenize(a) {
+		if isAcronym(t.text) || proper[t.lw()] {
+			strong[lemma(t.lw())] = true
+		}
+	}
+	n := 0
+	for _, w := range contentWords(a) {
+		if in[w] {
+			n++
+			if strong[w] {
+				n++
+			}
+		}
+	}
+	return n
+}

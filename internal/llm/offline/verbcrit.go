@@ -1,0 +1,212 @@
+package offline
+
+import (
+	"strings"
+)
+
+// verbCriteria writes the criteria of a story whose requirement is an
+// action: one main path per verb, one failure path, and a pair of
+// criteria (it happens / it does not) per condition.
+func (c *storyCtx) verbCriteria() {
+	segs := segments(tokenize(c.parts.body))
+	for i, s := range segs {
+		if when, then, ok := c.mainPath(s); ok {
+			c.main = append(c.main, gwt(c.given(), when, then))
+		}
+		if len(c.fail) == 0 {
+			c.failPath(s)
+		}
+		c.conditionPaths(segs, i)
+	}
+	if !c.hasFail() {
+		c.notAllowed(segs)
+	}
+}
+
+// mainPath is the criterion for doing what the segment says. Its result
+// is the one the words state: "they see…", "they are added to the queue",
+// "the team is created". A verb without an object states no result, so it
+// gets none, unless it is an update ("reorder for triage").
+func (c *storyCtx) mainPath(s segment) (string, string, bool) {
+	if s.verb == "" {
+		return "", "", false
+	}
+	obj := theForm(s.obj)
+	be := beFor(s.obj)
+	switch {
+	case viewVerbs[s.verb] && len(s.obj) > 0:
+		when := c.who() + " open " + obj
+		if s.colon {
+			return when, obj + " " + agree("show", "", s.obj) + " " + join(s.rest), true
+		}
+		return when, strings.TrimSpace(obj + " " + be + " shown to them " + join(s.rest)), true
+	case receiveVerbs[s.verb] && len(s.obj) > 0:
+		return c.product + " notifies them", "they get " + join(s.obj) + " " + join(s.rest), true
+	case s.verb == "join" && len(s.obj) > 0:
+		return c.act(s), "they are added to " + obj, true
+	case s.verb == "check" && s.particle == "in":
+		return c.act(s), "their check-in is recorded", true
+	case selectVerbs[s.verb] && len(s.obj) > 0:
+		return c.act(s), obj + " " + be + " selected", true
+	case len(s.obj) > 0:
+		then := obj + " " + be + " " + verbs[s.verb].pp
+		if len(s.rest) > 0 && (s.rest[0].lw() == "as" || s.rest[0].lw() == "into") {
+			then += " " + join(s.rest)
+		}
+		return c.act(s), then + ", and they see the result", true
+	case updateVerbs[s.verb]:
+		return c.act(s), "the change is saved and shown to them", true
+	}
+	return "", "", false
+}
+
+// act is the segment's action with its subject, without its condition:
+// "they join the queue by scanning…", "the system syncs".
+func (c *storyCtx) act(s segment) string {
+	words := []string{agree(s.verb, c.who(), nil)}
+	if s.particle != "" {
+		words = append(words, s.particle)
+	}
+	for _, part := range [][]token{s.obj, s.rest} {
+		if len(part) > 0 {
+			words = append(words, join(part))
+		}
+	}
+	return c.who() + " " + strings.Join(words, " ")
+}
+
+// failPath adds the failure criterion for the first segment that takes
+// input: a create, update or other action on an object. A choice from a
+// list ("mark patients as called, seen or left") fails on anything else;
+// other input fails when it is missing or invalid.
+func (c *storyCtx) failPath(s segment) {
+	if s.verb == "" || viewVerbs[s.verb] || receiveVerbs[s.verb] || selectVerbs[s.verb] || exportVerbs[s.verb] {
+		return
+	}
+	if len(s.obj) == 0 && s.particle == "" {
+		return
+	}
+	reject := "the system rejects it, says what is wrong, and nothing changes"
+	action := s.verb
+	if s.particle != "" {
+		action += " " + s.particle
+	}
+	if len(s.rest) > 1 && s.rest[0].lw() == "as" && hasChoice(s.rest[1:]) {
+		when := "they try to " + action + " " + join(s.obj) + " as anything other than " + join(s.rest[1:])
+		c.fail = append(c.fail, gwt(c.given(), when, reject))
+		return
+	}
+	what := join(cutDetail(s.words, false))
+	if len(s.words) == 1 || len(s.obj) > 0 && len(cutDetail(s.words, false)) <= len(s.obj) {
+		what = action + " " + join(s.obj)
+	}
+	c.fail = append(c.fail, gwt(c.given(), "they try to "+lowerFirst(what, c.proper)+" with missing or invalid details", reject))
+}
+
+// hasChoice reports whether words list alternatives ("called, seen or left").
+func hasChoice(ts []token) bool {
+	for _, t := range ts {
+		if t.lw() == "or" {
+			return true
+		}
+	}
+	return false
+}
+
+// notAllowed adds the failure criterion for a story that takes no input:
+// someone without the right tries it and is refused.
+func (c *storyCtx) notAllowed(segs []segment) {
+	for _, s := range segs {
+		if s.verb == "" || len(s.obj) == 0 {
+			continue
+		}
+		if viewVerbs[s.verb] {
+			c.fail = append(c.fail, gwt("a person who is not allowed to see "+theForm(s.obj),
+				"they try to open "+theForm(s.obj), "access is refused and nothing is shown"))
+			return
+		}
+		what := lowerFirst(join(cutDetail(s.words, false)), c.proper)
+		c.fail = append(c.fail, gwt("a person who is not allowed to "+what, "they try to "+what,
+			"the system refuses, and nothing is shown or changed"))
+		return
+	}
+}
+
+// conditionPaths adds, for a segment with a condition ("when they are
+// third in line"), a criterion where the condition holds and one where it
+// does not: at a threshold's other side ("by 10 minutes or less") or
+// negated ("they are not third in line").
+func (c *storyCtx) conditionPaths(segs []segment, i int) {
+	s := segs[i]
+	if len(s.cond) == 0 {
+		return
+	}
+	cond := resolveIt(s.cond, segs, i)
+	yes, no := c.conditionResult(segs, i)
+	c.extra = append(c.extra, gwt(c.given(), join(cond), yes))
+	other, ok := otherSide(cond)
+	if !ok {
+		other, ok = negate(cond)
+	}
+	if ok && no != "" {
+		c.extra = append(c.extra, gwt(c.given(), join(other), no))
+		c.negative = true
+	}
+}
+
+// conditionResult says what happens when a segment's condition holds, and
+// what does not happen otherwise.
+func (c *storyCtx) conditionResult(segs []segment, i int) (string, string) {
+	s := segs[i]
+	who := c.who()
+	switch {
+	case s.passive:
+		be := agree("be", who, nil)
+		return who + " " + be + " " + s.pp, who + " " + be + " not " + s.pp
+	case s.verb == "" && i > 0 && len(segs[i-1].obj) > 0:
+		subj := theForm(segs[i-1].obj)
+		be := beFor(segs[i-1].obj)
+		return subj + " " + be + " " + s.pp, subj + " " + be + " not " + s.pp
+	case s.verb == "":
+		return "it is " + s.pp, "it is not " + s.pp
+	}
+	yes := c.act(s)
+	if len(s.after) > 0 {
+		yes += " " + join(s.after)
+	}
+	do := "does"
+	if who == "they" {
+		do = "do"
+	}
+	no := who + " " + do + " not " + s.verb
+	if s.particle != "" {
+		no += " " + s.particle
+	}
+	return yes, no
+}
+
+// resolveIt replaces a condition's "it" with the noun phrase it refers
+// to: the last one before the condition ("an estimated wait, updated when
+// it changes" → "the estimated wait changes").
+func resolveIt(cond []token, segs []segment, i int) []token {
+	if len(cond) == 0 || cond[0].lw() != "it" {
+		return cond
+	}
+	src := segs[i].obj
+	if len(src) == 0 && i > 0 {
+		src = segs[i-1].words
+	}
+	start := -1
+	for j := len(src) - 1; j >= 0; j-- {
+		if determiners[src[j].lw()] || possessives[src[j].lw()] {
+			start = j
+			break
+		}
+	}
+	if start < 0 {
+		return cond
+	}
+	np := tokenize(theForm(src[start:]))
+	np[0].space = cond[0].space
+	return append(np, cond[1:]...)
+}
