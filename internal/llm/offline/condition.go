@@ -62,11 +62,13 @@ func hasDigit(s string) bool { return strings.IndexFunc(s, unicode.IsDigit) >= 0
 // negate puts "not" into a clause: after its first auxiliary ("they are
 // not third in line"), or as "does not"/"do not" before its verb.
 func negate(cond []token) ([]token, bool) {
-	for i, t := range cond {
-		lw := t.lw()
-		if lw == "not" {
+	for _, t := range cond {
+		if lw := t.lw(); lw == "not" || lw == "never" || lw == "no" {
 			return nil, false // already negative; its opposite is not safe to guess
 		}
+	}
+	for i, t := range cond {
+		lw := t.lw()
 		switch {
 		case lw == "is" || lw == "are" || lw == "am" || lw == "was" || lw == "were" || lw == "can" || lw == "will" || lw == "has" && i+1 < len(cond) && isParticiple(cond[i+1].lw()):
 			out := append(append([]token(nil), cond[:i+1]...), token{"not", true})

@@ -69,29 +69,49 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// diff lists the lines that differ between want and got (at most 20),
-// enough to see what changed without a diff tool.
+// diff shows how got differs from want, line by line ("-" removed, "+"
+// added, with line numbers of want), from a longest common subsequence:
+// enough to review a golden change without a diff tool. At most 40
+// changed lines are shown.
 func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
+	a, b := strings.Split(want, "\n"), strings.Split(got, "\n")
+	// lcs[i][j] is the length of the longest common subsequence of a[i:]
+	// and b[j:].
+	lcs := make([][]int, len(a)+1)
+	for i := range lcs {
+		lcs[i] = make([]int, len(b)+1)
+	}
+	for i := len(a) - 1; i >= 0; i-- {
+		for j := len(b) - 1; j >= 0; j-- {
+			if a[i] == b[j] {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out strings.Builder
 	shown := 0
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl == gl {
-			continue
-		}
-		if shown == 20 {
-			b.WriteString("…more differences\n")
-			break
+	line := func(sign string, n int, text string) {
+		if shown < 40 {
+			fmt.Fprintf(&out, "%s %4d %s\n", sign, n, text)
+		} else if shown == 40 {
+			out.WriteString("…more differences\n")
 		}
 		shown++
-		fmt.Fprintf(&b, "line %d:\n- %s\n+ %s\n", i+1, wl, gl)
 	}
-	return b.String()
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case i < len(a) && j < len(b) && a[i] == b[j]:
+			i, j = i+1, j+1
+		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
+			line("+", i+1, b[j])
+			j++
+		default:
+			line("-", i+1, a[i])
+			i++
+		}
+	}
+	return out.String()
 }

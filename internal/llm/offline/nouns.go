@@ -9,8 +9,8 @@ import (
 // article returns "a" or "an" for the word that follows it, by sound:
 // "an SMS", "an hour", "a user", "a QR code".
 func article(next string) string {
-	w := strings.Trim(next, allPunct)
-	if w == "" {
+	w, _, _ := strings.Cut(strings.TrimSpace(next), " ")
+	if w = strings.Trim(w, allPunct); w == "" {
 		return "a"
 	}
 	lw := strings.ToLower(w)

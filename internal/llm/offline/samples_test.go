@@ -3,7 +3,9 @@ package offline
 import "github.com/prodgen/prodgen/internal/brief"
 
 // sample is a brief from testdata/, built by hand the way the brief parser
-// reads it, so these tests do not depend on the parser.
+// reads it (checked against brief.Parse when these were written), so the
+// golden files do not move when the parser changes. TestParsedSamples runs
+// the same checks on what the parser reads today.
 type sample struct {
 	name  string // testdata/<name>.md is the brief as written
 	brief *brief.Brief
@@ -30,33 +32,34 @@ func clinicQueue() *brief.Brief {
 			"queue on paper. Patients leave before being seen (about 12% at our pilot clinics), which " +
 			"costs the clinic revenue and leaves people untreated.",
 		Users: []brief.Persona{
-			{Name: "Patients", Description: "who walk in without an appointment"},
+			{Name: "Patients", Description: "Who walk in without an appointment."},
 			{Name: "Front-desk staff"},
 			{Name: "Clinic manager"},
 		},
 		Features: []brief.Feature{
-			{Text: "Patients join the queue by scanning a QR code at the entrance, entering only a first name and a phone number."},
-			{Text: "Patients get an SMS with their position and an estimated wait, updated when it changes by more than 10 minutes."},
-			{Text: "Patients may wait outside and are texted when they are third in line."},
-			{Text: "Front desk sees the live queue on a tablet, can reorder for triage, and mark patients as called, seen or left."},
-			{Text: "The clinic manager sees daily reports: arrivals per hour, median wait, walk-outs."},
+			{Text: "Patients join the queue by scanning a QR code at the entrance, entering only a first name and a phone number"},
+			{Text: "Patients get an SMS with their position and an estimated wait, updated when it changes by more than 10 minutes"},
+			{Text: "Patients may wait outside and are texted when they are third in line"},
+			{Text: "Front desk sees the live queue on a tablet, can reorder for triage, and mark patients as called, seen or left"},
+			{Text: "The clinic manager sees daily reports: arrivals per hour, median wait, walk-outs"},
 		},
 		NonGoals: []string{
-			"Appointment booking.",
-			"Payments and insurance.",
-			"Any medical information beyond the visit reason chosen from a short list.",
+			"Appointment booking",
+			"Payments and insurance",
+			"Any medical information beyond the visit reason chosen from a short list",
 		},
 		Constraints: []string{
-			"HIPAA: phone numbers and names are PHI; store them encrypted and delete after 30 days.",
-			"Must work on the clinic's existing Wi-Fi and a mid-range Android tablet.",
-			"SMS via a third-party gateway; we assume delivery within 30 seconds.",
-			"Clinics have 1–3 front-desk staff and 20–120 walk-ins a day.",
+			"HIPAA: phone numbers and names are PHI; store them encrypted and delete after 30 days",
+			"Must work on the clinic's existing Wi-Fi and a mid-range Android tablet",
+			"SMS via a third-party gateway",
+			"Clinics have 1–3 front-desk staff and 20–120 walk-ins a day",
 		},
 		Metrics: []brief.Metric{
 			{Name: "Walk-outs before being seen", Baseline: "12%", Target: "under 5%"},
 			{Name: "\"How long?\" questions at the desk", Baseline: "~40 per hour", Target: "under 10 per hour"},
 			{Name: "Patient satisfaction (post-visit SMS survey)", Baseline: "n/a", Target: "4.3 / 5"},
 		},
+		Risks: []string{"We assume delivery within 30 seconds"},
 		OpenQuestions: []string{
 			"Should the estimate use a simple moving average or a model per clinic?",
 			"Do clinics want patients to see their exact position, or only the estimated time?",
@@ -75,34 +78,34 @@ func habitTracker() *brief.Brief {
 			"later. Existing habit apps are personal and gamified; they do not show a team where a " +
 			"shared habit is slipping.",
 		Users: []brief.Persona{
-			{Name: "Team lead", Description: "of a remote software team of 4–15 people; sets the habits."},
-			{Name: "Team member", Description: "checks in, wants little friction."},
-			{Name: "Engineering manager", Description: "over several teams; wants a weekly overview, not details."},
+			{Name: "Team lead", Description: "Of a remote software team of 4–15 people; sets the habits."},
+			{Name: "Team member", Description: "Checks in, wants little friction."},
+			{Name: "Engineering manager", Description: "Over several teams; wants a weekly overview, not details."},
 		},
 		Goals: []string{
-			"Teams keep 80% of agreed habits for at least 8 weeks.",
-			"A check-in takes under 10 seconds.",
-			"Leads see a slipping habit within a day, not at the next retro.",
+			"Teams keep 80% of agreed habits for at least 8 weeks",
+			"A check-in takes under 10 seconds",
+			"Leads see a slipping habit within a day, not at the next retro",
 		},
 		Features: []brief.Feature{
-			{Text: "Create a team and invite members by email link."},
-			{Text: "Define a habit with a cadence (daily, weekdays, weekly) and an owner."},
-			{Text: "Check in to a habit from the web app or from Slack."},
-			{Text: "Team board showing each habit's streak and this week's completion rate."},
-			{Text: "Reminder to members who have not checked in by a configurable hour."},
-			{Text: "Weekly digest email to the lead and the manager."},
-			{Text: "Export check-in history as CSV."},
+			{Text: "Create a team and invite members by email link"},
+			{Text: "Define a habit with a cadence (daily, weekdays, weekly) and an owner"},
+			{Text: "Check in to a habit from the web app or from Slack"},
+			{Text: "Team board showing each habit's streak and this week's completion rate"},
+			{Text: "Reminder to members who have not checked in by a configurable hour"},
+			{Text: "Weekly digest email to the lead and the manager"},
+			{Text: "Export check-in history as CSV"},
 		},
 		NonGoals: []string{
-			"No personal (non-team) habits in the first version.",
-			"No points, badges or leaderboards.",
-			"No native mobile app; the web app must work on phones.",
+			"No personal (non-team) habits in the first version",
+			"No points, badges or leaderboards",
+			"No native mobile app; the web app must work on phones",
 		},
 		Constraints: []string{
-			"Must comply with GDPR; members can delete their data.",
-			"Slack integration uses Slack's official API only.",
-			"Pages load in under 1 second at the 95th percentile.",
-			"Budget: two engineers for one quarter.",
+			"Must comply with GDPR; members can delete their data",
+			"Slack integration uses Slack's official API only",
+			"Pages load in under 1 second at the 95th percentile",
+			"Budget: two engineers for one quarter",
 		},
 		Metrics: []brief.Metric{
 			{Name: "Weekly active teams after 3 months", Target: "200"},
@@ -120,9 +123,9 @@ func invoiceAPI() *brief.Brief {
 			"about 30% of its time on invoice disputes. A first-party invoicing API would remove that " +
 			"class of bugs and let smaller customers start invoicing in a day instead of a month.",
 		Users: []brief.Persona{
-			{Name: "Developer at a customer", Description: "Clear REST API, idempotent calls, good errors, sandbox"},
-			{Name: "Finance admin at a customer", Description: "Correct totals, credit notes, PDF invoices, audit trail"},
-			{Name: "Our support team", Description: "See an invoice's full history when a dispute comes in"},
+			{Name: "Developer at a customer", Description: "Needs: Clear REST API, idempotent calls, good errors, sandbox."},
+			{Name: "Finance admin at a customer", Description: "Needs: Correct totals, credit notes, PDF invoices, audit trail."},
+			{Name: "Our support team", Description: "Needs: See an invoice's full history when a dispute comes in."},
 		},
 		Features: []brief.Feature{
 			{Text: "Create, update, finalize and void invoices", Priority: "P0", Notes: "Drafts editable; finalized invoices immutable"},
@@ -134,18 +137,18 @@ func invoiceAPI() *brief.Brief {
 			{Text: "Audit log of every change", Priority: "P0", Notes: "Who, when, what changed"},
 		},
 		NonGoals: []string{
-			"Subscription billing and dunning.",
-			"Tax calculation (customers pass tax rates in).",
+			"Subscription billing and dunning",
+			"Tax calculation (customers pass tax rates in)",
 		},
 		Constraints: []string{
-			"99.95% monthly availability; p99 latency under 300 ms for reads.",
-			"Every write endpoint accepts an idempotency key.",
-			"SOC 2 controls apply; invoices are retained for 10 years.",
-			"API is versioned; breaking changes only in a new major version.",
+			"99.95% monthly availability; p99 latency under 300 ms for reads",
+			"Every write endpoint accepts an idempotency key",
+			"SOC 2 controls apply; invoices are retained for 10 years",
+			"API is versioned; breaking changes only in a new major version",
 		},
 		Metrics: []brief.Metric{
 			{Name: "Invoice-related support tickets", Target: "down 50% within two quarters of launch"},
-			{Name: "Customers live on the API in the first quarter", Target: "15"},
+			{Name: "Customers live on the API", Target: "15 in the first quarter"},
 		},
 		Meta:    map[string]string{"product": "Ledgerline Invoicing API", "owner": "platform team", "stage": "discovery"},
 		Missing: []string{brief.PartGoals},
@@ -162,18 +165,26 @@ func fieldNotes() *brief.Brief {
 			"inspected, what they found, photos they took on their personal phones, and whether a " +
 			"follow-up job is needed. The notes arrive late, photos get lost, and supervisors plan the " +
 			"next day without knowing what was found today.",
+		Users: []brief.Persona{{Name: "Field technicians"}, {Name: "Supervisors"}},
 		Features: []brief.Feature{
-			{Text: "They pick the asset from a map or by scanning the tag on it, record the inspection with a few taps and a voice note, attach photos, and flag a follow-up with a priority."},
-			{Text: "Everything has to work offline and sync when the phone is back in coverage, without ever losing a record."},
+			{Text: "Pick the asset from a map or by scanning the tag on it"},
+			{Text: "Record the inspection with a few taps and a voice note"},
+			{Text: "Attach photos"},
+			{Text: "Flag a follow-up with a priority"},
 			{Text: "Supervisors see the day's findings on a dashboard by the end of the shift"},
-			{Text: "turn flagged follow-ups into scheduled work orders"},
+			{Text: "Supervisors turn flagged follow-ups into scheduled work orders"},
 		},
-		NonGoals: []string{"We are not trying to replace the work-order system or build route planning."},
+		NonGoals: []string{"Replace the work-order system", "Build route planning"},
 		Constraints: []string{
-			"About 60 technicians would use it at first, on company-issued Android phones.",
-			"The utility's asset register lives in an existing GIS system, which we can read nightly but not write to.",
-			"Security wants the data encrypted on the device and the app locked behind the company's single sign-on.",
+			"Everything has to work offline and sync when the phone is back in coverage, without ever losing a record",
+			"About 60 technicians would use it at first, on company-issued Android phones",
+			"The utility's asset register lives in an existing GIS system, which we can read nightly but not write to",
+			"Security wants the data encrypted on the device and the app locked behind the company's single sign-on",
 		},
-		Missing: []string{brief.PartUsers, brief.PartGoals, brief.PartMetrics},
+		Metrics: []brief.Metric{
+			{Name: "Paperwork time", Baseline: "an hour", Target: "under fifteen minutes a shift"},
+			{Name: "Inspection photo lost", Target: "none"},
+		},
+		Missing: []string{brief.PartGoals},
 	}
 }

@@ -1,0 +1,306 @@
+package offline
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/brief"
+)
+
+// TestRequirementSentence covers each feature shape, with the personas of
+// the sample briefs.
+func TestRequirementSentence(t *testing.T) {
+	clinic := people{personas: clinicQueue().Users, proper: map[string]bool{}, title: "QueueLess"}
+	habit := people{personas: habitTracker().Users, proper: map[string]bool{"slack": true}, title: "Streaks"}
+	nobody := people{proper: map[string]bool{}, title: "Field Notes"}
+	tests := []struct {
+		name    string
+		p       people
+		feature string
+		want    string
+	}{
+		{"subject and verb", clinic, "Patients join the queue by scanning a QR code at the entrance",
+			"The system must let patients join the queue by scanning a QR code at the entrance."},
+		{"modal and coordinated passive", clinic, "Patients may wait outside and are texted when they are third in line",
+			"The system must let patients wait outside and be texted when they are third in line."},
+		{"persona named loosely", clinic, "Front desk sees the live queue on a tablet, can reorder for triage, and mark patients as called, seen or left",
+			"The system must let front-desk staff see the live queue on a tablet, reorder for triage, and mark patients as called, seen or left."},
+		{"the brief's determiner kept", clinic, "The clinic manager sees daily reports: arrivals per hour, median wait, walk-outs",
+			"The system must let the clinic manager see daily reports: arrivals per hour, median wait, walk-outs."},
+		{"imperative, first persona", habit, "Create a team and invite members by email link.",
+			"The system must let a team lead create a team and invite members by email link."},
+		{"imperative, persona by described verb", habit, "Check in to a habit from the web app or from Slack",
+			"The system must let a team member check in to a habit from the web app or from Slack."},
+		{"noun phrase, one thing", habit, "Team board showing each habit's streak and this week's completion rate",
+			"The system must provide a team board showing each habit's streak and this week's completion rate."},
+		{"noun phrase, many things", habit, "Multi-currency invoices", "The system must support multi-currency invoices."},
+		{"noun phrase, an activity", habit, "PDF rendering with the customer's branding",
+			"The system must support PDF rendering with the customer's branding."},
+		{"noun phrase, vowel sound", habit, "Audit log of every change", "The system must provide an audit log of every change."},
+		{"noun that looks like a verb", habit, "Credit notes against a finalized invoice",
+			"The system must support credit notes against a finalized invoice."},
+		{"pronoun subject, no personas", nobody, "They pick the asset from a map, record the inspection, and flag a follow-up",
+			"The system must let users pick the asset from a map, record the inspection, and flag a follow-up."},
+		{"the product as subject", nobody, "Everything has to work offline and sync when the phone is back in coverage",
+			"The system must work offline and sync when the phone is back in coverage."},
+		{"actor that is no persona", nobody, "Supervisors should see the day's findings on a dashboard",
+			"The system must let supervisors see the day's findings on a dashboard."},
+		{"lower-case fragment", nobody, "turn flagged follow-ups into scheduled work orders",
+			"The system must let users turn flagged follow-ups into scheduled work orders."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := requirementSentence(tt.p.analyse(tt.feature)); got != tt.want {
+				t.Errorf("\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFeatureNotes(t *testing.T) {
+	tests := []struct{ notes, want string }{
+		{"Drafts editable; finalized invoices immutable", "Drafts are editable; finalized invoices are immutable."},
+		{"FX rate recorded", "FX rate is recorded."},
+		{"Totals in the invoice currency; FX rate recorded", "Notes from the brief: Totals in the invoice currency; FX rate recorded."},
+		{"Partial or full", "Notes from the brief: Partial or full."},
+		{"Invoices are immutable once sent.", "Invoices are immutable once sent."},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := notesText(tt.notes); got != tt.want {
+			t.Errorf("notesText(%q) = %q, want %q", tt.notes, got, tt.want)
+		}
+	}
+}
+
+func TestConstraintText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"HIPAA: phone numbers and names are PHI; store them encrypted and delete after 30 days",
+			"HIPAA: phone numbers and names are PHI; the system must store them encrypted and delete after 30 days."},
+		{"Must work on the clinic's existing Wi-Fi", "The system must work on the clinic's existing Wi-Fi."},
+		{"Pages load in under 1 second at the 95th percentile.", "Pages must load in under 1 second at the 95th percentile."},
+		{"Slack integration uses Slack's official API only", "Slack integration must use Slack's official API only."},
+		{"Must comply with GDPR; members can delete their data", "The system must comply with GDPR; members must be able to delete their data."},
+		{"Every write endpoint accepts an idempotency key", "Every write endpoint must accept an idempotency key."},
+		{"SOC 2 controls apply; invoices are retained for 10 years", "SOC 2 controls must apply; invoices must be retained for 10 years."},
+		{"API is versioned; breaking changes only in a new major version", "API must be versioned; breaking changes only in a new major version."},
+		{"Everything has to work offline", "Everything must work offline."},
+		{"Security wants the data encrypted on the device", "The data must be encrypted on the device."},
+		{"Supervisors should see findings daily", "Supervisors must see findings daily."},
+		// Facts, guesses and verbless clauses stay as written.
+		{"Clinics have 1–3 front-desk staff and 20–120 walk-ins a day", "Clinics have 1–3 front-desk staff and 20–120 walk-ins a day."},
+		{"SMS via a third-party gateway; we assume delivery within 30 seconds", "SMS via a third-party gateway; we assume delivery within 30 seconds."},
+		{"About 60 technicians would use it at first", "About 60 technicians would use it at first."},
+		{"The utility's asset register lives in an existing GIS system", "The utility's asset register lives in an existing GIS system."},
+		{"99.95% monthly availability; p99 latency under 300 ms for reads", "99.95% monthly availability; p99 latency under 300 ms for reads."},
+		{"Budget: two engineers for one quarter", "Budget: two engineers for one quarter."},
+		{"The app must be usable offline", "The app must be usable offline."},
+	}
+	for _, tt := range tests {
+		if got := constraintText(tt.in, map[string]bool{"slack": true}); got != tt.want {
+			t.Errorf("constraintText(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStoryTitle(t *testing.T) {
+	tests := []struct {
+		kind featureKind
+		body string
+		want string
+	}{
+		{kindActor, "join the queue by scanning a QR code at the entrance", "Join the queue"},
+		{kindActor, "create a team and invite members by email link", "Create a team and invite members"},
+		{kindActor, "see the live queue on a tablet, reorder for triage, and mark patients", "See the live queue on a tablet"},
+		{kindActor, "create, update, finalize and void invoices", "Create, update, finalize and void invoices"},
+		{kindActor, "mark patients as called, seen or left", "Mark patients as called, seen or left"},
+		{kindActor, "see daily reports: arrivals per hour, median wait", "See daily reports"},
+		{kindActor, "check in to a habit from the web app or from Slack", "Check in to a habit"},
+		{kindActor, "get an SMS with my position and an estimated wait", "Get an SMS"},
+		{kindActor, "export the full check-in history of every single team member as CSV", "Export the full check-in history of every single"},
+		{kindSystem, "work offline and sync when the phone is back in coverage", "Work offline and sync"},
+		{kindNoun, "a team board showing each habit's streak and this week's completion rate", "Team board"},
+		{kindNoun, "multi-currency invoices", "Multi-currency invoices"},
+		{kindNoun, "a reminder to members who have not checked in", "Reminder to members"},
+		{kindNoun, "a weekly digest email to the lead and the manager", "Weekly digest email"},
+		{kindNoun, "credit notes against a finalized invoice", "Credit notes"},
+		{kindNoun, "an audit log of every change", "Audit log of every change"},
+	}
+	for _, tt := range tests {
+		if got := storyTitle(frParts{kind: tt.kind, body: tt.body}); got != tt.want {
+			t.Errorf("storyTitle(%q) = %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
+func TestStoryRoleAndWant(t *testing.T) {
+	personas := []artifact.Persona{{Name: "Patients"}, {Name: "Front-desk staff"}, {Name: "Our support team"}, {Name: "Developer at a customer"}}
+	tests := []struct {
+		fr         string
+		role, want string
+	}{
+		{"The system must let patients get an SMS with their position.", "patient", "to get an SMS with my position"},
+		{"The system must let front-desk staff see the live queue.", "front-desk staff", "to see the live queue"},
+		{"The system must let our support team see an invoice's full history.", "support team", "to see an invoice's full history"},
+		{"The system must let a developer at a customer void invoices.", "developer at a customer", "to void invoices"},
+		{"The system must let supervisors see the day's findings.", "supervisor", "to see the day's findings"},
+		{"The system must work offline.", "patient", "the system to work offline"},
+		// Who wants a thing: the persona sharing most words with it.
+		{"The system must provide a team board.", "support team", "a team board"},
+		// Edited by hand: read as a feature.
+		{"Patients can leave the queue.", "patient", "to leave the queue"},
+	}
+	for _, tt := range tests {
+		parts := parseFR(tt.fr, personas, map[string]bool{})
+		role, want := storyRole(parts, personas, map[string]bool{}), storyWant(parts, personas)
+		if role != tt.role || want != tt.want {
+			t.Errorf("%q: role %q want %q; expected %q, %q", tt.fr, role, want, tt.role, tt.want)
+		}
+	}
+}
+
+func TestSoThat(t *testing.T) {
+	goals := []artifact.Goal{
+		{ID: "G-1", Text: "Teams keep 80% of agreed habits for at least 8 weeks"},
+		{ID: "G-2", Text: "Reduce walk-outs before patients are seen"},
+		{ID: "G-3", Text: "Faster check-ins"},
+	}
+	tests := []struct{ body, want string }{
+		{"a team board showing each habit's streak and this week's completion rate", "teams keep 80% of agreed habits for at least 8 weeks"},
+		{"to see walk-outs and patients seen today", "we reduce walk-outs before patients are seen"},
+		{"to create a team", ""},    // one shared word is not enough
+		{"to check in quickly", ""}, // a goal without a verb cannot follow "so that"
+	}
+	for _, tt := range tests {
+		if got := soThat(tt.body, goals, map[string]bool{}); got != tt.want {
+			t.Errorf("soThat(%q) = %q, want %q", tt.body, got, tt.want)
+		}
+	}
+}
+
+func TestConditions(t *testing.T) {
+	tests := []struct{ in, other, negated string }{
+		{"it changes by more than 10 minutes", "it changes by 10 minutes or less", ""},
+		{"the total is under 5 euros", "the total is 5 euros or more", ""},
+		{"they have waited at least 2 hours", "they have waited less than 2 hours", ""},
+		{"they are third in line", "", "they are not third in line"},
+		{"the phone is back in coverage", "", "the phone is not back in coverage"},
+		{"the invoice changes", "", "the invoice does not change"},
+		{"members check in late", "", "members do not check in late"},
+		{"they have not checked in", "", ""},
+	}
+	for _, tt := range tests {
+		ts := tokenize(tt.in)
+		other, ok := otherSide(ts)
+		if got := join(other); ok != (tt.other != "") || got != tt.other {
+			t.Errorf("otherSide(%q) = %q, %v, want %q", tt.in, got, ok, tt.other)
+		}
+		if tt.other != "" {
+			continue
+		}
+		neg, ok := negate(ts)
+		if got := join(neg); ok != (tt.negated != "") || got != tt.negated {
+			t.Errorf("negate(%q) = %q, %v, want %q", tt.in, got, ok, tt.negated)
+		}
+	}
+}
+
+func TestEntityName(t *testing.T) {
+	tests := []struct{ np, want string }{
+		{"a team", "Team"},
+		{"the live queue", "Queue"},
+		{"the day's findings", "Finding"},
+		{"scheduled work orders", "Work order"},
+		{"flagged follow-ups", "Follow-up"},
+		{"check-in history", "Check-in"},
+		{"multi-currency invoices", "Invoice"},
+		{"an audit log", "Audit log entry"},
+		{"daily reports", "Report"},
+		{"only a QR code", "QR code"},
+		{"an SMS", ""},
+		{"a team board", ""},
+		{"PDF rendering", ""},
+		{"a few taps", ""},
+		{"the entrance", ""},
+	}
+	for _, tt := range tests {
+		got, ok := entityName(tokenize(tt.np))
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("entityName(%q) = %q, %v, want %q", tt.np, got, ok, tt.want)
+		}
+	}
+}
+
+func TestFields(t *testing.T) {
+	tests := []struct {
+		list string
+		one  bool
+		want string // name:type:notes, comma separated
+	}{
+		{"a cadence (daily, weekdays, weekly) and an owner", true, "cadence:string:daily, weekdays, weekly|owner:string:"},
+		{"tax rates and discounts", true, "tax_rate:decimal:|discount:decimal:"},
+		{"only a first name and a phone number", true, "first_name:string:|phone_number:string:"},
+		{"a few taps and a voice note", true, "voice_note:string:"},
+		{"arrivals per hour, median wait, walk-outs", false, "arrivals_per_hour:string:|median_wait:string:|walk_outs:string:"},
+		{"a due date, a total amount, an item count and is_paid", true, "due_date:timestamp:|total_amount:decimal:|item_count:integer:|is_paid:boolean:"},
+		{"a priority by noon", true, "priority:string:"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range fieldList(tokenize(tt.list), tt.one) {
+			got = append(got, f.Name+":"+f.Type+":"+f.Notes)
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("fieldList(%q) = %q, want %q", tt.list, g, tt.want)
+		}
+	}
+}
+
+func TestMissingPartsQuestions(t *testing.T) {
+	b := &brief.Brief{Title: "Kiosk", Features: []brief.Feature{{Text: "Print a ticket"}},
+		Metrics: []brief.Metric{{Name: "Queue length"}}, Missing: []string{"timeline"}}
+	p := BuildPRD(b)
+	var got []string
+	for _, q := range p.OpenQuestions {
+		got = append(got, q.Text)
+	}
+	want := []string{
+		"How would you describe Kiosk in one or two sentences?",
+		"What problem does Kiosk solve, and for whom?",
+		"Who will use Kiosk, and what does each kind of user need from it?",
+		"What goals should the first release of Kiosk reach?",
+		"What is explicitly out of scope for the first release?",
+		"Which constraints apply: compliance, performance, platforms, budget or deadlines?",
+		"The brief does not cover its timeline; what should it say?",
+		"What is the target for this metric: Queue length?",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("questions:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if fr := p.Functional[0].Text; fr != "The system must let users print a ticket." {
+		t.Errorf("FR without personas: %q", fr)
+	}
+}
+
+func TestLexicon(t *testing.T) {
+	if len(verbs) < 300 {
+		t.Errorf("lexicon has %d verbs, want a few hundred", len(verbs))
+	}
+	for _, bad := range []string{"create\ncreate\n", "see saw\n"} {
+		if _, err := parseLexicon(bad); err == nil {
+			t.Errorf("parseLexicon(%q) accepted a bad lexicon", bad)
+		}
+	}
+	// Words that start noun phrases in briefs must not be read as verbs.
+	for _, w := range []string{"line", "credit", "team", "board", "page", "name", "phone", "invoice"} {
+		if verbs[w] != nil {
+			t.Errorf("%q is in the verb lexicon; features starting with it would read as instructions", w)
+		}
+	}
+	for _, w := range []string{"audit", "export", "record", "check", "email"} {
+		if v := verbs[w]; v == nil || !v.noun {
+			t.Errorf("%q should be a verb marked as also a noun", w)
+		}
+	}
+}
