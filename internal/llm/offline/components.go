@@ -169,7 +169,7 @@ func componentList(cs []component, entities bool) []artifact.Component {
 			}
 			does = strings.Replace(does, "%s", and(things), 1)
 		}
-		out = append(out, artifact.Component{Name: c.name, Responsibility: does + " for " + and(c.ids) + "."})
+		out = append(out, artifact.Component{Name: c.name, Responsibility: does + " (" + strings.Join(c.ids, ", ") + ")."})
 	}
 	return out
 }

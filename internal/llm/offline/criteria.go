@@ -39,10 +39,7 @@ func (c *storyCtx) criteria(nfrs []artifact.Requirement) []artifact.Criterion {
 		c.verbCriteria()
 	}
 	for _, note := range c.parts.notes {
-		if s, ok := completeClause(note); ok {
-			note = s
-		}
-		c.extra = append(c.extra, artifact.Criterion{Text: sentence(note)})
+		c.extra = append(c.extra, artifact.Criterion{Text: c.noteCriterion(note)})
 	}
 	c.nfrCriteria(nfrs)
 	var out []artifact.Criterion
@@ -59,6 +56,20 @@ func (c *storyCtx) criteria(nfrs []artifact.Requirement) []artifact.Criterion {
 		out[i].ID = artifact.CriterionID(c.n, i+1)
 	}
 	return out
+}
+
+// noteCriterion turns a note from the brief into a criterion: as a
+// sentence when it is one ("Drafts are editable."), else headed by what it
+// is about ("Credit notes: partial or full.").
+func (c *storyCtx) noteCriterion(note string) string {
+	if s, ok := completeClause(note); ok {
+		return sentence(s)
+	}
+	about := storyTitle(c.parts)
+	if c.parts.kind == kindNoun {
+		about = upperFirst(join(nounParts(c.parts.body).short))
+	}
+	return sentence(about + ": " + lowerFirst(note, c.proper))
 }
 
 // given is the usual context: the role using the product.

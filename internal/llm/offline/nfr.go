@@ -72,6 +72,9 @@ func mustClause(c string, proper map[string]bool) string {
 	if out, ok := wantsClause(ts); ok {
 		return out
 	}
+	if out, ok := sentVia(ts); ok {
+		return out
+	}
 	i, ok := finiteVerb(ts)
 	if !ok || pronouns[ts[i-1].lw()] && i == 1 {
 		return c
@@ -138,6 +141,24 @@ func wantsClause(ts []token) (string, bool) {
 			}
 		}
 		return "", false
+	}
+	return "", false
+}
+
+// sentVia rewrites "SMS via a third-party gateway" as "SMS must be sent
+// via a third-party gateway": a message going via something is sent
+// through it, so "sent" adds no fact.
+func sentVia(ts []token) (string, bool) {
+	for i := 1; i < len(ts) && i <= 3; i++ {
+		lw := ts[i].lw()
+		if lw != "via" && lw != "through" {
+			continue
+		}
+		head := strings.ToLower(singular(ts[i-1].text))
+		if !messageNouns[head] {
+			return "", false
+		}
+		return join(ts[:i]) + " must be sent " + join(ts[i:]), true
 	}
 	return "", false
 }

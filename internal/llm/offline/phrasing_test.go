@@ -90,7 +90,9 @@ func TestConstraintText(t *testing.T) {
 		{"Supervisors should see findings daily", "Supervisors must see findings daily."},
 		// Facts, guesses and verbless clauses stay as written.
 		{"Clinics have 1–3 front-desk staff and 20–120 walk-ins a day", "Clinics have 1–3 front-desk staff and 20–120 walk-ins a day."},
-		{"SMS via a third-party gateway; we assume delivery within 30 seconds", "SMS via a third-party gateway; we assume delivery within 30 seconds."},
+		{"SMS via a third-party gateway; we assume delivery within 30 seconds", "SMS must be sent via a third-party gateway; we assume delivery within 30 seconds."},
+		{"Reminder emails through the company's mail relay", "Reminder emails must be sent through the company's mail relay."},
+		{"Payments via Stripe", "Payments via Stripe."},
 		{"About 60 technicians would use it at first", "About 60 technicians would use it at first."},
 		{"The utility's asset register lives in an existing GIS system", "The utility's asset register lives in an existing GIS system."},
 		{"99.95% monthly availability; p99 latency under 300 ms for reads", "99.95% monthly availability; p99 latency under 300 ms for reads."},
@@ -141,13 +143,13 @@ func TestStoryRoleAndWant(t *testing.T) {
 		role, want string
 	}{
 		{"The system must let patients get an SMS with their position.", "patient", "to get an SMS with my position"},
-		{"The system must let front-desk staff see the live queue.", "front-desk staff", "to see the live queue"},
-		{"The system must let our support team see an invoice's full history.", "support team", "to see an invoice's full history"},
+		{"The system must let front-desk staff see the live queue.", "front-desk staff member", "to see the live queue"},
+		{"The system must let our support team see an invoice's full history.", "support team member", "to see an invoice's full history"},
 		{"The system must let a developer at a customer void invoices.", "developer at a customer", "to void invoices"},
 		{"The system must let supervisors see the day's findings.", "supervisor", "to see the day's findings"},
 		{"The system must work offline.", "patient", "the system to work offline"},
 		// Who wants a thing: the persona sharing most words with it.
-		{"The system must provide a team board.", "support team", "a team board"},
+		{"The system must provide a team board.", "support team member", "a team board"},
 		// Edited by hand: read as a feature.
 		{"Patients can leave the queue.", "patient", "to leave the queue"},
 	}

@@ -141,8 +141,9 @@ func splitActor(s string, personas []artifact.Persona, proper map[string]bool) (
 	return "", -1, ""
 }
 
-// storyRole names the story's role in lower case and in the singular:
-// "patient", "front-desk staff", "team lead", "support team".
+// storyRole names the story's role in lower case and in the singular, so
+// that it follows "As a": "patient", "team lead", "front-desk staff
+// member", "support team member".
 func storyRole(parts frParts, personas []artifact.Persona, proper map[string]bool) string {
 	name := parts.actor
 	switch {
@@ -159,8 +160,12 @@ func storyRole(parts frParts, personas []artifact.Persona, proper map[string]boo
 	}
 	head := strings.Join(ws, " ")
 	h := headWord(head)
-	if isPlural(h) {
+	switch lh := strings.ToLower(h); {
+	case isPlural(h):
 		head = strings.Replace(head, h, singular(h), 1)
+	case massNouns[lh] || collectiveNouns[lh]:
+		// "As a front-desk staff member", as the renderer writes "As a".
+		head = strings.Replace(head, h, h+" member", 1)
 	}
 	return head
 }

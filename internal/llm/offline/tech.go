@@ -156,9 +156,11 @@ func tasks(es []*entityInfo, comps []component, st *artifact.Stories, eps []arti
 				}
 			}
 		}
+		// The renderer adds the story IDs in parentheses; the routes go
+		// after a comma so the two do not stack.
 		text := "Implement " + s.ID + ": " + s.Title
 		if len(routes) > 0 {
-			text += " (" + strings.Join(routes, ", ") + ")"
+			text += ", through " + and(routes)
 		}
 		add(text, []string{s.ID})
 	}

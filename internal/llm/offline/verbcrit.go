@@ -46,6 +46,8 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 		return c.act(s), "they are added to " + obj, true
 	case s.verb == "check" && s.particle == "in":
 		return c.act(s), "their check-in is recorded", true
+	case exportVerbs[s.verb] && len(s.obj) > 0:
+		return c.act(s), strings.TrimSpace("they get " + obj + " " + join(s.rest)), true
 	case selectVerbs[s.verb] && len(s.obj) > 0:
 		return c.act(s), obj + " " + be + " selected", true
 	case len(s.obj) > 0:
