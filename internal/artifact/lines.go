@@ -239,6 +239,10 @@ func namedLine(name, text string) string {
 		return blockSafe(oneLine(text))
 	}
 	line := "**" + name + "**"
+	if !isParagraph(line) && strings.IndexByte(asciiPunct, name[0]) >= 0 {
+		// A name of asterisks makes a thematic break of the line.
+		line = "**\\" + name + "**"
+	}
 	if t := flat(text); strings.TrimSpace(t) != "" {
 		line += ": " + strings.TrimRight(t, " ")
 	}
