@@ -176,7 +176,7 @@ func sentence(s Story) string {
 
 // looseSentence reads a story sentence a person rewrote: any case, commas
 // left out, extra spaces.
-var looseSentence = regexp.MustCompile(`(?is)^as an?\s+(.*?)\s*,?\s+i\s+want\s+(.*?)(?:\s*,?\s+so\s+that\s+(.*?))?\s*\.?$`)
+var looseSentence = regexp.MustCompile(`(?is)^as an?\s+(.*?)(?:\s*,\s*|\s+)i\s+want\s+(.*?)(?:(?:\s*,\s*|\s+)so\s+that\s+(.*?))?\s*\.?$`)
 
 // readSentence reads what sentence writes into role, want and benefit.
 func readSentence(p string) (string, string, string, bool) {

@@ -182,6 +182,8 @@ func TestReadSentence(t *testing.T) {
 		{"As a user, I want x, so that y, so that z.", "user", "x", "y, so that z", true},
 		{"as a user I want x so that y", "user", "x", "y", true},
 		{"As a user  ,  I want  x.", "user", "x", "", true},
+		{"as an user,I want x,so that y", "user", "x", "y", true},
+		{"as a taxi wanter i want x", "taxi wanter", "x", "", true},
 		{"The user wants x.", "", "", "", false},
 	}
 	for _, tt := range tests {
