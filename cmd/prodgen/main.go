@@ -1,0 +1,70 @@
+// Command prodgen turns a product brief into a PRD, user stories and
+// technical requirements. See the README for usage.
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+
+	"github.com/prodgen/prodgen/internal/cli"
+)
+
+// Set by the release build (see .goreleaser.yaml).
+var (
+	version = ""
+	commit  = ""
+	date    = ""
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.Main(ctx, os.Args[1:], deps())
+	stop()
+	os.Exit(code)
+}
+
+func deps() cli.Deps {
+	dir, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "prodgen: cannot read the working directory: %v\n", err)
+		os.Exit(cli.ExitFailure)
+	}
+	return cli.Deps{
+		IO:     cli.IO{In: os.Stdin, Out: os.Stdout, Err: os.Stderr, ErrIsTerminal: isTerminal(os.Stderr)},
+		Getenv: os.Getenv,
+		Dir:    dir,
+		Build:  buildInfo(),
+	}
+}
+
+// buildInfo prefers the release's stamped values and falls back to what
+// the Go toolchain recorded (go install records the module version).
+func buildInfo() cli.BuildInfo {
+	b := cli.BuildInfo{Version: version, Commit: commit, Date: date}
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return b
+	}
+	if b.Version == "" && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		b.Version = info.Main.Version
+	}
+	for _, s := range info.Settings {
+		switch {
+		case s.Key == "vcs.revision" && b.Commit == "" && len(s.Value) >= 7:
+			b.Commit = s.Value[:7]
+		case s.Key == "vcs.time" && b.Date == "":
+			b.Date = s.Value
+		}
+	}
+	return b
+}
+
+// isTerminal reports whether f is a character device such as a terminal.
+func isTerminal(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"prodgen": main})
+}
+
+// TestScripts runs prodgen as a user does, from testdata/script/*.txtar.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir: filepath.Join("testdata", "script"),
+		Setup: func(env *testscript.Env) error {
+			// No test may reach a real model, whatever the developer's shell has.
+			env.Setenv("OPENAI_API_KEY", "")
+			env.Setenv("OPENAI_BASE_URL", "")
+			env.Setenv("NO_COLOR", "1")
+			return nil
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"exitcode": cmdExitCode,
+			"mkfile":   cmdMkfile,
+			"replace":  cmdReplace,
+		},
+	})
+}
+
+// exitcode N command [args...] runs command and checks it exits with N.
+func cmdExitCode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exitcode N command [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exitcode: %v", err)
+	}
+	err = ts.Exec(args[1], args[2:]...)
+	got := 0
+	var exitErr *exec.ExitError
+	switch {
+	case errors.As(err, &exitErr):
+		got = exitErr.ExitCode()
+	case err != nil:
+		ts.Fatalf("exitcode: %v", err)
+	}
+	if got != want {
+		ts.Fatalf("%s exited with %d, want %d", args[1], got, want)
+	}
+}
+
+// mkfile NAME SIZE BYTE writes SIZE copies of the byte with decimal value
+// BYTE: large, binary or invalid files that a txtar archive cannot hold.
+func cmdMkfile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: mkfile NAME SIZE BYTE")
+	}
+	size, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	b, err := strconv.Atoi(args[2])
+	ts.Check(err)
+	data := make([]byte, size)
+	for i := range data {
+		data[i] = byte(b)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), data, 0o644))
+}
+
+// replace OLD NEW FILE replaces every OLD in FILE with NEW, as a person
+// editing the file would.
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace OLD NEW FILE")
+	}
+	name := ts.MkAbs(args[2])
+	data, err := os.ReadFile(name)
+	ts.Check(err)
+	if !strings.Contains(string(data), args[0]) {
+		ts.Fatalf("replace: %s does not contain %q", args[2], args[0])
+	}
+	ts.Check(os.WriteFile(name, []byte(strings.ReplaceAll(string(data), args[0], args[1])), 0o644))
+}

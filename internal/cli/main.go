@@ -1,0 +1,48 @@
+// Package cli is prodgen's command tree. It turns arguments and flags into
+// options, runs the pipeline, and is the one place where errors become exit
+// codes and messages.
+package cli
+
+import (
+	"context"
+	"io"
+)
+
+// IO is where a command reads and writes. Out carries only the product (a
+// document, JSON); Err carries progress, warnings and errors.
+type IO struct {
+	In  io.Reader
+	Out io.Writer
+	Err io.Writer
+	// ErrIsTerminal says whether Err is a terminal, for decoration.
+	ErrIsTerminal bool
+}
+
+// BuildInfo identifies the prodgen binary.
+type BuildInfo struct {
+	Version string
+	Commit  string
+	Date    string
+}
+
+// Deps is everything prodgen takes from its process, passed in so that
+// tests can set each part.
+type Deps struct {
+	IO     IO
+	Getenv func(string) string
+	// Dir is the working directory.
+	Dir   string
+	Build BuildInfo
+}
+
+// Main runs prodgen with args (without the program name) and returns the
+// process exit code.
+func Main(ctx context.Context, args []string, deps Deps) int {
+	if deps.Getenv == nil {
+		deps.Getenv = func(string) string { return "" }
+	}
+	root := newRootCmd(deps)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	return report(deps.IO.Err, err)
+}

@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sync"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodgen/prodgen/internal/config"
+	"github.com/prodgen/prodgen/internal/llm"
+	"github.com/prodgen/prodgen/internal/llm/offline"
+	"github.com/prodgen/prodgen/internal/pipeline"
+)
+
+// globalFlags are the flags every command accepts.
+type globalFlags struct {
+	chdir   string
+	config  string
+	quiet   bool
+	verbose bool
+}
+
+// factory hands commands what they share: streams, configuration and the
+// project, built on first use so that --help and version need none of it.
+type factory struct {
+	deps  Deps
+	flags globalFlags
+}
+
+func newRootCmd(deps Deps) *cobra.Command {
+	f := &factory{deps: deps}
+	root := &cobra.Command{
+		Use:   "prodgen",
+		Short: "Turn a product brief into a PRD, user stories and technical requirements",
+		Long: `prodgen turns a short product brief (markdown) into the documents a team
+builds from: a product requirements document, user stories with acceptance
+criteria, and technical requirements, as markdown files in your repository.
+
+With no model configured it uses its built-in offline engine, which derives
+every document from the brief alone and never invents facts.`,
+		Example: `  prodgen prd brief.md      # docs/prd.md from the brief
+  prodgen stories           # docs/stories.md from docs/prd.md
+  prodgen tech              # docs/tech.md from the PRD and the stories
+  prodgen generate          # all three, in order`,
+		Args: usageArgs(cobra.NoArgs),
+		// Runnable, so that cobra checks Args and "prodgen frobnicate" is a
+		// usage error rather than a help page with exit code 0.
+		RunE:          func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Version:       deps.Build.Version,
+	}
+	root.SetOut(deps.IO.Out)
+	root.SetErr(deps.IO.Err)
+	root.SetIn(deps.IO.In)
+	root.SetVersionTemplate(versionLine(deps.Build) + "\n")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{err} })
+
+	pf := root.PersistentFlags()
+	pf.StringVarP(&f.flags.chdir, "chdir", "C", "", "run as if prodgen was started in `dir`")
+	pf.StringVar(&f.flags.config, "config", "", "read configuration from `file` (default ./prodgen.yaml)")
+	pf.String("out-dir", "docs", "write documents to `dir`")
+	pf.String("provider", "auto", "what writes the documents: auto or offline")
+	pf.BoolVarP(&f.flags.quiet, "quiet", "q", false, "print only errors")
+	pf.BoolVarP(&f.flags.verbose, "verbose", "v", false, "print more about what happens")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if f.flags.quiet && f.flags.verbose {
+			return &usageError{errors.New("--quiet and --verbose cannot be used together")}
+		}
+		return nil
+	}
+
+	root.AddCommand(
+		newPRDCmd(f, runPRD),
+		newStoriesCmd(f, runStories),
+		newTechCmd(f, runTech),
+		newGenerateCmd(f, runGenerate),
+		newVersionCmd(f),
+	)
+	return root
+}
+
+// usageArgs marks argument-count errors as usage errors (exit code 2).
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return &usageError{err}
+		}
+		return nil
+	}
+}
+
+// dir is the folder prodgen works in: the working directory or -C's.
+func (f *factory) dir() string {
+	if f.flags.chdir == "" {
+		return f.deps.Dir
+	}
+	if filepath.IsAbs(f.flags.chdir) {
+		return f.flags.chdir
+	}
+	return filepath.Join(f.deps.Dir, f.flags.chdir)
+}
+
+// setup loads the configuration and builds the project for a command.
+func (f *factory) setup(cmd *cobra.Command) (*config.Config, *pipeline.Project, error) {
+	cfg, err := config.Load(config.Options{
+		Dir:    f.dir(),
+		File:   f.flags.config,
+		Getenv: f.deps.Getenv,
+		Flags:  cmd.Flags(),
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if cfg.File != "" {
+		f.debugf("configuration: %s\n", cfg.File)
+	}
+	client := f.client(cfg)
+	return cfg, &pipeline.Project{Root: f.dir(), OutDir: cfg.OutDir, Client: client}, nil
+}
+
+// client chooses what writes the documents.
+func (f *factory) client(cfg *config.Config) llm.Client {
+	if cfg.Provider != "auto" {
+		return offline.New()
+	}
+	// Say which engine "auto" chose, once, when a stage first uses it: a
+	// run that fails on its input should print the error and nothing else.
+	return &announcing{Client: offline.New(), announce: func() {
+		f.infof("using the built-in offline engine (no model is configured)\n")
+	}}
+}
+
+// announcing calls announce before the first request it passes on.
+type announcing struct {
+	llm.Client
+	once     sync.Once
+	announce func()
+}
+
+func (a *announcing) Complete(ctx context.Context, req llm.Request) (*llm.Response, error) {
+	a.once.Do(a.announce)
+	return a.Client.Complete(ctx, req)
+}
+
+// infof prints progress to stderr unless --quiet.
+func (f *factory) infof(format string, args ...any) {
+	if f.flags.quiet {
+		return
+	}
+	fmt.Fprintf(f.deps.IO.Err, format, args...)
+}
+
+// debugf prints detail to stderr with --verbose.
+func (f *factory) debugf(format string, args ...any) {
+	if f.flags.verbose {
+		fmt.Fprintf(f.deps.IO.Err, format, args...)
+	}
+}
+
+// emit writes a stage's document: to stdout with "-o -", else to output or
+// the document's default path.
+func (f *factory) emit(proj *pipeline.Project, res *pipeline.Result, output string) error {
+	if output == "-" {
+		_, err := f.deps.IO.Out.Write(res.Markdown)
+		return err
+	}
+	path := res.Path
+	if output != "" {
+		path = output
+	}
+	if err := pipeline.WriteFile(proj.Abs(path), res.Markdown); err != nil {
+		return err
+	}
+	f.infof("wrote %s (%s)\n", filepath.ToSlash(path), res.Summary)
+	return nil
+}

@@ -1,0 +1,36 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+func newVersionCmd(f *factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print prodgen's version",
+		Args:  usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, err := fmt.Fprintln(f.deps.IO.Out, versionLine(f.deps.Build))
+			return err
+		},
+	}
+}
+
+// versionLine reads "prodgen v1.2.3 (commit abc1234, built 2026-11-25)",
+// leaving out what the build did not record.
+func versionLine(b BuildInfo) string {
+	v := b.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	line := "prodgen " + v
+	switch {
+	case b.Commit != "" && b.Date != "":
+		line += fmt.Sprintf(" (commit %s, built %s)", b.Commit, b.Date)
+	case b.Commit != "":
+		line += fmt.Sprintf(" (commit %s)", b.Commit)
+	}
+	return line
+}
