@@ -30,7 +30,7 @@ var componentRules = []componentRule{
 		"Which events send webhooks, and how do receivers register for them?"},
 	{[]string{"pdf"}, "PDF renderer", "Renders PDF documents", "Build the PDF renderer", ""},
 	{[]string{"csv", "export"}, "Export job", "Produces export files", "Build the export job", ""},
-	{[]string{"report", "dashboard", "digest"}, "Reporting", "Builds %s from stored data", "Build the reporting queries and views", ""},
+	{[]string{"report:", "dashboard", "digest", "reporting", "analytics"}, "Reporting", "Builds %s from stored data", "Build the reporting queries and views", ""},
 	{[]string{"reminder", "remind"}, "Reminder scheduler", "Works out when reminders are due and sends them", "Build the reminder scheduler", ""},
 	{[]string{"offline", "sync"}, "Sync engine", "Keeps changes on the device while offline and syncs them when a connection returns", "Build the sync engine",
 		"How should conflicting changes be resolved when an offline device syncs?"},
@@ -57,7 +57,7 @@ func components(p *artifact.PRD, st *artifact.Stories) []component {
 	reqs := append(append([]artifact.Requirement(nil), p.Functional...), p.NonFunctional...)
 	var out []component
 	for _, r := range reqs {
-		for _, rule := range componentRules {
+		for _, rule := range append(append([]componentRule(nil), componentRules...), integrationRules(r.Text)...) {
 			if !mentions(r.Text, rule.keywords...) {
 				continue
 			}
@@ -66,7 +66,9 @@ func components(p *artifact.PRD, st *artifact.Stories) []component {
 				out = append(out, component{componentRule: rule})
 				i = len(out) - 1
 			}
-			out[i].ids = append(out[i].ids, r.ID)
+			if !contains(out[i].ids, r.ID) {
+				out[i].ids = append(out[i].ids, r.ID)
+			}
 		}
 	}
 	for i := range out {
@@ -142,7 +144,33 @@ func mentions(text string, keywords ...string) bool {
 		words[lemma(w)] = true
 	}
 	for _, k := range keywords {
+		if k == "report:" {
+			if reportsAsOutput(text) {
+				return true
+			}
+			continue
+		}
 		if strings.ContainsAny(k, " -") && strings.Contains(lower, " "+k+" ") || words[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// reportsAsOutput reports whether text asks for reports as output ("sees
+// daily reports", "view reports") rather than naming a thing called a
+// report ("expense reports", "a report is approved").
+func reportsAsOutput(text string) bool {
+	ts := tokenize(strings.ToLower(text))
+	for i, t := range ts {
+		if lemma(t.lw()) != "report" || i == 0 {
+			continue
+		}
+		prev := ts[i-1].lw()
+		if prev == "annual" || prev == "custom" || prev == "summary" || strings.HasSuffix(prev, "ly") && len(prev) > 4 {
+			return true
+		}
+		if v := verbForms[prev]; v != nil && (viewVerbs[v.base] || receiveVerbs[v.base]) {
 			return true
 		}
 	}
@@ -165,7 +193,10 @@ func componentList(cs []component, entities bool) []artifact.Component {
 		if strings.Contains(does, "%s") {
 			things := make([]string, len(c.matched))
 			for i, k := range c.matched {
-				things[i] = plural(k)
+				if k = strings.TrimSuffix(k, ":"); !uncounted(k) {
+					k = plural(k)
+				}
+				things[i] = k
 			}
 			does = strings.Replace(does, "%s", and(things), 1)
 		}
@@ -209,6 +240,34 @@ func techQuestions(p *artifact.PRD, cs []component, entities bool) []artifact.Qu
 	out := make([]artifact.Question, len(qs))
 	for i, q := range qs {
 		out[i] = artifact.Question{ID: artifact.QuestionID(i + 1), Text: q}
+	}
+	return out
+}
+
+// integrationRules finds the products a requirement integrates with by
+// name ("integration with Salesforce", "integrate with Okta", "Jira
+// integration") and makes a component rule for each.
+func integrationRules(text string) []componentRule {
+	ts := tokenize(text)
+	var out []componentRule
+	add := func(t token) {
+		name := strings.TrimSuffix(t.text, "'s")
+		if !hasUpper(name) || name == "The" {
+			return
+		}
+		out = append(out, componentRule{
+			keywords: []string{strings.ToLower(name)},
+			name:     name + " integration", does: "Connects to " + name, task: "Build the " + name + " integration",
+		})
+	}
+	for i, t := range ts {
+		lw := t.lw()
+		if (lw == "integration" || lemma(lw) == "integrate") && i+2 < len(ts) && ts[i+1].lw() == "with" {
+			add(ts[i+2])
+		}
+		if lw == "integration" && i >= 2 {
+			add(ts[i-1]) // at the start of a sentence any word is capitalised
+		}
 	}
 	return out
 }

@@ -12,7 +12,7 @@ import (
 // package's own rules: it validates, renders, and reads back unchanged, so
 // the next stage sees what this one wrote.
 func TestArtifactContract(t *testing.T) {
-	for _, s := range samples() {
+	for _, s := range allSamples() {
 		t.Run(s.name, func(t *testing.T) {
 			d := buildAll(s.brief)
 			if err := d.PRD.Validate(); err != nil {

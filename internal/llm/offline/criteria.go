@@ -159,8 +159,7 @@ func theForm(np []token) string {
 // useForm is a noun phrase as the object of "use": bare when plural,
 // mass or an activity ("line items", "PDF rendering"), else with "the".
 func useForm(np []token) string {
-	head := nounHead(np)
-	if isPlural(head) || massNouns[strings.ToLower(head)] || strings.HasSuffix(head, "ing") {
+	if uncounted(nounHead(np)) {
 		return join(np)
 	}
 	return theForm(np)
@@ -185,7 +184,7 @@ func agree(base, subject string, np []token) string {
 		}
 		return base
 	}
-	if v := verbs[base]; v != nil {
+	if v := lookupVerb(base); v != nil {
 		return v.third
 	}
 	return thirdPerson(base)

@@ -28,6 +28,8 @@ type clause struct {
 	actor   string // who acts, as the requirement names them: "patients", "a team lead"
 	persona int    // index of the acting persona, -1 when none is known
 	body    string // the verb phrase in base form, or the noun phrase
+	so      string // the benefit a user-story-shaped feature states, in the third person
+	support bool   // "Support for SSO": the noun phrase takes "support"
 }
 
 // people is what the feature analysis needs to know about the brief.
@@ -44,6 +46,9 @@ func (p people) analyse(text string) clause {
 	ts := trimPunct(tokenize(text))
 	if len(ts) == 0 {
 		return clause{kind: kindNoun, persona: -1}
+	}
+	if c, ok := p.leadIn(ts); ok {
+		return c
 	}
 	switch first := ts[0].lw(); {
 	case len(ts) > 1 && (first == "they" || first == "he" || first == "she") && startsVerbPhrase(ts[1:]):
@@ -193,7 +198,7 @@ func headWord(name string) string {
 // what follows cannot continue a noun phrase: "Export check-in history" is
 // an instruction, "Audit log of every change" is not.
 func isImperative(ts []token) bool {
-	v := verbs[ts[0].lw()]
+	v := lookupVerb(ts[0].lw())
 	if v == nil {
 		return false
 	}

@@ -48,7 +48,7 @@ func encode(t *testing.T, d documents) []byte {
 // testdata/<name>.golden.json. Run with -update to accept new output, then
 // read the diff as a product manager would.
 func TestGolden(t *testing.T) {
-	for _, s := range samples() {
+	for _, s := range allSamples() {
 		t.Run(s.name, func(t *testing.T) {
 			got := encode(t, buildAll(s.brief))
 			path := filepath.Join("testdata", s.name+".golden.json")

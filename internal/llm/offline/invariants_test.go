@@ -13,7 +13,7 @@ import (
 // engine makes whatever the wording: coverage, traceability, the brief's
 // numbers kept, and clean text.
 func TestSampleInvariants(t *testing.T) {
-	for _, s := range samples() {
+	for _, s := range allSamples() {
 		t.Run(s.name, func(t *testing.T) {
 			d := buildAll(s.brief)
 			checkFeatures(t, s.brief, d.PRD)
@@ -35,7 +35,7 @@ func TestBriefNumbersKept(t *testing.T) {
 		"invoice-api":   {"99.95%", "300 ms", "10 years"},
 		"field-notes":   {"About 60 technicians"},
 	}
-	for _, s := range samples() {
+	for _, s := range allSamples() {
 		p := BuildPRD(s.brief)
 		var all []string
 		for _, r := range p.NonFunctional {

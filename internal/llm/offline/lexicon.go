@@ -48,6 +48,38 @@ func init() {
 	}
 }
 
+// verbPrefixes may join a lexicon verb with a hyphen and keep it a verb:
+// "bulk-approve", "re-send", "auto-assign".
+var verbPrefixes = set("bulk", "re", "auto", "pre", "co", "batch", "mass", "self", "double", "one-click")
+
+// lookupVerb finds a verb by its base form, also as the last part of a
+// hyphenated compound ("bulk-approve"), which keeps its prefix in every
+// form ("bulk-approved").
+func lookupVerb(w string) *verb {
+	if v := verbs[w]; v != nil {
+		return v
+	}
+	i := strings.LastIndex(w, "-")
+	if i <= 0 || !verbPrefixes[w[:i]] {
+		return nil
+	}
+	v := verbs[w[i+1:]]
+	if v == nil {
+		return nil
+	}
+	p := w[:i+1]
+	return &verb{base: p + v.base, third: p + v.third, past: p + v.past, pp: p + v.pp, ing: p + v.ing, noun: v.noun}
+}
+
+// root returns the lexicon verb of a base form, so "bulk-approve" has the
+// class of "approve".
+func root(base string) string {
+	if i := strings.LastIndex(base, "-"); i > 0 && verbs[base] == nil {
+		return base[i+1:]
+	}
+	return base
+}
+
 // parseLexicon reads the verb lexicon.
 func parseLexicon(src string) (map[string]*verb, error) {
 	out := map[string]*verb{}

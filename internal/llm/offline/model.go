@@ -10,7 +10,8 @@ import (
 type use struct {
 	story   string
 	method  string // set for noun-phrase stories; verb stories derive it
-	verb    string
+	verb    string // the lexicon verb ("approve")
+	full    string // as written ("bulk-approve")
 	entity  *entityInfo
 	one     bool // the story acts on one item ("the live queue")
 	summary string
@@ -61,7 +62,7 @@ func (m *dataModel) readVerbs(s artifact.Story, body string) {
 			continue
 		}
 		e := m.segmentEntity(seg, s.ID)
-		if e == nil && len(seg.obj) == 0 && updateVerbs[seg.verb] {
+		if e == nil && len(seg.obj) == 0 && updateVerbs[seg.root] {
 			e = m.last[fr] // "reorder for triage" reorders what the requirement showed
 		}
 		if e == nil {
@@ -73,7 +74,7 @@ func (m *dataModel) readVerbs(s artifact.Story, body string) {
 			summary = seg.verb + " " + join(seg.obj)
 		}
 		one := len(seg.obj) > 0 && !isPlural(nounHead(seg.obj)) && (seg.obj[0].lw() == "the" || possessives[seg.obj[0].lw()])
-		m.uses = append(m.uses, use{story: s.ID, verb: seg.verb, entity: e, one: one, summary: upperFirst(summary)})
+		m.uses = append(m.uses, use{story: s.ID, verb: seg.root, full: seg.verb, entity: e, one: one, summary: upperFirst(summary)})
 	}
 }
 
@@ -83,7 +84,7 @@ func (m *dataModel) readVerbs(s artifact.Story, body string) {
 func (m *dataModel) segmentEntity(seg segment, story string) *entityInfo {
 	var e *entityInfo
 	switch {
-	case seg.verb == "check" && seg.particle == "in":
+	case seg.root == "check" && seg.particle == "in":
 		e = m.entities.mention("Check-in", story)
 		if len(seg.rest) > 1 && seg.rest[0].lw() == "to" {
 			m.reference(e, seg.rest[1:], story)
@@ -93,7 +94,7 @@ func (m *dataModel) segmentEntity(seg segment, story string) *entityInfo {
 		if !ok {
 			return nil
 		}
-		if seg.verb == "join" {
+		if seg.root == "join" {
 			name += " entry"
 		}
 		e = m.entities.mention(name, story)
@@ -108,7 +109,7 @@ func (m *dataModel) segmentEntity(seg segment, story string) *entityInfo {
 			if name, ok := entityName(rest[1:]); ok {
 				return m.entities.mention(name, story) // "turn follow-ups into work orders" makes work orders
 			}
-		case i == 0 && lw == "as" && seg.verb == "mark" && hasChoice(rest):
+		case i == 0 && lw == "as" && seg.root == "mark" && hasChoice(rest):
 			e.addField(artifact.Field{Name: "status", Type: "string", Notes: join(rest[1:])})
 		case lw == "with" || lw == "entering" || lw == "including" || lw == "containing":
 			for _, f := range fieldList(rest[i+1:], true) {
@@ -127,9 +128,13 @@ func (m *dataModel) segmentEntity(seg segment, story string) *entityInfo {
 // readNoun reads a story whose want is a thing.
 func (m *dataModel) readNoun(s artifact.Story, body string) {
 	np := nounParts(body)
+	head := strings.ToLower(singular(nounHead(np.short)))
 	name, ok := entityName(np.short)
 	var e *entityInfo
-	if ok {
+	// A plural names things the system keeps ("credit notes"); a singular
+	// usually names a capability ("dark mode", "integration with X"),
+	// except a log, which keeps entries.
+	if ok && (isPlural(nounHead(np.short)) || head == "log") {
 		e = m.entities.mention(name, s.ID)
 	}
 	switch np.link {
@@ -141,7 +146,6 @@ func (m *dataModel) readNoun(s artifact.Story, body string) {
 		m.reference(e, np.detail, s.ID)
 	}
 	owners := m.possessives(np.detail, s.ID)
-	head := strings.ToLower(singular(nounHead(np.short)))
 	switch {
 	case e != nil && readOnlyNouns[head]:
 		m.uses = append(m.uses, use{story: s.ID, method: "GET", entity: e, summary: "List " + strings.ToLower(plural(e.name))})

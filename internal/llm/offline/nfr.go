@@ -22,6 +22,13 @@ var stateVerbs = set("have", "live", "exist", "want", "need", "cost", "belong", 
 // leading label ("HIPAA:") is kept.
 func constraintText(text string, proper map[string]bool) string {
 	body := bare(clean(markdown.Plain(text)))
+	ws := strings.Fields(body)
+	for i, w := range ws {
+		if words, ok := comparisons[w]; ok && i+1 < len(ws) && hasDigit(ws[i+1]) {
+			ws[i] = words
+		}
+	}
+	body = strings.Join(ws, " ")
 	label := ""
 	if l, rest, ok := strings.Cut(body, ": "); ok && isLabel(l) {
 		label, body = l, rest
@@ -64,10 +71,15 @@ func mustClause(c string, proper map[string]bool) string {
 		}
 	}
 	switch lw := ts[0].lw(); {
-	case lw == "must" || lw == "shall":
+	case lw == "must" || lw == "shall" || lw == "should" || lw == "will":
 		return "the system must " + join(ts[1:])
+	case lw == "can":
+		return "the system must be able to " + join(ts[1:])
 	case isImperative(ts):
 		return "the system must " + lowerFirst(c, proper)
+	case verbForms[lw] != nil && verbForms[lw].third == lw && lw != verbForms[lw].base:
+		// "Works on iOS and Android": the product is the subject.
+		return "the system must " + verbForms[lw].base + " " + join(ts[1:])
 	}
 	if out, ok := wantsClause(ts); ok {
 		return out
@@ -76,10 +88,48 @@ func mustClause(c string, proper map[string]bool) string {
 		return out
 	}
 	i, ok := finiteVerb(ts)
-	if !ok || pronouns[ts[i-1].lw()] && i == 1 {
+	if !ok {
+		if out, ok := verblessClause(ts); ok {
+			return out
+		}
+		return c
+	}
+	if pronouns[ts[i-1].lw()] && i == 1 {
 		return c
 	}
 	return replaceVerb(ts, i, c)
+}
+
+// comparisons are written out in words, so the brief's "< 200ms" reads
+// "under 200ms" inside a sentence.
+var comparisons = map[string]string{"<": "under", "<=": "at most", "≤": "at most", ">": "over", ">=": "at least", "≥": "at least"}
+
+// verblessClause gives "must" to a clause without a verb where its shape
+// makes the missing verb plain: a quality of the product ("GDPR
+// compliant"), a bound ("Response time under 200ms"), or a passive with
+// its "is" left out ("All data stored in the EU").
+func verblessClause(ts []token) (string, bool) {
+	if pronouns[ts[0].lw()] {
+		return "", false // "we assume…": someone's belief, not a requirement
+	}
+	last := ts[len(ts)-1].lw()
+	if last == "compliant" || last == "compatible" || last == "accessible" || last == "responsive" {
+		return "the system must be " + join(ts), true
+	}
+	for i := 1; i < len(ts); i++ {
+		lw := ts[i].lw()
+		if !ts[i-1].isWord() || verbForms[ts[i-1].lw()] != nil && !isPlural(ts[i-1].lw()) {
+			return "", false
+		}
+		bound := (lw == "under" || lw == "below" || lw == "over" || lw == "above" || lw == "within") && i+1 < len(ts) && hasDigit(ts[i+1].text) ||
+			wordsAt(ts, i, []string{"at", "least"}) || wordsAt(ts, i, []string{"at", "most"}) ||
+			(lw == "less" || lw == "more" || lw == "fewer") && i+1 < len(ts) && ts[i+1].lw() == "than"
+		if bound || isParticiple(lw) {
+			out := append(append([]token(nil), ts[:i]...), token{"must be", true})
+			return join(append(out, ts[i:]...)), true
+		}
+	}
+	return "", false
 }
 
 // replaceVerb rewrites the finite verb at i with "must".

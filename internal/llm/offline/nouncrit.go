@@ -104,7 +104,14 @@ func (c *storyCtx) useCriteria(np nounPhrase) {
 		then = "they see " + detail
 	}
 	use := useForm(np.short)
-	c.main = append(c.main, gwt(c.given(), "they use "+use, then))
+	if head := strings.ToLower(nounHead(np.short)); head == "integration" && np.link == "with" {
+		// "Integration with Salesforce": the two systems exchange data.
+		c.main = append(c.main, gwt(c.given(), "they connect "+c.product+" to "+detail,
+			c.product+" and "+detail+" are connected"))
+		use = "the integration with " + detail
+	} else {
+		c.main = append(c.main, gwt(c.given(), "they use "+use, then))
+	}
 	pronoun := "it"
 	if isPlural(nounHead(np.short)) {
 		pronoun = "them"

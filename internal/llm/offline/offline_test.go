@@ -98,7 +98,7 @@ func TestCompleteErrors(t *testing.T) {
 // TestDeterministic builds every sample twice, also through Complete, and
 // wants the same bytes: no map order, time or randomness may leak in.
 func TestDeterministic(t *testing.T) {
-	for _, s := range samples() {
+	for _, s := range allSamples() {
 		t.Run(s.name, func(t *testing.T) {
 			first := encode(t, buildAll(s.brief))
 			for range 3 {

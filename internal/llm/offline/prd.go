@@ -79,24 +79,38 @@ func functionalText(pp people, f brief.Feature) string {
 
 // requirementSentence writes a clause as "The system must …".
 func requirementSentence(c clause) string {
-	switch c.kind {
-	case kindActor:
-		return sentence("The system must let " + c.actor + " " + c.body)
-	case kindSystem:
-		return sentence("The system must " + c.body)
+	so := ""
+	if c.so != "" {
+		so = " so that " + c.so
 	}
-	return sentence("The system must " + offerVerb(c.body) + " " + withArticle(c.body))
+	switch {
+	case c.kind == kindActor:
+		return sentence("The system must let " + c.actor + " " + c.body + so)
+	case c.kind == kindSystem:
+		return sentence("The system must " + c.body + so)
+	case c.support:
+		return sentence("The system must support " + c.body + so)
+	}
+	return sentence("The system must " + offerVerb(c.body) + " " + withArticle(c.body) + so)
 }
 
 // offerVerb chooses "provide" for one thing ("a team board") and
 // "support" for many or for an activity ("multi-currency invoices", "PDF
 // rendering").
 func offerVerb(np string) string {
-	head := nounHead(tokenize(np))
-	if isPlural(head) || massNouns[strings.ToLower(head)] || strings.HasSuffix(head, "ing") {
+	if uncounted(nounHead(tokenize(np))) {
 		return "support"
 	}
 	return "provide"
+}
+
+// uncounted reports whether a noun takes no "a": a plural ("invoices"), a
+// mass noun ("data") or an activity or quality ("rendering",
+// "collaboration", "availability").
+func uncounted(head string) bool {
+	lw := strings.ToLower(head)
+	return isPlural(head) || massNouns[lw] ||
+		hasAnySuffix(lw, "ing", "tion", "sion", "ment", "ance", "ence", "ity", "ness", "ship", "ism")
 }
 
 // withArticle puts "a"/"an" before a singular noun phrase that has none.
@@ -105,8 +119,7 @@ func withArticle(np string) string {
 	if len(ts) == 0 || determiners[ts[0].lw()] {
 		return np
 	}
-	head := nounHead(ts)
-	if isPlural(head) || massNouns[strings.ToLower(head)] || strings.HasSuffix(head, "ing") {
+	if uncounted(nounHead(ts)) {
 		return np
 	}
 	return article(np) + " " + np

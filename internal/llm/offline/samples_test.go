@@ -24,6 +24,51 @@ func samples() []sample {
 	}
 }
 
+// allSamples adds to the four briefs a made-up one (no markdown file) that
+// gathers phrasings the four do not use: "As a…, I want…", "Ability to…",
+// "Allow… to…", bare nouns, symbols and verbless constraints.
+func allSamples() []sample {
+	return append(samples(), sample{"phrasings", phrasings()})
+}
+
+func phrasings() *brief.Brief {
+	return &brief.Brief{
+		Title: "Expensly",
+		Users: []brief.Persona{
+			{Name: "Employees", Description: "Submit expenses from their phone."},
+			{Name: "Managers", Description: "Approve or reject reports."},
+			{Name: "Finance team"},
+		},
+		Goals: []string{"Reimburse employees within 5 days", "Cut manual data entry in half"},
+		Features: []brief.Feature{
+			{Text: "Users can reset their password via email."},
+			{Text: "Ability to upload receipts as photos or PDFs"},
+			{Text: "As an employee, I want to save a draft report so that I can finish it later."},
+			{Text: "Allow managers to bulk-approve expense reports"},
+			{Text: "Managers approve or reject expense reports within 48 hours."},
+			{Text: "Dark mode"},
+			{Text: "Integration with Salesforce"},
+			{Text: "Export to PDF"},
+			{Text: "The app sends a push notification when a report is approved."},
+			{Text: "Employees receive an email receipt after each submission."},
+			{Text: "Search across all reports with filters by date and status"},
+			{Text: "Auditors see their queue for the day and can mark reports as checked."},
+			{Text: "Real-time collaboration on documents"},
+			{Text: "Finance can export approved reports to the ERP every night."},
+		},
+		Constraints: []string{
+			"Must support 10,000 concurrent users",
+			"GDPR compliant",
+			"All data stored in the EU.",
+			"Response time < 200ms",
+			"Works on iOS and Android",
+			"Should integrate with Slack",
+			"Uptime 99.9%",
+		},
+		Metrics: []brief.Metric{{Name: "Time to reimburse", Baseline: "14 days"}},
+	}
+}
+
 func clinicQueue() *brief.Brief {
 	return &brief.Brief{
 		Title: "QueueLess",

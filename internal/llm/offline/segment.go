@@ -5,6 +5,7 @@ package offline
 // has three: see, reorder, mark.
 type segment struct {
 	verb     string  // base form; "" for a participle segment ("updated when…")
+	root     string  // the lexicon verb, for its class: "approve" of "bulk-approve"
 	particle string  // "in" of "check in"
 	passive  bool    // "be texted when…"
 	pp       string  // the participle of a passive or participle segment
@@ -113,11 +114,12 @@ func segments(ts []token) []segment {
 		}
 		start = i
 	}
-	// Bare coordinated verbs share the next object: "create, update,
-	// finalize and void invoices".
+	// Bare coordinated verbs share the next object and what follows it:
+	// "create, update, finalize and void invoices", "approve or reject
+	// reports within 48 hours".
 	for i := len(out) - 2; i >= 0; i-- {
 		if out[i].verb != "" && len(out[i].words) == 1 && len(out[i+1].obj) > 0 {
-			out[i].obj = out[i+1].obj
+			out[i].obj, out[i].rest = out[i+1].obj, out[i+1].rest
 		}
 	}
 	return out
@@ -139,7 +141,7 @@ func startsSegment(ts []token, i, prevLen int) bool {
 		return true
 	case isParticiple(lw) && conditionWords[next]:
 		return true // ", updated when it changes"
-	case verbs[lw] == nil:
+	case lookupVerb(lw) == nil:
 		return false
 	case next == "" || !ts[i+1].isWord() || next == "and" || next == "or":
 		// "create, update, finalize and void": a bare verb in a list of
@@ -165,8 +167,8 @@ func parseSegment(words []token) segment {
 	switch {
 	case w0 == "be" && len(words) > 1:
 		s.passive, s.pp, k = true, words[1].text, 2
-	case verbs[w0] != nil:
-		s.verb = w0
+	case lookupVerb(w0) != nil:
+		s.verb, s.root = w0, root(w0)
 		if len(words) > 1 && phrasal[w0+" "+words[1].lw()] {
 			s.particle, k = words[1].lw(), 2
 		}
@@ -207,7 +209,7 @@ func objectEnd(words []token, k int) int {
 		case !t.isWord(), prepositions[lw], conjunctions[lw] && lw != "and" && lw != "or":
 			return e
 		case lw == "and" || lw == "or":
-			if e+1 >= len(words) || !startsNounPhrase(words[e+1]) || verbs[words[e+1].lw()] != nil {
+			if e+1 >= len(words) || !startsNounPhrase(words[e+1]) || lookupVerb(words[e+1].lw()) != nil {
 				return e
 			}
 		case e > k && (adverbs[lw] && lw != "only" || verbForms[lw] != nil && verbForms[lw].ing == lw):

@@ -21,6 +21,7 @@ type frParts struct {
 	persona int    // index of the acting persona, -1 when none
 	body    string // the verb phrase or noun phrase
 	notes   []string
+	so      string // a benefit the requirement states ("so that they…")
 }
 
 // BuildStories writes at least one user story for every functional
@@ -39,7 +40,7 @@ func BuildStories(p *artifact.PRD) *artifact.Stories {
 				Title:  storyTitle(parts),
 				Role:   storyRole(parts, p.Personas, proper),
 				Want:   storyWant(parts, p.Personas),
-				SoThat: soThat(parts.body, p.Goals, proper),
+				SoThat: storySoThat(parts, p.Goals, proper),
 				Traces: []string{fr.ID},
 			}
 			ctx := storyCtx{n: n, role: st.Role, product: p.Title, parts: parts, proper: proper}
@@ -97,21 +98,32 @@ func parseFR(text string, personas []artifact.Persona, proper map[string]bool) f
 	}
 	pp := people{personas: briefPersonas(personas), proper: proper}
 	s := bare(first)
+	so := ""
+	if b, after, ok := strings.Cut(s, " so that "); ok {
+		s, so = b, after
+	}
+	parts := parseSentence(s, pp, personas, proper)
+	parts.notes, parts.so = notes, so
+	return parts
+}
+
+// parseSentence reads the first sentence of a requirement.
+func parseSentence(s string, pp people, personas []artifact.Persona, proper map[string]bool) frParts {
 	lw := strings.ToLower(s)
 	const must = "the system must "
 	switch {
 	case strings.HasPrefix(lw, must+"let "):
 		if actor, i, body := splitActor(s[len(must+"let "):], personas, proper); body != "" {
-			return frParts{kind: kindActor, actor: actor, persona: i, body: body, notes: notes}
+			return frParts{kind: kindActor, actor: actor, persona: i, body: body}
 		}
 	case strings.HasPrefix(lw, must+"provide "), strings.HasPrefix(lw, must+"support "):
 		np := s[strings.Index(s[len(must):], " ")+len(must)+1:]
-		return frParts{kind: kindNoun, persona: pp.nounPersona(np), body: np, notes: notes}
+		return frParts{kind: kindNoun, persona: pp.nounPersona(np), body: np}
 	case strings.HasPrefix(lw, must):
-		return frParts{kind: kindSystem, persona: -1, body: s[len(must):], notes: notes}
+		return frParts{kind: kindSystem, persona: -1, body: s[len(must):]}
 	}
 	c := pp.analyse(s)
-	return frParts{kind: c.kind, actor: c.actor, persona: c.persona, body: c.body, notes: notes}
+	return frParts{kind: c.kind, actor: c.actor, persona: c.persona, body: c.body}
 }
 
 // splitActor separates "a team lead create a team…" into the actor, the
@@ -134,7 +146,7 @@ func splitActor(s string, personas []artifact.Persona, proper map[string]bool) (
 	}
 	ts := tokenize(s)
 	for i := 1; i < len(ts) && i <= 6; i++ {
-		if verbs[ts[i].lw()] != nil {
+		if lookupVerb(ts[i].lw()) != nil {
 			return join(ts[:i]), -1, join(ts[i:])
 		}
 	}
@@ -187,6 +199,15 @@ func storyWant(parts frParts, personas []artifact.Persona) string {
 		}
 	}
 	return "to " + firstPerson(parts.body, others)
+}
+
+// storySoThat is the benefit the requirement states, else a goal the
+// story clearly serves.
+func storySoThat(parts frParts, goals []artifact.Goal, proper map[string]bool) string {
+	if parts.so != "" {
+		return firstPerson(parts.so, nil)
+	}
+	return soThat(parts.body, goals, proper)
 }
 
 // soThat returns the goal the story serves, as a clause, when the two

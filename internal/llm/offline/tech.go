@@ -114,6 +114,9 @@ func route(u use) (string, string) {
 		}
 		return u.method, coll
 	}
+	if u.full != u.verb && u.full != "" {
+		return "POST", coll + "/" + u.full // "bulk-approve" acts on many items
+	}
 	switch v := u.verb; {
 	case receiveVerbs[v]:
 		return "", ""

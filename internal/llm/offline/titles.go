@@ -16,6 +16,19 @@ func storyTitle(parts frParts) string {
 		// digest email", not "Weekly digest email to the lead and the".
 		ts = nounParts(join(ts)).short
 	}
+	if parts.kind != kindNoun && wordCount(ts) > 6 {
+		// A long action reads better as its first verb: "See the route
+		// for the day", not "See the route for the day and mark"; a list
+		// of bare verbs stays whole.
+		if segs := segments(ts); len(segs) > 1 && len(segs[0].words) > 1 {
+			ts = cutDetail(segs[0].words, false)
+		}
+	}
+	for i, t := range ts {
+		if t.lw() == "their" {
+			ts[i].text = "the" // a title names no one: "Reset the password"
+		}
+	}
 	if len(ts) > 8 {
 		ts = ts[:8]
 	}
@@ -38,7 +51,7 @@ func cutDetail(ts []token, noun bool) []token {
 	since := 0 // words since the last comma
 	for i, t := range ts {
 		lw := t.lw()
-		if i >= 2 && cuts[lw] && !(lw == "," && (since == 1 && verbs[ts[i-1].lw()] != nil || listComma(ts, i))) {
+		if i >= 2 && cuts[lw] && !(lw == "," && (since == 1 && lookupVerb(ts[i-1].lw()) != nil || listComma(ts, i))) {
 			return ts[:i]
 		}
 		if noun && i >= 1 && strings.HasSuffix(lw, "ing") && i+1 < len(ts) && (determiners[ts[i+1].lw()] || possessives[ts[i+1].lw()]) {
@@ -60,4 +73,15 @@ func listComma(ts []token, i int) bool {
 	}
 	next := ts[i+2].lw()
 	return next == "," || next == "or" || next == "and"
+}
+
+// wordCount counts the words among tokens.
+func wordCount(ts []token) int {
+	n := 0
+	for _, t := range ts {
+		if t.isWord() {
+			n++
+		}
+	}
+	return n
 }

@@ -9,11 +9,14 @@ import (
 // criteria (it happens / it does not) per condition.
 func (c *storyCtx) verbCriteria() {
 	segs := segments(tokenize(c.parts.body))
+	system := c.parts.kind == kindSystem
 	for i, s := range segs {
-		if when, then, ok := c.mainPath(s); ok {
+		// What the system does by itself happens on its condition: that
+		// criterion is its main path, and nobody gives it input.
+		if when, then, ok := c.mainPath(s); ok && !(system && len(s.cond) > 0) {
 			c.main = append(c.main, gwt(c.given(), when, then))
 		}
-		if len(c.fail) == 0 {
+		if len(c.fail) == 0 && !system {
 			c.failPath(s)
 		}
 		c.conditionPaths(segs, i)
@@ -34,29 +37,35 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 	obj := theForm(s.obj)
 	be := beFor(s.obj)
 	switch {
-	case viewVerbs[s.verb] && len(s.obj) > 0:
+	case viewVerbs[s.root] && len(s.obj) > 0:
 		when := c.who() + " open " + obj
 		if s.colon {
 			return when, obj + " " + agree("show", "", s.obj) + " " + join(s.rest), true
 		}
 		return when, strings.TrimSpace(obj + " " + be + " shown to them " + join(s.rest)), true
-	case receiveVerbs[s.verb] && len(s.obj) > 0:
+	case receiveVerbs[s.root] && len(s.obj) > 0:
 		return c.product + " notifies them", "they get " + join(s.obj) + " " + join(s.rest), true
-	case s.verb == "join" && len(s.obj) > 0:
+	case s.root == "join" && len(s.obj) > 0:
 		return c.act(s), "they are added to " + obj, true
-	case s.verb == "check" && s.particle == "in":
+	case s.root == "check" && s.particle == "in":
 		return c.act(s), "their check-in is recorded", true
-	case exportVerbs[s.verb] && len(s.obj) > 0:
+	case exportVerbs[s.root] && len(s.obj) > 0 && len(s.rest) > 0 && s.rest[0].lw() == "to":
+		return c.act(s), obj + " " + be + " " + lookupVerb(s.verb).pp + " " + join(s.rest), true // to a place
+	case exportVerbs[s.root] && len(s.obj) > 0:
 		return c.act(s), strings.TrimSpace("they get " + obj + " " + join(s.rest)), true
-	case selectVerbs[s.verb] && len(s.obj) > 0:
+	case exportVerbs[s.root]:
+		return c.act(s), "they get the exported file", true
+	case viewVerbs[s.root]:
+		return c.act(s), "the results are shown to them", true
+	case selectVerbs[s.root] && len(s.obj) > 0:
 		return c.act(s), obj + " " + be + " selected", true
 	case len(s.obj) > 0:
-		then := obj + " " + be + " " + verbs[s.verb].pp
+		then := obj + " " + be + " " + lookupVerb(s.verb).pp
 		if len(s.rest) > 0 && (s.rest[0].lw() == "as" || s.rest[0].lw() == "into") {
 			then += " " + join(s.rest)
 		}
 		return c.act(s), then + ", and they see the result", true
-	case updateVerbs[s.verb]:
+	case updateVerbs[s.root]:
 		return c.act(s), "the change is saved and shown to them", true
 	}
 	return "", "", false
@@ -82,7 +91,7 @@ func (c *storyCtx) act(s segment) string {
 // list ("mark patients as called, seen or left") fails on anything else;
 // other input fails when it is missing or invalid.
 func (c *storyCtx) failPath(s segment) {
-	if s.verb == "" || viewVerbs[s.verb] || receiveVerbs[s.verb] || selectVerbs[s.verb] || exportVerbs[s.verb] {
+	if s.verb == "" || viewVerbs[s.root] || receiveVerbs[s.root] || selectVerbs[s.root] || exportVerbs[s.root] {
 		return
 	}
 	if len(s.obj) == 0 && s.particle == "" {
@@ -122,7 +131,7 @@ func (c *storyCtx) notAllowed(segs []segment) {
 		if s.verb == "" || len(s.obj) == 0 {
 			continue
 		}
-		if viewVerbs[s.verb] {
+		if viewVerbs[s.root] {
 			c.fail = append(c.fail, gwt("a person who is not allowed to see "+theForm(s.obj),
 				"they try to open "+theForm(s.obj), "access is refused and nothing is shown"))
 			return
@@ -183,6 +192,9 @@ func (c *storyCtx) conditionResult(segs []segment, i int) (string, string) {
 	no := who + " " + do + " not " + s.verb
 	if s.particle != "" {
 		no += " " + s.particle
+	}
+	if len(s.obj) > 0 {
+		no += " " + join(s.obj)
 	}
 	return yes, no
 }
