@@ -2,6 +2,16 @@
 // TechSpec), their IDs and trace links, and the deterministic markdown that
 // represents them on disk: Render writes a document, Parse reads it back, so
 // the next stage works from a person's edits.
+//
+// The section layout is in templates/*.md.tmpl; the one-line form of each
+// item ("**FR-001** text (priority: P0)", "**T-001** text (US-001)",
+// "Given …, when …, then …") is written and read in lines.go. For every
+// document a Render function returns, the matching Parse function gives
+// back a value that renders to the same bytes. Parse takes what people do
+// to a document: sections reordered or missing, headings in another case,
+// extra blank lines, items without an ID (kept with an empty ID), unknown
+// sections (skipped). It fails, naming the line, only where the document
+// cannot be used: no title, a story heading without an ID, a malformed ID.
 package artifact
 
 // Header is the provenance line at the top of every generated document.

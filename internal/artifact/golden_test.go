@@ -32,9 +32,33 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 // lineDiff shows how got differs from want, line by line: "-" for a line
-// only in want, "+" for a line only in got.
+// only in want, "+" for a line only in got, two lines of context around
+// each change.
 func lineDiff(want, got string) string {
-	a, b := strings.Split(want, "\n"), strings.Split(got, "\n")
+	ops := diffOps(strings.Split(want, "\n"), strings.Split(got, "\n"))
+	const context = 2
+	var out strings.Builder
+	last := -1
+	for i, op := range ops {
+		near := false
+		for j := max(0, i-context); j <= min(len(ops)-1, i+context); j++ {
+			near = near || ops[j][0] != ' '
+		}
+		if !near {
+			continue
+		}
+		if last >= 0 && i > last+1 {
+			out.WriteString("  …\n")
+		}
+		out.WriteString(op + "\n")
+		last = i
+	}
+	return out.String()
+}
+
+// diffOps aligns a and b on a longest common subsequence and returns each
+// line prefixed with "  ", "- " or "+ ".
+func diffOps(a, b []string) []string {
 	// lcs[i][j] is the length of the longest common subsequence of a[i:], b[j:].
 	lcs := make([][]int, len(a)+1)
 	for i := range lcs {
@@ -49,27 +73,27 @@ func lineDiff(want, got string) string {
 			}
 		}
 	}
-	var out strings.Builder
+	var ops []string
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
 		case i < len(a) && j < len(b) && a[i] == b[j]:
-			fmt.Fprintf(&out, "  %s\n", a[i])
+			ops = append(ops, "  "+a[i])
 			i, j = i+1, j+1
 		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
-			fmt.Fprintf(&out, "+ %q\n", b[j])
+			ops = append(ops, fmt.Sprintf("+ %q", b[j]))
 			j++
 		default:
-			fmt.Fprintf(&out, "- %q\n", a[i])
+			ops = append(ops, fmt.Sprintf("- %q", a[i]))
 			i++
 		}
 	}
-	return out.String()
+	return ops
 }
 
 func TestLineDiff(t *testing.T) {
-	got := lineDiff("a\nb\nc", "a\nx\nc")
-	want := "  a\n+ \"x\"\n- \"b\"\n  c\n"
+	got := lineDiff("1\n2\n3\n4\n5\nb\n6", "1\n2\n3\n4\n5\nx\n6")
+	want := "  4\n  5\n+ \"x\"\n- \"b\"\n  6\n"
 	if got != want {
 		t.Errorf("lineDiff = %q, want %q", got, want)
 	}
