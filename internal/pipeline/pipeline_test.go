@@ -1,0 +1,155 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/prodgen/prodgen/internal/llm"
+	"github.com/prodgen/prodgen/internal/llm/offline"
+)
+
+// fakeClient answers every request with a fixed response or error.
+type fakeClient struct {
+	content string
+	err     error
+	got     []llm.Request
+}
+
+func (c *fakeClient) Complete(_ context.Context, req llm.Request) (*llm.Response, error) {
+	c.got = append(c.got, req)
+	if c.err != nil {
+		return nil, c.err
+	}
+	return &llm.Response{Content: c.content}, nil
+}
+
+const briefText = "# Tiny\n\n## Features\n\n- Export check-in history as CSV.\n"
+
+func newProject(t *testing.T, client llm.Client) *Project {
+	t.Helper()
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "brief.md"), []byte(briefText), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return &Project{Root: root, OutDir: "docs", Client: client}
+}
+
+func TestPRDRejectsBadResponses(t *testing.T) {
+	tests := []struct {
+		name    string
+		content string
+		err     error
+		want    string
+	}{
+		{name: "not JSON", content: "Sure! Here is your PRD:", want: "prd stage: decode response"},
+		{name: "unknown field", content: `{"title":"T","colour":"red"}`, want: `unknown field "colour"`},
+		{name: "malformed ID", content: `{"title":"T","functional":[{"id":"FR-1","text":"x"}]}`, want: "FR-1"},
+		{name: "duplicate ID", content: `{"title":"T","functional":[{"id":"FR-001","text":"x"},{"id":"FR-001","text":"y"}]}`, want: "duplicate"},
+		{name: "client error", err: errors.New("connection reset"), want: "prd stage: connection reset"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newProject(t, &fakeClient{content: tt.content, err: tt.err})
+			res, err := p.PRD(t.Context(), "brief.md")
+			if err == nil {
+				t.Fatalf("PRD succeeded with %q", res.Markdown)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not mention %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestStoriesRejectsDanglingTrace(t *testing.T) {
+	p := newProject(t, offline.New())
+	prd, err := p.PRD(t.Context(), "brief.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(p.Abs(prd.Path), prd.Markdown); err != nil {
+		t.Fatal(err)
+	}
+	p.Client = &fakeClient{content: `{"title":"Tiny","stories":[{"id":"US-001","title":"Export","traces":["FR-009"],` +
+		`"criteria":[{"id":"AC-001.1","given":"a","when":"b","then":"c"}]}]}`}
+	_, err = p.Stories(t.Context(), "")
+	if err == nil || !strings.Contains(err.Error(), "FR-009") {
+		t.Fatalf("got %v, want an error naming the dangling trace FR-009", err)
+	}
+}
+
+func TestStagesPassParsedInput(t *testing.T) {
+	client := &fakeClient{err: errors.New("stop")}
+	p := newProject(t, client)
+	if _, err := p.PRD(t.Context(), "brief.md"); err == nil {
+		t.Fatal("want the client's error")
+	}
+	if len(client.got) != 1 {
+		t.Fatalf("client called %d times, want 1", len(client.got))
+	}
+	in, ok := client.got[0].Input.(*llm.PRDInput)
+	if !ok || in.Brief == nil || len(in.Brief.Features) != 1 || in.BriefPath != "brief.md" {
+		t.Errorf("Input = %#v, want the parsed brief with one feature", client.got[0].Input)
+	}
+}
+
+func TestMissingUpstream(t *testing.T) {
+	p := newProject(t, offline.New())
+	_, err := p.Stories(t.Context(), "")
+	var missing *MissingInputError
+	if !errors.As(err, &missing) || missing.Command != "prodgen prd" || missing.Path != "docs/prd.md" {
+		t.Fatalf("Stories without a PRD: %v, want MissingInputError naming prodgen prd", err)
+	}
+	_, err = p.Tech(t.Context())
+	if !errors.As(err, &missing) || missing.Command != "prodgen prd" {
+		t.Fatalf("Tech without a PRD: %v", err)
+	}
+}
+
+func TestReadInput(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.md")
+	if err := os.WriteFile(big, []byte(strings.Repeat("a", 11)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		path string
+		want string
+	}{
+		{name: "directory", path: dir, want: "is a directory"},
+		{name: "over the limit", path: big, want: "file is too large (11 bytes; the limit is 10 bytes)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readInput(tt.path, "x.md", 10)
+			var in *InputError
+			if !errors.As(err, &in) || !strings.Contains(err.Error(), tt.want) || in.Path != "x.md" {
+				t.Errorf("got %v, want an InputError for x.md mentioning %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestCount(t *testing.T) {
+	tests := []struct {
+		n    int
+		noun string
+		want string
+	}{
+		{1, "story", "1 story"},
+		{3, "story", "3 stories"},
+		{0, "open question", "0 open questions"},
+		{2, "acceptance criterion", "2 acceptance criteria"},
+		{1, "acceptance criterion", "1 acceptance criterion"},
+	}
+	for _, tt := range tests {
+		if got := count(tt.n, tt.noun); got != tt.want {
+			t.Errorf("count(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
+		}
+	}
+}
