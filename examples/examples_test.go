@@ -1,0 +1,58 @@
+// Package examples holds sample briefs and the documents prodgen generated
+// from them. Its test fails when a committed document is out of date.
+package examples
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/prodgen/prodgen/internal/cli"
+)
+
+var docs = []string{"prd.md", "stories.md", "tech.md"}
+
+// TestExamplesAreFresh regenerates every example in a scratch folder and
+// compares the result with the committed documents, byte for byte.
+func TestExamplesAreFresh(t *testing.T) {
+	briefs, err := filepath.Glob(filepath.Join("*", "brief.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(briefs) < 3 {
+		t.Fatalf("want at least three examples, found %d", len(briefs))
+	}
+	for _, b := range briefs {
+		name := filepath.Dir(b)
+		t.Run(name, func(t *testing.T) {
+			work := t.TempDir()
+			src, err := os.ReadFile(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(work, "brief.md"), src, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stderr bytes.Buffer
+			deps := cli.Deps{IO: cli.IO{Out: &bytes.Buffer{}, Err: &stderr}, Dir: work}
+			if code := cli.Main(context.Background(), []string{"generate"}, deps); code != 0 {
+				t.Fatalf("prodgen generate exited %d: %s", code, stderr.String())
+			}
+			for _, doc := range docs {
+				got, err := os.ReadFile(filepath.Join(work, "docs", doc))
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := os.ReadFile(filepath.Join(name, "docs", doc))
+				if err != nil {
+					t.Fatalf("%v (generate it: go run ./cmd/prodgen -C examples/%s generate)", err, name)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("examples/%s/docs/%s is out of date; regenerate with: go run ./cmd/prodgen -C examples/%s generate", name, doc, name)
+				}
+			}
+		})
+	}
+}
