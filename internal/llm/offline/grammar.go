@@ -108,6 +108,11 @@ func properNouns(texts ...string) map[string]bool {
 	return out
 }
 
+// hasWord reports whether s holds a letter or a digit.
+func hasWord(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
 func hasUpper(s string) bool { return strings.IndexFunc(s, unicode.IsUpper) >= 0 }
 
 // keepsCase reports whether a word must keep its capitals at the start of a
@@ -115,6 +120,9 @@ func hasUpper(s string) bool { return strings.IndexFunc(s, unicode.IsUpper) >= 0
 // and known proper nouns.
 func keepsCase(w string, proper map[string]bool) bool {
 	rs := []rune(w)
+	if len(rs) == 0 {
+		return false
+	}
 	for _, r := range rs[1:] {
 		if unicode.IsUpper(r) {
 			return true

@@ -63,8 +63,8 @@ func BuildPRD(b *brief.Brief) *artifact.PRD {
 // functionalText phrases one feature as a requirement, with its notes.
 func functionalText(pp people, f brief.Feature) string {
 	text := clean(markdown.Plain(f.Text))
-	if text == "" {
-		return ""
+	if !hasWord(text) {
+		return "" // markup or punctuation alone states no capability
 	}
 	first, more := firstSentence(text)
 	out := requirementSentence(pp.analyse(first))
@@ -223,11 +223,11 @@ func briefProperNouns(b *brief.Brief) map[string]bool {
 // clean joins the lines of a text and trims it.
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// nonEmpty cleans texts and drops the empty ones.
+// nonEmpty cleans texts and drops those without a word.
 func nonEmpty(texts []string) []string {
 	var out []string
 	for _, t := range texts {
-		if t = clean(t); t != "" {
+		if t = clean(t); hasWord(t) {
 			out = append(out, t)
 		}
 	}
