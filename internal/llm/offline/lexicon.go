@@ -287,9 +287,16 @@ var (
 	readOnlyNouns = set("log", "history", "report", "digest", "board", "dashboard", "feed", "summary", "overview", "trail")
 )
 
-// irregularPlurals maps singular to plural for nouns that break the rules.
-var irregularPlurals = map[string]string{
-	"person": "people", "child": "children", "man": "men", "woman": "women", "staff": "staff",
-	"data": "data", "media": "media", "analysis": "analyses", "status": "statuses", "criterion": "criteria",
-	"series": "series", "news": "news", "personnel": "personnel", "equipment": "equipment",
-}
+// irregularPlurals maps singular to plural for nouns that break the rules;
+// irregularSingulars is its inverse for the nouns whose plural differs.
+var (
+	irregularPlurals = map[string]string{
+		"person": "people", "child": "children", "man": "men", "woman": "women", "staff": "staff",
+		"data": "data", "media": "media", "analysis": "analyses", "status": "statuses", "criterion": "criteria",
+		"series": "series", "news": "news", "personnel": "personnel", "equipment": "equipment",
+	}
+	irregularSingulars = map[string]string{
+		"people": "person", "children": "child", "men": "man", "women": "woman", "analyses": "analysis",
+		"statuses": "status", "criteria": "criterion",
+	}
+)

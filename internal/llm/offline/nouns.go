@@ -60,10 +60,8 @@ func singular(w string) string {
 	if _, ok := irregularPlurals[lw]; ok {
 		return w
 	}
-	for s, p := range irregularPlurals {
-		if lw == p && s != p {
-			return matchCase(s, w)
-		}
+	if s, ok := irregularSingulars[lw]; ok {
+		return matchCase(s, w)
 	}
 	switch {
 	case len(lw) < 3 || isAcronym(w) || hasAnySuffix(lw, "ss", "us", "is", "ics"):

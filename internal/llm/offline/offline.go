@@ -1,13 +1,3 @@
-// Package offline is prodgen's built-in deterministic engine: an
-// llm.Client that writes a stage's artifact from the parsed input alone,
-// without a language model. It rephrases the brief's own words with a
-// small English grammar (a verb lexicon, conjugation rules, noun-phrase
-// heads) and turns what the brief leaves open into open questions. It
-// never invents facts: no numbers, technologies, dates or benefits that
-// the input does not state.
-//
-// The same input always gives byte-identical output: nothing depends on
-// time, randomness or map order.
 package offline
 
 import (

@@ -229,6 +229,11 @@ func TestLexicon(t *testing.T) {
 			t.Errorf("%q is in the verb lexicon; features starting with it would read as instructions", w)
 		}
 	}
+	for plural, one := range irregularSingulars {
+		if irregularPlurals[one] != plural {
+			t.Errorf("irregularSingulars[%q] = %q, but irregularPlurals[%q] = %q", plural, one, one, irregularPlurals[one])
+		}
+	}
 	for _, w := range []string{"audit", "export", "record", "check", "email"} {
 		if v := verbs[w]; v == nil || !v.noun {
 			t.Errorf("%q should be a verb marked as also a noun", w)
