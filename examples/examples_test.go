@@ -5,6 +5,7 @@ package examples
 import (
 	"bytes"
 	"context"
+	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,6 +14,8 @@ import (
 )
 
 var docs = []string{"prd.md", "stories.md", "tech.md"}
+
+var update = flag.Bool("update", false, "rewrite the examples' documents instead of comparing them")
 
 // TestExamplesAreFresh regenerates every example in a scratch folder and
 // compares the result with the committed documents, byte for byte.
@@ -45,7 +48,17 @@ func TestExamplesAreFresh(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				want, err := os.ReadFile(filepath.Join(name, "docs", doc))
+				committed := filepath.Join(name, "docs", doc)
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(committed), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(committed, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(committed)
 				if err != nil {
 					t.Fatalf("%v (generate it: go run ./cmd/prodgen -C examples/%s generate)", err, name)
 				}

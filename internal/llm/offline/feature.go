@@ -54,6 +54,10 @@ func (p people) analyse(text string) clause {
 	case len(ts) > 1 && (first == "they" || first == "he" || first == "she") && startsVerbPhrase(ts[1:]):
 		vp := baseVerbPhrase(ts[1:])
 		return p.actorClause(-1, "", vp)
+	case isImperative(ts) && systemVerbs[root(lookupVerb(first).base)]:
+		// "Send a weekly summary…", "Support multiple languages": the
+		// product does these, not a person.
+		return clause{kind: kindSystem, persona: -1, body: lowerFirst(join(ts), p.proper)}
 	case isImperative(ts):
 		return p.actorClause(-1, "", lowerFirst(join(ts), p.proper))
 	}
@@ -78,10 +82,11 @@ func (p people) actorClause(persona int, det, vp string) clause {
 	return c
 }
 
-// subjectClause checks that the words before a verb name someone who can
-// act, and builds the clause. A subject that is neither the product, a
-// persona, a plural noun nor led by a determiner ("Credit notes against…")
-// means the feature is really a noun phrase.
+// subjectClause builds the clause for a subject and its verb phrase. The
+// product as subject gives a system clause; a persona or a person ("Front
+// desk", "Supervisors") an actor clause; a thing ("The dashboard shows…")
+// a noun phrase: "a dashboard that shows…". A subject that is none of
+// these ("Credit notes against…") means the feature is a noun phrase.
 func (p people) subjectClause(subj []token, vp string) (clause, bool) {
 	words := join(subj)
 	lw := strings.ToLower(words)
@@ -96,13 +101,56 @@ func (p people) subjectClause(subj []token, vp string) (clause, bool) {
 		return p.actorClause(i, det, vp), true
 	}
 	last := subj[len(subj)-1].lw()
-	if len(subj) <= 3 && verbForms[last] == nil && (isPlural(last) || det != "") {
+	if len(subj) > 3 || verbForms[last] != nil && !isPlural(last) || !isPlural(last) && det == "" {
+		return clause{}, false
+	}
+	if isPerson(last) {
 		c := p.actorClause(-1, "", vp)
 		c.persona, c.actor = -1, lowerFirst(words, p.proper)
 		return c, true
 	}
-	return clause{}, false
+	return p.thingClause(subj, vp), true
 }
+
+// thingClause turns "The dashboard shows revenue by month" into the noun
+// phrase "a dashboard that shows revenue by month".
+func (p people) thingClause(subj []token, vp string) clause {
+	if determiners[subj[0].lw()] && len(subj) > 1 {
+		subj = subj[1:]
+	}
+	np := withArticle(lowerFirst(join(subj), p.proper))
+	ts := tokenize(vp)
+	ts[0].text = agree(baseForm(ts[0]), "", subj)
+	body := np + " that " + join(ts)
+	return clause{kind: kindNoun, persona: p.nounPersona(body), body: body}
+}
+
+// personNouns name people; with the agent suffixes in isPerson they tell a
+// subject who acts ("Supervisors see…") from a thing ("Reports show…").
+var personNouns = set("user", "customer", "client", "admin", "staff", "team", "people", "person", "member",
+	"patient", "guest", "lead", "owner", "employee", "student", "parent", "child", "nurse", "doctor",
+	"agent", "tenant", "partner", "volunteer", "donor", "coach", "host", "everyone", "anyone", "finance",
+	"support", "security", "ops", "sales", "marketing", "legal", "clinician")
+
+// isPerson reports whether a noun names people: a known one, or one with
+// an agent suffix ("driver", "supervisor", "technician", "assistant") that
+// is not a known kind of thing ("reminder", "folder").
+func isPerson(w string) bool {
+	w = strings.ToLower(singular(w))
+	if personNouns[w] {
+		return true
+	}
+	if uiNouns[w] || messageNouns[w] || nonEntities[w] || readOnlyNouns[w] || thingNouns[w] {
+		return false
+	}
+	return hasAnySuffix(w, "er", "or", "ist", "ian", "ant", "ent")
+}
+
+// thingNouns are things with an agent-like ending.
+var thingNouns = set("order", "folder", "filter", "header", "footer", "timer", "counter", "number", "paper",
+	"letter", "poster", "server", "browser", "container", "cluster", "banner", "trigger", "buffer",
+	"error", "sensor", "monitor", "vendor", "factor", "sector", "document", "payment", "statement",
+	"component", "event", "segment", "element", "amount", "account", "percent", "content", "request")
 
 // namedPersona returns the persona whose name the words share most words
 // with ("Front desk" names "Front-desk staff"), or -1.

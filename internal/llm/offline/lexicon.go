@@ -250,6 +250,10 @@ var (
 
 // Verb classes decide HTTP methods, acceptance criteria and tasks.
 var (
+	// systemVerbs are done by the product when a feature starts with them:
+	// "Send a weekly summary", "Support multiple languages".
+	systemVerbs = set("support", "provide", "show", "display", "send", "notify", "remind", "generate",
+		"calculate", "sync", "store", "enforce", "validate", "detect", "prevent", "encrypt", "retain", "alert")
 	viewVerbs    = set("see", "view", "browse", "list", "show", "read", "watch", "review", "find", "search", "open", "look", "monitor", "track", "preview", "explore")
 	receiveVerbs = set("get", "receive", "hear")
 	selectVerbs  = set("pick", "choose", "select")

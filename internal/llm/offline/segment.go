@@ -22,7 +22,11 @@ type segment struct {
 // their agreement ("sees" → "see", "are texted" → "be texted"), also in
 // coordinated clauses (", can reorder" → ", reorder").
 func baseVerbPhrase(ts []token) string {
-	ts = dropAuxiliary(append([]token(nil), ts...), 0)
+	ts = append([]token(nil), ts...)
+	for n := len(ts) + 1; n != len(ts); {
+		n = len(ts) // "should be able to": drop each auxiliary in turn
+		ts = dropAuxiliary(ts, 0)
+	}
 	if len(ts) == 0 {
 		return ""
 	}
@@ -64,7 +68,7 @@ func dropAuxiliary(ts []token, j int) []token {
 		n = 1
 	case (lw == "has" || lw == "have" || lw == "needs" || lw == "need" || lw == "wants") && next(1) == "to":
 		n = 2
-	case (lw == "is" || lw == "are") && next(1) == "able" && next(2) == "to":
+	case (lw == "is" || lw == "are" || lw == "be") && next(1) == "able" && next(2) == "to":
 		n = 3
 	}
 	if n == 0 || j+n >= len(ts) {
