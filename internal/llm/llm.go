@@ -3,7 +3,10 @@
 // endpoint, or the deterministic offline engine.
 package llm
 
-import "context"
+import (
+	"context"
+	"encoding/json"
+)
 
 // Client writes one stage's artifact. Implementations return the artifact as
 // JSON matching the stage's schema; the pipeline validates and renders it.
@@ -42,6 +45,24 @@ type Request struct {
 	// reads the rendered messages; the offline engine reads Input, so it
 	// works from facts rather than from prose.
 	Input any
+	// Schema is the JSON schema the answer must match. A model adapter asks
+	// for structured output with it; nil asks for any JSON object.
+	Schema *Schema
+	// Progress, when set, is called as an answer streams in.
+	Progress func(Progress)
+}
+
+// Schema names a JSON schema.
+type Schema struct {
+	Name string          // a short identifier, e.g. "prd"
+	JSON json.RawMessage // the schema document
+}
+
+// Progress reports a streaming answer's state.
+type Progress struct {
+	// Chunks counts the streamed chunks received so far, a proxy for
+	// completion tokens while the final usage is not yet known.
+	Chunks int
 }
 
 // Response is a stage's artifact as JSON, with what it cost.
@@ -49,6 +70,8 @@ type Response struct {
 	Content string
 	Model   string
 	Usage   Usage
+	// Cached says the answer came from the response cache, at no cost.
+	Cached bool
 }
 
 // Usage counts the tokens of one exchange.
