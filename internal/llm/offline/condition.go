@@ -95,6 +95,21 @@ func dropNot(ts []token) ([]token, bool) {
 	return ts, false
 }
 
+// notAmong names someone outside the recipients a phrase lists: "a person
+// who is not the lead or the manager", "a person who is not one of the
+// managers".
+func notAmong(ts []token) string {
+	switch {
+	case len(ts) == 0:
+		return "a person who is not a recipient"
+	case determiners[ts[0].lw()] || possessives[ts[0].lw()]:
+		return "a person who is not " + orList(ts)
+	case isPlural(nounHead(ts)):
+		return "a person who is not one of the " + orList(ts)
+	}
+	return "a person who is not " + article(join(ts)) + " " + orList(ts)
+}
+
 // orList turns "the lead and the manager" into "the lead or the manager",
 // for saying who is not among them.
 func orList(ts []token) string {

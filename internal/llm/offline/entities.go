@@ -102,7 +102,7 @@ func entityName(np []token) (string, bool) {
 	head := strings.ToLower(singular(ws[len(ws)-1].text)) // "SMS" stays "sms"
 	// "rendering" is an activity; "findings" are things.
 	activity := verbForms[last] != nil && verbForms[last].ing == last
-	if nonEntities[head] || uiNouns[head] || messageNouns[head] || activity || isAdjective(head) {
+	if nonEntities[head] || uiNouns[head] || messageNouns[head] || activity {
 		return "", false
 	}
 	words := make([]string, len(ws))

@@ -287,7 +287,7 @@ func finiteVerb(ts []token) (int, bool) {
 		case (lw == "has" || lw == "have" || lw == "needs" || lw == "need" || lw == "wants") && next == "to":
 			return i, true
 		case v != nil && v.third == lw && v.base != lw:
-			if verbs[next] != nil && verbForms[lw] != nil && next != "" {
+			if verbs[next] != nil && !singularNoun(prev) {
 				continue // "SOC 2 controls apply": the plural noun is not the verb
 			}
 			return i, verbForms[prev] == nil || determiners[prev]
@@ -303,4 +303,11 @@ func finiteVerb(ts []token) (int, bool) {
 func pluralNoun(w string) bool {
 	v := verbForms[w]
 	return isPlural(w) && (v == nil || v.third == w)
+}
+
+// singularNoun reports whether w can be a singular noun subject, which
+// makes a following -s word its verb ("dashboard shows"), not a plural
+// ("SOC 2 controls").
+func singularNoun(w string) bool {
+	return w != "" && !hasDigit(w) && !determiners[w] && !isPlural(w) && !isAdjective(w) && !prepositions[w]
 }

@@ -41,7 +41,7 @@ func (p people) userStory(ts []token) (clause, bool) {
 		if ts[i].text != "," || ts[i+1].lw() != "i" || ts[i+2].lw() != "want" && ts[i+2].lw() != "need" {
 			continue
 		}
-		want := join(ts[i+3:])
+		want := thirdPersonText(join(ts[i+3:]))
 		so := ""
 		if w, s, ok := strings.Cut(want, " so that "); ok {
 			want, so = bare(w), thirdPersonText(bare(s))

@@ -73,6 +73,7 @@ func (m *dataModel) readVerbs(s artifact.Story, body string) {
 		if len(seg.words) == 1 {
 			summary = seg.verb + " " + join(seg.obj)
 		}
+		summary = neutral(summary)
 		one := len(seg.obj) > 0 && !isPlural(nounHead(seg.obj)) && (seg.obj[0].lw() == "the" || possessives[seg.obj[0].lw()])
 		m.uses = append(m.uses, use{story: s.ID, verb: seg.root, full: seg.verb, entity: e, one: one, summary: upperFirst(summary)})
 	}
@@ -191,6 +192,21 @@ func (m *dataModel) possessives(ts []token, story string) []*entityInfo {
 		}
 	}
 	return owners
+}
+
+// neutral names no one in an endpoint summary: the want's "my password"
+// becomes "the password" ("my own drafts" keeps "own").
+func neutral(s string) string {
+	ts := tokenize(s)
+	for i, t := range ts {
+		if t.lw() == "my" {
+			ts[i].text = "the"
+			if i+1 < len(ts) && ts[i+1].lw() == "own" {
+				ts[i].text = "their"
+			}
+		}
+	}
+	return join(ts)
 }
 
 // lowerName writes an entity name inside a sentence, acronyms kept.

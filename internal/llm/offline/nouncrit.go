@@ -58,8 +58,10 @@ func (c *storyCtx) messageCriteria(np nounPhrase) {
 		if rest, ok := dropNot(np.detail); ok {
 			c.fail = append(c.fail, gwt(c.given(), sends, subj+" "+agree("do", "", np.short)+" not go to "+join(rest)))
 		} else {
-			c.fail = append(c.fail, gwt("a person who is not "+orList(np.detail), sends, "they do not get it"))
+			c.fail = append(c.fail, gwt(notAmong(np.detail), sends, "they do not get it"))
 		}
+	case (np.link == "that" || np.link == "which") && len(np.detail) > 0:
+		c.main = append(c.main, gwt(c.given(), sends, subj+" "+detail)) // "reminders that go out at 9am"
 	case np.link == "for" && len(np.detail) > 0:
 		c.main = append(c.main, gwt(c.given(), detail+" "+agree("occur", "", np.detail), subj+" "+be+" sent"))
 		c.fail = append(c.fail, gwt(c.given(), "there "+beFor(np.detail)+" no "+stripDeterminer(np.detail),
@@ -78,9 +80,15 @@ func (c *storyCtx) viewCriteria(np nounPhrase) {
 		then = "they see " + join(np.detail)
 	case "of":
 		then = "it lists " + join(np.detail)
+	case "that", "which":
+		then = subjectForm(np.short) + " " + join(np.detail) // "a dashboard that shows revenue"
 	}
 	c.main = append(c.main, gwt(c.given(), "they open "+the, then))
-	c.fail = append(c.fail, gwt("a person who is not allowed to see "+the, "they try to open it",
+	it := "it"
+	if isPlural(nounHead(np.short)) {
+		it = "them"
+	}
+	c.fail = append(c.fail, gwt("a person who is not allowed to see "+the, "they try to open "+it,
 		"access is refused and nothing is shown"))
 }
 
@@ -102,6 +110,8 @@ func (c *storyCtx) useCriteria(np nounPhrase) {
 		then = subj + " " + agree("cover", "", np.short) + " " + detail
 	case "showing", "listing":
 		then = "they see " + detail
+	case "that", "which":
+		then = subj + " " + detail
 	}
 	use := useForm(np.short)
 	if head := strings.ToLower(nounHead(np.short)); head == "integration" && np.link == "with" {

@@ -48,6 +48,23 @@ func TestRequirementSentence(t *testing.T) {
 			"The system must let supervisors see the day's findings on a dashboard."},
 		{"lower-case fragment", nobody, "turn flagged follow-ups into scheduled work orders",
 			"The system must let users turn flagged follow-ups into scheduled work orders."},
+		{"modal and able to", nobody, "Users should be able to export their data",
+			"The system must let users export their data."},
+		{"a person by suffix", nobody, "Visitors see a cookie banner on their first visit",
+			"The system must let visitors see a cookie banner on their first visit."},
+		{"a thing as subject", nobody, "The dashboard shows revenue by month",
+			"The system must provide a dashboard that shows revenue by month."},
+		{"a thing with a verb that looks like a noun", nobody, "The dashboard shows spend by team",
+			"The system must provide a dashboard that shows spend by team."},
+		{"things as subject", nobody, "Reminders go out at 9am", "The system must support reminders that go out at 9am."},
+		{"what the product does", nobody, "Send a weekly summary email to managers",
+			"The system must send a weekly summary email to managers."},
+		{"support as a verb", nobody, "Support multiple languages", "The system must support multiple languages."},
+		{"support for", nobody, "Support for SSO via Okta", "The system must support SSO via Okta."},
+		{"user story", nobody, "As a driver, I want to see my route so that I am on time",
+			"The system must let a driver see their route so that they are on time."},
+		{"ability", nobody, "Ability to undo the last change", "The system must let users undo the last change."},
+		{"allow", nobody, "Allow admins to bulk-assign tickets", "The system must let admins bulk-assign tickets."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

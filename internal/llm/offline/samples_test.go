@@ -55,6 +55,9 @@ func phrasings() *brief.Brief {
 			{Text: "Auditors see their queue for the day and can mark reports as checked."},
 			{Text: "Real-time collaboration on documents"},
 			{Text: "Finance can export approved reports to the ERP every night."},
+			{Text: "The dashboard shows spend by team and month"},
+			{Text: "Send a weekly summary email to managers"},
+			{Text: "Employees should be able to delete their own drafts"},
 		},
 		Constraints: []string{
 			"Must support 10,000 concurrent users",

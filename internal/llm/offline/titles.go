@@ -25,7 +25,7 @@ func storyTitle(parts frParts) string {
 		}
 	}
 	for i, t := range ts {
-		if t.lw() == "their" {
+		if t.lw() == "their" && (i+1 == len(ts) || ts[i+1].lw() != "own") {
 			ts[i].text = "the" // a title names no one: "Reset the password"
 		}
 	}
@@ -56,6 +56,9 @@ func cutDetail(ts []token, noun bool) []token {
 		}
 		if noun && i >= 1 && strings.HasSuffix(lw, "ing") && i+1 < len(ts) && (determiners[ts[i+1].lw()] || possessives[ts[i+1].lw()]) {
 			return ts[:i]
+		}
+		if noun && i == 1 && (lw == "that" || lw == "which" || lw == "who") {
+			return ts[:i] // "Dashboard that shows revenue" → "Dashboard"
 		}
 		since++
 		if lw == "," {

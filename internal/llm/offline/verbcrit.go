@@ -61,8 +61,11 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 		return c.act(s), obj + " " + be + " selected", true
 	case len(s.obj) > 0:
 		then := obj + " " + be + " " + lookupVerb(s.verb).pp
-		if len(s.rest) > 0 && (s.rest[0].lw() == "as" || s.rest[0].lw() == "into") {
+		if len(s.rest) > 0 && (s.rest[0].lw() == "as" || s.rest[0].lw() == "into" || s.rest[0].lw() == "to") {
 			then += " " + join(s.rest)
+		}
+		if c.parts.kind == kindSystem {
+			return c.act(s), then, true // nobody waits for a result
 		}
 		return c.act(s), then + ", and they see the result", true
 	case updateVerbs[s.root]:
@@ -130,6 +133,11 @@ func (c *storyCtx) notAllowed(segs []segment) {
 	for _, s := range segs {
 		if s.verb == "" || len(s.obj) == 0 {
 			continue
+		}
+		if c.parts.kind == kindSystem && len(s.rest) > 1 && s.rest[0].lw() == "to" {
+			// "send a summary to managers": nobody else gets it.
+			c.fail = append(c.fail, gwt(notAmong(s.rest[1:]), c.act(s), "they do not get it"))
+			return
 		}
 		if viewVerbs[s.root] {
 			c.fail = append(c.fail, gwt("a person who is not allowed to see "+theForm(s.obj),
