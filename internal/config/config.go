@@ -10,9 +10,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
@@ -21,36 +21,36 @@ import (
 // FileName is the configuration file looked for in the working directory.
 const FileName = "prodgen.yaml"
 
-// Providers that may be named in the provider key.
-var Providers = []string{"auto", "offline"}
-
-// Config is prodgen's effective configuration.
+// Config is prodgen's effective configuration. See keys.go for what each
+// key means.
 type Config struct {
-	// Provider chooses what writes the documents: "auto" or "offline".
 	Provider string `mapstructure:"provider"`
-	// Brief is the product brief the prd stage reads by default.
-	Brief string `mapstructure:"brief"`
-	// OutDir is the folder the documents are written to.
-	OutDir string `mapstructure:"out_dir"`
+	Brief    string `mapstructure:"brief"`
+	OutDir   string `mapstructure:"out_dir"`
+
+	Model          string        `mapstructure:"model"`
+	BaseURL        string        `mapstructure:"base_url"`
+	APIKey         string        `mapstructure:"api_key"`
+	APIType        string        `mapstructure:"api_type"`
+	APIVersion     string        `mapstructure:"api_version"`
+	Organization   string        `mapstructure:"organization"`
+	Temperature    *float64      `mapstructure:"temperature"`
+	MaxTokens      int           `mapstructure:"max_tokens"`
+	Timeout        time.Duration `mapstructure:"timeout"`
+	IdleTimeout    time.Duration `mapstructure:"idle_timeout"`
+	MaxRetries     int           `mapstructure:"max_retries"`
+	RepairAttempts int           `mapstructure:"repair_attempts"`
+	ResponseFormat string        `mapstructure:"response_format"`
+	PromptsDir     string        `mapstructure:"prompts_dir"`
+	CacheDir       string        `mapstructure:"cache_dir"`
 
 	// File is the configuration file that was read, empty if none.
 	File string `mapstructure:"-"`
 }
 
-// key describes one configuration key.
-type key struct {
-	name    string // as written in prodgen.yaml
-	flag    string // the command-line flag that sets it, if any
-	def     string
-	summary string
-}
-
-// keys lists every key, in the order documentation shows them.
-var keys = []key{
-	{name: "provider", flag: "provider", def: "auto", summary: "what writes the documents: " + strings.Join(Providers, ", ")},
-	{name: "brief", def: "brief.md", summary: "the product brief read by prodgen prd"},
-	{name: "out_dir", flag: "out-dir", def: "docs", summary: "folder the documents are written to"},
-}
+// ModelConfigured reports whether a model endpoint is configured: an API
+// key or a base URL. Provider "auto" then uses it.
+func (c *Config) ModelConfigured() bool { return c.APIKey != "" || c.BaseURL != "" }
 
 // Options says where Load finds its inputs. Everything the process would
 // otherwise read from global state arrives here, so tests can set it.
@@ -81,7 +81,9 @@ func (e *Error) Unwrap() error { return e.Err }
 func Load(opts Options) (*Config, error) {
 	v := viper.New()
 	for _, k := range keys {
-		v.SetDefault(k.name, k.def)
+		if k.def != "" {
+			v.SetDefault(k.name, k.def)
+		}
 	}
 	file, err := readFile(v, opts)
 	if err != nil {
@@ -137,21 +139,60 @@ func readFile(v *viper.Viper, opts Options) (string, error) {
 	return path, nil
 }
 
-// mergeEnv applies PRODGEN_<KEY> variables over the file's values.
+// mergeEnv applies environment variables over the file's values:
+// PRODGEN_<KEY>, else the key's conventional aliases (OPENAI_API_KEY...).
 func mergeEnv(v *viper.Viper, getenv func(string) string) error {
 	if getenv == nil {
 		return nil
 	}
 	env := map[string]any{}
 	for _, k := range keys {
-		if val := getenv(EnvName(k.name)); val != "" {
+		for _, name := range append([]string{EnvName(k.name)}, k.env...) {
+			val := getenv(name)
+			if val == "" {
+				continue
+			}
+			if err := checkKind(k.kind, val); err != nil {
+				return &Error{Source: name, Err: err}
+			}
 			env[k.name] = val
+			break
 		}
 	}
 	if len(env) == 0 {
 		return nil
 	}
 	return v.MergeConfigMap(env)
+}
+
+// checkKind rejects a value that cannot be read as the key's type, so the
+// error names the variable rather than a field deep in the decoder.
+func checkKind(k kind, val string) error {
+	var err error
+	switch k {
+	case kindInt:
+		_, err = strconv.Atoi(val)
+	case kindFloat:
+		_, err = strconv.ParseFloat(val, 64)
+	case kindDuration:
+		_, err = time.ParseDuration(val)
+	}
+	if err != nil {
+		return fmt.Errorf("%q is not a valid %s", val, k)
+	}
+	return nil
+}
+
+func (k kind) String() string {
+	switch k {
+	case kindInt:
+		return "whole number"
+	case kindFloat:
+		return "number"
+	case kindDuration:
+		return "duration (e.g. 90s, 5m)"
+	}
+	return "string"
 }
 
 // bindFlags binds only flags the user set, so a flag's default never hides
@@ -173,37 +214,6 @@ func bindFlags(v *viper.Viper, flags *pflag.FlagSet) error {
 		}
 	}
 	return nil
-}
-
-// Validate checks every value, naming the bad key and what it allows.
-func (c *Config) Validate() error {
-	if !slices.Contains(Providers, c.Provider) {
-		return &Error{Source: "provider", Err: fmt.Errorf("unknown provider %q (allowed: %s)", c.Provider, strings.Join(Providers, ", "))}
-	}
-	if strings.TrimSpace(c.Brief) == "" {
-		return &Error{Source: "brief", Err: errors.New("must name the brief file, e.g. brief.md")}
-	}
-	if strings.TrimSpace(c.OutDir) == "" {
-		return &Error{Source: "out_dir", Err: errors.New("must name a folder, e.g. docs")}
-	}
-	return nil
-}
-
-// EnvName is the environment variable that sets a key.
-func EnvName(key string) string { return "PRODGEN_" + strings.ToUpper(key) }
-
-// Keys returns the names of every configuration key, sorted.
-func Keys() []string {
-	names := make([]string, 0, len(keys))
-	for _, k := range keys {
-		names = append(names, k.name)
-	}
-	sort.Strings(names)
-	return names
-}
-
-func known(name string) bool {
-	return slices.ContainsFunc(keys, func(k key) bool { return k.name == name })
 }
 
 func unknownKey(name string) error {

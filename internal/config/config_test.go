@@ -76,8 +76,15 @@ func TestLoadErrors(t *testing.T) {
 		want     []string
 	}{
 		{name: "unknown key with suggestion", file: "out_dri: x\n", want: []string{"prodgen.yaml", `unknown key "out_dri"`, `did you mean "out_dir"`}},
-		{name: "bad provider from file", file: "provider: gpt\n", want: []string{"provider", `unknown provider "gpt"`, "allowed: auto, offline"}},
-		{name: "bad provider from env", env: []string{"PRODGEN_PROVIDER", "magic"}, want: []string{`unknown provider "magic"`}},
+		{name: "bad provider from file", file: "provider: gpt\n", want: []string{"provider", `unknown value "gpt"`, "allowed: auto, openai, offline"}},
+		{name: "bad provider from env", env: []string{"PRODGEN_PROVIDER", "magic"}, want: []string{`unknown value "magic"`}},
+		{name: "bad number in env", env: []string{"PRODGEN_TEMPERATURE", "warm"}, want: []string{"PRODGEN_TEMPERATURE", `"warm" is not a valid number`}},
+		{name: "bad duration in env", env: []string{"PRODGEN_TIMEOUT", "10"}, want: []string{"PRODGEN_TIMEOUT", "duration"}},
+		{name: "temperature out of range", file: "temperature: 3\n", want: []string{"temperature", "allowed: 0 to 2"}},
+		{name: "retries out of range", file: "max_retries: 50\n", want: []string{"max_retries", "allowed: 0 to 10"}},
+		{name: "base_url not a URL", env: []string{"OPENAI_BASE_URL", "localhost:11434"}, want: []string{"base_url", "not an http or https URL"}},
+		{name: "azure without version", file: "api_type: azure\nbase_url: https://x.openai.azure.com\n", want: []string{"api_version", "2024-10-21"}},
+		{name: "bad response format", file: "response_format: xml\n", want: []string{"response_format", "json_schema, json_object"}},
 		{name: "invalid yaml", file: "provider: [\n", want: []string{"prodgen.yaml", "not valid YAML"}},
 		{name: "explicit file missing", explicit: "nope.yaml", want: []string{"nope.yaml", "no such file"}},
 		{name: "empty out_dir", file: "out_dir: \"\"\n", want: []string{"out_dir", "must name a folder"}},
@@ -124,3 +131,50 @@ func TestExplicitFile(t *testing.T) {
 		t.Errorf("Brief = %q, want product.md", cfg.Brief)
 	}
 }
+
+func TestModelSettings(t *testing.T) {
+	tests := []struct {
+		name      string
+		file      string
+		env       []string
+		wantKey   string
+		wantURL   string
+		wantTemp  *float64
+		wantModel bool
+	}{
+		{name: "nothing configured"},
+		{name: "OPENAI_API_KEY", env: []string{"OPENAI_API_KEY", "sk-a"}, wantKey: "sk-a", wantModel: true},
+		{name: "PRODGEN_API_KEY wins over OPENAI_API_KEY", env: []string{"OPENAI_API_KEY", "sk-a", "PRODGEN_API_KEY", "sk-b"}, wantKey: "sk-b", wantModel: true},
+		{name: "base URL alone", env: []string{"OPENAI_BASE_URL", "http://localhost:11434/v1"}, wantURL: "http://localhost:11434/v1", wantModel: true},
+		{name: "temperature 0 is kept, not dropped", file: "temperature: 0\n", wantTemp: ptr(0)},
+		{name: "temperature from env", env: []string{"PRODGEN_TEMPERATURE", "0.5"}, wantTemp: ptr(0.5)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if tt.file != "" {
+				if err := os.WriteFile(filepath.Join(dir, FileName), []byte(tt.file), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cfg, err := Load(Options{Dir: dir, Getenv: envOf(tt.env...)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.APIKey != tt.wantKey || cfg.BaseURL != tt.wantURL || cfg.ModelConfigured() != tt.wantModel {
+				t.Errorf("key %q url %q configured %v; want %q %q %v", cfg.APIKey, cfg.BaseURL, cfg.ModelConfigured(), tt.wantKey, tt.wantURL, tt.wantModel)
+			}
+			switch {
+			case tt.wantTemp == nil && cfg.Temperature != nil:
+				t.Errorf("temperature %v, want unset", *cfg.Temperature)
+			case tt.wantTemp != nil && (cfg.Temperature == nil || *cfg.Temperature != *tt.wantTemp):
+				t.Errorf("temperature %v, want %v", cfg.Temperature, *tt.wantTemp)
+			}
+			if cfg.MaxRetries != 3 || cfg.RepairAttempts != 2 || cfg.Timeout.Minutes() != 10 {
+				t.Errorf("defaults: retries %d repairs %d timeout %v", cfg.MaxRetries, cfg.RepairAttempts, cfg.Timeout)
+			}
+		})
+	}
+}
+
+func ptr(f float64) *float64 { return &f }

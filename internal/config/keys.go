@@ -1,0 +1,74 @@
+package config
+
+import (
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Allowed values of the enumerated keys.
+var (
+	Providers       = []string{"auto", "openai", "offline"}
+	APITypes        = []string{"openai", "azure"}
+	ResponseFormats = []string{"json_schema", "json_object"}
+)
+
+// kind is the type of a key's value, for parsing environment variables.
+type kind int
+
+const (
+	kindString kind = iota
+	kindInt
+	kindFloat
+	kindDuration
+)
+
+// key describes one configuration key.
+type key struct {
+	name    string   // as written in prodgen.yaml
+	flag    string   // the command-line flag that sets it, if any
+	env     []string // extra environment variables, lower precedence than PRODGEN_<KEY>
+	def     string   // default; empty for none
+	kind    kind
+	secret  bool
+	summary string
+}
+
+// keys lists every key, in the order documentation shows them.
+var keys = []key{
+	{name: "provider", flag: "provider", def: "auto", summary: "what writes the documents: auto (a model when one is configured, else offline), openai, offline"},
+	{name: "brief", def: "brief.md", summary: "the product brief read by prodgen prd"},
+	{name: "out_dir", flag: "out-dir", def: "docs", summary: "folder the documents are written to"},
+	{name: "model", flag: "model", def: "gpt-4o-mini", summary: "model name (Azure: the deployment name)"},
+	{name: "base_url", flag: "base-url", env: []string{"OPENAI_BASE_URL"}, summary: "OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 for Ollama"},
+	{name: "api_key", env: []string{"OPENAI_API_KEY"}, secret: true, summary: "API key; prefer the environment to the file"},
+	{name: "api_type", def: "openai", summary: "openai or azure"},
+	{name: "api_version", summary: "Azure OpenAI API version, e.g. 2024-10-21"},
+	{name: "organization", summary: "OpenAI organization ID"},
+	{name: "temperature", kind: kindFloat, summary: "sampling temperature 0–2; unset uses the endpoint's default"},
+	{name: "max_tokens", kind: kindInt, def: "0", summary: "most tokens a model may write per answer; 0 uses the endpoint's default"},
+	{name: "timeout", kind: kindDuration, def: "10m", summary: "deadline for one stage, retries included"},
+	{name: "idle_timeout", kind: kindDuration, def: "60s", summary: "longest silence allowed while an answer streams"},
+	{name: "max_retries", kind: kindInt, def: "3", summary: "retries after a connection error, 408, 409, 429 or 5xx"},
+	{name: "repair_attempts", kind: kindInt, def: "2", summary: "times an invalid answer is sent back to the model to repair"},
+	{name: "response_format", def: "json_schema", summary: "json_schema (strict structured output) or json_object for endpoints without it"},
+	{name: "prompts_dir", summary: "folder whose <stage>.md files replace the built-in prompts"},
+	{name: "cache_dir", summary: "response cache folder; default $XDG_CACHE_HOME/prodgen or ~/.cache/prodgen"},
+}
+
+// EnvName is the environment variable that sets a key.
+func EnvName(key string) string { return "PRODGEN_" + strings.ToUpper(key) }
+
+// Keys returns the names of every configuration key, sorted.
+func Keys() []string {
+	names := make([]string, 0, len(keys))
+	for _, k := range keys {
+		names = append(names, k.name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func known(name string) bool {
+	return slices.ContainsFunc(keys, func(k key) bool { return k.name == name })
+}
