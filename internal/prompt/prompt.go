@@ -1,0 +1,204 @@
+// Package prompt renders the prompt a stage sends to a language model.
+//
+// The built-in templates are prompts/<stage>.md, embedded in the binary. A
+// user's prompts folder is layered over them: a file <dir>/<stage>.md
+// replaces the built-in of that name, and every other stage keeps its
+// built-in. Templates are rendered with text/template, strictly: a missing
+// map key or struct field is an error, not "<no value>". The brief and the
+// documents are data handed to the template, never parsed as templates, so
+// "{{" inside a brief comes through as written.
+package prompt
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/template"
+
+	"github.com/prodgen/prodgen/internal/llm"
+	"github.com/prodgen/prodgen/prompts"
+)
+
+// System is the system message sent before every stage's prompt.
+const System = "You write product documents for software teams. " +
+	"Answer with one JSON object that matches the given schema and nothing else."
+
+// BuiltIn is the origin Source gives for an embedded template.
+const BuiltIn = "built-in"
+
+// ext ends every template's file name: the stage "prd" is prd.md.
+const ext = ".md"
+
+// PRDData is the data of the prd prompt.
+type PRDData struct {
+	Brief     string // the brief's markdown, as written
+	BriefPath string // the brief's path relative to the project root
+}
+
+// StoriesData is the data of the stories prompt.
+type StoriesData struct {
+	PRD   string   // the PRD's markdown
+	FRIDs []string // the functional requirement IDs the PRD has
+}
+
+// TechData is the data of the tech prompt.
+type TechData struct {
+	PRD      string   // the PRD's markdown
+	Stories  string   // the user stories' markdown
+	StoryIDs []string // the story IDs the stories document has
+}
+
+// Set is the built-in templates with a user's folder layered over them.
+// It reads files when it renders, so an edit to an override is picked up
+// without restarting; it keeps no other state and is safe for concurrent
+// use.
+type Set struct {
+	base fs.FS  // the built-in templates, <stage>.md at the root
+	over fs.FS  // the user's folder; nil when there is none
+	dir  string // the user's folder as the user named it, for messages
+}
+
+// New returns the built-in templates with overrideDir layered over them.
+// An empty overrideDir gives the built-ins alone. The folder is read when a
+// prompt is rendered; Render fails if it does not exist.
+func New(overrideDir string) *Set {
+	if overrideDir == "" {
+		return newSet(prompts.FS, nil, "")
+	}
+	return newSet(prompts.FS, os.DirFS(overrideDir), overrideDir)
+}
+
+func newSet(base, over fs.FS, dir string) *Set {
+	return &Set{base: base, over: over, dir: dir}
+}
+
+// List returns the stage names that have a built-in template, sorted:
+// prd, stories, tech.
+func (s *Set) List() []string {
+	names, err := fs.Glob(s.base, "*"+ext)
+	if err != nil {
+		// Glob fails only on a malformed pattern, and this one is fixed.
+		panic(err)
+	}
+	stages := make([]string, len(names))
+	for i, n := range names {
+		stages[i] = strings.TrimSuffix(n, ext)
+	}
+	slices.Sort(stages)
+	return stages
+}
+
+// Source says where a stage's template comes from: the override file's
+// path, or BuiltIn.
+func (s *Set) Source(stage string) string {
+	if s.over == nil {
+		return BuiltIn
+	}
+	if _, err := fs.Stat(s.over, stage+ext); errors.Is(err, fs.ErrNotExist) {
+		return BuiltIn
+	}
+	return filepath.Join(s.dir, stage+ext)
+}
+
+// Unused returns the names of files in the override folder that replace
+// no template ("prd.txt", "summary.md"), sorted, so that the caller can
+// warn about a misnamed file. Folders and hidden files are left out. With
+// no override folder it returns nil.
+func (s *Set) Unused() ([]string, error) {
+	if s.over == nil {
+		return nil, nil
+	}
+	entries, err := fs.ReadDir(s.over, ".")
+	if err != nil {
+		return nil, fmt.Errorf("read prompts folder %s: %w", s.dir, unwrapPath(err))
+	}
+	stages := s.List()
+	var unused []string
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasPrefix(name, ".") {
+			continue
+		}
+		if stage, ok := strings.CutSuffix(name, ext); ok && slices.Contains(stages, stage) {
+			continue
+		}
+		unused = append(unused, name)
+	}
+	return unused, nil
+}
+
+// Render renders a stage's template with data, usually the stage's
+// PRDData, StoriesData or TechData. An error names the template and where
+// it came from.
+func (s *Set) Render(stage string, data any) (string, error) {
+	if !slices.Contains(s.List(), stage) {
+		return "", fmt.Errorf("unknown prompt %q (want one of %s)", stage, strings.Join(s.List(), ", "))
+	}
+	name := stage + ext
+	text, origin, err := s.read(name)
+	if err != nil {
+		return "", err
+	}
+	tmpl, err := template.New(name).
+		Option("missingkey=error").
+		Funcs(template.FuncMap{"join": strings.Join}).
+		Parse(text)
+	if err != nil {
+		return "", fmt.Errorf("prompt %s (from %s): %w", name, origin, err)
+	}
+	var out strings.Builder
+	if err := tmpl.Execute(&out, data); err != nil {
+		return "", fmt.Errorf("prompt %s (from %s): %w", name, origin, err)
+	}
+	return out.String(), nil
+}
+
+// Messages renders a stage's template and returns the conversation to send
+// to a model: the System message, then the prompt as the user's message.
+func (s *Set) Messages(stage string, data any) ([]llm.Message, error) {
+	text, err := s.Render(stage, data)
+	if err != nil {
+		return nil, err
+	}
+	return []llm.Message{
+		{Role: llm.RoleSystem, Content: System},
+		{Role: llm.RoleUser, Content: text},
+	}, nil
+}
+
+// read returns the text of the template file name, from the override
+// folder if it has one, else built in, with its origin for messages.
+func (s *Set) read(name string) (string, string, error) {
+	if s.over != nil {
+		b, err := fs.ReadFile(s.over, name)
+		switch {
+		case err == nil:
+			return string(b), s.dir, nil
+		case !errors.Is(err, fs.ErrNotExist):
+			return "", "", fmt.Errorf("read prompt %s: %w", filepath.Join(s.dir, name), unwrapPath(err))
+		}
+		// No override of this stage; the folder itself must exist, or a
+		// typo in its name would silently give the built-ins.
+		if _, err := fs.Stat(s.over, "."); err != nil {
+			return "", "", fmt.Errorf("prompts folder %s: %w", s.dir, unwrapPath(err))
+		}
+	}
+	b, err := fs.ReadFile(s.base, name)
+	if err != nil {
+		return "", "", fmt.Errorf("read built-in prompt %s: %w", name, err)
+	}
+	return string(b), BuiltIn, nil
+}
+
+// unwrapPath drops the *fs.PathError around err: its path is relative to
+// the folder, and the message names the file already.
+func unwrapPath(err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Err
+	}
+	return err
+}
