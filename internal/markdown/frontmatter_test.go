@@ -1,0 +1,113 @@
+package markdown
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestFrontMatter(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		front map[string]string // nil: no front matter
+		body  string            // outline of the rest, see outline
+	}{
+		{
+			name:  "scalars kept, keys lower-cased, lines true to the file",
+			src:   "---\nTitle: Password reset \nVersion: 1.5\nDraft: true\nCount: 3\nOwner Team: Growth\n---\n# Brief\n\nText.\n",
+			front: map[string]string{"title": "Password reset", "version": "1.5", "draft": "true", "count": "3", "owner team": "Growth"},
+			body: `# "Brief" @8
+  para@10 "Text."`,
+		},
+		{
+			name:  "nested maps, lists and nulls ignored",
+			src:   "---\ntitle: X\nauthors:\n  - a\n  - b\nmeta:\n  k: v\nempty:\n---\nText.\n",
+			front: map[string]string{"title": "X"},
+			body:  `para@10 "Text."`,
+		},
+		{
+			name:  "a closing line of dots",
+			src:   "---\ntitle: X\n...\nText.\n",
+			front: map[string]string{"title": "X"},
+			body:  `para@4 "Text."`,
+		},
+		{
+			name:  "empty front matter",
+			src:   "---\n---\n# T\n",
+			front: map[string]string{},
+			body:  `# "T" @3`,
+		},
+		{
+			name:  "CRLF line endings",
+			src:   "---\r\ntitle: X\r\n---\r\n# T\r\n\r\nText.\r\n",
+			front: map[string]string{"title": "X"},
+			body: `# "T" @4
+  para@6 "Text."`,
+		},
+		{
+			name:  "a byte order mark before the front matter",
+			src:   "\ufeff---\ntitle: X\n---\n# T\n",
+			front: map[string]string{"title": "X"},
+			body:  `# "T" @4`,
+		},
+		{
+			name: "an opening line without a closing one is a thematic break",
+			src:  "---\ntitle: X\n\n# T\n",
+			body: `para@2 "title: X"
+# "T" @4`,
+		},
+		{
+			name: "a rule that is not on the first line",
+			src:  "\n---\ntitle: X\n---\n",
+			body: `## "title: X" @3`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := mustParse(t, tt.src)
+			if (doc.FrontMatter == nil) != (tt.front == nil) || !maps.Equal(doc.FrontMatter, tt.front) {
+				t.Errorf("FrontMatter = %s, want %s", showMap(doc.FrontMatter), showMap(tt.front))
+			}
+			if got := outline(doc); got != tt.body {
+				t.Errorf("outline:\n%s\nwant:\n%s", got, tt.body)
+			}
+		})
+	}
+}
+
+func TestFrontMatterErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+	}{
+		{"unclosed flow sequence", "---\ntitle: [a, b\n---\n# T\n"},
+		{"bad indentation", "---\ntitle: X\n  owner: Y\n---\n"},
+		{"a list, not a mapping", "---\n- a\n- b\n---\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse([]byte(tt.src))
+			if err == nil {
+				t.Fatalf("Parse(%q) = %+v, want an error", tt.src, doc)
+			}
+			if !strings.Contains(err.Error(), "front matter") {
+				t.Errorf("Parse(%q) error %q does not mention front matter", tt.src, err)
+			}
+		})
+	}
+}
+
+// showMap prints a map with sorted keys, and nil apart from empty.
+func showMap(m map[string]string) string {
+	if m == nil {
+		return "nil"
+	}
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		parts = append(parts, fmt.Sprintf("%q: %q", k, m[k]))
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
