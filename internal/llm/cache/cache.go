@@ -1,0 +1,92 @@
+// Package cache keeps the answers of a language model on disk, keyed by
+// everything that determines them, so an unchanged stage is not paid for
+// twice.
+//
+// An entry's name is the SHA-256 of the cache format version, the model
+// endpoint's identity (base URL, model, parameters) and the request (stage,
+// messages, schema); see Key. The entry holds only what the model returned:
+// the model's name, the content and the token usage. Credentials are never
+// part of an Identity, so they can reach neither a key nor a file.
+//
+// Only clients whose answer depends on the messages may be wrapped. The
+// offline engine reads Request.Input, which is not part of the key, and must
+// not be cached.
+package cache
+
+import (
+	"context"
+
+	"github.com/prodgen/prodgen/internal/llm"
+)
+
+// formatVersion is the version of the key encoding and of the entry file.
+// Changing either changes it, so old entries are never read.
+const formatVersion = 1
+
+// Identity is what, besides the request, determines a model's answer. It
+// deliberately has no field for an API key: a key decides whether an
+// endpoint answers, not what it answers.
+type Identity struct {
+	// Endpoint is the base URL of the OpenAI-compatible endpoint, as the
+	// adapter uses it.
+	Endpoint string
+	// Model is the model asked for.
+	Model string
+	// Params are the request parameters that shape the answer, such as
+	// "temperature", "max_tokens" or "response_format", formatted stably
+	// by the caller (for example with strconv.FormatFloat(t, 'g', -1, 64)).
+	Params map[string]string
+}
+
+// Client is an llm.Client that answers from the cache when it can and asks
+// the inner client otherwise. Set its options before the first Complete; it
+// is then safe for concurrent use, by one process or several.
+type Client struct {
+	// Bypass neither reads nor writes the cache, as for --no-cache.
+	Bypass bool
+	// Warn, when set, is told of an answer that could not be cached. Such
+	// a failure never fails Complete, and an unreadable or corrupt entry
+	// is simply a miss.
+	Warn func(error)
+
+	dir   string
+	inner llm.Client
+	id    Identity
+}
+
+var _ llm.Client = (*Client)(nil)
+
+// New returns a Client that keeps entries under dir and asks inner on a
+// miss. dir is created, with mode 0700, when the first entry is written.
+func New(dir string, inner llm.Client, id Identity) *Client {
+	return &Client{dir: dir, inner: inner, id: id}
+}
+
+// Complete returns the cached answer to req, marked Cached and with the
+// usage first recorded, or asks the inner client and caches a successful
+// answer. Errors of the inner client are returned unchanged and not cached.
+func (c *Client) Complete(ctx context.Context, req llm.Request) (*llm.Response, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if c.Bypass {
+		return c.inner.Complete(ctx, req)
+	}
+	key := Key(c.id, req)
+	if e, ok := c.load(key); ok {
+		return &llm.Response{Content: e.Content, Model: e.Model, Usage: e.Usage, Cached: true}, nil
+	}
+	resp, err := c.inner.Complete(ctx, req)
+	if err != nil || resp == nil {
+		return resp, err
+	}
+	c.store(key, resp)
+	return resp, nil
+}
+
+// warn reports err through Warn, if set.
+func (c *Client) warn(err error) {
+	if c.Warn != nil {
+		c.Warn(err)
+	}
+}
