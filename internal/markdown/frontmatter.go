@@ -3,13 +3,16 @@ package markdown
 import (
 	"fmt"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 )
 
 // splitFrontMatter separates a leading "---" YAML block from the body. The
 // front matter's lines are blanked rather than removed so line numbers in
-// the body stay true to the file.
+// the body stay true to the file. A block that does not look like YAML (see
+// looksLikeYAML) is markdown between two thematic breaks and stays in the
+// body.
 func splitFrontMatter(src []byte) ([]byte, map[string]string, error) {
 	s := string(src)
 	s = strings.TrimPrefix(s, "\ufeff")
@@ -39,6 +42,9 @@ func splitFrontMatter(src []byte) ([]byte, map[string]string, error) {
 		return []byte(s), nil, nil
 	}
 	raw := rest[:end]
+	if !looksLikeYAML(raw) {
+		return []byte(s), nil, nil
+	}
 	var values map[string]any
 	if err := yaml.Unmarshal([]byte(raw), &values); err != nil {
 		return nil, nil, fmt.Errorf("front matter: %w", err)
@@ -62,4 +68,42 @@ func splitFrontMatter(src []byte) ([]byte, map[string]string, error) {
 	head := s[:consumed+afterClose]
 	blank := strings.Repeat("\n", strings.Count(head, "\n"))
 	return []byte(blank + s[consumed+afterClose:]), front, nil
+}
+
+// looksLikeYAML reports whether the text between a document's first two
+// "---" lines reads as YAML rather than markdown: its first line that is
+// neither blank nor a comment is a mapping entry ("key:" or "key: value")
+// or a sequence entry ("- item"), or there is no such line. Comments are
+// skipped rather than taken as YAML: "# Title" is also an ATX heading, so
+// the line after it decides.
+func looksLikeYAML(raw string) bool {
+	for line := range strings.Lines(raw) {
+		line = strings.TrimRight(line, "\r\n")
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "#") {
+			continue
+		}
+		return line == "-" || strings.HasPrefix(line, "- ") || isMappingEntry(line)
+	}
+	return true
+}
+
+// isMappingEntry reports whether a line starts a YAML mapping entry: a key
+// of letters, digits, '_', '-' and inner spaces, then a colon at the end of
+// the line or before a space. The key may be empty (": x"), which is broken
+// YAML rather than markdown, so that it is reported as an error.
+func isMappingEntry(line string) bool {
+	key, value, ok := strings.Cut(line, ":")
+	if !ok || strings.HasPrefix(key, " ") {
+		return false
+	}
+	if value != "" && value[0] != ' ' && value[0] != '\t' {
+		return false
+	}
+	for _, r := range key {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && r != '-' && r != ' ' {
+			return false
+		}
+	}
+	return true
 }

@@ -54,6 +54,41 @@ func TestFrontMatter(t *testing.T) {
 			body:  `# "T" @4`,
 		},
 		{
+			name: "thematic breaks around a paragraph",
+			src:  "---\n\nIntro paragraph.\n\n---\n# T\n",
+			body: `para@3 "Intro paragraph."
+# "T" @6`,
+		},
+		{
+			name: "thematic breaks around a heading and text",
+			src:  "---\n# Password reset\n\nUsers forget passwords.\n\n---\n\n## Goals\n",
+			body: `# "Password reset" @2
+  para@4 "Users forget passwords."
+  ## "Goals" @8`,
+		},
+		{
+			name: "a first line with no space after the colon",
+			src:  "---\nkey:value\n---\n",
+			body: `## "key:value" @2`,
+		},
+		{
+			name: "an indented first line",
+			src:  "---\n  title: X\n---\n",
+			body: `## "title: X" @2`,
+		},
+		{
+			name:  "a comment, then a mapping",
+			src:   "---\n# brief metadata\n\nTitle: X\n---\nText.\n",
+			front: map[string]string{"title": "X"},
+			body:  `para@6 "Text."`,
+		},
+		{
+			name:  "comments only",
+			src:   "---\n# nothing yet\n---\nText.\n",
+			front: map[string]string{},
+			body:  `para@4 "Text."`,
+		},
+		{
 			name: "an opening line without a closing one is a thematic break",
 			src:  "---\ntitle: X\n\n# T\n",
 			body: `para@2 "title: X"
@@ -86,6 +121,8 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"unclosed flow sequence", "---\ntitle: [a, b\n---\n# T\n"},
 		{"bad indentation", "---\ntitle: X\n  owner: Y\n---\n"},
 		{"a list, not a mapping", "---\n- a\n- b\n---\n"},
+		{"an empty key", "---\n: [\n---\n# x\n"},
+		{"a comment, then bad YAML", "---\n# c\ntitle: [a\n---\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,6 +134,44 @@ func TestFrontMatterErrors(t *testing.T) {
 				t.Errorf("Parse(%q) error %q does not mention front matter", tt.src, err)
 			}
 		})
+	}
+}
+
+func TestLooksLikeYAML(t *testing.T) {
+	tests := []struct {
+		raw  string
+		want bool
+	}{
+		{"title: X\n", true},
+		{"title:\n  - a\n", true},
+		{"Product Name: X\n", true},
+		{"owner_team-2: X\n", true},
+		{"titre: é\n", true},
+		{"title:\tX\r\n", true},
+		{"\n\n  \ntitle: X\n", true},
+		{"# comment\ntitle: X\n", true},
+		{"- a\n- b\n", true},
+		{"-\n", true},
+		{"", true},
+		{"\n\n", true},
+		{"# only a comment\n", true},
+		{"Intro paragraph.\n", false},
+		{"# Heading\nSome text.\n", false},
+		{"key:value\n", false},
+		{"  title: X\n", false},
+		{"http://x.y\n", false},
+		{"12:30 standup\n", false},
+		{"**Owner**: Ana\n", false},
+		{"\"title\": X\n", false},
+		{": [\n", true},
+		{":x\n", false},
+		{"-a\n", false},
+		{"| a | b |\n", false},
+	}
+	for _, tt := range tests {
+		if got := looksLikeYAML(tt.raw); got != tt.want {
+			t.Errorf("looksLikeYAML(%q) = %v, want %v", tt.raw, got, tt.want)
+		}
 	}
 }
 
