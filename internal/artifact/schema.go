@@ -1,0 +1,220 @@
+package artifact
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+// The schemas below ask a model for a PRD, Stories or TechSpec as JSON.
+// They are written for OpenAI structured outputs in strict mode, which
+// other OpenAI-compatible servers accept too:
+//
+//   - every object lists all its properties in "required" and sets
+//     "additionalProperties": false, so an optional value is an empty
+//     string or an empty array rather than a missing key or null;
+//   - property names are the JSON tags of the types in artifact.go, so
+//     encoding/json with DisallowUnknownFields decodes any conforming
+//     answer into them;
+//   - properties appear in the order of the struct fields, because a model
+//     writes them in schema order and a title reads best before the rest;
+//   - "id" fields are present (strict mode requires every property) but
+//     the model is told to leave them empty: Number assigns them;
+//   - references (a story's traces, a task's or endpoint's stories) are
+//     enums of the IDs that exist, so the model cannot invent one. Strict
+//     mode rejects an empty enum, so with no IDs to offer the items are
+//     plain strings described as "leave empty"; Validate then reports any
+//     reference the model made up, and the pipeline asks for a repair.
+
+// schemaNode is one JSON Schema node. Its fields marshal in declaration
+// order, so a schema's bytes are the same on every run.
+type schemaNode struct {
+	Type                 string      `json:"type"`
+	Description          string      `json:"description,omitempty"`
+	Enum                 []string    `json:"enum,omitempty"`
+	Items                *schemaNode `json:"items,omitempty"`
+	Properties           schemaProps `json:"properties,omitempty"`
+	Required             []string    `json:"required,omitempty"`
+	AdditionalProperties *bool       `json:"additionalProperties,omitempty"`
+}
+
+// schemaProp is one named property of an object.
+type schemaProp struct {
+	name   string
+	schema *schemaNode
+}
+
+// schemaProps are an object's properties, marshalled in their order.
+type schemaProps []schemaProp
+
+// MarshalJSON writes the properties as one JSON object, in order.
+func (ps schemaProps) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	for i, p := range ps {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		name, err := json.Marshal(p.name)
+		if err != nil {
+			return nil, err
+		}
+		value, err := json.Marshal(p.schema)
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(name)
+		buf.WriteByte(':')
+		buf.Write(value)
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+func stringSchema(desc string) *schemaNode { return &schemaNode{Type: "string", Description: desc} }
+
+func arraySchema(desc string, items *schemaNode) *schemaNode {
+	return &schemaNode{Type: "array", Description: desc, Items: items}
+}
+
+// objectSchema is a strict object: no other properties, every one required.
+func objectSchema(desc string, ps ...schemaProp) *schemaNode {
+	closed := false
+	n := &schemaNode{Type: "object", Description: desc, Properties: ps, AdditionalProperties: &closed}
+	for _, p := range ps {
+		n.Required = append(n.Required, p.name)
+	}
+	return n
+}
+
+// refsSchema is a list of references to IDs that exist: an enum of ids,
+// without duplicates or empty strings. With none, see the note at the top.
+func refsSchema(desc string, ids []string) *schemaNode {
+	var enum []string
+	seen := make(map[string]bool)
+	for _, id := range ids {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			enum = append(enum, id)
+		}
+	}
+	if len(enum) == 0 {
+		return arraySchema(desc+"; none exist yet, so leave this empty", stringSchema(""))
+	}
+	return arraySchema(desc, &schemaNode{Type: "string", Enum: enum})
+}
+
+// idProp is the "id" of an item that prodgen numbers.
+func idProp() schemaProp { return schemaProp{"id", stringSchema("leave empty; prodgen numbers items")} }
+
+// requirementsSchema is a list of requirements, each with the given id property.
+func requirementsSchema(desc string, id schemaProp) *schemaNode {
+	return arraySchema(desc, objectSchema("",
+		id,
+		schemaProp{"text", stringSchema("what must hold, in one or more plain sentences")},
+		schemaProp{"priority", stringSchema(`priority as the input gives it ("P0", "Must"); empty when it gives none`)},
+	))
+}
+
+func questionsSchema() *schemaNode {
+	return arraySchema("open questions: decisions or facts the input leaves open", objectSchema("",
+		idProp(),
+		schemaProp{"text", stringSchema("the question")},
+	))
+}
+
+// PRDSchema returns the JSON schema of a PRD.
+func PRDSchema() json.RawMessage {
+	return marshalSchema(objectSchema("",
+		schemaProp{"title", stringSchema("the product's name")},
+		schemaProp{"summary", stringSchema("what the product is and does, in a few sentences; may be empty")},
+		schemaProp{"problem", stringSchema("the problem it solves and for whom; may be empty")},
+		schemaProp{"goals", arraySchema("product goals", objectSchema("",
+			idProp(),
+			schemaProp{"text", stringSchema("the goal")},
+		))},
+		schemaProp{"personas", arraySchema("the kinds of user", objectSchema("",
+			schemaProp{"name", stringSchema(`who they are ("Patient")`)},
+			schemaProp{"description", stringSchema("what they need or do; may be empty")},
+		))},
+		schemaProp{"functional", requirementsSchema("functional requirements: each one testable behaviour of the system", idProp())},
+		schemaProp{"non_functional", requirementsSchema("non-functional requirements, keeping the input's numbers exactly", idProp())},
+		schemaProp{"in_scope", arraySchema("what this release covers", stringSchema(""))},
+		schemaProp{"out_of_scope", arraySchema("what this release leaves out", stringSchema(""))},
+		schemaProp{"metrics", arraySchema("success metrics", objectSchema("",
+			schemaProp{"name", stringSchema("what is measured")},
+			schemaProp{"baseline", stringSchema("today's value as the input gives it; may be empty")},
+			schemaProp{"target", stringSchema("the value to reach as the input gives it; may be empty")},
+		))},
+		schemaProp{"assumptions", arraySchema("assumptions and risks", stringSchema(""))},
+		schemaProp{"open_questions", questionsSchema()},
+	))
+}
+
+// StoriesSchema returns the JSON schema of the user stories, whose traces
+// may name only frIDs, the PRD's functional requirements.
+func StoriesSchema(frIDs []string) json.RawMessage {
+	return marshalSchema(objectSchema("",
+		schemaProp{"title", stringSchema("the product's name, as in the PRD")},
+		schemaProp{"stories", arraySchema("user stories", objectSchema("",
+			idProp(),
+			schemaProp{"title", stringSchema("a short name for the story")},
+			schemaProp{"role", stringSchema(`who wants it: "patient" in "As a patient"`)},
+			schemaProp{"want", stringSchema(`what follows "I want": "to join the queue"`)},
+			schemaProp{"so_that", stringSchema(`the benefit, without "so that"; empty when the PRD gives none`)},
+			schemaProp{"traces", refsSchema("IDs of the functional requirements the story delivers", frIDs)},
+			schemaProp{"criteria", arraySchema("acceptance criteria", objectSchema(
+				"for a criterion in Given/When/Then form fill given, when and then and leave text empty; otherwise put it in text and leave the others empty",
+				idProp(),
+				schemaProp{"given", stringSchema("the situation, without \"given\"")},
+				schemaProp{"when", stringSchema("the action, without \"when\"")},
+				schemaProp{"then", stringSchema("the outcome, without \"then\"")},
+				schemaProp{"text", stringSchema("the criterion when it is not in Given/When/Then form")},
+			))},
+		))},
+	))
+}
+
+// TechSchema returns the JSON schema of the tech spec, whose tasks and
+// endpoints may name only storyIDs, the stories that exist.
+func TechSchema(storyIDs []string) json.RawMessage {
+	return marshalSchema(objectSchema("",
+		schemaProp{"title", stringSchema("the product's name, as in the PRD")},
+		schemaProp{"overview", stringSchema("the architecture in a few sentences; may be empty")},
+		schemaProp{"components", arraySchema("the parts of the system", objectSchema("",
+			schemaProp{"name", stringSchema("the component's name")},
+			schemaProp{"responsibility", stringSchema("its one responsibility")},
+		))},
+		schemaProp{"entities", arraySchema("the data model: things the system stores", objectSchema("",
+			schemaProp{"name", stringSchema("the entity's name")},
+			schemaProp{"description", stringSchema("what it is; may be empty")},
+			schemaProp{"fields", arraySchema("its attributes", objectSchema("",
+				schemaProp{"name", stringSchema("the field's name")},
+				schemaProp{"type", stringSchema(`its type ("string", "timestamp"); may be empty`)},
+				schemaProp{"notes", stringSchema("constraints or meaning; may be empty")},
+			))},
+		))},
+		schemaProp{"endpoints", arraySchema("HTTP API operations", objectSchema("",
+			schemaProp{"method", stringSchema(`the HTTP method ("GET")`)},
+			schemaProp{"path", stringSchema(`the path ("/queue/{id}")`)},
+			schemaProp{"summary", stringSchema("what the operation does")},
+			schemaProp{"stories", refsSchema("IDs of the stories it serves", storyIDs)},
+		))},
+		schemaProp{"quality", requirementsSchema("the PRD's non-functional requirements, carried over",
+			schemaProp{"id", stringSchema(`the PRD's ID of the requirement carried over ("NFR-001")`)})},
+		schemaProp{"tasks", arraySchema("implementation tasks", objectSchema("",
+			idProp(),
+			schemaProp{"text", stringSchema("the work to do")},
+			schemaProp{"stories", refsSchema("IDs of the stories the task delivers", storyIDs)},
+		))},
+		schemaProp{"open_questions", questionsSchema()},
+	))
+}
+
+func marshalSchema(n *schemaNode) json.RawMessage {
+	b, err := json.Marshal(n)
+	if err != nil {
+		// Only strings, slices and pointers to them: marshalling cannot fail.
+		panic(err)
+	}
+	return b
+}
