@@ -43,15 +43,46 @@ func Plain(s string) string {
 	return strings.TrimSpace(b.String())
 }
 
-// EscapeCell makes text safe to place in a table cell: pipes are escaped
-// and line breaks become spaces.
+// EscapeCell makes text safe to place in a table cell: line breaks become
+// spaces and every pipe is escaped.
+//
+// Readers differ on a pipe after backslashes: goldmark takes any `\|` as
+// an escaped pipe, while GitHub and markdownlint pair the backslashes first,
+// so `\\|` is an escaped backslash and the end of the cell. A pipe after
+// an odd run of backslashes therefore gets one more backslash before its
+// own, and every pipe ends up after an odd run, which all of them read as
+// an escaped pipe.
 func EscapeCell(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", " ")
 	s = strings.ReplaceAll(s, "\n", " ")
-	return strings.ReplaceAll(s, "|", `\|`)
+	if !strings.Contains(s, "|") {
+		return s
+	}
+	var b strings.Builder
+	run := 0 // backslashes just before s[i]
+	for i := 0; i < len(s); i++ {
+		if s[i] == '|' {
+			if run%2 == 1 {
+				b.WriteByte('\\')
+			}
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+		if s[i] == '\\' {
+			run++
+		} else {
+			run = 0
+		}
+	}
+	return b.String()
 }
 
-// UnescapeCell reverses EscapeCell's pipe escaping.
+// UnescapeCell reverses EscapeCell's pipe escaping: it drops the backslash
+// before each pipe. EscapeCell(UnescapeCell(e)) == e for anything EscapeCell
+// returns. The other way round, text with an escaped pipe (a pipe after an
+// odd run of backslashes) comes back with one more backslash before it:
+// EscapeCell writes both `\|` and `\\|` as `\\\|`, since `\|` stands for a
+// lone pipe and `\\|` ends the cell for GitHub.
 func UnescapeCell(s string) string {
 	return strings.ReplaceAll(s, `\|`, "|")
 }

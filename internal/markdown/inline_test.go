@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -36,12 +37,19 @@ func TestPlain(t *testing.T) {
 func TestEscapeCell(t *testing.T) {
 	tests := []struct {
 		name, in, want string
+		back           string // UnescapeCell(want)
 	}{
-		{"plain text", "text", "text"},
-		{"a pipe", "a | b", `a \| b`},
-		{"pipes in a code span", "`a|b`", "`a\\|b`"},
-		{"line breaks become spaces", "a\nb\r\nc", "a b c"},
-		{"backslashes elsewhere are kept", `C:\dir \*`, `C:\dir \*`},
+		{"plain text", "text", "text", "text"},
+		{"a pipe", "a | b", `a \| b`, "a | b"},
+		{"pipes in a code span", "`a|b`", "`a\\|b`", "`a|b`"},
+		{"line breaks become spaces", "a\nb\r\nc", "a b c", "a b c"},
+		{"backslashes elsewhere are kept", `C:\dir \* x\`, `C:\dir \* x\`, `C:\dir \* x\`},
+		{"a backslash pair before a pipe", `a \\| b`, `a \\\| b`, `a \\| b`},
+		{"an escaped pipe gets one more backslash", `a \| b`, `a \\\| b`, `a \\| b`},
+		{"three backslashes before a pipe", `\\\|`, `\\\\\|`, `\\\\|`},
+		{"four backslashes before a pipe", `\\\\|`, `\\\\\|`, `\\\\|`},
+		{"runs counted from their start", `\*\|x\\|`, `\*\\\|x\\\|`, `\*\\|x\\|`},
+		{"pipes side by side", `||\||`, `\|\|\\\|\|`, `||\\||`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,11 +57,58 @@ func TestEscapeCell(t *testing.T) {
 			if got != tt.want {
 				t.Errorf("EscapeCell(%q) = %q, want %q", tt.in, got, tt.want)
 			}
-			if back := UnescapeCell(got); back != oneLine(tt.in) {
-				t.Errorf("UnescapeCell(%q) = %q, want %q", got, back, oneLine(tt.in))
+			back := UnescapeCell(got)
+			if back != tt.back {
+				t.Errorf("UnescapeCell(%q) = %q, want %q", got, back, tt.back)
+			}
+			if again := EscapeCell(back); again != got {
+				t.Errorf("EscapeCell(UnescapeCell(%q)) = %q, want it unchanged", got, again)
 			}
 		})
 	}
+}
+
+// TestEscapedCellsReadBack writes escaped text in a table and reads it with
+// goldmark (Parse) and with a model of GitHub's and markdownlint's reading.
+func TestEscapedCellsReadBack(t *testing.T) {
+	for _, in := range []string{"a | b", `a \| b`, `a \\| b`, `\\\|`, "`x | y`", `|\||`, `end \`} {
+		cell := EscapeCell(in)
+		row := "| " + cell + " | z |"
+		if got := pairedSplit(row); len(got) != 2 {
+			t.Errorf("%q: GitHub would read %d cells %q, want 2", row, len(got), got)
+		}
+		doc := mustParse(t, "| h | n |\n| - | - |\n"+row+"\n")
+		if len(doc.Preamble) != 1 || len(doc.Preamble[0].Rows) != 2 {
+			t.Fatalf("%q: no two-row table in %q", in, outline(doc))
+		}
+		got := doc.Preamble[0].Rows[1]
+		if want := []string{strings.TrimSpace(UnescapeCell(cell)), "z"}; !slices.Equal(got, want) {
+			t.Errorf("%q: goldmark read %q, want %q", row, got, want)
+		}
+	}
+}
+
+// pairedSplit splits a table row into cells the way GitHub and
+// markdownlint do: a backslash escapes the backslash or pipe after it, and
+// any other pipe divides cells. The row's outer pipes are dropped.
+func pairedSplit(row string) []string {
+	row = strings.TrimSpace(row)
+	row = strings.TrimPrefix(row, "|")
+	var cells []string
+	start := 0
+	for i := 0; i < len(row); i++ {
+		switch {
+		case row[i] == '\\' && i+1 < len(row) && (row[i+1] == '\\' || row[i+1] == '|'):
+			i++
+		case row[i] == '|':
+			cells = append(cells, row[start:i])
+			start = i + 1
+		}
+	}
+	if rest := row[start:]; strings.TrimSpace(rest) != "" {
+		cells = append(cells, rest)
+	}
+	return cells
 }
 
 func TestUnescapeCell(t *testing.T) {
@@ -70,9 +125,4 @@ func TestUnescapeCell(t *testing.T) {
 			t.Errorf("UnescapeCell(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-}
-
-// oneLine is s with its line breaks made spaces, as a table cell holds it.
-func oneLine(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\n", " ").Replace(s)
 }
