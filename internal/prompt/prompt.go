@@ -93,9 +93,12 @@ func (s *Set) List() []string {
 }
 
 // Source says where a stage's template comes from: the override file's
-// path, or BuiltIn.
+// path, or BuiltIn. An unknown stage has no source: "".
 func (s *Set) Source(stage string) string {
-	if s.over == nil {
+	switch {
+	case !slices.Contains(s.List(), stage):
+		return ""
+	case s.over == nil:
 		return BuiltIn
 	}
 	if _, err := fs.Stat(s.over, stage+ext); errors.Is(err, fs.ErrNotExist) {

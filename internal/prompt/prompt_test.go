@@ -168,6 +168,10 @@ func TestOverride(t *testing.T) {
 		}
 	}
 
+	if src := s.Source("../stories"); src != "" {
+		t.Errorf("Source of an unknown stage = %q, want \"\"", src)
+	}
+
 	unused, err := s.Unused()
 	if err != nil {
 		t.Fatal(err)
