@@ -5,16 +5,13 @@
 package pipeline
 
 import (
-	"bytes"
-	"context"
-	"encoding/json"
 	"fmt"
 	"path"
 	"path/filepath"
 	"strings"
 
-	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/llm"
+	"github.com/prodgen/prodgen/internal/prompt"
 )
 
 // Document file names inside the output folder.
@@ -32,6 +29,15 @@ type Project struct {
 	OutDir string
 	// Client writes the artifacts.
 	Client llm.Client
+	// Prompts renders the prompts a model reads; nil for the offline
+	// engine, which reads the parsed input instead.
+	Prompts *prompt.Set
+	// RepairAttempts bounds how often an invalid answer is sent back.
+	RepairAttempts int
+	// Progress, when set, is passed to each model request.
+	Progress func(llm.Progress)
+	// Started, when set, is called as a stage sends its first request.
+	Started func(stage string)
 }
 
 // Result is a rendered document and what it holds, for the caller to write.
@@ -41,6 +47,7 @@ type Result struct {
 	Markdown []byte
 	// Summary describes the content in a few words ("12 requirements").
 	Summary string
+	Usage   Usage
 }
 
 // PRDPath, StoriesPath and TechPath are the documents' paths as the user
@@ -59,113 +66,6 @@ func (p *Project) Abs(name string) string {
 		return name
 	}
 	return filepath.Join(p.Root, filepath.FromSlash(name))
-}
-
-// PRD generates the product requirements document from the brief at
-// briefPath.
-func (p *Project) PRD(ctx context.Context, briefPath string) (*Result, error) {
-	b, err := readBrief(p.Abs(briefPath), briefPath)
-	if err != nil {
-		return nil, err
-	}
-	var prd artifact.PRD
-	req := llm.Request{Stage: llm.StagePRD, Input: &llm.PRDInput{Brief: b, BriefPath: briefPath}}
-	if err := p.complete(ctx, req, &prd); err != nil {
-		return nil, err
-	}
-	if err := prd.Validate(); err != nil {
-		return nil, fmt.Errorf("the %s stage returned an invalid document: %w", llm.StagePRD, err)
-	}
-	prd.Header = artifact.Header{Sources: []string{slash(briefPath)}, Command: "prodgen prd " + slash(briefPath)}
-	md, err := artifact.RenderPRD(&prd)
-	if err != nil {
-		return nil, fmt.Errorf("render %s: %w", p.PRDPath(), err)
-	}
-	summary := fmt.Sprintf("%s, %s, %s",
-		count(len(prd.Functional), "functional requirement"),
-		count(len(prd.NonFunctional), "non-functional requirement"),
-		count(len(prd.OpenQuestions), "open question"))
-	return &Result{Path: p.PRDPath(), Markdown: md, Summary: summary}, nil
-}
-
-// Stories generates user stories from the PRD at prdPath (the project's PRD
-// when empty).
-func (p *Project) Stories(ctx context.Context, prdPath string) (*Result, error) {
-	if prdPath == "" {
-		prdPath = p.PRDPath()
-	}
-	prd, err := p.readPRD(prdPath)
-	if err != nil {
-		return nil, err
-	}
-	var stories artifact.Stories
-	if err := p.complete(ctx, llm.Request{Stage: llm.StageStories, Input: &llm.StoriesInput{PRD: prd}}, &stories); err != nil {
-		return nil, err
-	}
-	if err := stories.Validate(prd); err != nil {
-		return nil, fmt.Errorf("the %s stage returned an invalid document: %w", llm.StageStories, err)
-	}
-	stories.Header = artifact.Header{Sources: []string{slash(prdPath)}, Command: "prodgen stories"}
-	if prdPath != p.PRDPath() {
-		stories.Header.Command += " " + slash(prdPath)
-	}
-	md, err := artifact.RenderStories(&stories)
-	if err != nil {
-		return nil, fmt.Errorf("render %s: %w", p.StoriesPath(), err)
-	}
-	criteria := 0
-	for _, s := range stories.Stories {
-		criteria += len(s.Criteria)
-	}
-	summary := fmt.Sprintf("%s, %s", count(len(stories.Stories), "story"), count(criteria, "acceptance criterion"))
-	return &Result{Path: p.StoriesPath(), Markdown: md, Summary: summary}, nil
-}
-
-// Tech generates the technical requirements from the project's PRD and
-// stories.
-func (p *Project) Tech(ctx context.Context) (*Result, error) {
-	prd, err := p.readPRD(p.PRDPath())
-	if err != nil {
-		return nil, err
-	}
-	stories, err := p.readStories(p.StoriesPath())
-	if err != nil {
-		return nil, err
-	}
-	if err := stories.Validate(prd); err != nil {
-		return nil, &InputError{Path: p.StoriesPath(), Err: err}
-	}
-	var tech artifact.TechSpec
-	req := llm.Request{Stage: llm.StageTech, Input: &llm.TechInput{PRD: prd, Stories: stories}}
-	if err := p.complete(ctx, req, &tech); err != nil {
-		return nil, err
-	}
-	if err := tech.Validate(stories); err != nil {
-		return nil, fmt.Errorf("the %s stage returned an invalid document: %w", llm.StageTech, err)
-	}
-	tech.Header = artifact.Header{Sources: []string{p.PRDPath(), p.StoriesPath()}, Command: "prodgen tech"}
-	md, err := artifact.RenderTech(&tech)
-	if err != nil {
-		return nil, fmt.Errorf("render %s: %w", p.TechPath(), err)
-	}
-	summary := fmt.Sprintf("%s, %s, %s",
-		count(len(tech.Entities), "entity"), count(len(tech.Endpoints), "endpoint"), count(len(tech.Tasks), "task"))
-	return &Result{Path: p.TechPath(), Markdown: md, Summary: summary}, nil
-}
-
-// complete asks the client for a stage's artifact and decodes it strictly:
-// a field prodgen does not know is an error, not something to drop.
-func (p *Project) complete(ctx context.Context, req llm.Request, into any) error {
-	resp, err := p.Client.Complete(ctx, req)
-	if err != nil {
-		return fmt.Errorf("%s stage: %w", req.Stage, err)
-	}
-	dec := json.NewDecoder(bytes.NewReader([]byte(resp.Content)))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(into); err != nil {
-		return fmt.Errorf("%s stage: decode response: %w", req.Stage, err)
-	}
-	return nil
 }
 
 func slash(p string) string { return path.Clean(filepath.ToSlash(p)) }

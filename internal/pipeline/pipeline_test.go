@@ -12,11 +12,12 @@ import (
 	"github.com/prodgen/prodgen/internal/llm/offline"
 )
 
-// fakeClient answers every request with a fixed response or error.
+// fakeClient answers requests with its contents in turn, the last one
+// repeating, or with err.
 type fakeClient struct {
-	content string
-	err     error
-	got     []llm.Request
+	contents []string
+	err      error
+	got      []llm.Request
 }
 
 func (c *fakeClient) Complete(_ context.Context, req llm.Request) (*llm.Response, error) {
@@ -24,7 +25,8 @@ func (c *fakeClient) Complete(_ context.Context, req llm.Request) (*llm.Response
 	if c.err != nil {
 		return nil, c.err
 	}
-	return &llm.Response{Content: c.content}, nil
+	i := min(len(c.got), len(c.contents)) - 1
+	return &llm.Response{Content: c.contents[i], Model: "fake", Usage: llm.Usage{PromptTokens: 10, CompletionTokens: 5}}, nil
 }
 
 const briefText = "# Tiny\n\n## Features\n\n- Export check-in history as CSV.\n"
@@ -45,15 +47,15 @@ func TestPRDRejectsBadResponses(t *testing.T) {
 		err     error
 		want    string
 	}{
-		{name: "not JSON", content: "Sure! Here is your PRD:", want: "prd stage: decode response"},
+		{name: "not JSON", content: "Sure! Here is your PRD:", want: "not the JSON object the schema describes"},
+		{name: "text after the object", content: `{"title":"T"} and more`, want: "text after the JSON object"},
 		{name: "unknown field", content: `{"title":"T","colour":"red"}`, want: `unknown field "colour"`},
-		{name: "malformed ID", content: `{"title":"T","functional":[{"id":"FR-1","text":"x"}]}`, want: "FR-1"},
-		{name: "duplicate ID", content: `{"title":"T","functional":[{"id":"FR-001","text":"x"},{"id":"FR-001","text":"y"}]}`, want: "duplicate"},
+		{name: "empty requirement", content: `{"title":"T","functional":[{"id":"","text":" "}]}`, want: "FR-001"},
 		{name: "client error", err: errors.New("connection reset"), want: "prd stage: connection reset"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := newProject(t, &fakeClient{content: tt.content, err: tt.err})
+			p := newProject(t, &fakeClient{contents: []string{tt.content}, err: tt.err})
 			res, err := p.PRD(t.Context(), "brief.md")
 			if err == nil {
 				t.Fatalf("PRD succeeded with %q", res.Markdown)
@@ -74,8 +76,8 @@ func TestStoriesRejectsDanglingTrace(t *testing.T) {
 	if err := WriteFile(p.Abs(prd.Path), prd.Markdown); err != nil {
 		t.Fatal(err)
 	}
-	p.Client = &fakeClient{content: `{"title":"Tiny","stories":[{"id":"US-001","title":"Export","traces":["FR-009"],` +
-		`"criteria":[{"id":"AC-001.1","given":"a","when":"b","then":"c"}]}]}`}
+	p.Client = &fakeClient{contents: []string{`{"title":"Tiny","stories":[{"id":"US-001","title":"Export","traces":["FR-009"],` +
+		`"criteria":[{"id":"AC-001.1","given":"a","when":"b","then":"c"}]}]}`}}
 	_, err = p.Stories(t.Context(), "")
 	if err == nil || !strings.Contains(err.Error(), "FR-009") {
 		t.Fatalf("got %v, want an error naming the dangling trace FR-009", err)
@@ -151,5 +153,54 @@ func TestCount(t *testing.T) {
 		if got := count(tt.n, tt.noun); got != tt.want {
 			t.Errorf("count(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
 		}
+	}
+}
+
+// An invalid answer goes back to the model with the problems, and a valid
+// repair is used; without repairs left the stage fails naming the attempts.
+func TestRepair(t *testing.T) {
+	bad := `{"title":"Tiny","functional":[{"id":"","text":""}]}`
+	good := `{"title":"Tiny","functional":[{"id":"","text":"The system must export check-in history as CSV."}]}`
+	msgs := []llm.Message{{Role: llm.RoleUser, Content: "write the PRD"}}
+	tests := []struct {
+		name     string
+		repairs  int
+		contents []string
+		wantErr  string
+		wantReqs int
+	}{
+		{name: "repaired", repairs: 2, contents: []string{bad, good}, wantReqs: 2},
+		{name: "no repairs allowed", repairs: 0, contents: []string{bad, good}, wantErr: "invalid after 1 attempt", wantReqs: 1},
+		{name: "repairs exhausted", repairs: 2, contents: []string{bad}, wantErr: "invalid after 3 attempts", wantReqs: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			client := &fakeClient{contents: tt.contents}
+			p := newProject(t, client)
+			p.RepairAttempts = tt.repairs
+			var v prdValue
+			usage, err := p.generate(t.Context(), llm.Request{Stage: llm.StagePRD, Messages: msgs}, &v)
+			if len(client.got) != tt.wantReqs {
+				t.Fatalf("%d requests, want %d", len(client.got), tt.wantReqs)
+			}
+			if tt.wantErr != "" {
+				var inv *InvalidAnswerError
+				if !errors.As(err, &inv) || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("got %v, want an InvalidAnswerError mentioning %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if v.Functional[0].ID != "FR-001" || usage.Requests != 2 || usage.Tokens.PromptTokens != 20 {
+				t.Errorf("got %+v and usage %+v", v.Functional, usage)
+			}
+			repair := client.got[1].Messages
+			if len(repair) != 3 || repair[1].Role != llm.RoleAssistant || repair[1].Content != bad ||
+				!strings.Contains(repair[2].Content, "FR-001") {
+				t.Errorf("repair request %+v does not send back the answer and its problems", repair)
+			}
+		})
 	}
 }

@@ -11,47 +11,50 @@ import (
 	"github.com/prodgen/prodgen/internal/brief"
 )
 
-// readBrief reads and parses the brief at abs; name is how the user calls it.
-func readBrief(abs, name string) (*brief.Brief, error) {
+// readBrief reads and parses the brief at abs; name is how the user calls
+// it. It returns the source too, which is what a model reads.
+func readBrief(abs, name string) ([]byte, *brief.Brief, error) {
 	data, err := readInput(abs, name, brief.MaxSize)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &InputError{Path: name, Err: errors.New("no such file; pass the brief's path or set brief in prodgen.yaml")}
+			return nil, nil, &InputError{Path: name, Err: errors.New("no such file; pass the brief's path or set brief in prodgen.yaml")}
 		}
-		return nil, err
+		return nil, nil, err
 	}
 	b, err := brief.Parse(data)
 	if err != nil {
-		return nil, &InputError{Path: name, Err: err}
+		return nil, nil, &InputError{Path: name, Err: err}
 	}
-	return b, nil
+	return data, b, nil
 }
 
-func (p *Project) readPRD(name string) (*artifact.PRD, error) {
+// readPRD reads the PRD a person may have edited, returning its source
+// (what a model reads) and its parsed form (what the offline engine reads).
+func (p *Project) readPRD(name string) ([]byte, *artifact.PRD, error) {
 	data, err := p.readDoc(name, "prodgen prd")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	prd, err := artifact.ParsePRD(data)
 	if err != nil {
-		return nil, &InputError{Path: name, Err: err}
+		return nil, nil, &InputError{Path: name, Err: err}
 	}
 	if err := prd.Validate(); err != nil {
-		return nil, &InputError{Path: name, Err: err}
+		return nil, nil, &InputError{Path: name, Err: err}
 	}
-	return prd, nil
+	return data, prd, nil
 }
 
-func (p *Project) readStories(name string) (*artifact.Stories, error) {
+func (p *Project) readStories(name string) ([]byte, *artifact.Stories, error) {
 	data, err := p.readDoc(name, "prodgen stories")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s, err := artifact.ParseStories(data)
 	if err != nil {
-		return nil, &InputError{Path: name, Err: err}
+		return nil, nil, &InputError{Path: name, Err: err}
 	}
-	return s, nil
+	return data, s, nil
 }
 
 // readDoc reads an upstream document; when it does not exist the error

@@ -1,0 +1,150 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/llm"
+	"github.com/prodgen/prodgen/internal/prompt"
+)
+
+// PRD generates the product requirements document from the brief at
+// briefPath.
+func (p *Project) PRD(ctx context.Context, briefPath string) (*Result, error) {
+	src, b, err := readBrief(p.Abs(briefPath), briefPath)
+	if err != nil {
+		return nil, err
+	}
+	req := llm.Request{
+		Stage:  llm.StagePRD,
+		Input:  &llm.PRDInput{Brief: b, BriefPath: briefPath},
+		Schema: &llm.Schema{Name: llm.StagePRD, JSON: artifact.PRDSchema()},
+	}
+	if err := p.messages(&req, prompt.PRDData{Brief: string(src), BriefPath: slash(briefPath)}); err != nil {
+		return nil, err
+	}
+	var v prdValue
+	usage, err := p.generate(ctx, req, &v)
+	if err != nil {
+		return nil, err
+	}
+	prd := &v.PRD
+	prd.Header = artifact.Header{Sources: []string{slash(briefPath)}, Command: "prodgen prd " + slash(briefPath)}
+	md, err := artifact.RenderPRD(prd)
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", p.PRDPath(), err)
+	}
+	summary := fmt.Sprintf("%s, %s, %s",
+		count(len(prd.Functional), "functional requirement"),
+		count(len(prd.NonFunctional), "non-functional requirement"),
+		count(len(prd.OpenQuestions), "open question"))
+	return &Result{Path: p.PRDPath(), Markdown: md, Summary: summary, Usage: usage}, nil
+}
+
+// Stories generates user stories from the PRD at prdPath (the project's PRD
+// when empty).
+func (p *Project) Stories(ctx context.Context, prdPath string) (*Result, error) {
+	if prdPath == "" {
+		prdPath = p.PRDPath()
+	}
+	prdSrc, prd, err := p.readPRD(prdPath)
+	if err != nil {
+		return nil, err
+	}
+	frIDs := requirementIDs(prd.Functional)
+	req := llm.Request{
+		Stage:  llm.StageStories,
+		Input:  &llm.StoriesInput{PRD: prd},
+		Schema: &llm.Schema{Name: llm.StageStories, JSON: artifact.StoriesSchema(frIDs)},
+	}
+	if err := p.messages(&req, prompt.StoriesData{PRD: string(prdSrc), FRIDs: frIDs}); err != nil {
+		return nil, err
+	}
+	v := storiesValue{prd: prd}
+	usage, err := p.generate(ctx, req, &v)
+	if err != nil {
+		return nil, err
+	}
+	stories := &v.Stories
+	stories.Header = artifact.Header{Sources: []string{slash(prdPath)}, Command: "prodgen stories"}
+	if prdPath != p.PRDPath() {
+		stories.Header.Command += " " + slash(prdPath)
+	}
+	md, err := artifact.RenderStories(stories)
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", p.StoriesPath(), err)
+	}
+	criteria := 0
+	for _, s := range stories.Stories {
+		criteria += len(s.Criteria)
+	}
+	summary := fmt.Sprintf("%s, %s", count(len(stories.Stories), "story"), count(criteria, "acceptance criterion"))
+	return &Result{Path: p.StoriesPath(), Markdown: md, Summary: summary, Usage: usage}, nil
+}
+
+// Tech generates the technical requirements from the project's PRD and
+// stories.
+func (p *Project) Tech(ctx context.Context) (*Result, error) {
+	prdSrc, prd, err := p.readPRD(p.PRDPath())
+	if err != nil {
+		return nil, err
+	}
+	storiesSrc, stories, err := p.readStories(p.StoriesPath())
+	if err != nil {
+		return nil, err
+	}
+	if err := stories.Validate(prd); err != nil {
+		return nil, &InputError{Path: p.StoriesPath(), Err: err}
+	}
+	storyIDs := make([]string, 0, len(stories.Stories))
+	for _, s := range stories.Stories {
+		storyIDs = append(storyIDs, s.ID)
+	}
+	req := llm.Request{
+		Stage:  llm.StageTech,
+		Input:  &llm.TechInput{PRD: prd, Stories: stories},
+		Schema: &llm.Schema{Name: llm.StageTech, JSON: artifact.TechSchema(storyIDs)},
+	}
+	data := prompt.TechData{PRD: string(prdSrc), Stories: string(storiesSrc), StoryIDs: storyIDs}
+	if err := p.messages(&req, data); err != nil {
+		return nil, err
+	}
+	v := techValue{stories: stories}
+	usage, err := p.generate(ctx, req, &v)
+	if err != nil {
+		return nil, err
+	}
+	tech := &v.TechSpec
+	tech.Header = artifact.Header{Sources: []string{p.PRDPath(), p.StoriesPath()}, Command: "prodgen tech"}
+	md, err := artifact.RenderTech(tech)
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", p.TechPath(), err)
+	}
+	summary := fmt.Sprintf("%s, %s, %s",
+		count(len(tech.Entities), "entity"), count(len(tech.Endpoints), "endpoint"), count(len(tech.Tasks), "task"))
+	return &Result{Path: p.TechPath(), Markdown: md, Summary: summary, Usage: usage}, nil
+}
+
+// messages renders the stage's prompt into the request, for clients that
+// read prompts. Without a prompt set (the offline engine) it adds none.
+func (p *Project) messages(req *llm.Request, data any) error {
+	if p.Prompts == nil {
+		return nil
+	}
+	msgs, err := p.Prompts.Messages(req.Stage, data)
+	if err != nil {
+		return err
+	}
+	req.Messages = msgs
+	req.Progress = p.Progress
+	return nil
+}
+
+func requirementIDs(reqs []artifact.Requirement) []string {
+	ids := make([]string, 0, len(reqs))
+	for _, r := range reqs {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
