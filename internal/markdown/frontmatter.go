@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -50,8 +52,11 @@ func splitFrontMatter(src []byte) ([]byte, map[string]string, error) {
 		return nil, nil, fmt.Errorf("front matter: %w", err)
 	}
 	front := make(map[string]string, len(values))
-	for k, v := range values {
-		switch v := v.(type) {
+	// Keys are taken in order so that of two differing only in case the
+	// same one wins every time: the later in byte order, which is the one
+	// written in lower case.
+	for _, k := range slices.Sorted(maps.Keys(values)) {
+		switch v := values[k].(type) {
 		case nil, map[string]any, []any:
 			// Only scalars describe a brief; nested values are ignored.
 		default:

@@ -29,6 +29,11 @@ func TestFrontMatter(t *testing.T) {
 			body:  `para@10 "Text."`,
 		},
 		{
+			name:  "of keys differing in case, the lower-case one wins",
+			src:   "---\nTITLE: a\ntitle: b\nTitle: c\n---\n",
+			front: map[string]string{"title": "b"},
+		},
+		{
 			name:  "a closing line of dots",
 			src:   "---\ntitle: X\n...\nText.\n",
 			front: map[string]string{"title": "X"},
