@@ -30,7 +30,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, req Request, rep
 		writeError(w, reply.Status, reply.ErrorType, errorMessage(reply.ErrorMessage, reply, req), "")
 		return
 	}
-	if req.Stream {
+	if req.Stream && !reply.NoStream {
 		s.stream(w, r, req, reply)
 		return
 	}

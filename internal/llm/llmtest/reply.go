@@ -62,6 +62,9 @@ type Reply struct {
 	// Malformed sends JSON that does not parse: a broken chunk after the
 	// content when streaming, a broken body otherwise.
 	Malformed bool
+	// NoStream answers with one JSON body even when the request asked for
+	// a stream, as some endpoints do.
+	NoStream bool
 }
 
 // Usage is an answer's token counts.
