@@ -64,6 +64,9 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, req Request, rep
 			return
 		}
 	}
+	if reply.Refusal != "" && !send(chunk(model, map[string]string{"refusal": reply.Refusal}, "")) {
+		return
+	}
 	switch {
 	case reply.Malformed:
 		send(`{"id":"chatcmpl-llmtest","object":"chat.completion.chunk","choices":[{"delta":{"content":`)

@@ -16,6 +16,9 @@ import (
 type Reply struct {
 	// Content is the assistant's answer.
 	Content string
+	// Refusal, when set, is streamed as a refusal delta after the content,
+	// as OpenAI does when a model declines a structured-output request.
+	Refusal string
 	// Chunks is how many chunks a streamed Content is split into; 0 or 1
 	// sends it in one chunk. It is capped at the number of runes.
 	Chunks int

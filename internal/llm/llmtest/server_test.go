@@ -52,6 +52,8 @@ func TestServerAnswers(t *testing.T) {
 			[]string{`"object":"chat.completion"`, `"content":"hello"`, `"completion_tokens":1`}, []string{"data:"}, false},
 		{"whole answer to a stream request", "/v1/chat/completions", streamBody, Reply{Content: "hello", NoStream: true}, 200,
 			[]string{`"object":"chat.completion"`, `"content":"hello"`}, []string{"data:"}, false},
+		{"refusal", "/v1/chat/completions", streamBody, Reply{Refusal: "I can't help with that."}, 200,
+			[]string{`"refusal":"I can't help with that."`, `"finish_reason":"stop"`}, nil, false},
 		{"length", "/v1/chat/completions", streamBody, Reply{Content: "x", FinishReason: "length"}, 200,
 			[]string{`"finish_reason":"length"`}, nil, false},
 		{"no finish, no done", "/v1/chat/completions", streamBody, Reply{Content: "x", NoFinish: true, NoDone: true}, 200,

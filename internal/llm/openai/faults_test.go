@@ -71,6 +71,8 @@ var faultTests = []struct {
 		[]string{"raise max_tokens (now 100) or shorten the input"}},
 	{"content filter", []llmtest.Reply{{Content: "PARTIAL", FinishReason: "content_filter"}, okReply}, 1, nil, -1, "content_filter",
 		[]string{"content filter stopped the answer"}},
+	{"refusal", []llmtest.Reply{{Refusal: "I can't help with that."}, okReply}, 1, nil, -1, "refusal",
+		[]string{"declined to answer: I can't help with that."}},
 	{"tool calls", []llmtest.Reply{{Content: "PARTIAL", FinishReason: "tool_calls"}, okReply}, 1, nil, -1, "tool_calls", nil},
 	{"in-band server_error retried", []llmtest.Reply{{Content: "PARTIAL", StreamError: &llmtest.APIError{Message: "oops", Type: "server_error"}}, okReply},
 		2, backoffs[:1], -1, "", nil},
