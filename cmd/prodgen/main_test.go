@@ -24,13 +24,17 @@ func TestScripts(t *testing.T) {
 			// No test may reach a real model, whatever the developer's shell has.
 			env.Setenv("OPENAI_API_KEY", "")
 			env.Setenv("OPENAI_BASE_URL", "")
+			env.Setenv("PRODGEN_API_KEY", "")
 			env.Setenv("NO_COLOR", "1")
+			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": cmdExitCode,
-			"mkfile":   cmdMkfile,
-			"replace":  cmdReplace,
+			"exitcode":         cmdExitCode,
+			"mkfile":           cmdMkfile,
+			"replace":          cmdReplace,
+			"fakellm":          cmdFakeLLM,
+			"fakellm-requests": cmdFakeLLMRequests,
 		},
 	})
 }

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/prodgen/prodgen/internal/config"
+	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/pipeline"
 )
 
@@ -34,6 +36,8 @@ func exitCode(err error) int {
 		cfg     *config.Error
 		input   *pipeline.InputError
 		missing *pipeline.MissingInputError
+		creds   *credentialsError
+		api     *llm.APIError
 	)
 	switch {
 	case err == nil:
@@ -42,12 +46,16 @@ func exitCode(err error) int {
 		return ExitInterrupted
 	case errors.As(err, &usage), errors.As(err, &cfg), errors.As(err, &input), errors.As(err, &missing):
 		return ExitUsage
+	case errors.As(err, &creds), errors.As(err, &api) && api.Unauthorized():
+		return ExitCredentials
 	}
 	return ExitFailure
 }
 
 // report prints err, with a hint where one helps, and returns the exit code.
-func report(w io.Writer, err error) int {
+// The API key is cut out of the message whatever produced it: a server may
+// echo it back in an error body.
+func report(w io.Writer, err error, secret string) int {
 	code := exitCode(err)
 	if err == nil {
 		return code
@@ -56,7 +64,11 @@ func report(w io.Writer, err error) int {
 		fmt.Fprintln(w, "prodgen: interrupted; no document was changed by the unfinished stage")
 		return code
 	}
-	fmt.Fprintf(w, "prodgen: %v\n", err)
+	msg := err.Error()
+	if secret != "" {
+		msg = strings.ReplaceAll(msg, secret, "[redacted]")
+	}
+	fmt.Fprintf(w, "prodgen: %s\n", msg)
 	var usage *usageError
 	if errors.As(err, &usage) {
 		fmt.Fprintln(w, "Run 'prodgen --help' for usage.")

@@ -41,8 +41,8 @@ func Main(ctx context.Context, args []string, deps Deps) int {
 	if deps.Getenv == nil {
 		deps.Getenv = func(string) string { return "" }
 	}
-	root := newRootCmd(deps)
+	root, f := newRootCmd(deps)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
-	return report(deps.IO.Err, err)
+	return report(deps.IO.Err, err, f.secret)
 }

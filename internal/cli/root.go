@@ -1,17 +1,13 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
-	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/prodgen/prodgen/internal/config"
-	"github.com/prodgen/prodgen/internal/llm"
-	"github.com/prodgen/prodgen/internal/llm/offline"
 	"github.com/prodgen/prodgen/internal/pipeline"
 )
 
@@ -21,6 +17,7 @@ type globalFlags struct {
 	config  string
 	quiet   bool
 	verbose bool
+	noCache bool
 }
 
 // factory hands commands what they share: streams, configuration and the
@@ -28,9 +25,13 @@ type globalFlags struct {
 type factory struct {
 	deps  Deps
 	flags globalFlags
+	// secret is the configured API key, redacted from every message.
+	secret string
+	// progressShown says a status line is on the terminal.
+	progressShown bool
 }
 
-func newRootCmd(deps Deps) *cobra.Command {
+func newRootCmd(deps Deps) (*cobra.Command, *factory) {
 	f := &factory{deps: deps}
 	root := &cobra.Command{
 		Use:   "prodgen",
@@ -63,7 +64,10 @@ every document from the brief alone and never invents facts.`,
 	pf.StringVarP(&f.flags.chdir, "chdir", "C", "", "run as if prodgen was started in `dir`")
 	pf.StringVar(&f.flags.config, "config", "", "read configuration from `file` (default ./prodgen.yaml)")
 	pf.String("out-dir", "docs", "write documents to `dir`")
-	pf.String("provider", "auto", "what writes the documents: auto or offline")
+	pf.String("provider", "auto", "what writes the documents: auto, openai or offline")
+	pf.String("model", "", "model name (Azure: deployment name)")
+	pf.String("base-url", "", "OpenAI-compatible endpoint `url`, e.g. http://localhost:11434/v1")
+	pf.BoolVar(&f.flags.noCache, "no-cache", false, "neither read nor write the response cache")
 	pf.BoolVarP(&f.flags.quiet, "quiet", "q", false, "print only errors")
 	pf.BoolVarP(&f.flags.verbose, "verbose", "v", false, "print more about what happens")
 	root.PersistentPreRunE = func(*cobra.Command, []string) error {
@@ -80,7 +84,7 @@ every document from the brief alone and never invents facts.`,
 		newGenerateCmd(f, runGenerate),
 		newVersionCmd(f),
 	)
-	return root
+	return root, f
 }
 
 // usageArgs marks argument-count errors as usage errors (exit code 2).
@@ -118,38 +122,31 @@ func (f *factory) setup(cmd *cobra.Command) (*config.Config, *pipeline.Project, 
 	if cfg.File != "" {
 		f.debugf("configuration: %s\n", cfg.File)
 	}
-	client := f.client(cfg)
-	return cfg, &pipeline.Project{Root: f.dir(), OutDir: cfg.OutDir, Client: client}, nil
-}
-
-// client chooses what writes the documents.
-func (f *factory) client(cfg *config.Config) llm.Client {
-	if cfg.Provider != "auto" {
-		return offline.New()
+	eng, err := f.engine(cfg)
+	if err != nil {
+		return nil, nil, err
 	}
-	// Say which engine "auto" chose, once, when a stage first uses it: a
-	// run that fails on its input should print the error and nothing else.
-	return &announcing{Client: offline.New(), announce: func() {
-		f.infof("using the built-in offline engine (no model is configured)\n")
-	}}
-}
-
-// announcing calls announce before the first request it passes on.
-type announcing struct {
-	llm.Client
-	once     sync.Once
-	announce func()
-}
-
-func (a *announcing) Complete(ctx context.Context, req llm.Request) (*llm.Response, error) {
-	a.once.Do(a.announce)
-	return a.Client.Complete(ctx, req)
+	f.secret = cfg.APIKey
+	proj := &pipeline.Project{Root: f.dir(), OutDir: cfg.OutDir, Client: eng.client, RepairAttempts: cfg.RepairAttempts}
+	if eng.model {
+		proj.Prompts = eng.prompts
+		proj.Started = func(stage string) { f.infof("%s: asking %s\n", stage, cfg.Model) }
+		if f.deps.IO.ErrIsTerminal && !f.flags.quiet {
+			proj.Progress = f.progress
+		}
+	}
+	return cfg, proj, nil
 }
 
 // infof prints progress to stderr unless --quiet.
 func (f *factory) infof(format string, args ...any) {
 	if f.flags.quiet {
 		return
+	}
+	if f.progressShown {
+		// Clear the status line so the message starts on a clean line.
+		fmt.Fprint(f.deps.IO.Err, "\r\x1b[K")
+		f.progressShown = false
 	}
 	fmt.Fprintf(f.deps.IO.Err, format, args...)
 }
@@ -174,6 +171,11 @@ func (f *factory) emit(proj *pipeline.Project, res *pipeline.Result, output stri
 	}
 	if err := pipeline.WriteFile(proj.Abs(path), res.Markdown); err != nil {
 		return err
+	}
+	if res.Usage.Model != "" && res.Usage.Model != "offline" {
+		u := res.Usage
+		f.infof("wrote %s (%s; %s)\n", filepath.ToSlash(path), res.Summary, usageLine(u.Model, u.Tokens, u.Requests, u.Cached))
+		return nil
 	}
 	f.infof("wrote %s (%s)\n", filepath.ToSlash(path), res.Summary)
 	return nil

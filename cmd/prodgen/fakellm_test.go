@@ -1,0 +1,156 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/prodgen/prodgen/internal/llm/llmtest"
+)
+
+// testKey is the API key scripts run with; no output may ever contain it.
+const testKey = "sk-test-5ecret-key-0123456789"
+
+var (
+	serversMu sync.Mutex
+	servers   = map[*testscript.TestScript]*llmtest.Server{}
+)
+
+// fakellm [REPLY...] starts a fake OpenAI-compatible server for the script
+// and points prodgen at it (OPENAI_BASE_URL, OPENAI_API_KEY). Each REPLY
+// scripts one answer, in order, as comma-separated words: status=N,
+// retry=S (Retry-After), echo (echo the key in the error), drop (close the
+// stream mid-answer), nodone, nofinish, length, filter (content_filter),
+// streamerr=TYPE, hangup, invalid (an answer that is not the schema's
+// JSON). After them every request gets a valid answer for its stage.
+func cmdFakeLLM(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("usage: fakellm [REPLY...]")
+	}
+	var replies []llmtest.Reply
+	for _, spec := range args {
+		replies = append(replies, parseReply(ts, spec))
+	}
+	srv, err := llmtest.Start(llmtest.Options{Replies: replies, Responder: stageAnswer})
+	ts.Check(err)
+	ts.Defer(srv.Close)
+	serversMu.Lock()
+	servers[ts] = srv
+	serversMu.Unlock()
+	ts.Setenv("OPENAI_BASE_URL", srv.URL)
+	ts.Setenv("OPENAI_API_KEY", testKey)
+}
+
+// fakellm-requests N checks how many requests the fake server received.
+func cmdFakeLLMRequests(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: fakellm-requests N")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	serversMu.Lock()
+	srv := servers[ts]
+	serversMu.Unlock()
+	if srv == nil {
+		ts.Fatalf("fakellm-requests: no fake server; run fakellm first")
+	}
+	reqs := srv.Requests()
+	if len(reqs) != want {
+		ts.Fatalf("the fake server received %d requests, want %d", len(reqs), want)
+	}
+	for _, r := range reqs {
+		if got := r.Header.Get("Authorization"); got != "Bearer "+testKey {
+			ts.Fatalf("request sent Authorization %q", got)
+		}
+	}
+}
+
+func parseReply(ts *testscript.TestScript, spec string) llmtest.Reply {
+	r := llmtest.Reply{Content: `{"title":"Broken"`, Chunks: 3}
+	for _, word := range strings.Split(spec, ",") {
+		name, value, _ := strings.Cut(word, "=")
+		switch name {
+		case "status":
+			n, err := strconv.Atoi(value)
+			ts.Check(err)
+			r.Status, r.ErrorMessage, r.ErrorType = n, "scripted failure", "server_error"
+		case "retry":
+			r.RetryAfter = value
+		case "echo":
+			r.EchoAuth = true
+		case "drop":
+			r.DropAfter = 2
+		case "nodone":
+			r.NoDone, r.NoFinish = true, true
+		case "nofinish":
+			r.NoFinish = true
+		case "length":
+			r.FinishReason = "length"
+		case "filter":
+			r.FinishReason = "content_filter"
+		case "streamerr":
+			r.StreamError = &llmtest.APIError{Message: "scripted stream error", Type: value}
+		case "hangup":
+			r.Hangup = true
+		case "invalid":
+			r.Content = `{"title":"Streaks","colour":"red"}`
+		default:
+			ts.Fatalf("fakellm: unknown reply word %q", word)
+		}
+	}
+	return r
+}
+
+// stageAnswer answers a request with a valid artifact for its stage, told
+// apart by the schema's name or, in json_object mode, the prompt.
+func stageAnswer(req llmtest.Request) llmtest.Reply {
+	stage := ""
+	if rf := req.ResponseFormat; rf != nil && rf.JSONSchema != nil {
+		stage = rf.JSONSchema.Name
+	}
+	if stage == "" && len(req.Messages) > 0 {
+		prompt := req.Messages[len(req.Messages)-1].Content
+		for _, m := range req.Messages {
+			if m.Role == "user" {
+				prompt = m.Content
+				break
+			}
+		}
+		switch {
+		case strings.Contains(prompt, "product manager"):
+			stage = "prd"
+		case strings.Contains(prompt, "product owner"):
+			stage = "stories"
+		case strings.Contains(prompt, "staff engineer"):
+			stage = "tech"
+		}
+	}
+	usage := &llmtest.Usage{PromptTokens: 120, CompletionTokens: 80, TotalTokens: 200}
+	return llmtest.Reply{Content: answers[stage], Chunks: 5, Usage: usage}
+}
+
+var answers = map[string]string{
+	"prd": `{"title":"Streaks","summary":"A habit tracker for small teams.","problem":"Teams drop shared habits.",` +
+		`"goals":[{"id":"","text":"Teams keep 80% of agreed habits for 8 weeks."}],` +
+		`"personas":[{"name":"Team lead","description":"Sets the habits."}],` +
+		`"functional":[{"id":"","text":"The system must let a team lead create a team.","priority":""},` +
+		`{"id":"","text":"The system must let a team member check in to a habit from Slack.","priority":"P1"}],` +
+		`"non_functional":[{"id":"","text":"Pages must load in under 1 second at the 95th percentile.","priority":""}],` +
+		`"in_scope":["Teams and check-ins"],"out_of_scope":["Badges"],` +
+		`"metrics":[{"name":"Median check-in time","baseline":"","target":"under 10 seconds"}],` +
+		`"assumptions":[],"open_questions":[{"id":"","text":"Which Slack plans must be supported?"}]}`,
+	"stories": `{"title":"Streaks","stories":[` +
+		`{"id":"","title":"Create a team","role":"team lead","want":"to create a team","so_that":"my team can share habits",` +
+		`"traces":["FR-001"],"criteria":[{"id":"","given":"a signed-in team lead","when":"they create a team named Core","then":"the team Core exists","text":""},` +
+		`{"id":"","given":"a team lead","when":"they create a team without a name","then":"the system asks for a name","text":""}]},` +
+		`{"id":"","title":"Check in from Slack","role":"team member","want":"to check in from Slack","so_that":"",` +
+		`"traces":["FR-002"],"criteria":[{"id":"","given":"a team member in Slack","when":"they type /checkin","then":"the check-in is recorded","text":""}]}]}`,
+	"tech": `{"title":"Streaks","overview":"A web service with a Slack integration.",` +
+		`"components":[{"name":"API service","responsibility":"Serves the API."}],` +
+		`"entities":[{"name":"Team","description":"A group of people sharing habits.","fields":[{"name":"id","type":"string","notes":""}]}],` +
+		`"endpoints":[{"method":"POST","path":"/teams","summary":"Create a team","stories":["US-001"]}],` +
+		`"quality":[],"tasks":[{"id":"","text":"Build team creation","stories":["US-001"]},{"id":"","text":"Build the Slack command","stories":["US-002"]}],` +
+		`"open_questions":[]}`,
+}
