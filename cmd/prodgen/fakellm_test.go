@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -23,7 +24,7 @@ var (
 // scripts one answer, in order, as comma-separated words: status=N,
 // retry=S (Retry-After), echo (echo the key in the error), drop (close the
 // stream mid-answer), nodone, nofinish, length, filter (content_filter),
-// streamerr=TYPE, hangup, invalid (an answer that is not the schema's
+// streamerr=TYPE, hangup, slow (a valid answer over ten seconds), invalid (an answer that is not the schema's
 // JSON). After them every request gets a valid answer for its stage.
 func cmdFakeLLM(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
@@ -92,6 +93,9 @@ func parseReply(ts *testscript.TestScript, spec string) llmtest.Reply {
 			r.FinishReason = "content_filter"
 		case "streamerr":
 			r.StreamError = &llmtest.APIError{Message: "scripted stream error", Type: value}
+		case "slow":
+			// A healthy answer that takes long: for interrupting.
+			r = llmtest.Reply{Content: answers["prd"], Chunks: 50, ChunkDelay: 200 * time.Millisecond}
 		case "hangup":
 			r.Hangup = true
 		case "invalid":
