@@ -1,6 +1,7 @@
 package main
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -65,6 +66,34 @@ func cmdFakeLLMRequests(ts *testscript.TestScript, neg bool, args []string) {
 		if got := r.Header.Get("Authorization"); got != "Bearer "+testKey {
 			ts.Fatalf("request sent Authorization %q", got)
 		}
+	}
+}
+
+// fakellm-sent REGEXP checks that the last request's messages match.
+func cmdFakeLLMSent(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: fakellm-sent REGEXP")
+	}
+	serversMu.Lock()
+	srv := servers[ts]
+	serversMu.Unlock()
+	if srv == nil {
+		ts.Fatalf("fakellm-sent: no fake server; run fakellm first")
+	}
+	reqs := srv.Requests()
+	if len(reqs) == 0 {
+		ts.Fatalf("fakellm-sent: no request received")
+	}
+	re, err := regexp.Compile(args[0])
+	ts.Check(err)
+	last := reqs[len(reqs)-1]
+	var text strings.Builder
+	for _, m := range last.Messages {
+		text.WriteString(m.Content + "\n")
+	}
+	text.WriteString("response_format: " + string(last.Fields["response_format"]) + "\n")
+	if re.MatchString(text.String()) == neg {
+		ts.Fatalf("last request (negated: %v) does not satisfy %q:\n%s", neg, args[0], text.String())
 	}
 }
 

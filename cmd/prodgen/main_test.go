@@ -35,6 +35,7 @@ func TestScripts(t *testing.T) {
 			"replace":          cmdReplace,
 			"fakellm":          cmdFakeLLM,
 			"fakellm-requests": cmdFakeLLMRequests,
+			"fakellm-sent":     cmdFakeLLMSent,
 		},
 	})
 }
