@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"runtime/debug"
 	"syscall"
+	"time"
 
 	"github.com/prodgen/prodgen/internal/cli"
 )
@@ -38,6 +39,7 @@ func deps() cli.Deps {
 		Getenv: os.Getenv,
 		Dir:    dir,
 		Build:  buildInfo(),
+		Now:    time.Now,
 	}
 }
 

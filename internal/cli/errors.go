@@ -17,7 +17,7 @@ const (
 	ExitOK          = 0
 	ExitFailure     = 1   // runtime failure: model, network, I/O
 	ExitUsage       = 2   // bad usage, configuration or input
-	ExitStale       = 3   // reserved: check found stale or edited documents
+	ExitStale       = 3   // check found stale or edited documents; generate refused to overwrite an edit
 	ExitCredentials = 4   // reserved: missing or rejected credentials
 	ExitInterrupted = 130 // interrupted by a signal
 )
@@ -36,7 +36,9 @@ func exitCode(err error) int {
 		cfg     *config.Error
 		input   *pipeline.InputError
 		missing *pipeline.MissingInputError
+		lock    *pipeline.LockError
 		creds   *credentialsError
+		refused *refusedError
 		api     *llm.APIError
 	)
 	switch {
@@ -44,10 +46,12 @@ func exitCode(err error) int {
 		return ExitOK
 	case errors.Is(err, context.Canceled):
 		return ExitInterrupted
-	case errors.As(err, &usage), errors.As(err, &cfg), errors.As(err, &input), errors.As(err, &missing):
+	case errors.As(err, &usage), errors.As(err, &cfg), errors.As(err, &input), errors.As(err, &missing), errors.As(err, &lock):
 		return ExitUsage
 	case errors.As(err, &creds), errors.As(err, &api) && api.Unauthorized():
 		return ExitCredentials
+	case errors.As(err, &refused), errors.Is(err, errNotFresh):
+		return ExitStale
 	}
 	return ExitFailure
 }

@@ -2,34 +2,60 @@ package cli
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/prodgen/prodgen/internal/config"
 	"github.com/prodgen/prodgen/internal/pipeline"
 )
 
 type generateOptions struct {
 	f   *factory
 	cmd *cobra.Command
+
+	Force bool
+	Only  []string
 }
 
 func newGenerateCmd(f *factory, runF func(context.Context, *generateOptions) error) *cobra.Command {
 	opts := &generateOptions{f: f}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "generate",
-		Short: "Write every document in order: PRD, stories, technical requirements",
-		Long: `Run every stage in order: the PRD from the brief, the stories from the PRD,
-and the technical requirements from both. Each document is written before the
-next stage reads it; if a stage fails, the documents before it are kept and
-the ones after it are left as they were.`,
+		Short: "Bring every document up to date, regenerating only what changed",
+		Long: `Run the pipeline like make: brief → PRD → stories → technical requirements.
+A stage runs only when its document is missing or one of its inputs changed
+since prodgen.lock recorded it, and then every stage after it runs too. A
+project that is up to date makes no model call.
+
+A document edited by hand is never overwritten: generate stops and says so.
+Keep the edit with 'prodgen accept FILE' (later stages then regenerate from
+it) or overwrite it with --force.`,
 		Example: `  prodgen generate
+  prodgen generate --only prd,stories
+  prodgen generate --force
   prodgen -C examples/habit-tracker generate`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			for _, s := range opts.Only {
+				if !slices.Contains(pipeline.StageNames(), s) {
+					return &usageError{fmt.Errorf("--only: unknown stage %q (stages: %s)", s, strings.Join(pipeline.StageNames(), ", "))}
+				}
+			}
 			opts.cmd = cmd
 			return runF(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "regenerate every document, overwriting hand edits")
+	cmd.Flags().StringSliceVar(&opts.Only, "only", nil, "run only these `stages` (prd, stories, tech)")
+	// RegisterFlagCompletionFunc fails only for an undefined flag, and
+	// "only" is defined just above.
+	_ = cmd.RegisterFlagCompletionFunc("only", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return pipeline.StageNames(), cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
 }
 
 func runGenerate(ctx context.Context, opts *generateOptions) error {
@@ -37,19 +63,69 @@ func runGenerate(ctx context.Context, opts *generateOptions) error {
 	if err != nil {
 		return err
 	}
-	stages := []func() (*pipeline.Result, error){
-		func() (*pipeline.Result, error) { return proj.PRD(ctx, cfg.Brief) },
-		func() (*pipeline.Result, error) { return proj.Stories(ctx, "") },
-		func() (*pipeline.Result, error) { return proj.Tech(ctx) },
-	}
-	for _, stage := range stages {
-		res, err := stage()
+	settings := lockSettings(cfg)
+	before := map[string]pipeline.Status{}
+	ran := 0
+	for _, stage := range pipeline.Stages {
+		if len(opts.Only) > 0 && !slices.Contains(opts.Only, stage.Name) {
+			continue
+		}
+		st, err := proj.Status(stage, settings, before)
 		if err != nil {
 			return err
 		}
-		if err := opts.f.emit(proj, res, ""); err != nil {
+		before[stage.Name] = st
+		switch {
+		case st.State == pipeline.Fresh && !opts.Force:
+			opts.f.debugf("%s is up to date\n", st.Path)
+			continue
+		case (st.State == pipeline.Edited || st.State == pipeline.Unlocked) && !opts.Force:
+			return &refusedError{status: st}
+		}
+		opts.f.debugf("%s: %s\n", st.Path, orDefault(st.Reason, "regenerating (--force)"))
+		res, err := proj.Run(ctx, stage.Name)
+		if err != nil {
 			return err
 		}
+		if err := opts.f.record(proj, res, settings); err != nil {
+			return err
+		}
+		before[stage.Name] = pipeline.Status{Stage: stage.Name, Path: res.Path, State: pipeline.Fresh}
+		ran++
+	}
+	if ran == 0 {
+		opts.f.infof("everything is up to date\n")
 	}
 	return nil
+}
+
+// refusedError is generate declining to overwrite a hand-edited document.
+type refusedError struct{ status pipeline.Status }
+
+func (e *refusedError) Error() string {
+	return fmt.Sprintf("%s was %s; not overwriting it. Keep it with 'prodgen accept %s' (later stages then regenerate from it), or overwrite it by running again with --force",
+		e.status.Path, e.status.Reason, e.status.Path)
+}
+
+// lockSettings are the configuration values that change a document, as
+// configured rather than as resolved, so that check gives the same answer
+// on a machine without the model's key.
+func lockSettings(cfg *config.Config) map[string]string {
+	s := map[string]string{
+		"provider":        cfg.Provider,
+		"model":           cfg.Model,
+		"max_tokens":      fmt.Sprint(cfg.MaxTokens),
+		"response_format": cfg.ResponseFormat,
+	}
+	if cfg.Temperature != nil {
+		s["temperature"] = fmt.Sprint(*cfg.Temperature)
+	}
+	return s
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

@@ -6,6 +6,7 @@ package cli
 import (
 	"context"
 	"io"
+	"time"
 )
 
 // IO is where a command reads and writes. Out carries only the product (a
@@ -33,6 +34,8 @@ type Deps struct {
 	// Dir is the working directory.
 	Dir   string
 	Build BuildInfo
+	// Now tells the time, for the lock's record of when a document was made.
+	Now func() time.Time
 }
 
 // Main runs prodgen with args (without the program name) and returns the

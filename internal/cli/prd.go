@@ -11,6 +11,7 @@ type prdOptions struct {
 	cmd *cobra.Command
 
 	Brief  string // empty: the configured brief
+	Force  bool
 	Output string // empty: <out_dir>/prd.md; "-": stdout
 }
 
@@ -37,6 +38,7 @@ BRIEF defaults to the brief named in prodgen.yaml, brief.md unless set.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the document to `file` (- for stdout)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the document even if it was edited by hand")
 	return cmd
 }
 
@@ -45,6 +47,7 @@ func runPRD(ctx context.Context, opts *prdOptions) error {
 	if err != nil {
 		return err
 	}
+	proj.Guard = func(stage string) error { return opts.f.refuseEdited(proj, stage, opts.Output, opts.Force) }
 	brief := opts.Brief
 	if brief == "" {
 		brief = cfg.Brief
@@ -53,5 +56,5 @@ func runPRD(ctx context.Context, opts *prdOptions) error {
 	if err != nil {
 		return err
 	}
-	return opts.f.emit(proj, res, opts.Output)
+	return opts.f.emit(cfg, proj, res, opts.Output)
 }

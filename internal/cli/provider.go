@@ -65,7 +65,7 @@ func (f *factory) engine(cfg *config.Config) (*engine, error) {
 		cc.Warn = func(err error) { f.infof("warning: response cache: %v\n", err) }
 		c = cc
 	}
-	return &engine{client: c, prompts: prompt.New(cfg.PromptsDir), model: true}, nil
+	return &engine{client: c, prompts: prompt.New(f.path(cfg.PromptsDir)), model: true}, nil
 }
 
 func openaiConfig(cfg *config.Config) openai.Config {

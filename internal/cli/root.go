@@ -3,12 +3,14 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"time"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/prodgen/prodgen/internal/config"
 	"github.com/prodgen/prodgen/internal/pipeline"
+	"github.com/prodgen/prodgen/internal/prompt"
 )
 
 // globalFlags are the flags every command accepts.
@@ -82,6 +84,8 @@ every document from the brief alone and never invents facts.`,
 		newStoriesCmd(f, runStories),
 		newTechCmd(f, runTech),
 		newGenerateCmd(f, runGenerate),
+		newCheckCmd(f, runCheck),
+		newAcceptCmd(f, runAccept),
 		newVersionCmd(f),
 	)
 	return root, f
@@ -110,6 +114,29 @@ func (f *factory) dir() string {
 
 // setup loads the configuration and builds the project for a command.
 func (f *factory) setup(cmd *cobra.Command) (*config.Config, *pipeline.Project, error) {
+	cfg, proj, err := f.project(cmd)
+	if err != nil {
+		return nil, nil, err
+	}
+	eng, err := f.engine(cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	proj.Client, proj.Prompts = eng.client, eng.prompts
+	if eng.model {
+		proj.Started = func(stage string) { f.infof("%s: asking %s\n", stage, cfg.Model) }
+		if f.deps.IO.ErrIsTerminal && !f.flags.quiet {
+			proj.Progress = f.progress
+		}
+	}
+	return cfg, proj, nil
+}
+
+// project loads the configuration and the lock, for commands that read
+// the project without generating (check, accept, lint): they need no
+// model and no credentials. Its prompt set is the configured one, so that
+// a changed prompt shows as a changed input.
+func (f *factory) project(cmd *cobra.Command) (*config.Config, *pipeline.Project, error) {
 	cfg, err := config.Load(config.Options{
 		Dir:    f.dir(),
 		File:   f.flags.config,
@@ -122,20 +149,22 @@ func (f *factory) setup(cmd *cobra.Command) (*config.Config, *pipeline.Project, 
 	if cfg.File != "" {
 		f.debugf("configuration: %s\n", cfg.File)
 	}
-	eng, err := f.engine(cfg)
+	f.secret = cfg.APIKey
+	lock, err := pipeline.LoadLock(filepath.Join(f.dir(), pipeline.LockFile))
 	if err != nil {
 		return nil, nil, err
 	}
-	f.secret = cfg.APIKey
-	proj := &pipeline.Project{Root: f.dir(), OutDir: cfg.OutDir, Client: eng.client, RepairAttempts: cfg.RepairAttempts}
-	if eng.model {
-		proj.Prompts = eng.prompts
-		proj.Started = func(stage string) { f.infof("%s: asking %s\n", stage, cfg.Model) }
-		if f.deps.IO.ErrIsTerminal && !f.flags.quiet {
-			proj.Progress = f.progress
-		}
-	}
+	proj := &pipeline.Project{Root: f.dir(), OutDir: cfg.OutDir, Brief: cfg.Brief, Lock: lock,
+		Prompts: prompt.New(f.path(cfg.PromptsDir)), RepairAttempts: cfg.RepairAttempts}
 	return cfg, proj, nil
+}
+
+// path resolves a configured path against the project folder.
+func (f *factory) path(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(f.dir(), p)
 }
 
 // infof prints progress to stderr unless --quiet.
@@ -158,25 +187,68 @@ func (f *factory) debugf(format string, args ...any) {
 	}
 }
 
-// emit writes a stage's document: to stdout with "-o -", else to output or
-// the document's default path.
-func (f *factory) emit(proj *pipeline.Project, res *pipeline.Result, output string) error {
-	if output == "-" {
+// emit writes a stage's document: to stdout with "-o -", to another file
+// with "-o FILE" (not tracked in the lock), else to its place in the
+// project, recorded in the lock.
+func (f *factory) emit(cfg *config.Config, proj *pipeline.Project, res *pipeline.Result, output string) error {
+	switch output {
+	case "-":
 		_, err := f.deps.IO.Out.Write(res.Markdown)
 		return err
-	}
-	path := res.Path
-	if output != "" {
-		path = output
-	}
-	if err := pipeline.WriteFile(proj.Abs(path), res.Markdown); err != nil {
-		return err
-	}
-	if res.Usage.Model != "" && res.Usage.Model != "offline" {
-		u := res.Usage
-		f.infof("wrote %s (%s; %s)\n", filepath.ToSlash(path), res.Summary, usageLine(u.Model, u.Tokens, u.Requests, u.Cached))
+	case "", res.Path:
+	default:
+		if err := pipeline.WriteFile(proj.Abs(output), res.Markdown); err != nil {
+			return err
+		}
+		f.infof("wrote %s (%s)\n", filepath.ToSlash(output), res.Summary)
 		return nil
 	}
-	f.infof("wrote %s (%s)\n", filepath.ToSlash(path), res.Summary)
+	return f.record(proj, res, lockSettings(cfg))
+}
+
+// refuseEdited returns a refusedError when the stage's document was edited
+// by hand (or never recorded) since prodgen wrote it. Stages check before
+// they run, so a refusal costs no model call.
+func (f *factory) refuseEdited(proj *pipeline.Project, stage, output string, force bool) error {
+	if force || (output != "" && output != proj.Output(stage)) {
+		return nil
+	}
+	for _, s := range pipeline.Stages {
+		if s.Name != stage {
+			continue
+		}
+		st, err := proj.Status(s, nil, nil)
+		if err != nil {
+			return err
+		}
+		if st.State == pipeline.Edited || st.State == pipeline.Unlocked {
+			return &refusedError{status: st}
+		}
+	}
 	return nil
+}
+
+// record writes a document and its lock entry, and says so.
+func (f *factory) record(proj *pipeline.Project, res *pipeline.Result, settings map[string]string) error {
+	version := f.deps.Build.Version
+	if version == "" {
+		version = "(devel)"
+	}
+	if err := proj.Record(res, settings, version, f.now().UTC().Format(time.RFC3339)); err != nil {
+		return err
+	}
+	u := res.Usage
+	if u.Provider == "openai" {
+		f.infof("wrote %s (%s; %s)\n", res.Path, res.Summary, usageLine(u.Model, u.Tokens, u.Requests, u.Cached))
+		return nil
+	}
+	f.infof("wrote %s (%s)\n", res.Path, res.Summary)
+	return nil
+}
+
+func (f *factory) now() time.Time {
+	if f.deps.Now == nil {
+		return time.Time{}
+	}
+	return f.deps.Now()
 }

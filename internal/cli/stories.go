@@ -11,6 +11,7 @@ type storiesOptions struct {
 	cmd *cobra.Command
 
 	PRD    string // empty: <out_dir>/prd.md
+	Force  bool
 	Output string // empty: <out_dir>/stories.md; "-": stdout
 }
 
@@ -36,17 +37,19 @@ PRD defaults to docs/prd.md; edits you made to it are used.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the document to `file` (- for stdout)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the document even if it was edited by hand")
 	return cmd
 }
 
 func runStories(ctx context.Context, opts *storiesOptions) error {
-	_, proj, err := opts.f.setup(opts.cmd)
+	cfg, proj, err := opts.f.setup(opts.cmd)
 	if err != nil {
 		return err
 	}
+	proj.Guard = func(stage string) error { return opts.f.refuseEdited(proj, stage, opts.Output, opts.Force) }
 	res, err := proj.Stories(ctx, opts.PRD)
 	if err != nil {
 		return err
 	}
-	return opts.f.emit(proj, res, opts.Output)
+	return opts.f.emit(cfg, proj, res, opts.Output)
 }

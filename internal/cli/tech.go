@@ -10,6 +10,7 @@ type techOptions struct {
 	f   *factory
 	cmd *cobra.Command
 
+	Force  bool
 	Output string // empty: <out_dir>/tech.md; "-": stdout
 }
 
@@ -30,17 +31,19 @@ and implementation tasks (T-001), each task traced to the stories it delivers.`,
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the document to `file` (- for stdout)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the document even if it was edited by hand")
 	return cmd
 }
 
 func runTech(ctx context.Context, opts *techOptions) error {
-	_, proj, err := opts.f.setup(opts.cmd)
+	cfg, proj, err := opts.f.setup(opts.cmd)
 	if err != nil {
 		return err
 	}
+	proj.Guard = func(stage string) error { return opts.f.refuseEdited(proj, stage, opts.Output, opts.Force) }
 	res, err := proj.Tech(ctx)
 	if err != nil {
 		return err
 	}
-	return opts.f.emit(proj, res, opts.Output)
+	return opts.f.emit(cfg, proj, res, opts.Output)
 }

@@ -26,6 +26,8 @@ func (e *InvalidAnswerError) Unwrap() error { return e.Err }
 
 // Usage is what one stage cost, summed over its attempts.
 type Usage struct {
+	// Provider is "offline" for the offline engine, else "openai".
+	Provider string
 	Model    string
 	Tokens   llm.Usage
 	Requests int
@@ -47,6 +49,11 @@ type artifactValue interface {
 func (p *Project) generate(ctx context.Context, req llm.Request, into artifactValue) (Usage, error) {
 	var usage Usage
 	usage.Cached = true
+	if p.Guard != nil {
+		if err := p.Guard(req.Stage); err != nil {
+			return usage, err
+		}
+	}
 	if p.Started != nil {
 		p.Started(req.Stage)
 	}
@@ -57,6 +64,10 @@ func (p *Project) generate(ctx context.Context, req llm.Request, into artifactVa
 		}
 		usage.Requests++
 		usage.Model = resp.Model
+		usage.Provider = "openai"
+		if resp.Model == "offline" {
+			usage.Provider = "offline"
+		}
 		usage.Tokens.PromptTokens += resp.Usage.PromptTokens
 		usage.Tokens.CompletionTokens += resp.Usage.CompletionTokens
 		usage.Cached = usage.Cached && resp.Cached

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/prompt"
 )
@@ -27,6 +28,11 @@ type Project struct {
 	Root string
 	// OutDir is the output folder, relative to Root or absolute.
 	OutDir string
+	// Brief is the brief the prd stage reads by default.
+	Brief string
+	// Lock, when set, supplies the numbers used so far (for stable IDs)
+	// and records each document Record writes.
+	Lock *Lock
 	// Client writes the artifacts.
 	Client llm.Client
 	// Prompts renders the prompts a model reads; nil for the offline
@@ -36,6 +42,10 @@ type Project struct {
 	RepairAttempts int
 	// Progress, when set, is passed to each model request.
 	Progress func(llm.Progress)
+	// Guard, when set, is called once a stage's inputs are read and before
+	// its first request; an error stops the stage. It keeps a stage from
+	// paying for a model call whose answer it may not write.
+	Guard func(stage string) error
 	// Started, when set, is called as a stage sends its first request.
 	Started func(stage string)
 }
@@ -48,6 +58,12 @@ type Result struct {
 	// Summary describes the content in a few words ("12 requirements").
 	Summary string
 	Usage   Usage
+	// Stage names the stage that made the document.
+	Stage string
+	// Inputs are the stage's inputs as read, for the lock.
+	Inputs []FileHash
+	// IDs is the highest number used per ID prefix, for the lock.
+	IDs artifact.Highest
 }
 
 // PRDPath, StoriesPath and TechPath are the documents' paths as the user

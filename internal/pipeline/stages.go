@@ -30,6 +30,8 @@ func (p *Project) PRD(ctx context.Context, briefPath string) (*Result, error) {
 		return nil, err
 	}
 	prd := &v.PRD
+	prev, _ := previous(p, p.PRDPath(), artifact.ParsePRD)
+	ids := artifact.StabilizePRD(prd, prev, p.highest(llm.StagePRD))
 	prd.Header = artifact.Header{Sources: []string{slash(briefPath)}, Command: "prodgen prd " + slash(briefPath)}
 	md, err := artifact.RenderPRD(prd)
 	if err != nil {
@@ -39,7 +41,11 @@ func (p *Project) PRD(ctx context.Context, briefPath string) (*Result, error) {
 		count(len(prd.Functional), "functional requirement"),
 		count(len(prd.NonFunctional), "non-functional requirement"),
 		count(len(prd.OpenQuestions), "open question"))
-	return &Result{Path: p.PRDPath(), Markdown: md, Summary: summary, Usage: usage}, nil
+	inputs, err := p.inputs(req.Stage, FileHash{Path: slash(briefPath), SHA256: hashBytes(src)})
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Stage: req.Stage, Path: p.PRDPath(), Markdown: md, Summary: summary, Usage: usage, Inputs: inputs, IDs: ids}, nil
 }
 
 // Stories generates user stories from the PRD at prdPath (the project's PRD
@@ -67,6 +73,8 @@ func (p *Project) Stories(ctx context.Context, prdPath string) (*Result, error) 
 		return nil, err
 	}
 	stories := &v.Stories
+	prev, _ := previous(p, p.StoriesPath(), artifact.ParseStories)
+	ids := artifact.StabilizeStories(stories, prev, p.highest(llm.StageStories))
 	stories.Header = artifact.Header{Sources: []string{slash(prdPath)}, Command: "prodgen stories"}
 	if prdPath != p.PRDPath() {
 		stories.Header.Command += " " + slash(prdPath)
@@ -80,7 +88,11 @@ func (p *Project) Stories(ctx context.Context, prdPath string) (*Result, error) 
 		criteria += len(s.Criteria)
 	}
 	summary := fmt.Sprintf("%s, %s", count(len(stories.Stories), "story"), count(criteria, "acceptance criterion"))
-	return &Result{Path: p.StoriesPath(), Markdown: md, Summary: summary, Usage: usage}, nil
+	inputs, err := p.inputs(req.Stage, FileHash{Path: slash(prdPath), SHA256: hashBytes(prdSrc)})
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Stage: req.Stage, Path: p.StoriesPath(), Markdown: md, Summary: summary, Usage: usage, Inputs: inputs, IDs: ids}, nil
 }
 
 // Tech generates the technical requirements from the project's PRD and
@@ -116,6 +128,8 @@ func (p *Project) Tech(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	tech := &v.TechSpec
+	prev, _ := previous(p, p.TechPath(), artifact.ParseTech)
+	ids := artifact.StabilizeTech(tech, prev, p.highest(llm.StageTech))
 	tech.Header = artifact.Header{Sources: []string{p.PRDPath(), p.StoriesPath()}, Command: "prodgen tech"}
 	md, err := artifact.RenderTech(tech)
 	if err != nil {
@@ -123,7 +137,13 @@ func (p *Project) Tech(ctx context.Context) (*Result, error) {
 	}
 	summary := fmt.Sprintf("%s, %s, %s",
 		count(len(tech.Entities), "entity"), count(len(tech.Endpoints), "endpoint"), count(len(tech.Tasks), "task"))
-	return &Result{Path: p.TechPath(), Markdown: md, Summary: summary, Usage: usage}, nil
+	inputs, err := p.inputs(req.Stage,
+		FileHash{Path: p.PRDPath(), SHA256: hashBytes(prdSrc)},
+		FileHash{Path: p.StoriesPath(), SHA256: hashBytes(storiesSrc)})
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Stage: req.Stage, Path: p.TechPath(), Markdown: md, Summary: summary, Usage: usage, Inputs: inputs, IDs: ids}, nil
 }
 
 // messages renders the stage's prompt into the request, for clients that

@@ -205,3 +205,12 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// Template returns a stage's template text as it will be rendered, and
+// where it comes from, so that a change to a prompt can be detected.
+func (s *Set) Template(stage string) (string, string, error) {
+	if !slices.Contains(s.List(), stage) {
+		return "", "", fmt.Errorf("unknown prompt %q (want one of %s)", stage, strings.Join(s.List(), ", "))
+	}
+	return s.read(stage + ext)
+}

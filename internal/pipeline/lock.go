@@ -1,0 +1,127 @@
+package pipeline
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/llm"
+)
+
+// LockFile is the lock's name in the project folder.
+const LockFile = "prodgen.lock"
+
+// lockVersion is the lock file format's version.
+const lockVersion = 1
+
+// Lock records, for each generated document, what it was made from, so that
+// check can tell without a model whether a document is stale or was edited
+// by hand. It is committed with the documents; its JSON is sorted and
+// indented so diffs stay small.
+type Lock struct {
+	Version   int               `json:"version"`
+	Artifacts map[string]*Entry `json:"artifacts"`
+}
+
+// Entry describes one stage's document as last generated.
+type Entry struct {
+	Outputs []FileHash `json:"outputs"`
+	// Inputs are the files read (brief, upstream documents) and, for a
+	// model, the prompt template; their hashes at generation time.
+	Inputs []FileHash `json:"inputs"`
+	// Settings are the configuration values that change the output.
+	Settings map[string]string `json:"settings"`
+	Provider string            `json:"provider"`
+	Model    string            `json:"model"`
+	Prodgen  string            `json:"prodgen"`
+	Usage    llm.Usage         `json:"usage"`
+	Requests int               `json:"requests"`
+	// Generated is when the document was written, RFC 3339 in UTC.
+	Generated string `json:"generated"`
+	// IDs holds the highest number ever used per ID prefix, so a removed
+	// number is never given to a new item.
+	IDs artifact.Highest `json:"ids,omitempty"`
+}
+
+// FileHash is a file's path, relative to the project, and its sha256.
+type FileHash struct {
+	Path   string `json:"path"`
+	SHA256 string `json:"sha256"`
+}
+
+// LockError is a lock file that exists but cannot be used.
+type LockError struct {
+	Path string
+	Err  error
+}
+
+func (e *LockError) Error() string {
+	return fmt.Sprintf("%s: %v; fix or delete it, then run prodgen generate --force", e.Path, e.Err)
+}
+
+func (e *LockError) Unwrap() error { return e.Err }
+
+// LoadLock reads the lock at path; a missing lock is an empty one.
+func LoadLock(path string) (*Lock, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return &Lock{Version: lockVersion, Artifacts: map[string]*Entry{}}, nil
+	}
+	if err != nil {
+		return nil, &LockError{Path: LockFile, Err: unwrapPath(err)}
+	}
+	var l Lock
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&l); err != nil {
+		return nil, &LockError{Path: LockFile, Err: fmt.Errorf("not a valid lock file: %w", err)}
+	}
+	if l.Version != lockVersion {
+		return nil, &LockError{Path: LockFile, Err: fmt.Errorf("lock format version %d, this prodgen reads version %d", l.Version, lockVersion)}
+	}
+	if l.Artifacts == nil {
+		l.Artifacts = map[string]*Entry{}
+	}
+	return &l, nil
+}
+
+// Save writes the lock atomically.
+func (l *Lock) Save(path string) error {
+	data, err := json.MarshalIndent(l, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode lock: %w", err)
+	}
+	return WriteFile(path, append(data, '\n'))
+}
+
+// Highest returns the stage's record of numbers used, never nil.
+func (l *Lock) Highest(stage string) artifact.Highest {
+	if e := l.Artifacts[stage]; e != nil && e.IDs != nil {
+		return e.IDs
+	}
+	return artifact.Highest{}
+}
+
+// hashBytes is the hex sha256 of data.
+func hashBytes(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// hashFile is the hex sha256 of the file at path; "" when it does not exist.
+func hashFile(path string) (string, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return hashBytes(data), nil
+}

@@ -1,0 +1,117 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+)
+
+// Stage is one step of the pipeline.
+type Stage struct {
+	Name     string
+	Upstream []string // stages whose documents this one reads
+	Command  string   // the command that runs it alone
+}
+
+// Stages lists the pipeline's stages in the order they run.
+var Stages = []Stage{
+	{Name: "prd", Command: "prodgen prd"},
+	{Name: "stories", Upstream: []string{"prd"}, Command: "prodgen stories"},
+	{Name: "tech", Upstream: []string{"prd", "stories"}, Command: "prodgen tech"},
+}
+
+// StageNames returns the stages' names in order.
+func StageNames() []string {
+	names := make([]string, len(Stages))
+	for i, s := range Stages {
+		names[i] = s.Name
+	}
+	return names
+}
+
+// Output is the path of the document a stage writes.
+func (p *Project) Output(stage string) string {
+	switch stage {
+	case "prd":
+		return p.PRDPath()
+	case "stories":
+		return p.StoriesPath()
+	}
+	return p.TechPath()
+}
+
+// Run runs one stage with its default inputs.
+func (p *Project) Run(ctx context.Context, stage string) (*Result, error) {
+	switch stage {
+	case "prd":
+		return p.PRD(ctx, p.Brief)
+	case "stories":
+		return p.Stories(ctx, "")
+	case "tech":
+		return p.Tech(ctx)
+	}
+	return nil, fmt.Errorf("unknown stage %q", stage)
+}
+
+// Record writes res's document and its lock entry: the document first, so
+// the lock never describes a document that is not on disk.
+func (p *Project) Record(res *Result, settings map[string]string, version, generated string) error {
+	if err := WriteFile(p.Abs(res.Path), res.Markdown); err != nil {
+		return err
+	}
+	if p.Lock == nil {
+		return nil
+	}
+	p.Lock.Artifacts[res.Stage] = &Entry{
+		Outputs:   []FileHash{{Path: res.Path, SHA256: hashBytes(res.Markdown)}},
+		Inputs:    res.Inputs,
+		Settings:  settings,
+		Provider:  res.Usage.Provider,
+		Model:     res.Usage.Model,
+		Prodgen:   version,
+		Usage:     res.Usage.Tokens,
+		Requests:  res.Usage.Requests,
+		Generated: generated,
+		IDs:       res.IDs,
+	}
+	return p.Lock.Save(p.Abs(LockFile))
+}
+
+// previous reads the document a stage last wrote, for stable IDs. A
+// missing or unreadable document is no previous document.
+func previous[T any](p *Project, path string, parse func([]byte) (*T, error)) (*T, error) {
+	data, err := os.ReadFile(p.Abs(path))
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	return parse(data)
+}
+
+func (p *Project) highest(stage string) artifact.Highest {
+	if p.Lock == nil {
+		return artifact.Highest{}
+	}
+	return p.Lock.Highest(stage)
+}
+
+// inputs lists a stage's inputs: the files it read and, for a model, its
+// prompt template, whose change also makes the document stale.
+func (p *Project) inputs(stage string, files ...FileHash) ([]FileHash, error) {
+	if p.Prompts == nil {
+		return files, nil
+	}
+	text, _, err := p.Prompts.Template(stage)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, FileHash{Path: PromptInput(stage), SHA256: hashBytes([]byte(text))}), nil
+}
+
+// PromptInput names a stage's prompt template among its lock inputs.
+func PromptInput(stage string) string { return "prompt:" + stage }

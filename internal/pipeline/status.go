@@ -1,0 +1,119 @@
+package pipeline
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// State is what check finds about one document.
+type State string
+
+// The states a document can be in.
+const (
+	Fresh    State = "fresh"    // matches the lock, and so do its inputs
+	Missing  State = "missing"  // not on disk
+	Edited   State = "edited"   // changed by hand since it was generated
+	Stale    State = "stale"    // an input or setting changed since
+	Unlocked State = "unlocked" // on disk but not in the lock
+)
+
+// Status is one document's state, why, and the command that fixes it.
+type Status struct {
+	Stage  string `json:"stage"`
+	Path   string `json:"path"`
+	State  State  `json:"state"`
+	Reason string `json:"reason,omitempty"`
+	Fix    string `json:"fix,omitempty"`
+}
+
+// Status reports a stage's state against the lock, given the states of
+// the stages before it. It reads hashes only: no model, no network.
+func (p *Project) Status(stage Stage, settings map[string]string, before map[string]Status) (Status, error) {
+	path := p.Output(stage.Name)
+	st := Status{Stage: stage.Name, Path: path, State: Fresh}
+	current, err := hashFile(p.Abs(path))
+	if err != nil {
+		return st, &InputError{Path: path, Err: unwrapPath(err)}
+	}
+	entry := p.Lock.Artifacts[stage.Name]
+	switch {
+	case entry == nil && current == "":
+		return st.with(Missing, "not generated yet", "prodgen generate"), nil
+	case entry == nil:
+		return st.with(Unlocked, "not in "+LockFile,
+			fmt.Sprintf("prodgen accept %s (keep it) or prodgen generate --force (replace it)", path)), nil
+	case current == "":
+		return st.with(Missing, "deleted since it was generated", "prodgen generate"), nil
+	case len(entry.Outputs) == 0 || current != entry.Outputs[0].SHA256:
+		return st.with(Edited, "edited by hand since it was generated",
+			fmt.Sprintf("prodgen accept %s (keep the edit) or prodgen generate --force (overwrite it)", path)), nil
+	}
+	if reason, err := p.changedInput(entry); err != nil || reason != "" {
+		return st.with(Stale, reason, "prodgen generate"), err
+	}
+	if reason := changedSettings(entry.Settings, settings); reason != "" {
+		return st.with(Stale, reason, "prodgen generate"), nil
+	}
+	for _, up := range stage.Upstream {
+		if b, ok := before[up]; ok && b.State != Fresh {
+			return st.with(Stale, fmt.Sprintf("its input %s is %s", b.Path, b.State), "prodgen generate"), nil
+		}
+	}
+	return st, nil
+}
+
+func (s Status) with(state State, reason, fix string) Status {
+	s.State, s.Reason, s.Fix = state, reason, fix
+	return s
+}
+
+// changedInput names the first recorded input whose content differs now.
+func (p *Project) changedInput(e *Entry) (string, error) {
+	for _, in := range e.Inputs {
+		var current string
+		if stage, ok := strings.CutPrefix(in.Path, "prompt:"); ok {
+			if p.Prompts == nil {
+				continue
+			}
+			text, _, err := p.Prompts.Template(stage)
+			if err != nil {
+				return "", err
+			}
+			current = hashBytes([]byte(text))
+		} else {
+			h, err := hashFile(p.Abs(in.Path))
+			if err != nil {
+				return "", &InputError{Path: in.Path, Err: unwrapPath(err)}
+			}
+			if h == "" {
+				return fmt.Sprintf("its input %s is missing", in.Path), nil
+			}
+			current = h
+		}
+		if current != in.SHA256 {
+			return fmt.Sprintf("%s changed since it was generated", in.Path), nil
+		}
+	}
+	return "", nil
+}
+
+// changedSettings names the settings whose values differ, sorted.
+func changedSettings(recorded, current map[string]string) string {
+	var changed []string
+	for k, v := range current {
+		if recorded[k] != v {
+			changed = append(changed, fmt.Sprintf("%s %q → %q", k, recorded[k], v))
+		}
+	}
+	for k, v := range recorded {
+		if _, ok := current[k]; !ok {
+			changed = append(changed, fmt.Sprintf("%s %q → unset", k, v))
+		}
+	}
+	if len(changed) == 0 {
+		return ""
+	}
+	sort.Strings(changed)
+	return "settings changed: " + strings.Join(changed, ", ")
+}
