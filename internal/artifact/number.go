@@ -6,11 +6,11 @@ import (
 )
 
 // IDs are prodgen's, not the model's: a model is told to leave them empty,
-// and Number gives every item its ID whatever the model wrote. For now an
-// item's number is its position in its list. Stable numbering across
-// regenerations (an unchanged item keeps its number, a removed number is
-// not reused) belongs in assignIDs, the one place numbers are chosen;
-// criteria follow their story's number, whatever it is.
+// and Number gives every item its ID whatever the model wrote: its
+// position in its list. The pipeline then makes the numbers stable across
+// regenerations with StabilizePRD and friends (stable.go): an unchanged
+// item keeps its number and a removed number is never reused. Criteria
+// follow their story's number, whatever it is.
 //
 // Number also tidies the references a document holds, since models write
 // them loosely: see normalizeRefs. It does not drop a reference to an item

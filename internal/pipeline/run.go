@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
+	"slices"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 )
@@ -65,7 +67,7 @@ func (p *Project) Record(res *Result, settings map[string]string, version, gener
 	if p.Lock == nil {
 		return nil
 	}
-	p.Lock.Artifacts[res.Stage] = &Entry{
+	entry := &Entry{
 		Outputs:   []FileHash{{Path: res.Path, SHA256: hashBytes(res.Markdown)}},
 		Inputs:    res.Inputs,
 		Settings:  settings,
@@ -77,6 +79,12 @@ func (p *Project) Record(res *Result, settings map[string]string, version, gener
 		Generated: generated,
 		IDs:       res.IDs,
 	}
+	if old := p.Lock.Artifacts[res.Stage]; old != nil && sameGeneration(old, entry) {
+		// The same document from the same inputs: keep when it was first
+		// made, so regenerating an unchanged project changes nothing.
+		entry.Generated = old.Generated
+	}
+	p.Lock.Artifacts[res.Stage] = entry
 	return p.Lock.Save(p.Abs(LockFile))
 }
 
@@ -115,3 +123,10 @@ func (p *Project) inputs(stage string, files ...FileHash) ([]FileHash, error) {
 
 // PromptInput names a stage's prompt template among its lock inputs.
 func PromptInput(stage string) string { return "prompt:" + stage }
+
+// sameGeneration reports whether two entries describe the same document
+// made from the same inputs by the same provider and model.
+func sameGeneration(a, b *Entry) bool {
+	return slices.Equal(a.Outputs, b.Outputs) && slices.Equal(a.Inputs, b.Inputs) &&
+		maps.Equal(a.Settings, b.Settings) && a.Provider == b.Provider && a.Model == b.Model
+}

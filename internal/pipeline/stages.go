@@ -30,6 +30,8 @@ func (p *Project) PRD(ctx context.Context, briefPath string) (*Result, error) {
 		return nil, err
 	}
 	prd := &v.PRD
+	// A previous document that no longer parses only costs stable IDs: its
+	// items get new numbers above the lock's record, so the error is dropped.
 	prev, _ := previous(p, p.PRDPath(), artifact.ParsePRD)
 	ids := artifact.StabilizePRD(prd, prev, p.highest(llm.StagePRD))
 	prd.Header = artifact.Header{Sources: []string{slash(briefPath)}, Command: "prodgen prd " + slash(briefPath)}
@@ -73,7 +75,7 @@ func (p *Project) Stories(ctx context.Context, prdPath string) (*Result, error) 
 		return nil, err
 	}
 	stories := &v.Stories
-	prev, _ := previous(p, p.StoriesPath(), artifact.ParseStories)
+	prev, _ := previous(p, p.StoriesPath(), artifact.ParseStories) // as for the PRD
 	ids := artifact.StabilizeStories(stories, prev, p.highest(llm.StageStories))
 	stories.Header = artifact.Header{Sources: []string{slash(prdPath)}, Command: "prodgen stories"}
 	if prdPath != p.PRDPath() {
@@ -128,7 +130,7 @@ func (p *Project) Tech(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	tech := &v.TechSpec
-	prev, _ := previous(p, p.TechPath(), artifact.ParseTech)
+	prev, _ := previous(p, p.TechPath(), artifact.ParseTech) // as for the PRD
 	ids := artifact.StabilizeTech(tech, prev, p.highest(llm.StageTech))
 	tech.Header = artifact.Header{Sources: []string{p.PRDPath(), p.StoriesPath()}, Command: "prodgen tech"}
 	md, err := artifact.RenderTech(tech)
