@@ -1,0 +1,189 @@
+// Package lint checks prodgen's documents (the PRD, the user stories and
+// the technical requirements) without a model: required sections, IDs
+// that are well-formed and unique, trace links between the documents,
+// acceptance criteria in Given/When/Then form, and vague words. Each check
+// has a stable rule ID and a severity, listed in Rules; every finding
+// names the file and the 1-based line of the item or heading it is about.
+//
+// The checks read the markdown outline, not the artifact types: a document
+// the pipeline refuses at its first problem (a malformed ID, a story
+// heading without one) still gets every finding, each on its own line.
+package lint
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// Severity says what a finding means for a run: errors fail it, warnings
+// fail it only when the caller is strict, info never does.
+type Severity string
+
+// The severities, as they appear in every output format.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Rule is one check.
+type Rule struct {
+	// ID names the rule in findings; it is stable, as CI configurations
+	// and scripts match on it.
+	ID       string
+	Severity Severity
+	// What says in one line what the rule finds, for help text.
+	What string
+}
+
+// Rules lists every rule, in the order help shows them.
+var Rules = []Rule{
+	{"required-section", Error, "missing title, FRs, stories, or tech Data model, API, Tasks"},
+	{"recommended-section", Warning, "PRD without Goals, Users, NFRs or Success metrics"},
+	{"empty-section", Error, "a heading with nothing under it"},
+	{"id-format", Error, "an ID malformed for its kind, not in bold, or under another story"},
+	{"id-missing", Error, "an item or a story heading without an ID"},
+	{"id-duplicate", Error, "an ID used twice in one document"},
+	{"fr-uncovered", Error, "a functional requirement no story traces to"},
+	{"trace-dangling", Error, "a trace to an FR or a story that does not exist"},
+	{"trace-missing", Warning, "a story, task or endpoint that traces to nothing"},
+	{"story-no-criteria", Error, "a story without a Given/When/Then acceptance criterion"},
+	{"criterion-form", Warning, "an acceptance criterion not in Given/When/Then form"},
+	{"vague-word", Warning, `"fast", "easy", "etc.", "TBD", "should"... in requirements and stories`},
+	{"open-questions", Info, "open questions, counted in the summary; never a finding"},
+}
+
+// severities maps each rule ID to its severity.
+var severities = func() map[string]Severity {
+	m := make(map[string]Severity, len(Rules))
+	for _, r := range Rules {
+		m[r.ID] = r.Severity
+	}
+	return m
+}()
+
+// Finding is one problem in one document.
+type Finding struct {
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+}
+
+// File is a document that was linted.
+type File struct {
+	Path          string `json:"file"`
+	Kind          Kind   `json:"kind"`
+	OpenQuestions int    `json:"open_questions"`
+}
+
+// Report is the outcome of a run.
+type Report struct {
+	Files []File
+	// Findings are sorted by file, line and rule.
+	Findings []Finding
+}
+
+// Summary counts a report's findings by severity, and its open questions.
+type Summary struct {
+	Errors        int `json:"errors"`
+	Warnings      int `json:"warnings"`
+	OpenQuestions int `json:"open_questions"`
+}
+
+// Summary counts the report's errors, warnings and open questions.
+func (r *Report) Summary() Summary {
+	var s Summary
+	for _, f := range r.Findings {
+		switch f.Severity {
+		case Error:
+			s.Errors++
+		case Warning:
+			s.Warnings++
+		}
+	}
+	for _, f := range r.Files {
+		s.OpenQuestions += f.OpenQuestions
+	}
+	return s
+}
+
+// SummaryLine says "3 errors, 2 warnings, 4 open questions in 3 files".
+func (r *Report) SummaryLine() string {
+	s := r.Summary()
+	return fmt.Sprintf("%s, %s, %s in %s", Count(s.Errors, "error"), Count(s.Warnings, "warning"),
+		Count(s.OpenQuestions, "open question"), Count(len(r.Files), "file"))
+}
+
+// Count says "1 error" or "3 errors".
+func Count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// Run lints docs. context holds other documents of the project, read only
+// for the cross-document rules: a rule that needs a kind of document (the
+// PRD for a story's traces, the stories for FR coverage and for a task's
+// traces) takes the first one of that kind in docs, else in context, and
+// is skipped when there is none. Findings are only about docs.
+func Run(docs, context []*Doc) *Report {
+	l := &linter{}
+	var linted, known []*analysis
+	for _, d := range docs {
+		linted = append(linted, analyse(d, l))
+	}
+	for _, d := range context {
+		known = append(known, analyse(d, &linter{}))
+	}
+	find := func(k Kind) *analysis {
+		for _, list := range [][]*analysis{linted, known} {
+			if i := slices.IndexFunc(list, func(a *analysis) bool { return a.doc.Kind == k }); i >= 0 {
+				return list[i]
+			}
+		}
+		return nil
+	}
+	rep := &Report{Findings: []Finding{}}
+	for _, a := range linted {
+		switch a.doc.Kind {
+		case PRD:
+			if stories := find(Stories); stories != nil {
+				l.uncovered(a, stories)
+			}
+		case Stories:
+			if prd := find(PRD); prd != nil {
+				l.danglingFRs(a, prd)
+			}
+		case Tech:
+			if stories := find(Stories); stories != nil {
+				l.danglingStories(a, stories)
+			}
+		}
+		rep.Files = append(rep.Files, File{Path: a.doc.Path, Kind: a.doc.Kind, OpenQuestions: a.questions})
+	}
+	// A stable sort keeps the order in which one line's findings of one
+	// rule were found: the order of the words in the line.
+	rep.Findings = append(rep.Findings, l.findings...)
+	slices.SortStableFunc(rep.Findings, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Rule, b.Rule))
+	})
+	return rep
+}
+
+// linter collects findings.
+type linter struct {
+	findings []Finding
+}
+
+// add records a finding of rule on a line of d. The rule must be in Rules.
+func (l *linter) add(d *Doc, line int, rule, format string, args ...any) {
+	sev, ok := severities[rule]
+	if !ok {
+		panic("lint: unknown rule " + rule)
+	}
+	l.findings = append(l.findings, Finding{File: d.Path, Line: line, Rule: rule, Severity: sev, Message: fmt.Sprintf(format, args...)})
+}

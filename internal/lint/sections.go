@@ -1,0 +1,167 @@
+package lint
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/markdown"
+)
+
+// need says how much a document needs a section.
+type need int
+
+const (
+	optional    need = iota
+	recommended      // missing: recommended-section, a warning
+	required         // missing: required-section, an error
+)
+
+// sectionRule describes a section of a document: the headings that name
+// it, whether the document needs it, and what its list items carry.
+type sectionRule struct {
+	name string   // as the renderer writes the heading
+	keys []string // headings that count as it, as key() gives them
+	need need
+	// ids is the kind of ID each list item leads with; 0 for none.
+	ids artifact.Kind
+	// requirement marks items as requirements, checked for vague words
+	// and for "should".
+	requirement bool
+}
+
+// sectionRules are the sections of a PRD and of a tech spec that lint
+// checks, with the headings the artifact package reads them under. A
+// missing Open questions section is not a finding: the renderer leaves it
+// out when nothing is open, which is where a document should get to.
+var sectionRules = map[Kind][]sectionRule{
+	PRD: {
+		{name: "Goals", keys: []string{"goals"}, need: recommended, ids: artifact.KindGoal},
+		{name: "Users", keys: []string{"users", "personas", "target users"}, need: recommended},
+		{name: "Functional requirements", keys: []string{"functional requirements"}, need: required, ids: artifact.KindFunctional, requirement: true},
+		{name: "Non-functional requirements", keys: []string{"non-functional requirements", "nonfunctional requirements", "non functional requirements"}, need: recommended, ids: artifact.KindNonFunctional, requirement: true},
+		{name: "Success metrics", keys: []string{"success metrics", "metrics"}, need: recommended},
+		{name: "Open questions", keys: []string{"open questions", "questions"}, ids: artifact.KindQuestion},
+	},
+	Tech: {
+		{name: "Data model", keys: []string{"data model", "entities"}, need: required},
+		{name: "API", keys: []string{"api", "http api", "endpoints"}, need: required},
+		{name: "Quality requirements", keys: []string{"quality requirements", "quality", "non-functional requirements"}, ids: artifact.KindNonFunctional, requirement: true},
+		{name: "Tasks", keys: []string{"tasks"}, need: required, ids: artifact.KindTask},
+		{name: "Open questions", keys: []string{"open questions", "questions"}, ids: artifact.KindQuestion},
+	},
+}
+
+// ref is an ID named somewhere in a document, with its line.
+type ref struct {
+	id   string
+	line int
+}
+
+// tracer is an item that traces to others: a story to FRs, a task or an
+// endpoint to stories.
+type tracer struct {
+	name   string // "US-003", "T-002", "POST /teams"
+	line   int
+	traces []ref
+}
+
+// analysis is what lint learned from one document: findings go to the
+// linter, facts for the cross-document rules stay here.
+type analysis struct {
+	doc *Doc
+	l   *linter
+	// ids holds the line each well-formed ID was first used on.
+	ids map[string]int
+	// frs are a PRD's functional requirements.
+	frs []ref
+	// tracers are a stories document's stories, or a tech spec's tasks
+	// and endpoints.
+	tracers   []tracer
+	questions int
+}
+
+func analyse(d *Doc, l *linter) *analysis {
+	a := &analysis{doc: d, l: l, ids: make(map[string]int)}
+	if d.title == nil {
+		l.add(d, 1, "required-section", "no title: want a first-level heading %q", "# "+d.Kind.title()+": …")
+	}
+	a.emptySections()
+	if d.Kind == Stories {
+		a.stories()
+		return a
+	}
+	for _, rule := range sectionRules[d.Kind] {
+		a.section(rule)
+	}
+	return a
+}
+
+// emptySections reports each heading with nothing under it: no text and
+// no subsection. The title is left to the rules about what a document
+// needs.
+func (a *analysis) emptySections() {
+	for _, s := range a.doc.md.All() {
+		if s.Level > 1 && len(s.Children) == 0 && !slices.ContainsFunc(s.Blocks, hasContent) {
+			a.l.add(a.doc, s.Line, "empty-section", "section %q is empty: fill it in or remove the heading", s.Title)
+		}
+	}
+}
+
+// hasContent reports whether a block says anything: a list of empty items
+// ("- ") does not.
+func hasContent(b markdown.Block) bool {
+	if b.Kind != markdown.List {
+		return true
+	}
+	return slices.ContainsFunc(b.Items, func(it markdown.Item) bool {
+		return strings.TrimSpace(it.Text) != "" || len(it.Children) > 0
+	})
+}
+
+// section finds a section the rule describes and checks its items.
+func (a *analysis) section(rule sectionRule) {
+	var found []*markdown.Section
+	for _, s := range a.doc.sections {
+		if slices.Contains(rule.keys, key(s.Title)) {
+			found = append(found, s)
+		}
+	}
+	if len(found) == 0 {
+		switch rule.need {
+		case required:
+			a.l.add(a.doc, a.doc.titleLine(), "required-section", "no %q section", rule.name)
+		case recommended:
+			a.l.add(a.doc, a.doc.titleLine(), "recommended-section", "no %q section", rule.name)
+		}
+		return
+	}
+	for _, s := range found {
+		if rule.name == "API" {
+			a.endpoints(s)
+		}
+		if rule.ids == 0 {
+			continue
+		}
+		for _, it := range a.idItems(s.Items(), rule.ids, 0) {
+			a.item(rule, it)
+		}
+	}
+}
+
+// item takes in one list item of a section with IDs.
+func (a *analysis) item(rule sectionRule, it idItem) {
+	if rule.requirement {
+		a.vague(it.line, it.text, requirementText)
+	}
+	switch rule.ids {
+	case artifact.KindFunctional:
+		if it.id != "" {
+			a.frs = append(a.frs, ref{it.id, it.line})
+		}
+	case artifact.KindQuestion:
+		a.questions++
+	case artifact.KindTask:
+		a.task(it)
+	}
+}

@@ -1,0 +1,163 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/markdown"
+)
+
+// stories checks a stories document: every second-level section whose
+// heading starts with an ID is a story, as is one without an ID that reads
+// like a story (which is then missing its ID).
+func (a *analysis) stories() {
+	for _, s := range a.doc.sections {
+		a.story(s)
+	}
+	if len(a.tracers) == 0 {
+		a.l.add(a.doc, a.doc.titleLine(), "required-section", "no user stories: want sections like %q", "## US-001 Title")
+	}
+}
+
+func (a *analysis) story(s *markdown.Section) {
+	first, title, _ := strings.Cut(s.Title, " ")
+	first = strings.TrimSuffix(first, ":")
+	st := tracer{line: s.Line}
+	num := 0
+	switch {
+	case looksLikeID(first):
+		st.name = first
+		if id := a.checkID(artifact.KindStory, first, 0, s.Line); id != "" {
+			num, _ = artifact.ParseID(artifact.KindStory, id)
+		}
+	case readsLikeStory(s):
+		title = s.Title
+		st.name = fmt.Sprintf("story %q", s.Title)
+		a.l.add(a.doc, s.Line, "id-missing", "story %q has no ID: start its heading with one, e.g. %q", s.Title, "## US-001 "+s.Title)
+	default:
+		return // a section of notes, not a story
+	}
+	a.vague(s.Line, title, storyText)
+
+	var criteria []idItem
+	named := false
+	for _, b := range blocks(s) {
+		switch b.Kind {
+		case markdown.List:
+			criteria = append(criteria, a.idItems(b.Items, artifact.KindCriterion, num)...)
+		case markdown.Paragraph, markdown.Quote:
+			traces, some := a.paragraph(st.name, b)
+			st.traces = append(st.traces, traces...)
+			named = named || some
+		}
+	}
+	a.criteria(st, criteria)
+	if !named {
+		a.l.add(a.doc, s.Line, "trace-missing", "%s traces to no functional requirement: add a line %q", st.name, "Traces: FR-001")
+	}
+	a.tracers = append(a.tracers, st)
+}
+
+// givenWhenThen matches a criterion in Given/When/Then form, in any case
+// and with any punctuation between the parts.
+var givenWhenThen = regexp.MustCompile(`(?is)^given\b.*?\bwhen\b.*?\bthen\b\s*\S`)
+
+// criteria checks a story's acceptance criteria: at least one, and at
+// least one of them in Given/When/Then form. A criterion in another form
+// is a warning: "Drafts are editable." can be a fair criterion, and the
+// offline engine carries such lines over from a brief as written.
+func (a *analysis) criteria(st tracer, criteria []idItem) {
+	formed := 0
+	for _, c := range criteria {
+		a.vague(c.line, c.text, storyText)
+		if givenWhenThen.MatchString(markdown.Plain(c.text)) {
+			formed++
+			continue
+		}
+		name := c.id
+		if name == "" {
+			name = "acceptance criterion"
+		}
+		a.l.add(a.doc, c.line, "criterion-form", "%s is not in Given/When/Then form: write %q", name, "Given <context>, when <action>, then <outcome>.")
+	}
+	switch {
+	case len(criteria) == 0:
+		a.l.add(a.doc, st.line, "story-no-criteria", "%s has no acceptance criteria: add at least one in Given/When/Then form", st.name)
+	case formed == 0:
+		a.l.add(a.doc, st.line, "story-no-criteria", "%s has no acceptance criterion in Given/When/Then form", st.name)
+	}
+}
+
+const tracesTag = "traces:"
+
+// paragraph reads a paragraph of a story: its "Traces:" lines give the
+// story's traces (and whether they named anything, see refs), and the
+// rest (the story sentence) is checked for vague words. A person may write "Traces:" on the line after the sentence,
+// which markdown joins into the same paragraph.
+func (a *analysis) paragraph(owner string, b markdown.Block) ([]ref, bool) {
+	var traces []ref
+	n := 0
+	named := false
+	for _, part := range splitTraces(b.Text) {
+		if len(part) < len(tracesTag) || !strings.EqualFold(part[:len(tracesTag)], tracesTag) {
+			a.vague(b.Line, part, storyText)
+			continue
+		}
+		line := a.doc.lineOf(b.Line, tracesTag, n)
+		n++
+		found, some := a.refs(artifact.KindFunctional, part[len(tracesTag):], owner, line)
+		traces = append(traces, found...)
+		named = named || some
+	}
+	return traces, named
+}
+
+// splitTraces cuts a paragraph before each " Traces:" in it.
+func splitTraces(p string) []string {
+	var parts []string
+	for {
+		i := indexFold(p, " "+tracesTag)
+		if i < 0 {
+			return append(parts, p)
+		}
+		parts = append(parts, p[:i])
+		p = p[i+1:]
+	}
+}
+
+// indexFold returns the index of the first sub in s, ignoring ASCII case,
+// or -1. Unlike lowering s first, it keeps byte offsets true to s.
+func indexFold(s, sub string) int {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+// readsLikeStory reports whether a section without an ID in its heading
+// has what a story has: the sentence, traces or acceptance criteria.
+func readsLikeStory(s *markdown.Section) bool {
+	for _, p := range s.Paragraphs() {
+		k := key(p)
+		if strings.HasPrefix(k, "as a ") || strings.HasPrefix(k, "as an ") ||
+			strings.HasPrefix(k, tracesTag) || strings.HasPrefix(k, "acceptance criteria") {
+			return true
+		}
+	}
+	return false
+}
+
+// blocks returns the blocks of a section and of its subsections, in
+// document order: a person may put a story's criteria under a heading of
+// their own.
+func blocks(s *markdown.Section) []markdown.Block {
+	out := s.Blocks
+	for _, c := range s.Children {
+		out = append(out[:len(out):len(out)], blocks(c)...)
+	}
+	return out
+}
