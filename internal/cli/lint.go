@@ -1,0 +1,267 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodgen/prodgen/internal/lint"
+	"github.com/prodgen/prodgen/internal/pipeline"
+)
+
+type lintOptions struct {
+	f   *factory
+	cmd *cobra.Command
+
+	Files  []string // empty: the project's documents that exist
+	Format lint.Format
+	Strict bool // warnings fail the run too
+}
+
+func newLintCmd(f *factory, runF func(context.Context, *lintOptions) error) *cobra.Command {
+	opts := &lintOptions{f: f}
+	var format string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "lint [FILE...]",
+		Short: "Check the documents for missing sections, broken traces and vague words",
+		Long:  lintLong(),
+		Example: `  prodgen lint
+  prodgen lint docs/stories.md
+  prodgen lint --strict --format github     # in a GitHub Actions workflow
+  prodgen lint --json | jq '.summary'`,
+		Args: usageArgs(cobra.ArbitraryArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if opts.Format, err = lintFormat(format, asJSON, cmd.Flags().Changed("format")); err != nil {
+				return err
+			}
+			opts.Files = args
+			opts.cmd = cmd
+			return runF(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", string(lint.FormatText), "write findings as `format`: text, json or github")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write findings as JSON (same as --format json)")
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
+	return cmd
+}
+
+// lintLong is the command's help, with the rule table it reads from the
+// lint package, so the two cannot drift apart.
+func lintLong() string {
+	var b strings.Builder
+	b.WriteString(`Check the project's documents without calling a model: required sections,
+well-formed and unique IDs, traces between the documents, acceptance criteria
+in Given/When/Then form, and vague words.
+
+FILE defaults to docs/prd.md, docs/stories.md and docs/tech.md, skipping any
+that does not exist. A FILE's kind is told by its title ("# User stories: …").
+Traces are checked against the project's other documents where they exist.
+
+Findings go to stdout, one a line as "file:line: rule: message" (or JSON, or
+GitHub Actions annotations with --format github); the summary goes to stderr.
+The exit status is 1 when a finding is an error, or a warning with --strict.
+
+Rules:
+`)
+	for _, r := range lint.Rules {
+		fmt.Fprintf(&b, "  %-20s %-8s %s\n", r.ID, r.Severity, r.What)
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// lintFormat checks --format and --json.
+func lintFormat(name string, asJSON, named bool) (lint.Format, error) {
+	if asJSON {
+		if named && name != string(lint.FormatJSON) {
+			return "", &usageError{fmt.Errorf("--json and --format %s cannot be used together", name)}
+		}
+		return lint.FormatJSON, nil
+	}
+	if !slices.Contains(lint.Formats, lint.Format(name)) {
+		return "", &usageError{fmt.Errorf("invalid --format %q: want text, json or github", name)}
+	}
+	return lint.Format(name), nil
+}
+
+// lintFailedError says lint found errors, or warnings with --strict: exit
+// code 1. The findings are on stdout already, so the message only counts
+// them.
+type lintFailedError struct {
+	summary lint.Summary
+}
+
+func (e *lintFailedError) Error() string {
+	if e.summary.Errors > 0 {
+		return "lint found " + lint.Count(e.summary.Errors, "error")
+	}
+	return "lint found " + lint.Count(e.summary.Warnings, "warning") + " (--strict)"
+}
+
+func runLint(_ context.Context, opts *lintOptions) error {
+	// The project without an engine: lint never calls a model, so it must
+	// not fail for want of an API key.
+	_, proj, err := opts.f.project(opts.cmd)
+	if err != nil {
+		return err
+	}
+	var docs []*lint.Doc
+	if len(opts.Files) == 0 {
+		docs, err = opts.f.projectDocs(proj)
+	} else {
+		docs, err = namedDocs(proj, opts.Files)
+	}
+	if err != nil {
+		return err
+	}
+	rep := lint.Run(docs, opts.f.contextDocs(proj, docs))
+	if err := rep.Write(opts.f.deps.IO.Out, opts.Format); err != nil {
+		return err
+	}
+	opts.f.infof("%s\n", rep.SummaryLine())
+	sum := rep.Summary()
+	if sum.Errors > 0 || (opts.Strict && sum.Warnings > 0) {
+		return &lintFailedError{summary: sum}
+	}
+	return nil
+}
+
+// projectDoc is one of the documents a project has by default.
+type projectDoc struct {
+	path    string
+	kind    lint.Kind
+	command string // writes it
+}
+
+func defaultDocs(proj *pipeline.Project) []projectDoc {
+	return []projectDoc{
+		{proj.PRDPath(), lint.PRD, "prodgen prd"},
+		{proj.StoriesPath(), lint.Stories, "prodgen stories"},
+		{proj.TechPath(), lint.Tech, "prodgen tech"},
+	}
+}
+
+// projectDocs reads the project's documents, skipping with a note those
+// that do not exist; it is an error when none does.
+func (f *factory) projectDocs(proj *pipeline.Project) ([]*lint.Doc, error) {
+	var docs []*lint.Doc
+	var missing []projectDoc
+	for _, p := range defaultDocs(proj) {
+		src, err := readLintFile(proj.Abs(p.path), p.path)
+		if errors.Is(err, fs.ErrNotExist) {
+			missing = append(missing, p)
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		d, err := lint.ParseKind(p.path, p.kind, src)
+		if err != nil {
+			return nil, &pipeline.InputError{Path: p.path, Err: err}
+		}
+		docs = append(docs, d)
+	}
+	if len(docs) == 0 {
+		return nil, &pipeline.InputError{Path: filepath.ToSlash(proj.OutDir),
+			Err: errors.New(`no documents to lint (prd.md, stories.md, tech.md); run "prodgen generate" first`)}
+	}
+	for _, p := range missing {
+		f.infof("%s does not exist; skipped (run %q to write it)\n", p.path, p.command)
+	}
+	return docs, nil
+}
+
+// namedDocs reads the documents the user named, telling each one's kind
+// by its title.
+func namedDocs(proj *pipeline.Project, names []string) ([]*lint.Doc, error) {
+	var docs []*lint.Doc
+	seen := make(map[string]bool)
+	for _, name := range names {
+		path := filepath.ToSlash(filepath.Clean(name))
+		if seen[path] {
+			continue
+		}
+		seen[path] = true
+		src, err := readLintFile(proj.Abs(name), path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, &pipeline.InputError{Path: path, Err: errors.New("no such file")}
+		}
+		if err != nil {
+			return nil, err
+		}
+		d, err := lint.Parse(path, src)
+		if err != nil {
+			return nil, &pipeline.InputError{Path: path, Err: err}
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}
+
+// contextDocs reads the project's documents of the kinds not being
+// linted, for the rules that follow traces from one document into
+// another. One that cannot be read is left out: its rules are skipped.
+func (f *factory) contextDocs(proj *pipeline.Project, linted []*lint.Doc) []*lint.Doc {
+	var out []*lint.Doc
+	for _, p := range defaultDocs(proj) {
+		if slices.ContainsFunc(linted, func(d *lint.Doc) bool { return d.Kind == p.kind }) {
+			continue
+		}
+		src, err := readLintFile(proj.Abs(p.path), p.path)
+		if err == nil {
+			var d *lint.Doc
+			if d, err = lint.ParseKind(p.path, p.kind, src); err == nil {
+				out = append(out, d)
+				continue
+			}
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			f.debugf("not checking traces into %s: %v\n", p.path, err)
+		}
+	}
+	return out
+}
+
+// maxLintSize bounds a document lint reads: prodgen's are far smaller, so
+// a larger file is not one of them.
+const maxLintSize = 8 << 20
+
+// readLintFile reads a regular file of at most maxLintSize bytes. A file
+// that does not exist gives an error that is fs.ErrNotExist; any other
+// problem an InputError naming the file.
+func readLintFile(abs, name string) ([]byte, error) {
+	info, err := os.Stat(abs)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	var problem error
+	switch {
+	case err != nil:
+		problem = err
+	case info.IsDir():
+		problem = errors.New("is a directory, not a file")
+	case !info.Mode().IsRegular():
+		problem = errors.New("is not a regular file")
+	case info.Size() > maxLintSize:
+		problem = fmt.Errorf("file is too large for a prodgen document (%d bytes)", info.Size())
+	}
+	if problem == nil {
+		var data []byte
+		if data, problem = os.ReadFile(abs); problem == nil {
+			return data, nil
+		}
+	}
+	var pe *fs.PathError
+	if errors.As(problem, &pe) {
+		problem = pe.Err
+	}
+	return nil, &pipeline.InputError{Path: name, Err: problem}
+}
