@@ -25,7 +25,7 @@ var (
 // scripts one answer, in order, as comma-separated words: status=N,
 // retry=S (Retry-After), echo (echo the key in the error), drop (close the
 // stream mid-answer), nodone, nofinish, length, filter (content_filter),
-// streamerr=TYPE, hangup, slow (a valid answer over ten seconds), invalid (an answer that is not the schema's
+// streamerr=TYPE, hangup, malformed, slow (a valid answer over ten seconds), invalid (an answer that is not the schema's
 // JSON). After them every request gets a valid answer for its stage.
 func cmdFakeLLM(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
@@ -127,6 +127,8 @@ func parseReply(ts *testscript.TestScript, spec string) llmtest.Reply {
 			r = llmtest.Reply{Content: answers["prd"], Chunks: 50, ChunkDelay: 200 * time.Millisecond}
 		case "hangup":
 			r.Hangup = true
+		case "malformed":
+			r.Malformed = true
 		case "invalid":
 			r.Content = `{"title":"Streaks","colour":"red"}`
 		default:
