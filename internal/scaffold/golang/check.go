@@ -1,0 +1,205 @@
+package golang
+
+import (
+	"errors"
+	"fmt"
+	"go/token"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/prodgen/prodgen/internal/scaffold"
+)
+
+var (
+	slugRE    = regexp.MustCompile(`^[a-z0-9][a-z0-9._~-]*$`)
+	segmentRE = regexp.MustCompile(`^[A-Za-z0-9._~-]+$`)
+	jsonKeyRE = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
+)
+
+var methods = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
+
+// itemOps act on one item, so their paths hold {id}.
+var itemOps = []string{scaffold.OpGet, scaffold.OpUpdate, scaffold.OpDelete, scaffold.OpAction}
+
+var allOps = append([]string{scaffold.OpCreate, scaffold.OpList, scaffold.OpExport}, itemOps...)
+
+// check reports what in the API would make generated code that does not
+// compile or panics at start: the plan promises safe identifiers, and this
+// holds it to the promise rather than emit a broken project.
+func check(api *scaffold.API) error {
+	if api == nil {
+		return errors.New("no API to generate")
+	}
+	if !slugRE.MatchString(api.Slug) || strings.HasSuffix(api.Slug, ".") {
+		return fmt.Errorf("slug %q is not a valid Go module path", api.Slug)
+	}
+	names := newNames()
+	for _, e := range api.Entities {
+		if err := checkEntity(e, names); err != nil {
+			return fmt.Errorf("entity %q: %w", e.Name, err)
+		}
+	}
+	for i, ep := range api.Endpoints {
+		if err := checkEndpoint(api, ep, names); err != nil {
+			return fmt.Errorf("endpoint %d (%s %s): %w", i+1, ep.Method, ep.Path, err)
+		}
+	}
+	if err := checkStatus(api); err != nil {
+		return err
+	}
+	_, err := newMux(api.Endpoints)
+	return err
+}
+
+// names are the package-level identifiers of the generated package, tests
+// included, which must not collide.
+type names map[string]string
+
+func newNames() names {
+	n := names{}
+	for _, id := range []string{"TestRejectsInvalidInput", "TestUnknownRouteIsNotFound", "TestWrongMethodIsNotAllowed"} {
+		n[id] = "a generated test"
+	}
+	return n
+}
+
+func (n names) add(id, what string) error {
+	if prev, ok := n[id]; ok {
+		return fmt.Errorf("%s would be named %s, like %s", what, id, prev)
+	}
+	n[id] = what
+	return nil
+}
+
+func checkEntity(e scaffold.Entity, n names) error {
+	if !isExported(e.Pascal) {
+		return fmt.Errorf("type name %q is not an exported Go identifier", e.Pascal)
+	}
+	if !isIdent(e.Camel) || !unicode.IsLower(firstRune(e.Camel)) {
+		return fmt.Errorf("camel name %q is not an unexported Go identifier", e.Camel)
+	}
+	if !segmentRE.MatchString(e.Collection) {
+		return fmt.Errorf("collection %q is not a URL path segment", e.Collection)
+	}
+	for _, id := range []string{e.Pascal, e.Pascal + "Input", "seed" + e.Pascal, e.Camel + "Store", e.Camel + "Sample", e.Camel + "Update"} {
+		if err := n.add(id, "entity "+e.Pascal); err != nil {
+			return err
+		}
+	}
+	pascals := names{"ID": "field id", "CreatedAt": "field created_at", "UpdatedAt": "field updated_at"}
+	snakes := names{"id": "field ID", "created_at": "field CreatedAt", "updated_at": "field UpdatedAt"}
+	for _, f := range e.Fields {
+		if !isExported(f.Pascal) {
+			return fmt.Errorf("field %q: Go name %q is not an exported Go identifier", f.Name, f.Pascal)
+		}
+		if !jsonKeyRE.MatchString(f.Snake) {
+			return fmt.Errorf("field %q: snake name %q is not a plain JSON key", f.Name, f.Snake)
+		}
+		if _, ok := goTypes[f.Type]; !ok {
+			return fmt.Errorf("field %q: unknown type %q", f.Name, f.Type)
+		}
+		if err := pascals.add(f.Pascal, "field "+f.Snake); err != nil {
+			return err
+		}
+		if err := snakes.add(f.Snake, "field "+f.Pascal); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func checkEndpoint(api *scaffold.API, ep scaffold.Endpoint, n names) error {
+	if !slices.Contains(methods, ep.Method) {
+		return fmt.Errorf("method must be one of %s", strings.Join(methods, ", "))
+	}
+	if !slices.Contains(allOps, ep.Op) {
+		return fmt.Errorf("unknown op %q", ep.Op)
+	}
+	if ep.Entity < 0 || ep.Entity >= len(api.Entities) {
+		return fmt.Errorf("entity index %d is out of range", ep.Entity)
+	}
+	if !isIdent(ep.TestName) || unicode.IsLower(firstRune(ep.TestName)) {
+		return fmt.Errorf("test name %q does not make a Go test name", ep.TestName)
+	}
+	for _, id := range []string{"Test" + ep.TestName, "handle" + ep.TestName} {
+		if err := n.add(id, "endpoint "+ep.TestName); err != nil {
+			return err
+		}
+	}
+	if !strings.HasPrefix(ep.Path, "/") {
+		return errors.New("path must start with /")
+	}
+	ids := 0
+	for _, seg := range strings.Split(ep.Path[1:], "/") {
+		switch {
+		case seg == "{id}":
+			ids++
+		case !segmentRE.MatchString(seg) && ep.Path != "/":
+			return fmt.Errorf("path segment %q is neither {id} nor a plain URL segment", seg)
+		}
+	}
+	if ids > 1 {
+		return errors.New("path holds {id} more than once")
+	}
+	if ids == 0 && slices.Contains(itemOps, ep.Op) {
+		return fmt.Errorf("a %s endpoint needs {id} in its path", ep.Op)
+	}
+	return nil
+}
+
+// checkStatus rejects an entity with actions whose Status identifier
+// belongs to a field other than status, which the added one would clash with.
+func checkStatus(api *scaffold.API) error {
+	for _, ep := range api.Endpoints {
+		if ep.Op != scaffold.OpAction {
+			continue
+		}
+		e := api.Entities[ep.Entity]
+		for _, f := range e.Fields {
+			if f.Pascal == "Status" && f.Snake != "status" {
+				return fmt.Errorf("entity %q: field %q is named Status, which actions need for status", e.Name, f.Snake)
+			}
+		}
+	}
+	return nil
+}
+
+// newMux registers every endpoint's pattern with a real ServeMux, which
+// panics on a duplicate or conflicting pattern just as the generated
+// server would, and returns it to ask which requests it routes.
+func newMux(eps []scaffold.Endpoint) (*http.ServeMux, error) {
+	mux := http.NewServeMux()
+	nop := func(http.ResponseWriter, *http.Request) {}
+	for _, ep := range eps {
+		pattern := ep.Method + " " + ep.Path
+		if err := register(mux, pattern, nop); err != nil {
+			return nil, fmt.Errorf("route %q: %w", pattern, err)
+		}
+	}
+	return mux, nil
+}
+
+// register turns HandleFunc's panic into an error; the named result is
+// how a deferred recover hands it back.
+func register(mux *http.ServeMux, pattern string, h http.HandlerFunc) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	mux.HandleFunc(pattern, h)
+	return nil
+}
+
+func isIdent(s string) bool { return token.IsIdentifier(s) }
+
+func isExported(s string) bool { return token.IsIdentifier(s) && token.IsExported(s) }
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}

@@ -1,0 +1,121 @@
+package golang
+
+import (
+	"bytes"
+	"flag"
+	"go/format"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// TestGenerateGolden compares the small API's project with testdata.
+func TestGenerateGolden(t *testing.T) {
+	files, err := Generate(smallAPI())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		golden := filepath.Join("testdata", "small", strings.TrimPrefix(f.Path, ".")+".golden")
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(golden, f.Content, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatalf("%v (run go test -update to create it)", err)
+		}
+		if !bytes.Equal(f.Content, want) {
+			t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", f.Path, golden, diff(string(want), string(f.Content)))
+		}
+	}
+}
+
+// diff shows the first lines where want and got part, with a little context.
+func diff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	i := 0
+	for i < len(w) && i < len(g) && w[i] == g[i] {
+		i++
+	}
+	var b strings.Builder
+	for j := max(0, i-2); j < i; j++ {
+		b.WriteString("  " + w[j] + "\n")
+	}
+	for j := i; j < min(len(w), i+5); j++ {
+		b.WriteString("- " + w[j] + "\n")
+	}
+	for j := i; j < min(len(g), i+5); j++ {
+		b.WriteString("+ " + g[j] + "\n")
+	}
+	return b.String()
+}
+
+// TestGenerateShape checks, for every hand-built API, the file list,
+// that Go files are gofmt'ed, that output is the same bytes every time,
+// and that each endpoint has its test with its stories above it.
+func TestGenerateShape(t *testing.T) {
+	for _, tt := range handBuilt {
+		t.Run(tt.name, func(t *testing.T) {
+			api := tt.api()
+			files, err := Generate(api)
+			if err != nil {
+				t.Fatal(err)
+			}
+			again, err := Generate(tt.api())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.EqualFunc(files, again, func(a, b File) bool { return a.Path == b.Path && bytes.Equal(a.Content, b.Content) }) {
+				t.Error("two runs gave different files")
+			}
+			byPath := map[string]string{}
+			for _, f := range files {
+				byPath[f.Path] = string(f.Content)
+				if f.Executable {
+					t.Errorf("%s is executable", f.Path)
+				}
+				if strings.HasSuffix(f.Path, ".go") {
+					formatted, err := format.Source(f.Content)
+					if err != nil || !bytes.Equal(formatted, f.Content) {
+						t.Errorf("%s is not gofmt'ed (%v)", f.Path, err)
+					}
+				}
+			}
+			for _, path := range []string{"go.mod", "main.go", "api.go", "json.go", "api_test.go", "README.md", ".gitignore"} {
+				if _, ok := byPath[path]; !ok {
+					t.Errorf("no %s", path)
+				}
+			}
+			if !strings.Contains(byPath["go.mod"], "\ngo 1.22\n") || strings.Contains(byPath["go.mod"], "require") {
+				t.Errorf("go.mod:\n%s", byPath["go.mod"])
+			}
+			for _, ep := range api.Endpoints {
+				stories := "No story"
+				if len(ep.Stories) > 0 {
+					stories = strings.Join(ep.Stories, ", ")
+				}
+				test := "// " + stories + ": " + ep.Summary + "\nfunc Test" + ep.TestName + "(t *testing.T) {"
+				if !strings.Contains(byPath["api_test.go"], test) {
+					t.Errorf("api_test.go has no %q", test)
+				}
+				route := "s.mux.HandleFunc(\"" + ep.Method + " " + ep.Path + "\", s.handle" + ep.TestName + ")"
+				if !strings.Contains(byPath["api.go"], route) {
+					t.Errorf("api.go has no %q", route)
+				}
+				if !strings.Contains(byPath["README.md"], "| `"+ep.Method+"` | `"+ep.Path+"` |") {
+					t.Errorf("README.md has no row for %s %s", ep.Method, ep.Path)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,85 @@
+package golang
+
+import (
+	"strings"
+	"unicode"
+)
+
+// reservedModules are module paths the go command reads as standard
+// library packages or package patterns: a main module named "sync" or
+// "tool" does not build.
+var reservedModules = map[string]bool{
+	"all": true, "builtin": true, "cmd": true, "go": true, "std": true, "tool": true, "work": true,
+
+	"bufio": true, "bytes": true, "cmp": true, "context": true, "crypto": true, "embed": true,
+	"encoding": true, "errors": true, "expvar": true, "flag": true, "fmt": true, "hash": true,
+	"html": true, "image": true, "io": true, "iter": true, "log": true, "maps": true, "math": true,
+	"mime": true, "net": true, "os": true, "path": true, "plugin": true, "reflect": true,
+	"regexp": true, "runtime": true, "slices": true, "sort": true, "strconv": true, "strings": true,
+	"structs": true, "sync": true, "syscall": true, "testing": true, "time": true, "unicode": true,
+	"unique": true, "unsafe": true, "weak": true,
+}
+
+// modulePath is the generated go.mod's module path: the slug, unless the
+// go command would take it for a standard package.
+func modulePath(slug string) string {
+	if reservedModules[slug] {
+		return slug + "-prototype"
+	}
+	return slug
+}
+
+// irregular holds the past participles of common verbs that the simple
+// rules in pastParticiple get wrong.
+var irregular = map[string]string{
+	"admit": "admitted", "begin": "begun", "buy": "bought", "cancel": "canceled", "choose": "chosen",
+	"commit": "committed", "do": "done", "draw": "drawn", "feed": "fed", "find": "found",
+	"flag": "flagged", "freeze": "frozen", "get": "gotten", "give": "given", "hide": "hidden",
+	"hold": "held", "keep": "kept", "lead": "led", "leave": "left", "lose": "lost", "pay": "paid",
+	"pin": "pinned", "plan": "planned", "put": "put", "read": "read", "redo": "redone",
+	"refer": "referred", "rerun": "rerun", "reset": "reset", "run": "run", "sell": "sold",
+	"send": "sent", "set": "set", "ship": "shipped", "show": "shown", "split": "split",
+	"stop": "stopped", "submit": "submitted", "tag": "tagged", "take": "taken", "undo": "undone",
+	"unpin": "unpinned", "withdraw": "withdrawn", "write": "written",
+}
+
+// pastParticiple names the state an action leaves an item in: "void"
+// gives "voided", "approve" "approved", "verify" "verified", "pay" "paid".
+// It applies English's regular rules to a single lower-case word, with a
+// short list of irregular verbs; any other name is kept as it is
+// ("mark-paid" stays "mark-paid").
+func pastParticiple(action string) string {
+	if action == "" || strings.IndexFunc(action, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+		return action
+	}
+	if p, ok := irregular[action]; ok {
+		return p
+	}
+	switch {
+	case strings.HasSuffix(action, "e"):
+		return action + "d"
+	case len(action) > 1 && strings.HasSuffix(action, "y") && !strings.ContainsRune("aeiou", rune(action[len(action)-2])):
+		return action[:len(action)-1] + "ied"
+	}
+	return action + "ed"
+}
+
+// oneLine makes text from the spec safe for a Go line comment: control
+// characters and runs of spaces become one space.
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r)
+	}), " ")
+}
+
+// noun writes an entity's name as it reads inside a sentence: "Queue
+// entry" becomes "queue entry", while "PDF report" keeps its capitals.
+func noun(name string) string {
+	name = oneLine(name)
+	runes := []rune(name)
+	if len(runes) == 0 || len(runes) > 1 && unicode.IsUpper(runes[1]) {
+		return name
+	}
+	runes[0] = unicode.ToLower(runes[0])
+	return string(runes)
+}

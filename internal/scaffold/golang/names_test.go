@@ -1,0 +1,59 @@
+package golang
+
+import "testing"
+
+func TestPastParticiple(t *testing.T) {
+	tests := []struct{ action, want string }{
+		{"void", "voided"},
+		{"finalize", "finalized"},
+		{"approve", "approved"},
+		{"verify", "verified"},
+		{"delay", "delayed"},
+		{"pay", "paid"},
+		{"send", "sent"},
+		{"submit", "submitted"},
+		{"cancel", "canceled"},
+		{"seed", "seeded"},
+		{"archive", "archived"},
+		{"mark-paid", "mark-paid"},
+		{"Close", "Close"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := pastParticiple(tt.action); got != tt.want {
+			t.Errorf("pastParticiple(%q) = %q, want %q", tt.action, got, tt.want)
+		}
+	}
+}
+
+func TestModulePath(t *testing.T) {
+	tests := []struct{ slug, want string }{
+		{"field-notes", "field-notes"},
+		{"queueless", "queueless"},
+		{"sync", "sync-prototype"},
+		{"time", "time-prototype"},
+		{"tool", "tool-prototype"},
+		{"database", "database"},
+	}
+	for _, tt := range tests {
+		if got := modulePath(tt.slug); got != tt.want {
+			t.Errorf("modulePath(%q) = %q, want %q", tt.slug, got, tt.want)
+		}
+	}
+}
+
+func TestNoun(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"Queue entry", "queue entry"},
+		{"PDF report", "PDF report"},
+		{"note", "note"},
+		{"A", "a"},
+		{"Line\nitem", "line item"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := noun(tt.name); got != tt.want {
+			t.Errorf("noun(%q) = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
