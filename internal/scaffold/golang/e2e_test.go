@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/prodgen/prodgen/internal/scaffold"
 	"time"
 )
 
@@ -32,7 +34,7 @@ func TestGeneratedProjectPasses(t *testing.T) {
 }
 
 // writeFiles writes files under a new temporary folder and returns it.
-func writeFiles(t *testing.T, files []File) string {
+func writeFiles(t *testing.T, files []scaffold.File) string {
 	t.Helper()
 	dir := t.TempDir()
 	for _, f := range files {
@@ -40,7 +42,11 @@ func writeFiles(t *testing.T, files []File) string {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(path, f.Content, 0o644); err != nil {
+		mode := os.FileMode(0o644)
+		if f.Executable {
+			mode = 0o755
+		}
+		if err := os.WriteFile(path, f.Content, mode); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -53,7 +53,7 @@ var outputs = []struct {
 // relative to the output folder, Go source formatted as gofmt would. The
 // same API always gives the same bytes. It fails on an API whose names or
 // routes would not make a program that compiles and starts.
-func Generate(api *scaffold.API) ([]File, error) {
+func Generate(api *scaffold.API) ([]scaffold.File, error) {
 	if err := check(api); err != nil {
 		return nil, fmt.Errorf("generate go prototype: %w", err)
 	}
@@ -61,7 +61,7 @@ func Generate(api *scaffold.API) ([]File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("generate go prototype: %w", err)
 	}
-	files := make([]File, 0, len(outputs))
+	files := make([]scaffold.File, 0, len(outputs))
 	for _, o := range outputs {
 		if o.when != nil && !o.when(p) {
 			continue
@@ -76,7 +76,7 @@ func Generate(api *scaffold.API) ([]File, error) {
 				return nil, fmt.Errorf("format %s: %w", o.path, err)
 			}
 		}
-		files = append(files, File{Path: o.path, Content: content})
+		files = append(files, scaffold.File{Path: o.path, Content: content})
 	}
 	return files, nil
 }

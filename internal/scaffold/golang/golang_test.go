@@ -3,12 +3,15 @@ package golang
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"go/format"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/prodgen/prodgen/internal/scaffold"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -60,22 +63,31 @@ func diff(want, got string) string {
 	return b.String()
 }
 
-// TestGenerateShape checks, for every hand-built API, the file list,
-// that Go files are gofmt'ed, that output is the same bytes every time,
-// and that each endpoint has its test with its stories above it.
+// TestGenerateShape checks, for every hand-built API and example plan,
+// the file list, that Go files are gofmt'ed, that output is the same bytes
+// every time and leaves the API as it was, and that each endpoint has its
+// route, its README row and its test with its stories above it.
 func TestGenerateShape(t *testing.T) {
+	cases := examplePlans(t)
 	for _, tt := range handBuilt {
+		cases = append(cases, examplePlan{tt.name, tt.api()})
+	}
+	for _, tt := range cases {
 		t.Run(tt.name, func(t *testing.T) {
-			api := tt.api()
+			api := tt.api
+			before := fmt.Sprintf("%#v", *api)
 			files, err := Generate(api)
 			if err != nil {
 				t.Fatal(err)
 			}
-			again, err := Generate(tt.api())
+			again, err := Generate(api)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !slices.EqualFunc(files, again, func(a, b File) bool { return a.Path == b.Path && bytes.Equal(a.Content, b.Content) }) {
+			if after := fmt.Sprintf("%#v", *api); after != before {
+				t.Error("Generate changed the API")
+			}
+			if !slices.EqualFunc(files, again, func(a, b scaffold.File) bool { return a.Path == b.Path && bytes.Equal(a.Content, b.Content) }) {
 				t.Error("two runs gave different files")
 			}
 			byPath := map[string]string{}
