@@ -1,0 +1,137 @@
+// Package pyts generates prototype API projects in Python and TypeScript
+// from a scaffold.API: a standard-library HTTP service with an in-memory
+// store, input validation and JSON errors, and a test per endpoint named
+// after it and its stories. The Python project needs only Python 3.11; the
+// TypeScript one runs on Node.js 20 with nothing but its built-in modules
+// and needs typescript and @types/node only to build.
+//
+// Both apps behave alike. Routes match method and path, {id} being one
+// segment; paths without {id} are tried first, so /things/export is not
+// the item "export". Items are JSON objects: an id the store assigns ("1",
+// "2"... per entity), the entity's fields, and created_at and updated_at.
+//
+//   - create validates the body and answers 201 with the item and a
+//     Location of /<collection>/<id>; an {id} in its path names a parent
+//     and is ignored.
+//   - list answers 200 with every item, oldest first.
+//   - get answers 200 with the item, or 404.
+//   - update with PATCH changes the fields sent, with PUT replaces them all
+//     (optional ones left out become null); 200, or 404 before the body is
+//     read.
+//   - delete answers 204 with no body, or 404.
+//   - action sets the item's status to the action's name in the past
+//     tense (see pastTense) and answers 200 with the item, or 404. An
+//     entity without a status field gets one the app keeps and clients
+//     cannot set; a declared status field that is not a string becomes one.
+//   - export answers 200 with text/csv: a header row of the item's keys
+//     and a row per item.
+//
+// Bodies must be JSON objects of at most 1 MiB sent as application/json
+// (else 400 or 415; 413 when too large); unknown and server-set keys are
+// rejected; required fields must be present on create and PUT and never
+// null or blank; values must have their field's type, timestamps being
+// RFC 3339. Errors are {"error": {"code", "message"}}; an unknown path is
+// 404 and a served path with another method 405 with Allow.
+//
+// Python and TypeScript refuse an API whose generated project could not
+// build or pass its tests (an unknown op, type or method, a path with
+// other characters than letters, digits, "._~-" and one {id}, an item op
+// without {id}, two endpoints on one route, duplicate names), with an
+// error naming the entity or endpoint at fault. Whatever scaffold.Plan
+// produces is accepted.
+package pyts
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"text/template"
+
+	"github.com/prodgen/prodgen/internal/scaffold"
+)
+
+//go:embed templates
+var templates embed.FS
+
+// Versions the TypeScript project pins in its devDependencies: the newest
+// releases on npm that build it on Node.js 20.
+const (
+	TypeScriptVersion = "6.0.3"
+	NodeTypesVersion  = "20.19.43"
+)
+
+// executable lists the generated files to mark executable.
+var executable = map[string]bool{"app.py": true}
+
+// Python returns the files of a Python 3.11 prototype of api: app.py,
+// test_app.py, README.md and .gitignore, sorted by path.
+func Python(api *scaffold.API) ([]scaffold.File, error) {
+	return generate(api, "python")
+}
+
+// TypeScript returns the files of a Node.js 20 TypeScript prototype of
+// api: package.json, tsconfig.json, src/app.ts, src/server.ts,
+// src/app.test.ts, README.md and .gitignore, sorted by path.
+func TypeScript(api *scaffold.API) ([]scaffold.File, error) {
+	return generate(api, "typescript")
+}
+
+func generate(api *scaffold.API, lang string) ([]scaffold.File, error) {
+	p, err := newProject(api)
+	if err != nil {
+		return nil, fmt.Errorf("scaffold %s: %w", lang, err)
+	}
+	root := path.Join("templates", lang)
+	shared, err := template.New("shared").Funcs(funcs).Option("missingkey=error").ParseFS(templates, "templates/shared/*.tmpl")
+	if err != nil {
+		return nil, fmt.Errorf("scaffold %s: parse shared templates: %w", lang, err)
+	}
+	var files []scaffold.File
+	err = fs.WalkDir(templates, root, func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		out := strings.TrimSuffix(strings.TrimPrefix(name, root+"/"), ".tmpl")
+		if path.Base(out) == "gitignore" {
+			// Embedding skips dot files, so the template goes without the dot.
+			out = path.Join(path.Dir(out), ".gitignore")
+		}
+		content, err := render(shared, name, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, scaffold.File{Path: out, Content: content, Executable: executable[out]})
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("scaffold %s: %w", lang, err)
+	}
+	slices.SortFunc(files, func(a, b scaffold.File) int { return strings.Compare(a.Path, b.Path) })
+	return files, nil
+}
+
+// render executes the template file name, which may use the shared
+// templates, with p.
+func render(shared *template.Template, name string, p *project) ([]byte, error) {
+	src, err := templates.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("read template %q: %w", name, err)
+	}
+	t, err := shared.Clone()
+	if err != nil {
+		return nil, fmt.Errorf("clone shared templates for %q: %w", name, err)
+	}
+	t, err = t.New(path.Base(name)).Parse(string(src))
+	if err != nil {
+		return nil, fmt.Errorf("parse template %q: %w", name, err)
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, p); err != nil {
+		return nil, fmt.Errorf("render template %q: %w", name, err)
+	}
+	return b.Bytes(), nil
+}
