@@ -1,0 +1,114 @@
+package pyts
+
+import "github.com/prodgen/prodgen/internal/scaffold"
+
+// apis are the hand-built plans every test generates projects for.
+var apis = []struct {
+	name string
+	api  *scaffold.API
+}{
+	{"small", smallAPI()},
+	{"every-op", everyOpAPI()},
+	{"awkward", awkwardAPI()},
+	{"empty", &scaffold.API{Title: "Nothing yet", Slug: "nothing-yet"}},
+}
+
+// smallAPI is the golden files' API: one entity, a create and a get.
+func smallAPI() *scaffold.API {
+	return &scaffold.API{
+		Title: "QueueLess",
+		Slug:  "queueless",
+		Entities: []scaffold.Entity{{
+			Name: "Queue entry", Pascal: "QueueEntry", Camel: "queueEntry", Snake: "queue_entry",
+			Collection: "queue-entries",
+			Fields: []scaffold.Field{
+				{Name: "first name", Pascal: "FirstName", Camel: "firstName", Snake: "first_name", Type: "string", Required: true},
+				{Name: "phone number", Pascal: "PhoneNumber", Camel: "phoneNumber", Snake: "phone_number", Type: "string"},
+			},
+		}},
+		Endpoints: []scaffold.Endpoint{
+			{Method: "POST", Path: "/queue-entries", Op: scaffold.OpCreate, Summary: "Join the queue", Stories: []string{"US-001"}, TestName: "CreateQueueEntry"},
+			{Method: "GET", Path: "/queue-entries/{id}", Op: scaffold.OpGet, Summary: "See my place in the queue", Stories: []string{"US-002", "US-003"}, TestName: "GetQueueEntry"},
+		},
+	}
+}
+
+// everyOpAPI has every op, PUT and PATCH on one path, two actions, an
+// export next to the item path, a create under a parent's {id}, an entity
+// with no fields that is only listed, and one whose declared status field
+// an action sets.
+func everyOpAPI() *scaffold.API {
+	return &scaffold.API{
+		Title: "Ledgerline Invoicing API",
+		Slug:  "ledgerline-invoicing-api",
+		Entities: []scaffold.Entity{
+			{
+				Name: "Invoice", Pascal: "Invoice", Camel: "invoice", Snake: "invoice", Collection: "invoices",
+				Fields: []scaffold.Field{
+					{Name: "customer", Pascal: "Customer", Camel: "customer", Snake: "customer", Type: "string", Required: true},
+					{Name: "total", Pascal: "Total", Camel: "total", Snake: "total", Type: "number", Required: true},
+					{Name: "due at", Pascal: "DueAt", Camel: "dueAt", Snake: "due_at", Type: "timestamp"},
+				},
+			},
+			{
+				Name: "Line item", Pascal: "LineItem", Camel: "lineItem", Snake: "line_item", Collection: "line-items",
+				Fields: []scaffold.Field{
+					{Name: "quantity", Pascal: "Quantity", Camel: "quantity", Snake: "quantity", Type: "integer", Required: true},
+				},
+			},
+			{Name: "Audit log entry", Pascal: "AuditLogEntry", Camel: "auditLogEntry", Snake: "audit_log_entry", Collection: "audit-log-entries"},
+			{
+				Name: "Patient", Pascal: "Patient", Camel: "patient", Snake: "patient", Collection: "patients",
+				Fields: []scaffold.Field{
+					{Name: "status", Pascal: "Status", Camel: "status", Snake: "status", Type: "string"},
+				},
+			},
+		},
+		Endpoints: []scaffold.Endpoint{
+			{Method: "POST", Path: "/invoices", Op: scaffold.OpCreate, Entity: 0, Summary: "Create invoices", Stories: []string{"US-001", "US-003"}, TestName: "CreateInvoice"},
+			{Method: "GET", Path: "/invoices", Op: scaffold.OpList, Entity: 0, Summary: "List invoices", Stories: []string{"US-001"}, TestName: "ListInvoices"},
+			{Method: "GET", Path: "/invoices/{id}", Op: scaffold.OpGet, Entity: 0, Summary: "Get an invoice", Stories: []string{"US-003"}, TestName: "GetInvoice"},
+			{Method: "PATCH", Path: "/invoices/{id}", Op: scaffold.OpUpdate, Entity: 0, Summary: "Update invoices", Stories: []string{"US-001"}, TestName: "UpdateInvoice"},
+			{Method: "PUT", Path: "/invoices/{id}", Op: scaffold.OpUpdate, Entity: 0, Summary: "Replace an invoice", Stories: []string{"US-001"}, TestName: "ReplaceInvoice"},
+			{Method: "DELETE", Path: "/invoices/{id}", Op: scaffold.OpDelete, Entity: 0, Summary: "Delete a draft", Stories: []string{"US-001"}, TestName: "DeleteInvoice"},
+			{Method: "POST", Path: "/invoices/{id}/finalize", Op: scaffold.OpAction, Entity: 0, Action: "finalize", Summary: "Finalize invoices", Stories: []string{"US-001"}, TestName: "FinalizeInvoice"},
+			{Method: "POST", Path: "/invoices/{id}/void", Op: scaffold.OpAction, Entity: 0, Action: "void", Summary: "Void invoices", Stories: []string{"US-001"}, TestName: "VoidInvoice"},
+			{Method: "GET", Path: "/invoices/export", Op: scaffold.OpExport, Entity: 0, Summary: "Export invoices as CSV", Stories: []string{"US-007"}, TestName: "ExportInvoices"},
+			{Method: "POST", Path: "/invoices/{id}/line-items", Op: scaffold.OpCreate, Entity: 1, Summary: "Add a line item", Stories: []string{"US-002"}, TestName: "CreateLineItem"},
+			{Method: "GET", Path: "/line-items/{id}", Op: scaffold.OpGet, Entity: 1, Summary: "Get a line item", Stories: []string{"US-002"}, TestName: "GetLineItem"},
+			{Method: "GET", Path: "/audit-log-entries", Op: scaffold.OpList, Entity: 2, Summary: "List audit log entries", Stories: []string{"US-007"}, TestName: "ListAuditLogEntries"},
+			{Method: "PATCH", Path: "/patients/{id}", Op: scaffold.OpUpdate, Entity: 3, Summary: "Mark patients as called, seen or left", Stories: []string{"US-006"}, TestName: "UpdatePatient"},
+			{Method: "POST", Path: "/patients/{id}/call", Op: scaffold.OpAction, Entity: 3, Action: "call", Summary: "Call the next patient", Stories: []string{"US-006"}, TestName: "CallPatient"},
+		},
+	}
+}
+
+// awkwardAPI has identifiers that are keywords once their underscore goes,
+// a field of every type, text with quotes, backslashes, pipes and line
+// breaks, an endpoint without stories, and test names with acronyms.
+func awkwardAPI() *scaffold.API {
+	return &scaffold.API{
+		Title: `Class "Roll" \ Call """ | ` + "\n" + `*/ ${x}`,
+		Slug:  "class-roll-call",
+		Entities: []scaffold.Entity{{
+			Name: `Class "A" \ B`, Pascal: "Class", Camel: "class_", Snake: "class_", Collection: "classes",
+			Fields: []scaffold.Field{
+				{Name: "type", Pascal: "Type", Camel: "type_", Snake: "type_", Type: "string", Required: true},
+				{Name: "class", Pascal: "Class", Camel: "class_", Snake: "class_", Type: "string"},
+				{Name: "seats", Pascal: "Seats", Camel: "seats", Snake: "seats", Type: "integer", Required: true},
+				{Name: "ratio", Pascal: "Ratio", Camel: "ratio", Snake: "ratio", Type: "number"},
+				{Name: "open", Pascal: "Open", Camel: "open", Snake: "open", Type: "boolean", Required: true},
+				{Name: "starts at", Pascal: "StartsAt", Camel: "startsAt", Snake: "starts_at", Type: "timestamp", Required: true},
+				{Name: `"quoted" \ name`, Pascal: "Import", Camel: "import_", Snake: "import_", Type: "string"},
+			},
+		}},
+		Endpoints: []scaffold.Endpoint{
+			{Method: "POST", Path: "/classes", Op: scaffold.OpCreate, Summary: `Open a "class" \ with | pipes` + "\n" + `and """quotes"""`, Stories: []string{"US-001"}, TestName: "CreateClass"},
+			{Method: "GET", Path: "/classes", Op: scaffold.OpList, Summary: "", TestName: "ListClasses"},
+			{Method: "GET", Path: "/classes/{id}", Op: scaffold.OpGet, Summary: "Get one", Stories: []string{"US-002"}, TestName: "GetClassByID"},
+			{Method: "PATCH", Path: "/classes/{id}", Op: scaffold.OpUpdate, Summary: "Change it", Stories: []string{"US-002"}, TestName: "UpdateClass"},
+			{Method: "POST", Path: "/classes/{id}/check-in", Op: scaffold.OpAction, Action: "check-in", Summary: "Check in", Stories: []string{"US-003"}, TestName: "CheckInClass"},
+			{Method: "GET", Path: "/classes.csv", Op: scaffold.OpExport, Summary: "Export as CSV", Stories: []string{"US-004"}, TestName: "ExportCSV"},
+		},
+	}
+}
