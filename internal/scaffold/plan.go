@@ -1,0 +1,473 @@
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+)
+
+// ErrNoAPI says a tech spec has nothing to build a prototype from.
+var ErrNoAPI = errors.New(`the tech spec has no data model or API: describe entities under "## Data model" or endpoints under "## API"`)
+
+// methods are the HTTP methods the generators serve.
+var methods = []string{"GET", "POST", "PUT", "PATCH", "DELETE"}
+
+// builtinFields are the fields every generator adds itself.
+var builtinFields = []string{"id", "created_at", "updated_at"}
+
+// Plan derives the language-neutral API of a prototype from a tech spec
+// and its stories. It takes a spec as people and models write it:
+//
+//   - Entities keep the spec's order; their names become identifiers by
+//     the rules of newIdent, made unique with a suffix 2, 3...
+//   - Fields drop id, created_at and updated_at; types map to string,
+//     integer, number, boolean or timestamp by their first word ("int64",
+//     "decimal(10,2)", "datetime"), anything else to string. Exactly one
+//     field per entity is Required, so generated validation has something
+//     to check without guessing at more: the first that is neither a
+//     timestamp nor a reference (a name ending in _id). An entity with no
+//     such field has none.
+//   - An endpoint is bound to the entity whose collection ("queue-entries")
+//     or singular ("queue-entry") its first path segment names, after an
+//     "api" or version ("v1") prefix; a segment that names no entity
+//     becomes a new entity without fields, so no endpoint is lost. Its
+//     path is rewritten to that collection; a parameter right after it in
+//     any spelling ("{invoiceId}", ":id", "<id>") becomes {id}; other
+//     parameters are dropped and other segments put in kebab case,
+//     keeping their dots ("/reports/daily.csv").
+//   - The operation follows from method and shape: POST /x create, GET /x
+//     list, GET /x/{id} get, PATCH or PUT /x/{id} update (so is POST),
+//     DELETE /x/{id} delete, POST, PATCH or PUT /x/{id}/verb action, GET
+//     /x/{id}/more get, GET /x/more export when a segment says export or
+//     csv and list otherwise, POST /x/more create. PATCH, PUT or DELETE
+//     without an {id} treat the segment after the collection as the item
+//     ("/users/me"), or add {id}.
+//   - Endpoints keep the spec's order. One with another method (HEAD,
+//     OPTIONS) is left out, since no generator serves it; one with the
+//     method and path of an earlier one is merged into it, stories and all.
+//     An endpoint with no path segment at all ("/") is bound to the first
+//     entity's collection.
+//   - Story IDs are upper-cased and deduplicated; when stories lists any,
+//     IDs it does not have are dropped, so tests name only real stories.
+//   - Every entity without a create or a get endpoint gets one, with no
+//     stories, appended after the spec's endpoints, so generated tests can
+//     store an item and read it back.
+//   - TestName is the operation and the entity ("CreateQueueEntry",
+//     "ListCheckIns", "VoidInvoice"), made unique with a suffix 2, 3...
+//
+// The only error is ErrNoAPI, for a spec with neither entities nor usable
+// endpoints.
+func Plan(tech *artifact.TechSpec, stories *artifact.Stories) (*API, error) {
+	if tech == nil {
+		return nil, ErrNoAPI
+	}
+	p := newPlanner(tech.Title, stories)
+	for _, e := range tech.Entities {
+		p.addEntity(e.Name, e.Fields, "")
+	}
+	for _, ep := range tech.Endpoints {
+		p.addSpecEndpoint(ep)
+	}
+	if len(p.api.Entities) == 0 {
+		return nil, ErrNoAPI
+	}
+	p.addMissing()
+	return p.api, nil
+}
+
+// planner builds an API.
+type planner struct {
+	api      *API
+	entities *namer
+	// byName finds an entity by its collection or kebab singular.
+	byName map[string]int
+	// routes finds an endpoint by "METHOD /path".
+	routes map[string]int
+	tests  map[string]bool
+	// known are the stories' IDs, or nil to keep every ID.
+	known map[string]bool
+}
+
+func newPlanner(title string, stories *artifact.Stories) *planner {
+	title = oneLine(title)
+	p := &planner{
+		api:      &API{Title: title, Slug: slug(title)},
+		entities: newNamer(),
+		byName:   map[string]int{},
+		routes:   map[string]int{},
+		tests:    map[string]bool{},
+	}
+	if stories != nil && len(stories.Stories) > 0 {
+		p.known = map[string]bool{}
+		for _, s := range stories.Stories {
+			p.known[strings.ToUpper(strings.TrimSpace(s.ID))] = true
+		}
+	}
+	return p
+}
+
+// slug is the title in lower-case kebab case, at most 60 bytes, or
+// "prototype" for a title without letters or digits. Unlike identifiers
+// it keeps a name's camel case together: "QueueLess" is "queueless".
+func slug(title string) string {
+	s := ""
+	for _, w := range strings.FieldsFunc(strings.ToLower(ascii(title)), func(r rune) bool { return !isAlnum(r) }) {
+		if len(s)+1+len(w) > 60 && s != "" {
+			break
+		}
+		s = strings.TrimPrefix(s+"-"+w, "-")
+	}
+	if s == "" {
+		return "prototype"
+	}
+	return s[:min(len(s), 60)]
+}
+
+// addEntity adds an entity and returns its index. A non-empty collection
+// is kept as the entity's URL segment, as the spec's paths spell it.
+func (p *planner) addEntity(name string, fields []artifact.Field, collection string) int {
+	i := len(p.api.Entities)
+	id := newIdent(name, fmt.Sprintf("Item%d", i+1))
+	plain := id.Kebab
+	if collection != "" {
+		id.Collection = collection
+	}
+	id = p.entities.unique(id)
+	name = oneLine(name)
+	if words(name) == nil {
+		name = strings.ReplaceAll(id.Kebab, "-", " ")
+	}
+	p.api.Entities = append(p.api.Entities, Entity{
+		Name: name, Pascal: id.Pascal, Camel: id.Camel, Snake: id.Snake,
+		Collection: id.Collection, Fields: planFields(fields),
+	})
+	for _, k := range []string{id.Collection, id.Kebab, plain} {
+		if _, ok := p.byName[k]; !ok {
+			p.byName[k] = i
+		}
+	}
+	return i
+}
+
+// planFields names an entity's fields and types them; see Plan.
+func planFields(in []artifact.Field) []Field {
+	names := newNamer()
+	var out []Field
+	required := false
+	for j, f := range in {
+		id := newIdent(f.Name, fmt.Sprintf("field%d", j+1))
+		if slices.Contains(builtinFields, id.Snake) {
+			continue
+		}
+		id.Kebab, id.Collection = "", "" // a field has no URL of its own
+		id = names.unique(id)
+		name := oneLine(f.Name)
+		if words(name) == nil {
+			name = id.Snake
+		}
+		fld := Field{Name: name, Pascal: id.Pascal, Camel: id.Camel, Snake: id.Snake, Type: fieldType(f.Type)}
+		if !required && fld.Type != "timestamp" && !strings.HasSuffix(fld.Snake, "_id") {
+			fld.Required, required = true, true
+		}
+		out = append(out, fld)
+	}
+	return out
+}
+
+// fieldTypes maps the first word of a spec's type to the plan's type.
+var fieldTypes = func() map[string]string {
+	m := map[string]string{}
+	for typ, spellings := range map[string]string{
+		"integer":   "integer int uint long short bigint smallint tinyint serial bigserial count",
+		"number":    "number float double decimal numeric real money currency",
+		"boolean":   "boolean bool",
+		"timestamp": "timestamp timestamptz datetime date time instant",
+	} {
+		for _, s := range strings.Fields(spellings) {
+			m[s] = typ
+		}
+	}
+	return m
+}()
+
+// fieldType maps a spec's type to one of the plan's, string by default.
+func fieldType(t string) string {
+	t = strings.ToLower(strings.TrimSpace(t))
+	end := strings.IndexFunc(t, func(r rune) bool { return r < 'a' || r > 'z' })
+	if end >= 0 {
+		t = t[:end]
+	}
+	if typ, ok := fieldTypes[t]; ok {
+		return typ
+	}
+	return "string"
+}
+
+// oneLine collapses runs of white space, newlines included, to one space.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// route is an endpoint's path reduced to its shape.
+type route struct {
+	coll string   // the first segment, in kebab case; "" for "/"
+	id   bool     // a parameter follows the collection
+	rest []string // the literal segments after that; see literal
+}
+
+// parseRoute reads a spec's path; see Plan.
+func parseRoute(p string) route {
+	p, _, _ = strings.Cut(p, "?")
+	p, _, _ = strings.Cut(p, "#")
+	type seg struct {
+		name  string
+		param bool
+	}
+	var segs []seg
+	for _, s := range strings.Split(p, "/") {
+		s = strings.TrimSpace(s)
+		if isParam(s) {
+			segs = append(segs, seg{param: true})
+		} else if k := literal(s); k != "" {
+			segs = append(segs, seg{name: k})
+		}
+	}
+	for len(segs) > 0 && (segs[0].param || len(segs) > 1 && isPrefix(segs[0].name)) {
+		segs = segs[1:]
+	}
+	var r route
+	if len(segs) == 0 {
+		return r
+	}
+	r.coll, segs = strings.ReplaceAll(segs[0].name, ".", "-"), segs[1:]
+	if len(segs) > 0 && segs[0].param {
+		r.id, segs = true, segs[1:]
+	}
+	for _, s := range segs {
+		if !s.param {
+			r.rest = append(r.rest, s.name)
+		}
+	}
+	return r
+}
+
+// literal puts a path segment in kebab case, keeping its dots:
+// "exportCSV" is "export-csv", "daily.csv" stays, ".." is "".
+func literal(s string) string {
+	var parts []string
+	for _, part := range strings.Split(s, ".") {
+		if k := strings.Join(words(part), "-"); k != "" {
+			parts = append(parts, k)
+		}
+	}
+	return strings.Join(parts, ".")
+}
+
+// segWords are the words of a literal segment.
+func segWords(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == '-' || r == '.' })
+}
+
+// isParam says a path segment is a parameter: "{id}", ":id", "<id>",
+// "[id]" or "*".
+func isParam(s string) bool {
+	n := len(s)
+	return s == "*" || strings.HasPrefix(s, ":") && n > 1 ||
+		n > 1 && (s[0] == '{' && s[n-1] == '}' || s[0] == '<' && s[n-1] == '>' || s[0] == '[' && s[n-1] == ']')
+}
+
+// isPrefix says a first segment only places the API ("api", "v2").
+func isPrefix(s string) bool {
+	if s == "api" || s == "rest" {
+		return true
+	}
+	return len(s) > 1 && s[0] == 'v' && strings.Trim(s[1:], "0123456789") == ""
+}
+
+// classify gives the operation for a method on a route, and the route it
+// is served at; see Plan.
+func classify(method string, r route) (string, route) {
+	switch {
+	case !r.id && len(r.rest) == 0:
+		switch method {
+		case "POST":
+			return OpCreate, r
+		case "GET":
+			return OpList, r
+		}
+		r.id = true
+		return classify(method, r)
+	case !r.id:
+		switch method {
+		case "GET":
+			if slices.ContainsFunc(r.rest, func(s string) bool {
+				return slices.ContainsFunc(segWords(s), func(w string) bool { return w == "export" || w == "csv" })
+			}) {
+				return OpExport, r
+			}
+			return OpList, r
+		case "POST":
+			return OpCreate, r
+		}
+		r.id, r.rest = true, r.rest[1:]
+		return classify(method, r)
+	case method == "GET":
+		return OpGet, r
+	case method == "DELETE":
+		return OpDelete, r
+	case len(r.rest) == 0:
+		return OpUpdate, r
+	}
+	return OpAction, r
+}
+
+// addSpecEndpoint binds one of the spec's endpoints to an entity and adds
+// it; see Plan.
+func (p *planner) addSpecEndpoint(se artifact.Endpoint) {
+	method := strings.ToUpper(strings.TrimSpace(se.Method))
+	if !slices.Contains(methods, method) {
+		return
+	}
+	r := parseRoute(se.Path)
+	ei := p.entityFor(r.coll)
+	op, r := classify(method, r)
+	ep := Endpoint{Method: method, Op: op, Entity: ei, Summary: oneLine(se.Summary), Stories: p.storyIDs(se.Stories)}
+	extra := r.rest
+	if op == OpAction {
+		ep.Action, extra = strings.Join(r.rest, "-"), nil
+	}
+	p.add(ep, r, extra)
+}
+
+// entityFor returns the index of the entity a path's first segment names,
+// adding an entity for a segment that names none.
+func (p *planner) entityFor(coll string) int {
+	if coll == "" {
+		if len(p.api.Entities) > 0 {
+			return 0
+		}
+		coll = "items"
+	}
+	if i, ok := p.byName[coll]; ok {
+		return i
+	}
+	w := strings.Split(coll, "-")
+	w[len(w)-1] = singular(w[len(w)-1])
+	if i, ok := p.byName[strings.Join(w, "-")]; ok {
+		return i
+	}
+	return p.addEntity(strings.Join(w, " "), nil, coll)
+}
+
+// add appends ep, served at r's shape under its entity's collection, or
+// merges its stories into an earlier endpoint with the same route. Extra
+// are the path's words that go into the test name.
+func (p *planner) add(ep Endpoint, r route, extra []string) {
+	e := p.api.Entities[ep.Entity]
+	ep.Path = "/" + e.Collection
+	if r.id {
+		ep.Path += "/{id}"
+	}
+	for _, s := range r.rest {
+		ep.Path += "/" + s
+	}
+	key := ep.Method + " " + ep.Path
+	if j, ok := p.routes[key]; ok {
+		prev := &p.api.Endpoints[j]
+		for _, s := range ep.Stories {
+			if !slices.Contains(prev.Stories, s) {
+				prev.Stories = append(prev.Stories, s)
+			}
+		}
+		return
+	}
+	ep.TestName = p.testName(ep, e, extra)
+	p.routes[key] = len(p.api.Endpoints)
+	p.api.Endpoints = append(p.api.Endpoints, ep)
+}
+
+// testName names an endpoint's test after its operation and entity, with
+// the path's extra words: "ListCheckIns", "GetInvoicePDF", "VoidInvoice".
+func (p *planner) testName(ep Endpoint, e Entity, extra []string) string {
+	plural := pascal(strings.Split(e.Collection, "-"))
+	var name string
+	switch ep.Op {
+	case OpCreate:
+		name = "Create" + e.Pascal
+	case OpList:
+		name = "List" + plural
+	case OpGet:
+		name = "Get" + e.Pascal
+	case OpUpdate:
+		name = "Update" + e.Pascal
+		if ep.Method == "PUT" {
+			name = "Replace" + e.Pascal
+		}
+	case OpDelete:
+		name = "Delete" + e.Pascal
+	case OpAction:
+		name = pascal(strings.Split(ep.Action, "-")) + e.Pascal
+	case OpExport:
+		name = "Export" + plural
+		extra = slices.DeleteFunc(segWords(strings.Join(extra, "-")), func(w string) bool { return w == "export" })
+	}
+	if len(extra) > 0 {
+		name += pascal(segWords(strings.Join(extra, "-")))
+	}
+	if !isUpper(name[0]) {
+		name = "Do" + name // an action named with digits: "POST /x/{id}/2fa"
+	}
+	unique := name
+	for i := 2; p.tests[unique]; i++ {
+		unique = fmt.Sprintf("%s%d", name, i)
+	}
+	p.tests[unique] = true
+	return unique
+}
+
+// storyIDs normalises an endpoint's story IDs; see Plan.
+func (p *planner) storyIDs(ids []string) []string {
+	var out []string
+	for _, id := range ids {
+		id = strings.ToUpper(strings.TrimSpace(id))
+		if id != "" && (p.known == nil || p.known[id]) && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// addMissing gives every entity a create and a get endpoint; see Plan.
+func (p *planner) addMissing() {
+	for i, e := range p.api.Entities {
+		has := map[string]bool{}
+		for _, ep := range p.api.Endpoints {
+			if ep.Entity == i {
+				has[ep.Op] = true
+			}
+		}
+		if !has[OpCreate] {
+			p.add(Endpoint{Method: "POST", Op: OpCreate, Entity: i, Summary: "Create " + article(e.Name)}, route{}, nil)
+		}
+		if !has[OpGet] {
+			p.add(Endpoint{Method: "GET", Op: OpGet, Entity: i, Summary: "Get " + article(e.Name)}, route{id: true}, nil)
+		}
+	}
+}
+
+// article puts "a" or "an" before a name, lower-casing its first letter
+// unless the first word is an acronym: "a queue entry", "an invoice",
+// "an API key".
+func article(name string) string {
+	first, _, _ := strings.Cut(name, " ")
+	if r, n := utf8.DecodeRuneInString(name); first != strings.ToUpper(first) || len(first) == n {
+		name = string(unicode.ToLower(r)) + name[n:]
+	}
+	if strings.ContainsRune("aeiouAEIOU", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
+}
