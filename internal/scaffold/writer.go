@@ -106,12 +106,20 @@ func Write(dir string, files []File, force bool, limits Limits) (*Report, error)
 	// Closing the folder's handle cannot lose data, since each file was
 	// synced and closed on its own, so its error is not worth reporting.
 	defer root.Close()
+	// Files go in path order, so the other lists are sorted already.
+	defer sortRejected(rep)
 	for _, f := range todo {
 		if err := writeFile(root, f, force, rep); err != nil {
 			return rep, err
 		}
 	}
 	return rep, nil
+}
+
+func sortRejected(rep *Report) {
+	slices.SortFunc(rep.Rejected, func(a, b Rejection) int {
+		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Reason, b.Reason))
+	})
 }
 
 // check returns a *LimitError if files are over l.
@@ -169,9 +177,6 @@ func accept(files []File, rep *Report) []File {
 		}
 	}
 	slices.SortFunc(todo, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	slices.SortFunc(rep.Rejected, func(a, b Rejection) int {
-		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Reason, b.Reason))
-	})
 	return todo
 }
 

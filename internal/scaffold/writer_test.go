@@ -79,6 +79,7 @@ func TestWriteRejectsUnsafePaths(t *testing.T) {
 		{Path: ".github/workflows/ci.yml", Content: []byte("on: push\n")},
 		{Path: "scripts/run.sh", Content: []byte("#!/bin/sh\n"), Executable: true},
 		{Path: "cmd/server/main.go", Content: []byte("package main\n")},
+		{Path: "zz/../x", Content: []byte("x")},
 	}
 	rep, err := Write(dir, files, false, Limits{})
 	if err != nil {
@@ -97,6 +98,7 @@ func TestWriteRejectsUnsafePaths(t *testing.T) {
 		{"a/../../b", "contains .."},
 		{"link/deeper/evil.txt", reasonSymlink},
 		{"link/evil.txt", reasonSymlink},
+		{"zz/../x", "contains .."}, // after the symlinks, which Write finds later
 	}
 	if !slices.Equal(rep.Rejected, wantRejected) {
 		t.Errorf("Rejected = %q\nwant %q", rep.Rejected, wantRejected)
