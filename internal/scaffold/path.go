@@ -20,6 +20,7 @@ type PathError struct {
 	Reason string
 }
 
+// Error names the path and the reason.
 func (e *PathError) Error() string { return fmt.Sprintf("path %q: %s", e.Path, e.Reason) }
 
 // denied are places in a project that a generated file must not reach,

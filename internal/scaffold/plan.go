@@ -337,7 +337,9 @@ func (p *planner) addSpecEndpoint(se artifact.Endpoint) {
 	ep := Endpoint{Method: method, Op: op, Entity: ei, Summary: oneLine(se.Summary), Stories: p.storyIDs(se.Stories)}
 	extra := r.rest
 	if op == OpAction {
-		ep.Action, extra = strings.Join(r.rest, "-"), nil
+		// A name, not a path segment: ".../mark_paid" is "mark-paid",
+		// ".../send.json" is "send-json".
+		ep.Action, extra = strings.Join(segWords(strings.Join(r.rest, "-")), "-"), nil
 	}
 	p.add(ep, r, extra)
 }

@@ -275,6 +275,7 @@ func TestPlanEndpointShapes(t *testing.T) {
 		{"POST /api/v1/invoices/{id}/void", "POST /invoices/{id}/void action void VoidInvoice Invoice"},
 		{"POST /invoices/{id}/mark_paid", "POST /invoices/{id}/mark-paid action mark-paid MarkPaidInvoice Invoice"},
 		{"POST /invoices/{id}/2FA", "POST /invoices/{id}/2fa action 2fa Do2faInvoice Invoice"},
+		{"POST /invoices/{id}/send.json", "POST /invoices/{id}/send.json action send-json SendJSONInvoice Invoice"},
 		{"PUT /invoices/{id}/archive", "PUT /invoices/{id}/archive action archive ArchiveInvoice Invoice"},
 		{"GET /invoices/{id}/pdf", "GET /invoices/{id}/pdf get - GetInvoicePDF Invoice"},
 		{"GET /invoices/{invoiceId}/lines/{lineId}", "GET /invoices/{id}/lines get - GetInvoiceLines Invoice"},

@@ -43,6 +43,7 @@ type LimitError struct {
 	Max   int64
 }
 
+// Error names the limit and the manifest's count.
 func (e *LimitError) Error() string {
 	return fmt.Sprintf("the manifest has %d %s, more than the limit of %d; nothing was written", e.Count, e.What, e.Max)
 }
