@@ -1,6 +1,9 @@
 package pyts
 
-import "github.com/prodgen/prodgen/internal/scaffold"
+import (
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/scaffold"
+)
 
 // apis are the hand-built plans every test generates projects for.
 var apis = []struct {
@@ -11,6 +14,7 @@ var apis = []struct {
 	{"every-op", everyOpAPI()},
 	{"awkward", awkwardAPI()},
 	{"empty", &scaffold.API{Title: "Nothing yet", Slug: "nothing-yet"}},
+	{"planned", plannedAPI()},
 }
 
 // smallAPI is the golden files' API: one entity, a create and a get.
@@ -111,4 +115,53 @@ func awkwardAPI() *scaffold.API {
 			{Method: "GET", Path: "/classes.csv", Op: scaffold.OpExport, Summary: "Export as CSV", Stories: []string{"US-004"}, TestName: "ExportCSV"},
 		},
 	}
+}
+
+// plannedAPI is what scaffold.Plan makes of a spec written carelessly:
+// reserved and digit-first names, spec types the plan maps, a status field
+// that is an integer although actions set it, path parameters in every
+// spelling behind an /api/v1 prefix, a HEAD endpoint, a path naming no
+// entity, and "/".
+func plannedAPI() *scaffold.API {
+	tech := &artifact.TechSpec{
+		Title: `Café "Ops" — 2FA & Co.`,
+		Entities: []artifact.Entity{
+			{Name: "Class", Fields: []artifact.Field{
+				{Name: "id", Type: "uuid"},
+				{Name: "type", Type: "enum"},
+				{Name: "class", Type: "string"},
+				{Name: "2FA code", Type: "string"},
+				{Name: "count", Type: "int64"},
+				{Name: "price", Type: "decimal(10,2)"},
+				{Name: "active", Type: "bool"},
+				{Name: "due", Type: "datetime"},
+				{Name: "status", Type: "integer"},
+				{Name: "user's note", Type: "text"},
+				{Name: "created_at", Type: "timestamp"},
+			}},
+			{Name: "Check-in", Fields: []artifact.Field{
+				{Name: "habit_id", Type: "uuid"},
+				{Name: "at", Type: "timestamp"},
+			}},
+		},
+		Endpoints: []artifact.Endpoint{
+			{Method: "POST", Path: "/api/v1/classes", Summary: "Open a class", Stories: []string{"us-001"}},
+			{Method: "GET", Path: "/api/v1/classes/:classId", Summary: "Get a class", Stories: []string{"US-002"}},
+			{Method: "PUT", Path: "/classes/{classId}", Summary: "Replace a class", Stories: []string{"US-002"}},
+			{Method: "POST", Path: "/classes/{id}/mark-paid", Summary: "Mark it paid", Stories: []string{"US-003"}},
+			{Method: "POST", Path: "/classes/<id>/archive", Summary: "Archive it", Stories: []string{"US-003"}},
+			{Method: "GET", Path: "/classes/export.csv", Summary: "Export classes", Stories: []string{"US-004"}},
+			{Method: "DELETE", Path: "/classes", Summary: "Delete a class", Stories: []string{"US-004"}},
+			{Method: "GET", Path: "/check-ins?since=today", Summary: "List check-ins", Stories: []string{"US-005"}},
+			{Method: "HEAD", Path: "/check-ins", Summary: "Count check-ins"},
+			{Method: "GET", Path: "/reports/daily", Summary: "Daily report", Stories: []string{"US-006"}},
+			{Method: "PATCH", Path: "/users/me", Summary: "Change my profile", Stories: []string{"US-007"}},
+			{Method: "GET", Path: "/", Summary: "Everything"},
+		},
+	}
+	api, err := scaffold.Plan(tech, nil)
+	if err != nil {
+		panic(err)
+	}
+	return api
 }

@@ -87,7 +87,7 @@ func TestPythonEndToEnd(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir := writeFiles(t, files)
-			out := run(t, dir, 2*time.Minute, "python3", "-m", "unittest", "-v")
+			out := run(t, dir, 5*time.Minute, "python3", "-m", "unittest", "-v")
 			for _, ep := range a.api.Endpoints {
 				name := "test_" + snake(ep.TestName)
 				ok := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(name+" (test_app.EndpointTest."+name+")") + `\n.*\.\.\. ok$`)
@@ -121,8 +121,8 @@ func TestTypeScriptEndToEnd(t *testing.T) {
 			if err := os.Symlink(shared, filepath.Join(dir, "node_modules")); err != nil {
 				t.Fatal(err)
 			}
-			run(t, dir, 2*time.Minute, "npm", "run", "build")
-			out := run(t, dir, 2*time.Minute, "npm", "test")
+			run(t, dir, 5*time.Minute, "npm", "run", "build")
+			out := run(t, dir, 5*time.Minute, "npm", "test")
 			for _, ep := range a.api.Endpoints {
 				title := testTitle(&endpoint{TestName: ep.TestName, Stories: ep.Stories})
 				if !regexp.MustCompile(`(?m)^ok \d+ - ` + regexp.QuoteMeta(title) + `$`).MatchString(out) {
@@ -163,7 +163,7 @@ func sharedModules(t *testing.T) string {
 		if modules.err != nil {
 			return
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 		defer cancel()
 		modules.out, modules.err = command(ctx, modules.dir, "npm", "install", "--no-audit", "--no-fund")
 	})
