@@ -119,6 +119,38 @@ func awkwardAPI() *scaffold.API {
 	}
 }
 
+// clashAPI has names that clash with those the generator derives: an
+// entity NoteInput beside Note, fields whose Go names would be ID and
+// Status, an endpoint test named like a generated one, a literal path
+// where the 404 test would look for a missing ID.
+func clashAPI() *scaffold.API {
+	return &scaffold.API{
+		Title: "Clash",
+		Slug:  "clash",
+		Entities: []scaffold.Entity{
+			{Name: "Note", Pascal: "Note", Camel: "note", Snake: "note", Collection: "notes",
+				Fields: []scaffold.Field{
+					fld("Title", "title", "title", "string", true),
+					fld("ID", "iD", "i_d", "string", false),
+					fld("Status", "state", "state", "integer", false),
+				}},
+			{Name: "Note input", Pascal: "NoteInput", Camel: "noteInput", Snake: "note_input", Collection: "note-inputs",
+				Fields: []scaffold.Field{fld("Value", "value", "value", "number", true)}},
+			{Name: "Store", Pascal: "Store", Camel: "store", Snake: "store", Collection: "stores"},
+		},
+		Endpoints: []scaffold.Endpoint{
+			ep("GET", "/notes/missing", scaffold.OpList, 0, "ListMissingNotes"),
+			ep("GET", "/notes/{id}", scaffold.OpGet, 0, "GetNote"),
+			ep("POST", "/notes", scaffold.OpCreate, 0, "CreateNote"),
+			action("/notes/{id}/archive", "archive", 0, "RejectsInvalidInput"),
+			ep("POST", "/note-inputs", scaffold.OpCreate, 1, "CreateNoteInput"),
+			ep("PUT", "/note-inputs/{id}", scaffold.OpUpdate, 1, "ReplaceNoteInput"),
+			ep("GET", "/stores", scaffold.OpList, 2, "ListStores"),
+			ep("DELETE", "/stores/{id}", scaffold.OpDelete, 2, "DeleteStore"),
+		},
+	}
+}
+
 // readOnlyAPI has no endpoint that takes a body, so no invalid-input test.
 func readOnlyAPI() *scaffold.API {
 	return &scaffold.API{
@@ -153,6 +185,7 @@ var handBuilt = []struct {
 	{"small", smallAPI},
 	{"every-op", everyOpAPI},
 	{"awkward", awkwardAPI},
+	{"clash", clashAPI},
 	{"read-only", readOnlyAPI},
 	{"no-endpoints", noEndpointsAPI},
 	{"empty", emptyAPI},

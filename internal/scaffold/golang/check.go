@@ -37,7 +37,7 @@ func check(api *scaffold.API) error {
 	if !slugRE.MatchString(api.Slug) || strings.HasSuffix(api.Slug, ".") {
 		return fmt.Errorf("slug %q is not a valid Go module path", api.Slug)
 	}
-	names := newNames()
+	names := names{}
 	for _, e := range api.Entities {
 		if err := checkEntity(e, names); err != nil {
 			return fmt.Errorf("entity %q: %w", e.Name, err)
@@ -48,24 +48,14 @@ func check(api *scaffold.API) error {
 			return fmt.Errorf("endpoint %d (%s %s): %w", i+1, ep.Method, ep.Path, err)
 		}
 	}
-	if err := checkStatus(api); err != nil {
-		return err
-	}
 	_, err := newMux(api.Endpoints)
 	return err
 }
 
-// names are the package-level identifiers of the generated package, tests
-// included, which must not collide.
+// names are the package-level names the API gives the generated code,
+// entity types and endpoint tests, which must not collide. The names the
+// generator derives are numbered instead (see namer).
 type names map[string]string
-
-func newNames() names {
-	n := names{}
-	for _, id := range []string{"TestRejectsInvalidInput", "TestUnknownRouteIsNotFound", "TestWrongMethodIsNotAllowed"} {
-		n[id] = "a generated test"
-	}
-	return n
-}
 
 func (n names) add(id, what string) error {
 	if prev, ok := n[id]; ok {
@@ -85,12 +75,9 @@ func checkEntity(e scaffold.Entity, n names) error {
 	if !segmentRE.MatchString(e.Collection) {
 		return fmt.Errorf("collection %q is not a URL path segment", e.Collection)
 	}
-	for _, id := range []string{e.Pascal, e.Pascal + "Input", "seed" + e.Pascal, e.Camel + "Store", e.Camel + "Sample", e.Camel + "Update"} {
-		if err := n.add(id, "entity "+e.Pascal); err != nil {
-			return err
-		}
+	if err := n.add(e.Pascal, "entity "+e.Pascal); err != nil {
+		return err
 	}
-	pascals := names{"ID": "field id", "CreatedAt": "field created_at", "UpdatedAt": "field updated_at"}
 	snakes := names{"id": "field ID", "created_at": "field CreatedAt", "updated_at": "field UpdatedAt"}
 	for _, f := range e.Fields {
 		if !isExported(f.Pascal) {
@@ -101,9 +88,6 @@ func checkEntity(e scaffold.Entity, n names) error {
 		}
 		if _, ok := goTypes[f.Type]; !ok {
 			return fmt.Errorf("field %q: unknown type %q", f.Name, f.Type)
-		}
-		if err := pascals.add(f.Pascal, "field "+f.Snake); err != nil {
-			return err
 		}
 		if err := snakes.add(f.Snake, "field "+f.Pascal); err != nil {
 			return err
@@ -125,10 +109,8 @@ func checkEndpoint(api *scaffold.API, ep scaffold.Endpoint, n names) error {
 	if !isIdent(ep.TestName) || unicode.IsLower(firstRune(ep.TestName)) {
 		return fmt.Errorf("test name %q does not make a Go test name", ep.TestName)
 	}
-	for _, id := range []string{"Test" + ep.TestName, "handle" + ep.TestName} {
-		if err := n.add(id, "endpoint "+ep.TestName); err != nil {
-			return err
-		}
+	if err := n.add("Test"+ep.TestName, "endpoint "+ep.TestName); err != nil {
+		return err
 	}
 	if !strings.HasPrefix(ep.Path, "/") {
 		return errors.New("path must start with /")
@@ -147,23 +129,6 @@ func checkEndpoint(api *scaffold.API, ep scaffold.Endpoint, n names) error {
 	}
 	if ids == 0 && slices.Contains(itemOps, ep.Op) {
 		return fmt.Errorf("a %s endpoint needs {id} in its path", ep.Op)
-	}
-	return nil
-}
-
-// checkStatus rejects an entity with actions whose Status identifier
-// belongs to a field other than status, which the added one would clash with.
-func checkStatus(api *scaffold.API) error {
-	for _, ep := range api.Endpoints {
-		if ep.Op != scaffold.OpAction {
-			continue
-		}
-		e := api.Entities[ep.Entity]
-		for _, f := range e.Fields {
-			if f.Pascal == "Status" && f.Snake != "status" {
-				return fmt.Errorf("entity %q: field %q is named Status, which actions need for status", e.Name, f.Snake)
-			}
-		}
 	}
 	return nil
 }

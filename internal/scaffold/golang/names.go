@@ -64,11 +64,12 @@ func pastParticiple(action string) string {
 	return action + "ed"
 }
 
-// oneLine makes text from the spec safe for a Go line comment: control
-// characters and runs of spaces become one space.
+// oneLine makes text from the spec safe for a Go line comment: invalid
+// UTF-8 becomes U+FFFD, and spaces, control characters and byte order
+// marks, which the Go scanner rejects inside a file, become one space.
 func oneLine(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r)
+	return strings.Join(strings.FieldsFunc(strings.ToValidUTF8(s, "\uFFFD"), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || r == '\uFEFF'
 	}), " ")
 }
 

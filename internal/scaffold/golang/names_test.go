@@ -57,3 +57,18 @@ func TestNoun(t *testing.T) {
 		}
 	}
 }
+
+func TestOneLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Join the queue", "Join the queue"},
+		{" two\nlines\r\n ", "two lines"},
+		{"nul\x00 and bom\uFEFF", "nul and bom"},
+		{"bad \xff utf-8", "bad \uFFFD utf-8"},
+		{"tab\tand\u2028separator", "tab and separator"},
+	}
+	for _, tt := range tests {
+		if got := oneLine(tt.in); got != tt.want {
+			t.Errorf("oneLine(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -24,6 +24,16 @@ func unrouted(mux *http.ServeMux, method, path string) int {
 	return w.status
 }
 
+// routed returns the pattern that serves a request, or "".
+func routed(mux *http.ServeMux, method, path string) string {
+	r, err := http.NewRequest(method, path, nil)
+	if err != nil {
+		return ""
+	}
+	_, pattern := mux.Handler(r)
+	return pattern
+}
+
 // unknownPath returns a path no route matches, or "" when a pattern
 // catches every path.
 func unknownPath(mux *http.ServeMux) string {
@@ -39,12 +49,12 @@ func unknownPath(mux *http.ServeMux) string {
 
 // findWrongMethod returns a request to an endpoint's path with a method
 // no route serves there, or nil when every path takes every method.
-func findWrongMethod(mux *http.ServeMux, eps []*endpoint) *wrongMethod {
+func findWrongMethod(mux *http.ServeMux, eps []*endpoint) *request {
 	for _, ep := range eps {
 		path := strings.ReplaceAll(ep.Path, "{id}", "1")
 		for _, m := range methods {
 			if unrouted(mux, m, path) == http.StatusMethodNotAllowed {
-				return &wrongMethod{Method: m, Path: path}
+				return &request{Method: m, Path: path}
 			}
 		}
 	}
