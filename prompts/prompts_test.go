@@ -15,12 +15,13 @@ func TestTemplatesRender(t *testing.T) {
 		"Brief": "# Brief\n\n{{ not a template }}", "BriefPath": "brief.md",
 		"PRD": "# PRD", "FRIDs": []string{"FR-001", "FR-002"},
 		"Stories": "# Stories", "StoryIDs": []string{"US-001"},
+		"Lang": "go", "Tech": "# Tech",
 	}
 	names, err := fs.Glob(FS, "*.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"prd.md", "stories.md", "tech.md"} {
+	for _, want := range []string{"prd.md", "stories.md", "tech.md", "scaffold.md"} {
 		if !slices.Contains(names, want) {
 			t.Errorf("prompt %s is not embedded (have %v)", want, names)
 		}

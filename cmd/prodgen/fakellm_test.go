@@ -1,7 +1,11 @@
 package main
 
 import (
+	"encoding/json"
+	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,7 +29,7 @@ var (
 // scripts one answer, in order, as comma-separated words: status=N,
 // retry=S (Retry-After), echo (echo the key in the error), drop (close the
 // stream mid-answer), nodone, nofinish, length, filter (content_filter),
-// streamerr=TYPE, hangup, malformed, slow (a valid answer over ten seconds), invalid (an answer that is not the schema's
+// streamerr=TYPE, hangup, malformed, evil (a scaffold manifest with unsafe paths), huge (10,000 files), slow (a valid answer over ten seconds), invalid (an answer that is not the schema's
 // JSON). After them every request gets a valid answer for its stage.
 func cmdFakeLLM(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
@@ -129,6 +133,11 @@ func parseReply(ts *testscript.TestScript, spec string) llmtest.Reply {
 			r.Hangup = true
 		case "malformed":
 			r.Malformed = true
+		case "evil":
+			// A scaffold manifest that tries to write outside its folder.
+			r = llmtest.Reply{Content: evilManifest()}
+		case "huge":
+			r = llmtest.Reply{Content: hugeManifest(10000)}
 		case "invalid":
 			r.Content = `{"title":"Streaks","colour":"red"}`
 		default:
@@ -188,4 +197,42 @@ var answers = map[string]string{
 		`"endpoints":[{"method":"POST","path":"/teams","summary":"Create a team","stories":["US-001"]}],` +
 		`"quality":[],"tasks":[{"id":"","text":"Build team creation","stories":["US-001"]},{"id":"","text":"Build the Slack command","stories":["US-002"]}],` +
 		`"open_questions":[]}`,
+}
+
+func manifestJSON(files map[string]string) string {
+	type file struct {
+		Path    string `json:"path"`
+		Content string `json:"content"`
+	}
+	var m struct {
+		Files []file `json:"files"`
+	}
+	for _, p := range slices.Sorted(maps.Keys(files)) {
+		m.Files = append(m.Files, file{Path: p, Content: files[p]})
+	}
+	data, err := json.Marshal(m)
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}
+
+func evilManifest() string {
+	return manifestJSON(map[string]string{
+		"../x":           "escape",
+		"/etc/x":         "absolute",
+		".git/config":    "[core]",
+		"link/pwned.txt": "through a symlink",
+		"a/../../b":      "dot dot",
+		"README.md":      "# Prototype\n",
+		"main.go":        "package main\n\nfunc main() {}\n",
+	})
+}
+
+func hugeManifest(n int) string {
+	files := make(map[string]string, n)
+	for i := range n {
+		files[fmt.Sprintf("f/%05d.txt", i)] = "x"
+	}
+	return manifestJSON(files)
 }

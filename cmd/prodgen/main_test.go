@@ -27,6 +27,9 @@ func TestScripts(t *testing.T) {
 			env.Setenv("PRODGEN_API_KEY", "")
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
+			// Scaffold scripts build Go code: share the developer's build
+			// cache rather than compile the standard library per script.
+			env.Setenv("GOCACHE", goCache())
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -93,4 +96,16 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("replace: %s does not contain %q", args[2], args[0])
 	}
 	ts.Check(os.WriteFile(name, []byte(strings.ReplaceAll(string(data), args[0], args[1])), 0o644))
+}
+
+// goCache is the go build cache of the process running the tests.
+func goCache() string {
+	if dir := os.Getenv("GOCACHE"); dir != "" {
+		return dir
+	}
+	out, err := exec.Command("go", "env", "GOCACHE").Output()
+	if err != nil {
+		return filepath.Join(os.TempDir(), "prodgen-test-gocache")
+	}
+	return strings.TrimSpace(string(out))
 }

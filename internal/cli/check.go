@@ -59,7 +59,11 @@ func runCheck(_ context.Context, opts *checkOptions) error {
 	settings := lockSettings(cfg)
 	report := checkReport{Fresh: true}
 	before := map[string]pipeline.Status{}
-	for _, stage := range pipeline.Stages {
+	var langs []string
+	if cfg.ScaffoldLang != "" {
+		langs = []string{cfg.ScaffoldLang}
+	}
+	for _, stage := range proj.AllStages(langs) {
 		st, err := proj.Status(stage, settings, before)
 		if err != nil {
 			return err

@@ -40,8 +40,8 @@ it) or overwrite it with --force.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			for _, s := range opts.Only {
-				if !slices.Contains(pipeline.StageNames(), s) {
-					return &usageError{fmt.Errorf("--only: unknown stage %q (stages: %s)", s, strings.Join(pipeline.StageNames(), ", "))}
+				if !slices.Contains(stageNames(), s) {
+					return &usageError{fmt.Errorf("--only: unknown stage %q (stages: %s)", s, strings.Join(stageNames(), ", "))}
 				}
 			}
 			opts.cmd = cmd
@@ -49,11 +49,11 @@ it) or overwrite it with --force.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "regenerate every document, overwriting hand edits")
-	cmd.Flags().StringSliceVar(&opts.Only, "only", nil, "run only these `stages` (prd, stories, tech)")
+	cmd.Flags().StringSliceVar(&opts.Only, "only", nil, "run only these `stages` (prd, stories, tech, scaffold-go...)")
 	// RegisterFlagCompletionFunc fails only for an undefined flag, and
 	// "only" is defined just above.
 	_ = cmd.RegisterFlagCompletionFunc("only", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return pipeline.StageNames(), cobra.ShellCompDirectiveNoFileComp
+		return stageNames(), cobra.ShellCompDirectiveNoFileComp
 	})
 	return cmd
 }
@@ -66,7 +66,11 @@ func runGenerate(ctx context.Context, opts *generateOptions) error {
 	settings := lockSettings(cfg)
 	before := map[string]pipeline.Status{}
 	ran := 0
-	for _, stage := range pipeline.Stages {
+	var langs []string
+	if cfg.ScaffoldLang != "" {
+		langs = []string{cfg.ScaffoldLang}
+	}
+	for _, stage := range proj.AllStages(langs) {
 		if len(opts.Only) > 0 && !slices.Contains(opts.Only, stage.Name) {
 			continue
 		}
@@ -83,14 +87,20 @@ func runGenerate(ctx context.Context, opts *generateOptions) error {
 			return &refusedError{status: st}
 		}
 		opts.f.debugf("%s: %s\n", st.Path, orDefault(st.Reason, "regenerating (--force)"))
-		res, err := proj.Run(ctx, stage.Name)
-		if err != nil {
-			return err
+		if lang, ok := strings.CutPrefix(stage.Name, "scaffold-"); ok {
+			if err := opts.f.scaffold(ctx, cfg, proj, scaffoldRun{lang: lang, force: opts.Force}); err != nil {
+				return err
+			}
+		} else {
+			res, err := proj.Run(ctx, stage.Name)
+			if err != nil {
+				return err
+			}
+			if err := opts.f.record(proj, res, settings); err != nil {
+				return err
+			}
 		}
-		if err := opts.f.record(proj, res, settings); err != nil {
-			return err
-		}
-		before[stage.Name] = pipeline.Status{Stage: stage.Name, Path: res.Path, State: pipeline.Fresh}
+		before[stage.Name] = pipeline.Status{Stage: stage.Name, Path: st.Path, State: pipeline.Fresh}
 		ran++
 	}
 	if ran == 0 {
@@ -128,4 +138,13 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// stageNames are the stages --only accepts.
+func stageNames() []string {
+	names := pipeline.StageNames()
+	for _, l := range pipeline.Languages {
+		names = append(names, "scaffold-"+l)
+	}
+	return names
 }

@@ -87,6 +87,7 @@ every document from the brief alone and never invents facts.`,
 		newLintCmd(f, runLint),
 		newCheckCmd(f, runCheck),
 		newAcceptCmd(f, runAccept),
+		newScaffoldCmd(f, runScaffold),
 		newVersionCmd(f),
 	)
 	return root, f
@@ -155,7 +156,7 @@ func (f *factory) project(cmd *cobra.Command) (*config.Config, *pipeline.Project
 	if err != nil {
 		return nil, nil, err
 	}
-	proj := &pipeline.Project{Root: f.dir(), OutDir: cfg.OutDir, Brief: cfg.Brief, Lock: lock,
+	proj := &pipeline.Project{Root: f.dir(), OutDir: cfg.OutDir, Brief: cfg.Brief, Lock: lock, ScaffoldRoot: cfg.ScaffoldDir,
 		Prompts: prompt.New(f.path(cfg.PromptsDir)), RepairAttempts: cfg.RepairAttempts}
 	return cfg, proj, nil
 }

@@ -44,6 +44,12 @@ type Config struct {
 	PromptsDir     string        `mapstructure:"prompts_dir"`
 	CacheDir       string        `mapstructure:"cache_dir"`
 
+	ScaffoldDir      string        `mapstructure:"scaffold_dir"`
+	ScaffoldLang     string        `mapstructure:"scaffold_lang"`
+	ScaffoldMaxFiles int           `mapstructure:"scaffold_max_files"`
+	ScaffoldMaxBytes int           `mapstructure:"scaffold_max_bytes"`
+	VerifyTimeout    time.Duration `mapstructure:"verify_timeout"`
+
 	// File is the configuration file that was read, empty if none.
 	File string `mapstructure:"-"`
 }

@@ -11,6 +11,7 @@ var (
 	Providers       = []string{"auto", "openai", "offline"}
 	APITypes        = []string{"openai", "azure"}
 	ResponseFormats = []string{"json_schema", "json_object"}
+	ScaffoldLangs   = []string{"go", "python", "typescript"}
 )
 
 // kind is the type of a key's value, for parsing environment variables.
@@ -54,6 +55,11 @@ var keys = []key{
 	{name: "response_format", def: "json_schema", summary: "json_schema (strict structured output) or json_object for endpoints without it"},
 	{name: "prompts_dir", summary: "folder whose <stage>.md files replace the built-in prompts"},
 	{name: "cache_dir", summary: "response cache folder; default $XDG_CACHE_HOME/prodgen or ~/.cache/prodgen"},
+	{name: "scaffold_dir", def: "prototype", summary: "folder prototypes are written to, one subfolder per language"},
+	{name: "scaffold_lang", summary: "language generate also scaffolds: go, python or typescript; empty for none"},
+	{name: "scaffold_max_files", kind: kindInt, def: "500", summary: "most files a scaffold may write"},
+	{name: "scaffold_max_bytes", kind: kindInt, def: "5242880", summary: "most bytes a scaffold may write"},
+	{name: "verify_timeout", kind: kindDuration, def: "5m", summary: "time limit for scaffold --verify's build and tests"},
 }
 
 // EnvName is the environment variable that sets a key.

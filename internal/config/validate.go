@@ -27,6 +27,11 @@ func (c *Config) Validate() error {
 		{"repair_attempts", between(c.RepairAttempts, 0, 5)},
 		{"timeout", positive(c.Timeout.Seconds())},
 		{"idle_timeout", positive(c.IdleTimeout.Seconds())},
+		{"scaffold_dir", nonEmpty(c.ScaffoldDir, "must name a folder, e.g. prototype")},
+		{"scaffold_lang", optionalOneOf(c.ScaffoldLang, ScaffoldLangs)},
+		{"scaffold_max_files", between(c.ScaffoldMaxFiles, 1, 100000)},
+		{"scaffold_max_bytes", between(c.ScaffoldMaxBytes, 1, 1<<30)},
+		{"verify_timeout", positive(c.VerifyTimeout.Seconds())},
 	}
 	for _, ch := range checks {
 		if ch.err != nil {
@@ -49,6 +54,13 @@ func oneOf(v string, allowed []string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown value %q (allowed: %s)", v, strings.Join(allowed, ", "))
+}
+
+func optionalOneOf(v string, allowed []string) error {
+	if v == "" {
+		return nil
+	}
+	return oneOf(v, allowed)
 }
 
 func nonEmpty(v, msg string) error {

@@ -19,6 +19,8 @@ const (
 	StagePRD     = "prd"
 	StageStories = "stories"
 	StageTech    = "tech"
+	// StageScaffold asks for a prototype's file manifest.
+	StageScaffold = "scaffold"
 )
 
 // Role of a message in a conversation with a model.

@@ -30,6 +30,9 @@ type Project struct {
 	OutDir string
 	// Brief is the brief the prd stage reads by default.
 	Brief string
+	// ScaffoldRoot is the folder prototypes go in, one subfolder per
+	// language ("prototype").
+	ScaffoldRoot string
 	// Lock, when set, supplies the numbers used so far (for stable IDs)
 	// and records each document Record writes.
 	Lock *Lock

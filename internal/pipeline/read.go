@@ -124,3 +124,15 @@ func size(n int64) string {
 	}
 	return fmt.Sprintf("%d bytes", n)
 }
+
+func (p *Project) readTech(name string) ([]byte, *artifact.TechSpec, error) {
+	data, err := p.readDoc(name, "prodgen tech")
+	if err != nil {
+		return nil, nil, err
+	}
+	t, err := artifact.ParseTech(data)
+	if err != nil {
+		return nil, nil, &InputError{Path: name, Err: err}
+	}
+	return data, t, nil
+}

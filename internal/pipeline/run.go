@@ -6,7 +6,11 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path"
+	"path/filepath"
 	"slices"
+	"sort"
+	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 )
@@ -34,8 +38,38 @@ func StageNames() []string {
 	return names
 }
 
-// Output is the path of the document a stage writes.
+// AllStages lists the document stages and a scaffold stage for each of
+// langs and each language the lock already records, in running order.
+func (p *Project) AllStages(langs []string) []Stage {
+	all := slices.Clone(Stages)
+	seen := map[string]bool{}
+	add := func(lang string) {
+		if lang == "" || seen[lang] || !slices.Contains(Languages, lang) {
+			return
+		}
+		seen[lang] = true
+		all = append(all, Stage{Name: ScaffoldStage(lang), Upstream: []string{"stories", "tech"},
+			Command: "prodgen scaffold --lang " + lang})
+	}
+	for _, l := range langs {
+		add(l)
+	}
+	if p.Lock != nil {
+		for _, name := range slices.Sorted(maps.Keys(p.Lock.Artifacts)) {
+			if lang, ok := strings.CutPrefix(name, "scaffold-"); ok {
+				add(lang)
+			}
+		}
+	}
+	return all
+}
+
+// Output is the path of the document (or, for a scaffold, the folder) a
+// stage writes.
 func (p *Project) Output(stage string) string {
+	if lang, ok := strings.CutPrefix(stage, "scaffold-"); ok {
+		return p.ScaffoldDir(lang)
+	}
 	switch stage {
 	case "prd":
 		return p.PRDPath()
@@ -85,6 +119,40 @@ func (p *Project) Record(res *Result, settings map[string]string, version, gener
 		entry.Generated = old.Generated
 	}
 	p.Lock.Artifacts[res.Stage] = entry
+	return p.Lock.Save(p.Abs(LockFile))
+}
+
+// ScaffoldDir is where a language's prototype goes by default.
+func (p *Project) ScaffoldDir(lang string) string {
+	root := p.ScaffoldRoot
+	if root == "" {
+		root = "prototype"
+	}
+	return slash(filepath.Join(root, lang))
+}
+
+// RecordScaffold records a prototype's files in the lock with the hashes
+// of the contents prodgen generated: written, unchanged, and kept ones, so
+// that a kept file that differs shows as edited.
+func (p *Project) RecordScaffold(res *ScaffoldResult, settings map[string]string, version, generated string) error {
+	if p.Lock == nil {
+		return nil
+	}
+	ours := slices.Concat(res.Report.Written, res.Report.Unchanged, res.Report.Skipped)
+	var outputs []FileHash
+	for _, f := range res.Files {
+		if slices.Contains(ours, f.Path) {
+			outputs = append(outputs, FileHash{Path: slash(path.Join(res.Dir, f.Path)), SHA256: hashBytes(f.Content)})
+		}
+	}
+	sort.Slice(outputs, func(i, j int) bool { return outputs[i].Path < outputs[j].Path })
+	entry := &Entry{Outputs: outputs, Inputs: res.Inputs, Settings: settings, Provider: res.Usage.Provider,
+		Model: res.Usage.Model, Prodgen: version, Usage: res.Usage.Tokens, Requests: res.Usage.Requests, Generated: generated}
+	stage := ScaffoldStage(res.Lang)
+	if old := p.Lock.Artifacts[stage]; old != nil && sameGeneration(old, entry) {
+		entry.Generated = old.Generated
+	}
+	p.Lock.Artifacts[stage] = entry
 	return p.Lock.Save(p.Abs(LockFile))
 }
 

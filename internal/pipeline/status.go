@@ -1,7 +1,10 @@
 package pipeline
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"sort"
 	"strings"
 )
@@ -32,27 +35,32 @@ type Status struct {
 func (p *Project) Status(stage Stage, settings map[string]string, before map[string]Status) (Status, error) {
 	path := p.Output(stage.Name)
 	st := Status{Stage: stage.Name, Path: path, State: Fresh}
-	current, err := hashFile(p.Abs(path))
-	if err != nil {
-		return st, &InputError{Path: path, Err: unwrapPath(err)}
-	}
 	entry := p.Lock.Artifacts[stage.Name]
-	switch {
-	case entry == nil && current == "":
-		return st.with(Missing, "not generated yet", "prodgen generate"), nil
-	case entry == nil:
+	if entry == nil {
+		exists, err := p.exists(path)
+		switch {
+		case err != nil:
+			return st, err
+		case !exists:
+			return st.with(Missing, "not generated yet", "prodgen generate"), nil
+		}
 		return st.with(Unlocked, "not in "+LockFile,
 			fmt.Sprintf("prodgen accept %s (keep it) or prodgen generate --force (replace it)", path)), nil
-	case current == "":
+	}
+	state, err := p.outputsState(entry)
+	switch {
+	case err != nil:
+		return st, err
+	case state == Missing:
 		return st.with(Missing, "deleted since it was generated", "prodgen generate"), nil
-	case len(entry.Outputs) == 0 || current != entry.Outputs[0].SHA256:
+	case state == Edited:
 		return st.with(Edited, "edited by hand since it was generated",
 			fmt.Sprintf("prodgen accept %s (keep the edit) or prodgen generate --force (overwrite it)", path)), nil
 	}
 	if reason, err := p.changedInput(entry); err != nil || reason != "" {
 		return st.with(Stale, reason, "prodgen generate"), err
 	}
-	if reason := changedSettings(entry.Settings, settings); reason != "" {
+	if reason := changedSettings(entry.Settings, settings); settings != nil && reason != "" {
 		return st.with(Stale, reason, "prodgen generate"), nil
 	}
 	for _, up := range stage.Upstream {
@@ -61,6 +69,42 @@ func (p *Project) Status(stage Stage, settings map[string]string, before map[str
 		}
 	}
 	return st, nil
+}
+
+// outputsState compares the files an entry records with the disk: Missing
+// when one is gone, Edited when one differs, else Fresh.
+func (p *Project) outputsState(e *Entry) (State, error) {
+	if len(e.Outputs) == 0 {
+		return Edited, nil
+	}
+	state := Fresh
+	for _, out := range e.Outputs {
+		h, err := hashFile(p.Abs(out.Path))
+		switch {
+		case err != nil:
+			return "", &InputError{Path: out.Path, Err: unwrapPath(err)}
+		case h == "":
+			return Missing, nil
+		case h != out.SHA256:
+			state = Edited
+		}
+	}
+	return state, nil
+}
+
+// exists reports whether a document or a non-empty folder is at path.
+func (p *Project) exists(path string) (bool, error) {
+	info, err := os.Stat(p.Abs(path))
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	case err != nil:
+		return false, &InputError{Path: path, Err: unwrapPath(err)}
+	case !info.IsDir():
+		return true, nil
+	}
+	entries, err := os.ReadDir(p.Abs(path))
+	return len(entries) > 0, err
 }
 
 func (s Status) with(state State, reason, fix string) Status {

@@ -52,6 +52,14 @@ type TechData struct {
 	StoryIDs []string // the story IDs the stories document has
 }
 
+// ScaffoldData is the data of the scaffold prompt.
+type ScaffoldData struct {
+	Lang     string   // "go", "python" or "typescript"
+	Tech     string   // the technical requirements' markdown
+	Stories  string   // the user stories' markdown
+	StoryIDs []string // the story IDs the stories document has
+}
+
 // Set is the built-in templates with a user's folder layered over them.
 // It reads files when it renders, so an edit to an override is picked up
 // without restarting; it keeps no other state and is safe for concurrent

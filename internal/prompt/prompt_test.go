@@ -39,6 +39,16 @@ var samples = []struct {
 		},
 		want: []string{"US-001, US-002", "# Product requirements: Clinic Queue", "# User stories: Clinic Queue"},
 	},
+	{
+		stage: "scaffold",
+		data: ScaffoldData{
+			Lang:     "go",
+			Tech:     "# Technical requirements: Clinic Queue\n",
+			Stories:  "# User stories: Clinic Queue\n",
+			StoryIDs: []string{"US-001", "US-002"},
+		},
+		want: []string{"senior go engineer", "US-001, US-002", "# Technical requirements: Clinic Queue"},
+	},
 }
 
 func TestBuiltInsRender(t *testing.T) {
@@ -63,13 +73,14 @@ func TestBuiltInsRender(t *testing.T) {
 			t.Errorf("stage %s: prompt starts with a blank line", tt.stage)
 		}
 	}
+	slices.Sort(tested)
 	if !slices.Equal(tested, s.List()) {
 		t.Errorf("samples cover stages %v, built-ins are %v: add sample data for every built-in prompt", tested, s.List())
 	}
 }
 
 func TestList(t *testing.T) {
-	want := []string{llm.StagePRD, llm.StageStories, llm.StageTech}
+	want := []string{llm.StagePRD, "scaffold", llm.StageStories, llm.StageTech}
 	if got := New("").List(); !slices.Equal(got, want) {
 		t.Errorf("List() = %v, want %v", got, want)
 	}
@@ -206,7 +217,7 @@ func TestOverrideErrors(t *testing.T) {
 		},
 		{
 			name: "unknown stage", set: New(""), stage: "summary", data: PRDData{},
-			want: []string{`unknown prompt "summary" (want one of prd, stories, tech)`},
+			want: []string{`unknown prompt "summary" (want one of prd, scaffold, stories, tech)`},
 		},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,73 @@
+package scaffold
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"strings"
+	"time"
+)
+
+// steps are the commands that build and test a prototype, per language.
+var steps = map[string][][]string{
+	"go":         {{"go", "vet", "./..."}, {"go", "test", "./..."}},
+	"python":     {{"python3", "-m", "unittest", "-v"}},
+	"typescript": {{"npm", "install", "--no-audit", "--no-fund"}, {"npm", "run", "build"}, {"npm", "test"}},
+}
+
+// Verification is the outcome of building and testing a prototype.
+type Verification struct {
+	OK bool
+	// Step is the command that failed, or the last one run.
+	Step string
+	// Output is the end of the failed step's output, for the user or for a
+	// model to repair from.
+	Output string
+}
+
+// Verify runs the language's build and tests in dir, stopping at the
+// first failure. The whole run shares one time limit. It runs code a model
+// may have written, so callers run it only when the user asks.
+func Verify(ctx context.Context, dir, lang string, timeout time.Duration) (*Verification, error) {
+	cmds, ok := steps[lang]
+	if !ok {
+		return nil, fmt.Errorf("no build steps for language %q", lang)
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	v := &Verification{OK: true}
+	for _, args := range cmds {
+		v.Step = strings.Join(args, " ")
+		cmd := exec.CommandContext(ctx, args[0], args[1:]...)
+		cmd.Dir = dir
+		cmd.WaitDelay = 5 * time.Second
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		err := cmd.Run()
+		if err == nil {
+			continue
+		}
+		var exitErr *exec.ExitError
+		switch {
+		case ctx.Err() != nil && errors.Is(ctx.Err(), context.DeadlineExceeded):
+			v.OK, v.Output = false, tail(out.String(), 40)+fmt.Sprintf("\n(stopped after the %s time limit)", timeout)
+		case errors.As(err, &exitErr):
+			v.OK, v.Output = false, tail(out.String(), 40)
+		default:
+			return nil, fmt.Errorf("run %s: %w", v.Step, err)
+		}
+		return v, nil
+	}
+	return v, nil
+}
+
+// tail returns the last n lines of s.
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
