@@ -25,7 +25,8 @@ func samples(f *field) (sample, changed any, wrong []any) {
 		return "2024-05-01T09:30:00Z", "2024-06-01T10:00:00.250+02:00",
 			[]any{"yesterday", "2024-02-30T09:30:00Z", "2024-05-01 09:30:00Z", 1714555800}
 	}
-	return "sample " + f.Name, "changed " + f.Name, []any{42, true}
+	name := line(f.Name)
+	return "sample " + name, "changed " + name, []any{42, true}
 }
 
 // pathPattern is the regular expression the generated apps build from a
