@@ -29,7 +29,7 @@ var (
 // scripts one answer, in order, as comma-separated words: status=N,
 // retry=S (Retry-After), echo (echo the key in the error), drop (close the
 // stream mid-answer), nodone, nofinish, length, filter (content_filter),
-// streamerr=TYPE, hangup, malformed, evil (a scaffold manifest with unsafe paths), huge (10,000 files), slow (a valid answer over ten seconds), invalid (an answer that is not the schema's
+// streamerr=TYPE, hangup, malformed, evil (a scaffold manifest with unsafe paths), huge (10,000 files), badgo (a Go manifest that does not compile), slow (a valid answer over ten seconds), invalid (an answer that is not the schema's
 // JSON). After them every request gets a valid answer for its stage.
 func cmdFakeLLM(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
@@ -136,6 +136,9 @@ func parseReply(ts *testscript.TestScript, spec string) llmtest.Reply {
 		case "evil":
 			// A scaffold manifest that tries to write outside its folder.
 			r = llmtest.Reply{Content: evilManifest()}
+		case "badgo":
+			// A Go prototype that does not compile, for --verify's repair.
+			r = llmtest.Reply{Content: goManifest("func main() { undefined() }")}
 		case "huge":
 			r = llmtest.Reply{Content: hugeManifest(10000)}
 		case "invalid":
@@ -235,4 +238,17 @@ func hugeManifest(n int) string {
 		files[fmt.Sprintf("f/%05d.txt", i)] = "x"
 	}
 	return manifestJSON(files)
+}
+
+// goManifest is a minimal Go prototype whose main.go body is main.
+func goManifest(main string) string {
+	return manifestJSON(map[string]string{
+		"go.mod":       "module demo\n\ngo 1.22\n",
+		"main.go":      "package main\n\n" + main + "\n",
+		"main_test.go": "package main\n\nimport \"testing\"\n\n// US-001\nfunc TestCreateTeam(t *testing.T) {}\n",
+	})
+}
+
+func init() {
+	answers["scaffold"] = goManifest("func main() {}")
 }
