@@ -74,7 +74,7 @@ func lineDiff(want, got string) string {
 		switch {
 		case i < len(a) && j < len(b) && a[i] == b[j]:
 			ops, i, j = append(ops, "  "+a[i]), i+1, j+1
-		case j < len(b) && (i == len(a) || lcs[i][j+1] >= lcs[i+1][j]):
+		case j < len(b) && (i == len(a) || lcs[i][j+1] > lcs[i+1][j]):
 			ops, j = append(ops, "+ "+b[j]), j+1
 		default:
 			ops, i = append(ops, "- "+a[i]), i+1
