@@ -20,6 +20,8 @@ type project struct {
 
 	HasAction bool // some endpoint records an action (api.go needs time)
 	HasExport bool // some endpoint exports CSV
+	// HasOp says which ops the API has, by name.
+	HasOp map[string]bool
 	// ModelStrconv says model.go formats numbers or booleans for CSV.
 	ModelStrconv bool
 	// Uses says which helpers the generated code calls, so that it holds
@@ -84,7 +86,9 @@ func newProject(api *scaffold.API) (*project, error) {
 	}
 	p := &project{Title: api.Title, Slug: api.Slug, Module: modulePath(api.Slug),
 		Uses: map[string]bool{"store": false, "required": false}}
-	for _, uses := range opUses {
+	p.HasOp = map[string]bool{}
+	for op, uses := range opUses {
+		p.HasOp[op] = false
 		for _, u := range uses {
 			p.Uses[u] = false
 		}
@@ -134,6 +138,7 @@ func newProject(api *scaffold.API) (*project, error) {
 func (p *project) note(ep *endpoint) {
 	e := ep.E
 	e.Used = true
+	p.HasOp[ep.Op] = true
 	p.Uses["store"] = true
 	for _, use := range opUses[ep.Op] {
 		p.Uses[use] = true
