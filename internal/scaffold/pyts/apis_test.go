@@ -88,14 +88,15 @@ func everyOpAPI() *scaffold.API {
 }
 
 // awkwardAPI has identifiers that are keywords once their underscore goes,
-// a field of every type, text with quotes, backslashes, pipes and line
-// breaks, an endpoint without stories, and test names with acronyms.
+// a field of every type, text with quotes, backslashes, pipes, line
+// breaks, control characters and bytes that are not UTF-8, an endpoint
+// without stories, and test names with acronyms.
 func awkwardAPI() *scaffold.API {
 	return &scaffold.API{
-		Title: `Class "Roll" \ Call """ | ` + "\n" + `*/ ${x}`,
+		Title: `Class "Roll" \ Call """ | ` + "\n" + `*/ ${x}` + " \xff\u2028\x1c é",
 		Slug:  "class-roll-call",
 		Entities: []scaffold.Entity{{
-			Name: `Class "A" \ B`, Pascal: "Class", Camel: "class_", Snake: "class_", Collection: "classes",
+			Name: `Class "A" \ B` + "\xff\u2028", Pascal: "Class", Camel: "class_", Snake: "class_", Collection: "classes",
 			Fields: []scaffold.Field{
 				{Name: "type", Pascal: "Type", Camel: "type_", Snake: "type_", Type: "string", Required: true},
 				{Name: "class", Pascal: "Class", Camel: "class_", Snake: "class_", Type: "string"},
