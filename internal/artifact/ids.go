@@ -141,10 +141,11 @@ func number(s string) (int, bool) {
 	return n, true
 }
 
-// looksLikeID reports whether s is written like an ID of some kind (letters,
+// LooksLikeID reports whether s is written like an ID of some kind (letters,
 // a dash, then digits and dots), so that a malformed one ("FR-01") is
-// reported rather than taken for ordinary text.
-func looksLikeID(s string) bool {
+// reported rather than taken for ordinary text. Lint uses it too, so the
+// two agree on what an ID is.
+func LooksLikeID(s string) bool {
 	letters, rest, ok := strings.Cut(s, "-")
 	if !ok || letters == "" || rest == "" || rest[0] < '0' || rest[0] > '9' {
 		return false

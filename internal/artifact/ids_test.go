@@ -111,8 +111,8 @@ func TestLooksLikeID(t *testing.T) {
 		{"Ünï-1", false},
 	}
 	for _, tt := range tests {
-		if got := looksLikeID(tt.s); got != tt.want {
-			t.Errorf("looksLikeID(%q) = %v, want %v", tt.s, got, tt.want)
+		if got := LooksLikeID(tt.s); got != tt.want {
+			t.Errorf("LooksLikeID(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 	}
 }

@@ -42,7 +42,7 @@ func splitLead(s string) (string, string, bool) {
 	}
 	tok, rest, ok := strings.Cut(inner, "**")
 	tok = strings.TrimSuffix(tok, ":")
-	if !ok || !looksLikeID(tok) {
+	if !ok || !LooksLikeID(tok) {
 		return "", "", false
 	}
 	rest = strings.TrimPrefix(rest, ":")
@@ -124,7 +124,7 @@ func readTask(id, s string) (Task, error) {
 	words := strings.Split(group, ",")
 	for i, w := range words {
 		words[i] = strings.TrimSpace(w)
-		if !looksLikeID(words[i]) || !strings.EqualFold(words[i][:2], "US") {
+		if !LooksLikeID(words[i]) || !strings.EqualFold(words[i][:2], "US") {
 			return Task{ID: id, Text: s}, nil
 		}
 	}

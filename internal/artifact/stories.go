@@ -87,7 +87,7 @@ func ParseStories(src []byte) (*Stories, error) {
 func readStory(s *markdown.Section) (Story, bool, error) {
 	id, title, _ := strings.Cut(s.Title, " ")
 	id = strings.TrimSuffix(id, ":")
-	if !looksLikeID(id) {
+	if !LooksLikeID(id) {
 		if isStory(s) {
 			return Story{}, false, lineErr(s.Line, fmt.Errorf("story heading %q has no ID (want %q)", s.Title, "## US-001 Title"))
 		}
@@ -144,7 +144,7 @@ func hasTraces(p string) bool { return hasPrefixFold(p, tracesTag) }
 // and any "Traces:" line, also one a person wrote on the line after the
 // sentence, which markdown joins into the same paragraph.
 func readParagraph(st *Story, b markdown.Block, sentenced *bool) error {
-	for _, part := range splitTraces(b.Text) {
+	for _, part := range SplitTraces(b.Text) {
 		if !hasTraces(part) {
 			if !*sentenced {
 				st.Role, st.Want, st.SoThat, *sentenced = readSentence(part)
@@ -160,8 +160,9 @@ func readParagraph(st *Story, b markdown.Block, sentenced *bool) error {
 	return nil
 }
 
-// splitTraces cuts a paragraph before each " Traces:" in it.
-func splitTraces(p string) []string {
+// SplitTraces cuts a paragraph before each " Traces:" in it, for a story
+// whose trace line a person ran into the sentence above it.
+func SplitTraces(p string) []string {
 	var parts []string
 	for {
 		i := indexFold(p, " "+tracesTag)

@@ -226,7 +226,7 @@ func refs(k Kind, s string) ([]string, error) {
 	var out []string
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }) {
 		w = strings.TrimRight(w, ".")
-		if !looksLikeID(w) {
+		if !LooksLikeID(w) {
 			continue
 		}
 		if _, err := ParseID(k, w); err != nil {

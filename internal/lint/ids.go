@@ -94,34 +94,17 @@ func splitLead(s string) (lead, bool) {
 	if inner, ok := strings.CutPrefix(s, "**"); ok {
 		tok, rest, closed := strings.Cut(inner, "**")
 		tok = strings.TrimSuffix(tok, ":")
-		if !closed || !looksLikeID(tok) {
+		if !closed || !artifact.LooksLikeID(tok) {
 			return lead{}, false
 		}
 		return lead{id: tok, rest: strings.TrimSpace(strings.TrimPrefix(rest, ":")), bold: true}, true
 	}
 	tok, rest, _ := strings.Cut(s, " ")
 	tok = strings.TrimSuffix(tok, ":")
-	if !looksLikeID(tok) {
+	if !artifact.LooksLikeID(tok) {
 		return lead{}, false
 	}
 	return lead{id: tok, rest: strings.TrimSpace(rest)}, true
-}
-
-// looksLikeID reports whether s is written like an ID of some kind
-// (letters, a dash, then digits and dots), so that a malformed one
-// ("FR-01") is reported rather than taken for ordinary text. It is the
-// artifact package's test, so lint and the pipeline agree on what an ID is.
-func looksLikeID(s string) bool {
-	letters, rest, ok := strings.Cut(s, "-")
-	if !ok || letters == "" || rest == "" || rest[0] < '0' || rest[0] > '9' {
-		return false
-	}
-	for _, c := range letters {
-		if (c < 'A' || c > 'Z') && (c < 'a' || c > 'z') {
-			return false
-		}
-	}
-	return strings.Trim(rest, "0123456789.") == ""
 }
 
 // refs reads the IDs of kind k in a list such as "FR-001, FR-002":
@@ -134,7 +117,7 @@ func (a *analysis) refs(k artifact.Kind, s, owner string, line int) ([]ref, bool
 	named := false
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }) {
 		w = strings.TrimRight(w, ".")
-		if !looksLikeID(w) {
+		if !artifact.LooksLikeID(w) {
 			continue
 		}
 		named = true

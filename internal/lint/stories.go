@@ -27,7 +27,7 @@ func (a *analysis) story(s *markdown.Section) {
 	st := tracer{line: s.Line}
 	num := 0
 	switch {
-	case looksLikeID(first):
+	case artifact.LooksLikeID(first):
 		st.name = first
 		if id := a.checkID(artifact.KindStory, first, 0, s.Line); id != "" {
 			num, _ = artifact.ParseID(artifact.KindStory, id)
@@ -100,7 +100,7 @@ func (a *analysis) paragraph(owner string, b markdown.Block) ([]ref, bool) {
 	var traces []ref
 	n := 0
 	named := false
-	for _, part := range splitTraces(b.Text) {
+	for _, part := range artifact.SplitTraces(b.Text) {
 		if len(part) < len(tracesTag) || !strings.EqualFold(part[:len(tracesTag)], tracesTag) {
 			a.vague(b.Line, part, storyText)
 			continue
@@ -112,30 +112,6 @@ func (a *analysis) paragraph(owner string, b markdown.Block) ([]ref, bool) {
 		named = named || some
 	}
 	return traces, named
-}
-
-// splitTraces cuts a paragraph before each " Traces:" in it.
-func splitTraces(p string) []string {
-	var parts []string
-	for {
-		i := indexFold(p, " "+tracesTag)
-		if i < 0 {
-			return append(parts, p)
-		}
-		parts = append(parts, p[:i])
-		p = p[i+1:]
-	}
-}
-
-// indexFold returns the index of the first sub in s, ignoring ASCII case,
-// or -1. Unlike lowering s first, it keeps byte offsets true to s.
-func indexFold(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return i
-		}
-	}
-	return -1
 }
 
 // readsLikeStory reports whether a section without an ID in its heading

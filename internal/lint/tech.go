@@ -38,7 +38,7 @@ func storyGroup(s string) (string, bool) {
 	group := s[i+1 : len(s)-1]
 	for w := range strings.SplitSeq(group, ",") {
 		w = strings.TrimSpace(w)
-		if !looksLikeID(w) || !strings.EqualFold(w[:2], "US") {
+		if !artifact.LooksLikeID(w) || !strings.EqualFold(w[:2], "US") {
 			return "", false
 		}
 	}

@@ -1,5 +1,7 @@
 package lint
 
+import "github.com/prodgen/prodgen/internal/artifact"
+
 // The rules in this file read two documents: the one linted and the one
 // its traces point into. Findings are only ever about the linted one.
 
@@ -29,7 +31,7 @@ func (l *linter) danglingFRs(stories, prd *analysis) {
 func (l *linter) danglingStories(tech, stories *analysis) {
 	known := make(map[string]bool)
 	for _, st := range stories.tracers {
-		if looksLikeID(st.name) {
+		if artifact.LooksLikeID(st.name) {
 			known[st.name] = true
 		}
 	}
