@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -39,12 +38,8 @@ func runAccept(_ context.Context, opts *acceptOptions) error {
 	if err != nil {
 		return err
 	}
-	version := opts.f.deps.Build.Version
-	if version == "" {
-		version = "(devel)"
-	}
 	for _, file := range opts.Files {
-		stage, err := proj.Accept(file, lockSettings(cfg), version, opts.f.now().UTC().Format(time.RFC3339))
+		stage, err := proj.Accept(file, lockSettings(cfg), opts.f.deps.Build.version(), opts.f.generated())
 		if err != nil {
 			return err
 		}

@@ -232,11 +232,7 @@ func (f *factory) refuseEdited(proj *pipeline.Project, stage, output string, for
 
 // record writes a document and its lock entry, and says so.
 func (f *factory) record(proj *pipeline.Project, res *pipeline.Result, settings map[string]string) error {
-	version := f.deps.Build.Version
-	if version == "" {
-		version = "(devel)"
-	}
-	if err := proj.Record(res, settings, version, f.now().UTC().Format(time.RFC3339)); err != nil {
+	if err := proj.Record(res, settings, f.deps.Build.version(), f.generated()); err != nil {
 		return err
 	}
 	u := res.Usage
@@ -248,9 +244,11 @@ func (f *factory) record(proj *pipeline.Project, res *pipeline.Result, settings 
 	return nil
 }
 
-func (f *factory) now() time.Time {
-	if f.deps.Now == nil {
-		return time.Time{}
+// generated is the time to record in the lock for a document made now.
+func (f *factory) generated() string {
+	var now time.Time
+	if f.deps.Now != nil {
+		now = f.deps.Now()
 	}
-	return f.deps.Now()
+	return now.UTC().Format(time.RFC3339)
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -83,8 +82,7 @@ func (f *factory) scaffold(ctx context.Context, cfg *config.Config, proj *pipeli
 	if dir == "" {
 		dir = proj.ScaffoldDir(run.lang)
 	}
-	limits := scaffold.Limits{MaxFiles: cfg.ScaffoldMaxFiles, MaxBytes: int64(cfg.ScaffoldMaxBytes)}
-	res, err := proj.Scaffold(ctx, run.lang, dir, run.force, limits, nil)
+	res, err := proj.Scaffold(ctx, run.lang, dir, run.force, scaffoldLimits(cfg), nil)
 	if err != nil {
 		return err
 	}
@@ -115,7 +113,6 @@ func (f *factory) scaffold(ctx context.Context, cfg *config.Config, proj *pipeli
 // for repair up to repair_attempts times; the final state is reported as
 // it is, never as a success it was not.
 func (f *factory) verify(ctx context.Context, cfg *config.Config, proj *pipeline.Project, run scaffoldRun, dir string, res *pipeline.ScaffoldResult) error {
-	limits := scaffold.Limits{MaxFiles: cfg.ScaffoldMaxFiles, MaxBytes: int64(cfg.ScaffoldMaxBytes)}
 	for round := 0; ; round++ {
 		f.infof("verifying %s: build and tests\n", res.Dir)
 		v, err := scaffold.Verify(ctx, proj.Abs(dir), run.lang, cfg.VerifyTimeout)
@@ -136,7 +133,7 @@ func (f *factory) verify(ctx context.Context, cfg *config.Config, proj *pipeline
 		}
 		f.infof("%s failed; asking the model to repair it (round %d of %d)\n", v.Step, round+1, cfg.RepairAttempts)
 		repair := &pipeline.ScaffoldRepair{Previous: res.Files, Step: v.Step, Output: v.Output}
-		if res, err = proj.Scaffold(ctx, run.lang, dir, true, limits, repair); err != nil {
+		if res, err = proj.Scaffold(ctx, run.lang, dir, true, scaffoldLimits(cfg), repair); err != nil {
 			return err
 		}
 		if len(res.Report.Rejected) > 0 {
@@ -151,11 +148,11 @@ func (f *factory) verify(ctx context.Context, cfg *config.Config, proj *pipeline
 }
 
 func (f *factory) recordScaffold(proj *pipeline.Project, res *pipeline.ScaffoldResult, settings map[string]string) error {
-	version := f.deps.Build.Version
-	if version == "" {
-		version = "(devel)"
-	}
-	return proj.RecordScaffold(res, settings, version, f.now().UTC().Format(time.RFC3339))
+	return proj.RecordScaffold(res, settings, f.deps.Build.version(), f.generated())
+}
+
+func scaffoldLimits(cfg *config.Config) scaffold.Limits {
+	return scaffold.Limits{MaxFiles: cfg.ScaffoldMaxFiles, MaxBytes: int64(cfg.ScaffoldMaxBytes)}
 }
 
 // scaffoldError says a scaffold was written only in part, or failed its

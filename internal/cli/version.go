@@ -18,14 +18,18 @@ func newVersionCmd(f *factory) *cobra.Command {
 	}
 }
 
+// version is the build's version, "(devel)" when it recorded none.
+func (b BuildInfo) version() string {
+	if b.Version == "" {
+		return "(devel)"
+	}
+	return b.Version
+}
+
 // versionLine reads "prodgen v1.2.3 (commit abc1234, built 2026-11-25)",
 // leaving out what the build did not record.
 func versionLine(b BuildInfo) string {
-	v := b.Version
-	if v == "" {
-		v = "(devel)"
-	}
-	line := "prodgen " + v
+	line := "prodgen " + b.version()
 	switch {
 	case b.Commit != "" && b.Date != "":
 		line += fmt.Sprintf(" (commit %s, built %s)", b.Commit, b.Date)

@@ -19,7 +19,7 @@ type InvalidAnswerError struct {
 }
 
 func (e *InvalidAnswerError) Error() string {
-	return fmt.Sprintf("%s stage: the answer was invalid after %s: %v", e.Stage, plural(e.Attempts, "attempt"), e.Err)
+	return fmt.Sprintf("%s stage: the answer was invalid after %s: %v", e.Stage, count(e.Attempts, "attempt"), e.Err)
 }
 
 func (e *InvalidAnswerError) Unwrap() error { return e.Err }
@@ -113,12 +113,4 @@ func repairRequest(err error) string {
 	}
 	b.WriteString("\nAnswer again with the whole corrected JSON object, and nothing else.")
 	return b.String()
-}
-
-// plural says "1 attempt" or "3 attempts".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
