@@ -41,6 +41,15 @@ type Config struct {
 	MaxRetries     int           `mapstructure:"max_retries"`
 	RepairAttempts int           `mapstructure:"repair_attempts"`
 	ResponseFormat string        `mapstructure:"response_format"`
+
+	Jobs              int `mapstructure:"jobs"`
+	RequestsPerMinute int `mapstructure:"requests_per_minute"`
+	TokensPerMinute   int `mapstructure:"tokens_per_minute"`
+	ContextWindow     int `mapstructure:"context_window"`
+	// Prices maps a model name, exactly as configured, to its price. It is
+	// read from the file only; see Price.
+	Prices map[string]Price `mapstructure:"-"`
+
 	PromptsDir     string        `mapstructure:"prompts_dir"`
 	CacheDir       string        `mapstructure:"cache_dir"`
 
@@ -91,7 +100,7 @@ func Load(opts Options) (*Config, error) {
 			v.SetDefault(k.name, k.def)
 		}
 	}
-	file, err := readFile(v, opts)
+	file, prices, err := readFile(v, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -106,6 +115,7 @@ func Load(opts Options) (*Config, error) {
 		return nil, &Error{Source: "configuration", Err: err}
 	}
 	cfg.File = file
+	cfg.Prices = prices
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -114,35 +124,49 @@ func Load(opts Options) (*Config, error) {
 
 // readFile loads the explicit file, or prodgen.yaml when it exists, and
 // rejects keys prodgen does not know: a misspelt key silently ignored is a
-// setting the user believes is in force.
-func readFile(v *viper.Viper, opts Options) (string, error) {
+// setting the user believes is in force. Prices are decoded apart from
+// viper, which would lower-case model names and split them at dots.
+func readFile(v *viper.Viper, opts Options) (string, map[string]Price, error) {
 	path := opts.File
 	if path == "" {
 		path = filepath.Join(opts.Dir, FileName)
 		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return "", nil
+			return "", nil, nil
 		}
 	} else if !filepath.IsAbs(path) {
 		path = filepath.Join(opts.Dir, path)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return "", &Error{Source: path, Err: fmt.Errorf("read config: %w", unwrapPathError(err))}
+		return "", nil, &Error{Source: path, Err: fmt.Errorf("read config: %w", unwrapPathError(err))}
 	}
 	fileV := viper.New()
 	fileV.SetConfigType("yaml")
 	if err := fileV.ReadConfig(strings.NewReader(string(data))); err != nil {
-		return "", &Error{Source: path, Err: fmt.Errorf("not valid YAML: %w", errors.Unwrap(err))}
+		return "", nil, &Error{Source: path, Err: fmt.Errorf("not valid YAML: %w", errors.Unwrap(err))}
 	}
 	for _, k := range fileV.AllKeys() {
-		if !known(k) {
-			return "", &Error{Source: path, Err: unknownKey(k)}
+		top, _, nested := strings.Cut(k, ".")
+		switch {
+		case top == pricesKey && nested:
+			// The table's entries are checked by decodePrices.
+		case !known(top):
+			// Name the misspelt key, not every setting nested under it.
+			return "", nil, &Error{Source: path, Err: unknownKey(top)}
+		case !known(k):
+			return "", nil, &Error{Source: path, Err: unknownKey(k)}
 		}
 	}
-	if err := v.MergeConfigMap(fileV.AllSettings()); err != nil {
-		return "", &Error{Source: path, Err: err}
+	prices, err := decodePrices(data)
+	if err != nil {
+		return "", nil, &Error{Source: path, Err: err}
 	}
-	return path, nil
+	settings := fileV.AllSettings()
+	delete(settings, pricesKey)
+	if err := v.MergeConfigMap(settings); err != nil {
+		return "", nil, &Error{Source: path, Err: err}
+	}
+	return path, prices, nil
 }
 
 // mergeEnv applies environment variables over the file's values:
@@ -153,6 +177,9 @@ func mergeEnv(v *viper.Viper, getenv func(string) string) error {
 	}
 	env := map[string]any{}
 	for _, k := range keys {
+		if k.kind == kindPrices {
+			continue
+		}
 		for _, name := range append([]string{EnvName(k.name)}, k.env...) {
 			val := getenv(name)
 			if val == "" {

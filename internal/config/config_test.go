@@ -15,6 +15,7 @@ func flagSet(t *testing.T, args ...string) *pflag.FlagSet {
 	fs := pflag.NewFlagSet("test", pflag.ContinueOnError)
 	fs.String("provider", "auto", "")
 	fs.String("out-dir", "docs", "")
+	fs.Int("jobs", 4, "")
 	if err := fs.Parse(args); err != nil {
 		t.Fatal(err)
 	}

@@ -22,6 +22,7 @@ const (
 	kindInt
 	kindFloat
 	kindDuration
+	kindPrices // a map of model prices, from the file only
 )
 
 // key describes one configuration key.
@@ -52,6 +53,11 @@ var keys = []key{
 	{name: "idle_timeout", kind: kindDuration, def: "60s", summary: "longest silence allowed while an answer streams"},
 	{name: "max_retries", kind: kindInt, def: "3", summary: "retries after a connection error, 408, 409, 429 or 5xx"},
 	{name: "repair_attempts", kind: kindInt, def: "2", summary: "times an invalid answer is sent back to the model to repair"},
+	{name: "jobs", flag: "jobs", kind: kindInt, def: "4", summary: "model calls a stage may make at once, 1 to 64"},
+	{name: "requests_per_minute", kind: kindInt, def: "0", summary: "most model requests per minute; 0 for no limit"},
+	{name: "tokens_per_minute", kind: kindInt, def: "0", summary: "most tokens (estimated) sent and received per minute; 0 for no limit"},
+	{name: "context_window", kind: kindInt, def: "128000", summary: "tokens the model can read and write in one call; a request estimated above it is split or refused; at least 1024"},
+	{name: "prices", kind: kindPrices, summary: "US dollars per million input and output tokens, per model name, for cost estimates; file only, e.g. gpt-4o-mini: {input: 0.15, output: 0.60}"},
 	{name: "response_format", def: "json_schema", summary: "json_schema (strict structured output) or json_object for endpoints without it"},
 	{name: "prompts_dir", summary: "folder whose <stage>.md files replace the built-in prompts"},
 	{name: "cache_dir", summary: "response cache folder; default $XDG_CACHE_HOME/prodgen or ~/.cache/prodgen"},
