@@ -41,6 +41,8 @@ type Config struct {
 	MaxRetries     int           `mapstructure:"max_retries"`
 	RepairAttempts int           `mapstructure:"repair_attempts"`
 	ResponseFormat string        `mapstructure:"response_format"`
+	PromptsDir     string        `mapstructure:"prompts_dir"`
+	CacheDir       string        `mapstructure:"cache_dir"`
 
 	Jobs              int `mapstructure:"jobs"`
 	RequestsPerMinute int `mapstructure:"requests_per_minute"`
@@ -49,9 +51,6 @@ type Config struct {
 	// Prices maps a model name, exactly as configured, to its price. It is
 	// read from the file only; see Price.
 	Prices map[string]Price `mapstructure:"-"`
-
-	PromptsDir     string        `mapstructure:"prompts_dir"`
-	CacheDir       string        `mapstructure:"cache_dir"`
 
 	ScaffoldDir      string        `mapstructure:"scaffold_dir"`
 	ScaffoldLang     string        `mapstructure:"scaffold_lang"`
