@@ -59,20 +59,20 @@ func exitCode(err error) int {
 // report prints err, with a hint where one helps, and returns the exit code.
 // The API key is cut out of the message whatever produced it: a server may
 // echo it back in an error body.
-func report(w io.Writer, err error, secret string) int {
+func report(w io.Writer, prefix string, err error, secret string) int {
 	code := exitCode(err)
 	if err == nil {
 		return code
 	}
 	if code == ExitInterrupted {
-		fmt.Fprintln(w, "prodgen: interrupted; no document was changed by the unfinished stage")
+		fmt.Fprintln(w, prefix+"interrupted; no document was changed by the unfinished stage")
 		return code
 	}
 	msg := err.Error()
 	if secret != "" {
 		msg = strings.ReplaceAll(msg, secret, "[redacted]")
 	}
-	fmt.Fprintf(w, "prodgen: %s\n", msg)
+	fmt.Fprintf(w, "%s%s\n", prefix, msg)
 	var usage *usageError
 	if errors.As(err, &usage) {
 		fmt.Fprintln(w, "Run 'prodgen --help' for usage.")

@@ -47,5 +47,6 @@ func Main(ctx context.Context, args []string, deps Deps) int {
 	root, f := newRootCmd(deps)
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
-	return report(deps.IO.Err, err, f.secret)
+	f.status.end()
+	return report(deps.IO.Err, errorPrefix(deps), err, f.secret)
 }

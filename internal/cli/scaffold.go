@@ -86,9 +86,10 @@ func (f *factory) scaffold(ctx context.Context, cfg *config.Config, proj *pipeli
 	if err != nil {
 		return err
 	}
+	f.status.end()
 	rep := res.Report
 	for _, r := range rep.Rejected {
-		fmt.Fprintf(f.deps.IO.Err, "rejected %q: %s\n", r.Path, r.Reason)
+		f.status.printf("rejected %q: %s\n", r.Path, r.Reason)
 	}
 	for _, p := range rep.Skipped {
 		f.infof("kept %s/%s: it exists and differs (--force overwrites it)\n", res.Dir, p)

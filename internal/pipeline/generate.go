@@ -54,8 +54,8 @@ func (p *Project) generate(ctx context.Context, req llm.Request, into artifactVa
 			return usage, err
 		}
 	}
-	if p.Started != nil {
-		p.Started(req.Stage)
+	if p.Observer != nil {
+		p.Observer.StageStarted(req.Stage)
 	}
 	for attempt := 0; ; attempt++ {
 		resp, err := p.Client.Complete(ctx, req)

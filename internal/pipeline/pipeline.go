@@ -43,14 +43,23 @@ type Project struct {
 	Prompts *prompt.Set
 	// RepairAttempts bounds how often an invalid answer is sent back.
 	RepairAttempts int
-	// Progress, when set, is passed to each model request.
-	Progress func(llm.Progress)
 	// Guard, when set, is called once a stage's inputs are read and before
 	// its first request; an error stops the stage. It keeps a stage from
 	// paying for a model call whose answer it may not write.
 	Guard func(stage string) error
-	// Started, when set, is called as a stage sends its first request.
-	Started func(stage string)
+	// Observer, when set, hears stages start and answers stream in, for a
+	// progress display.
+	Observer Observer
+}
+
+// Observer hears what the pipeline is doing. Its methods may be called from
+// several goroutines at once.
+type Observer interface {
+	// StageStarted is called as a stage sends its first request.
+	StageStarted(stage string)
+	// Streamed is called as an answer streams in, with the number of
+	// tokens received since the last call for the same request.
+	Streamed(stage string, tokens int)
 }
 
 // Result is a rendered document and what it holds, for the caller to write.

@@ -159,8 +159,25 @@ func (p *Project) messages(req *llm.Request, data any) error {
 		return err
 	}
 	req.Messages = msgs
-	req.Progress = p.Progress
+	req.Progress = p.streamed(req.Stage)
 	return nil
+}
+
+// streamed turns one request's progress reports into the Observer's token
+// counts. Each request needs its own: a report's count is cumulative and
+// starts again from one when the adapter retries.
+func (p *Project) streamed(stage string) func(llm.Progress) {
+	if p.Observer == nil {
+		return nil
+	}
+	last := 0
+	return func(pr llm.Progress) {
+		if pr.Chunks <= last {
+			last = 0
+		}
+		p.Observer.Streamed(stage, pr.Chunks-last)
+		last = pr.Chunks
+	}
 }
 
 func requirementIDs(reqs []artifact.Requirement) []string {
