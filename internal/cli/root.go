@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"time"
 
@@ -29,12 +28,12 @@ type factory struct {
 	flags globalFlags
 	// secret is the configured API key, redacted from every message.
 	secret string
-	// progressShown says a status line is on the terminal.
-	progressShown bool
+	// status shows progress on stderr.
+	status *status
 }
 
 func newRootCmd(deps Deps) (*cobra.Command, *factory) {
-	f := &factory{deps: deps}
+	f := &factory{deps: deps, status: newStatus(deps, false)}
 	root := &cobra.Command{
 		Use:   "prodgen",
 		Short: "Turn a product brief into a PRD, user stories and technical requirements",
@@ -76,6 +75,7 @@ every document from the brief alone and never invents facts.`,
 		if f.flags.quiet && f.flags.verbose {
 			return &usageError{errors.New("--quiet and --verbose cannot be used together")}
 		}
+		f.status.quiet = f.flags.quiet
 		return nil
 	}
 
@@ -126,10 +126,7 @@ func (f *factory) setup(cmd *cobra.Command) (*config.Config, *pipeline.Project, 
 	}
 	proj.Client, proj.Prompts = eng.client, eng.prompts
 	if eng.model {
-		proj.Started = func(stage string) { f.infof("%s: asking %s\n", stage, cfg.Model) }
-		if f.deps.IO.ErrIsTerminal && !f.flags.quiet {
-			proj.Progress = f.progress
-		}
+		proj.Observer = observer{s: f.status, model: cfg.Model}
 	}
 	return cfg, proj, nil
 }
@@ -174,18 +171,13 @@ func (f *factory) infof(format string, args ...any) {
 	if f.flags.quiet {
 		return
 	}
-	if f.progressShown {
-		// Clear the status line so the message starts on a clean line.
-		fmt.Fprint(f.deps.IO.Err, "\r\x1b[K")
-		f.progressShown = false
-	}
-	fmt.Fprintf(f.deps.IO.Err, format, args...)
+	f.status.printf(format, args...)
 }
 
 // debugf prints detail to stderr with --verbose.
 func (f *factory) debugf(format string, args ...any) {
 	if f.flags.verbose {
-		fmt.Fprintf(f.deps.IO.Err, format, args...)
+		f.status.printf(format, args...)
 	}
 }
 
@@ -236,8 +228,9 @@ func (f *factory) record(proj *pipeline.Project, res *pipeline.Result, settings 
 		return err
 	}
 	u := res.Usage
+	took := f.status.end()
 	if u.Provider == "openai" {
-		f.infof("wrote %s (%s; %s)\n", res.Path, res.Summary, usageLine(u.Model, u.Tokens, u.Requests, u.Cached))
+		f.infof("wrote %s (%s; %s) %s\n", res.Path, res.Summary, usageLine(u.Model, u.Tokens, u.Requests, u.Cached), plainDuration(took))
 		return nil
 	}
 	f.infof("wrote %s (%s)\n", res.Path, res.Summary)
