@@ -5,11 +5,13 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -60,6 +62,10 @@ type Config struct {
 
 	// File is the configuration file that was read, empty if none.
 	File string `mapstructure:"-"`
+
+	// sources records where each key's value came from; a key missing
+	// from it has its default.
+	sources map[string]origin
 }
 
 // ModelConfigured reports whether a model endpoint is configured: an API
@@ -78,6 +84,10 @@ type Options struct {
 	Getenv func(string) string
 	// Flags are the command's flags; only flags the user set take effect.
 	Flags *pflag.FlagSet
+	// Data, when not nil, is the content of the configuration file, which
+	// is then not read from disk: File (default prodgen.yaml) only names it
+	// in messages. prodgen init checks the file it is about to write so.
+	Data []byte
 }
 
 // Error is a problem with the configuration: an unreadable file, an unknown
@@ -91,7 +101,8 @@ func (e *Error) Error() string { return e.Source + ": " + e.Err.Error() }
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// Load reads the configuration and validates it.
+// Load reads the configuration and validates it, recording where each
+// value came from (see Settings).
 func Load(opts Options) (*Config, error) {
 	v := viper.New()
 	for _, k := range keys {
@@ -99,14 +110,15 @@ func Load(opts Options) (*Config, error) {
 			v.SetDefault(k.name, k.def)
 		}
 	}
-	file, prices, err := readFile(v, opts)
+	src := make(map[string]origin)
+	file, prices, err := readFile(v, opts, src)
 	if err != nil {
 		return nil, err
 	}
-	if err := mergeEnv(v, opts.Getenv); err != nil {
+	if err := mergeEnv(v, opts.Getenv, src); err != nil {
 		return nil, err
 	}
-	if err := bindFlags(v, opts.Flags); err != nil {
+	if err := bindFlags(v, opts.Flags, src); err != nil {
 		return nil, err
 	}
 	var cfg Config
@@ -115,35 +127,58 @@ func Load(opts Options) (*Config, error) {
 	}
 	cfg.File = file
 	cfg.Prices = prices
+	cfg.sources = src
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
 	return &cfg, nil
 }
 
-// readFile loads the explicit file, or prodgen.yaml when it exists, and
-// rejects keys prodgen does not know: a misspelt key silently ignored is a
-// setting the user believes is in force. Prices are decoded apart from
-// viper, which would lower-case model names and split them at dots.
-func readFile(v *viper.Viper, opts Options) (string, map[string]Price, error) {
-	path := opts.File
-	if path == "" {
-		path = filepath.Join(opts.Dir, FileName)
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return "", nil, nil
-		}
-	} else if !filepath.IsAbs(path) {
+// readFile loads the explicit file, or prodgen.yaml when it exists (or
+// opts.Data in its place), and records the keys it sets.
+func readFile(v *viper.Viper, opts Options, src map[string]origin) (string, map[string]Price, error) {
+	name := opts.File
+	if name == "" {
+		name = FileName
+	}
+	path := name
+	if !filepath.IsAbs(path) {
 		path = filepath.Join(opts.Dir, path)
 	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return "", nil, &Error{Source: path, Err: fmt.Errorf("read config: %w", unwrapPathError(err))}
+	data := opts.Data
+	if data == nil {
+		if opts.File == "" {
+			if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+				return "", nil, nil
+			}
+		}
+		var err error
+		if data, err = os.ReadFile(path); err != nil {
+			return "", nil, &Error{Source: path, Err: fmt.Errorf("read config: %w", unwrapPathError(err))}
+		}
 	}
+	set, prices, err := mergeFile(v, data)
+	if err != nil {
+		return "", nil, &Error{Source: path, Err: err}
+	}
+	for _, k := range set {
+		src[k] = origin{kind: SourceFile, name: filepath.ToSlash(name)}
+	}
+	return path, prices, nil
+}
+
+// mergeFile merges a configuration file's values into v and returns the
+// keys it sets, and its prices. It rejects keys prodgen does not know: a
+// misspelt key silently ignored is a setting the user believes is in
+// force. Prices are decoded apart from viper, which would lower-case model
+// names and split them at dots.
+func mergeFile(v *viper.Viper, data []byte) ([]string, map[string]Price, error) {
 	fileV := viper.New()
 	fileV.SetConfigType("yaml")
-	if err := fileV.ReadConfig(strings.NewReader(string(data))); err != nil {
-		return "", nil, &Error{Source: path, Err: fmt.Errorf("not valid YAML: %w", errors.Unwrap(err))}
+	if err := fileV.ReadConfig(bytes.NewReader(data)); err != nil {
+		return nil, nil, fmt.Errorf("not valid YAML: %w", errors.Unwrap(err))
 	}
+	var set []string
 	for _, k := range fileV.AllKeys() {
 		top, _, nested := strings.Cut(k, ".")
 		switch {
@@ -151,35 +186,35 @@ func readFile(v *viper.Viper, opts Options) (string, map[string]Price, error) {
 			// The table's entries are checked by decodePrices.
 		case !known(top):
 			// Name the misspelt key, not every setting nested under it.
-			return "", nil, &Error{Source: path, Err: unknownKey(top)}
+			return nil, nil, unknownKey(top)
 		case !known(k):
-			return "", nil, &Error{Source: path, Err: unknownKey(k)}
+			return nil, nil, unknownKey(k)
+		}
+		if !slices.Contains(set, top) {
+			set = append(set, top)
 		}
 	}
 	prices, err := decodePrices(data)
 	if err != nil {
-		return "", nil, &Error{Source: path, Err: err}
+		return nil, nil, err
 	}
 	settings := fileV.AllSettings()
 	delete(settings, pricesKey)
 	if err := v.MergeConfigMap(settings); err != nil {
-		return "", nil, &Error{Source: path, Err: err}
+		return nil, nil, err
 	}
-	return path, prices, nil
+	return set, prices, nil
 }
 
 // mergeEnv applies environment variables over the file's values:
 // PRODGEN_<KEY>, else the key's conventional aliases (OPENAI_API_KEY...).
-func mergeEnv(v *viper.Viper, getenv func(string) string) error {
+func mergeEnv(v *viper.Viper, getenv func(string) string, src map[string]origin) error {
 	if getenv == nil {
 		return nil
 	}
 	env := map[string]any{}
 	for _, k := range keys {
-		if k.kind == kindPrices {
-			continue
-		}
-		for _, name := range append([]string{EnvName(k.name)}, k.env...) {
+		for _, name := range envNames(k) {
 			val := getenv(name)
 			if val == "" {
 				continue
@@ -188,6 +223,7 @@ func mergeEnv(v *viper.Viper, getenv func(string) string) error {
 				return &Error{Source: name, Err: err}
 			}
 			env[k.name] = val
+			src[k.name] = origin{kind: SourceEnv, name: name}
 			break
 		}
 	}
@@ -195,6 +231,15 @@ func mergeEnv(v *viper.Viper, getenv func(string) string) error {
 		return nil
 	}
 	return v.MergeConfigMap(env)
+}
+
+// envNames are the environment variables that set k, strongest first.
+// Prices are read from the file only.
+func envNames(k key) []string {
+	if k.kind == kindPrices {
+		return nil
+	}
+	return append([]string{EnvName(k.name)}, k.env...)
 }
 
 // checkKind rejects a value that cannot be read as the key's type, so the
@@ -229,7 +274,7 @@ func (k kind) String() string {
 
 // bindFlags binds only flags the user set, so a flag's default never hides
 // a value from the file or the environment.
-func bindFlags(v *viper.Viper, flags *pflag.FlagSet) error {
+func bindFlags(v *viper.Viper, flags *pflag.FlagSet, src map[string]origin) error {
 	if flags == nil {
 		return nil
 	}
@@ -244,6 +289,7 @@ func bindFlags(v *viper.Viper, flags *pflag.FlagSet) error {
 		if err := v.BindPFlag(k.name, f); err != nil {
 			return fmt.Errorf("bind flag --%s: %w", k.flag, err)
 		}
+		src[k.name] = origin{kind: SourceFlag, name: "--" + k.flag}
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -141,3 +142,32 @@ func checkPrices(prices map[string]Price) error {
 	}
 	return nil
 }
+
+// formatPrices writes a price table as one line of flow-style YAML, in
+// model order, the way it could be written in prodgen.yaml.
+func formatPrices(prices map[string]Price) string {
+	if len(prices) == 0 {
+		return ""
+	}
+	models := make([]string, 0, len(prices))
+	for m := range prices {
+		models = append(models, m)
+	}
+	slices.Sort(models)
+	parts := make([]string, len(models))
+	for i, m := range models {
+		p := prices[m]
+		parts[i] = fmt.Sprintf("%s: {input: %s, output: %s}", yamlKey(m), num(p.Input), num(p.Output))
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+// yamlKey quotes a model name when flow-style YAML would misread it.
+func yamlKey(s string) string {
+	if s == "" || strings.ContainsAny(s, ":{}[],#&*!|>'\"%@`") || strings.TrimSpace(s) != s {
+		return strconv.Quote(s)
+	}
+	return s
+}
+
+func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
