@@ -88,6 +88,7 @@ every document from the brief alone and never invents facts.`,
 		newCheckCmd(f, runCheck),
 		newAcceptCmd(f, runAccept),
 		newScaffoldCmd(f, runScaffold),
+		newPromptsCmd(f),
 		newVersionCmd(f),
 	)
 	return root, f

@@ -1,0 +1,252 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodgen/prodgen/internal/config"
+	"github.com/prodgen/prodgen/internal/prompt"
+)
+
+func newPromptsCmd(f *factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "prompts",
+		Short: "List, show and copy the prompts prodgen sends to a model",
+		Long: `Each stage (prd, stories, tech, scaffold) sends a model a prompt rendered
+from a template. The built-in templates are embedded in prodgen; a folder
+named by prompts_dir in prodgen.yaml (or PRODGEN_PROMPTS_DIR) overrides them
+by file name: <dir>/prd.md replaces the prd prompt, and every stage without a
+file there keeps its built-in.
+
+The offline engine reads no prompt; these templates matter only with a model.`,
+		Example: `  prodgen prompts list
+  prodgen prompts show prd
+  prodgen prompts eject && echo 'prompts_dir: prompts' >> prodgen.yaml`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
+	}
+	cmd.AddCommand(
+		newPromptsListCmd(f, runPromptsList),
+		newPromptsShowCmd(f, runPromptsShow),
+		newPromptsEjectCmd(f, runPromptsEject),
+	)
+	return cmd
+}
+
+type promptsListOptions struct {
+	f   *factory
+	cmd *cobra.Command
+
+	JSON bool
+}
+
+func newPromptsListCmd(f *factory, runF func(context.Context, *promptsListOptions) error) *cobra.Command {
+	opts := &promptsListOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the prompts, where each comes from and what it asks for",
+		Long: `List every stage's prompt, one a line: its name, where its template comes
+from ("built-in", or the override file in prompts_dir) and what it asks the
+model for. --json prints an array of {"name", "source", "description"}.
+
+A file in prompts_dir that is not named after a prompt is ignored by prodgen;
+list warns about each one on stderr.`,
+		Example: `  prodgen prompts list
+  prodgen prompts list --json | jq -r '.[] | select(.source != "built-in") | .name'`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			opts.cmd = cmd
+			return runF(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the list as JSON")
+	return cmd
+}
+
+// promptInfo is one line of prompts list, and one element of its --json.
+type promptInfo struct {
+	Name        string `json:"name"`
+	Source      string `json:"source"`
+	Description string `json:"description"`
+}
+
+func runPromptsList(_ context.Context, opts *promptsListOptions) error {
+	f := opts.f
+	cfg, set, err := f.promptSet(opts.cmd)
+	if err != nil {
+		return err
+	}
+	unused, err := set.Unused()
+	if err != nil {
+		return err
+	}
+	infos := []promptInfo{}
+	for _, name := range set.List() {
+		infos = append(infos, promptInfo{Name: name, Source: f.promptSource(cfg, set.Source(name)), Description: prompt.Describe(name)})
+	}
+	if opts.JSON {
+		enc := json.NewEncoder(f.deps.IO.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(infos); err != nil {
+			return err
+		}
+	} else {
+		tw := tabwriter.NewWriter(f.deps.IO.Out, 0, 8, 2, ' ', 0)
+		for _, p := range infos {
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", p.Name, p.Source, p.Description)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	for _, name := range unused {
+		f.infof("warning: %s is not a prompt and is ignored (prompt files are named %s)\n",
+			filepath.ToSlash(filepath.Join(cfg.PromptsDir, name)), promptFiles())
+	}
+	return nil
+}
+
+type promptsShowOptions struct {
+	f   *factory
+	cmd *cobra.Command
+
+	Name    string
+	BuiltIn bool // the embedded template even when prompts_dir overrides it
+}
+
+func newPromptsShowCmd(f *factory, runF func(context.Context, *promptsShowOptions) error) *cobra.Command {
+	opts := &promptsShowOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "show NAME",
+		Short: "Print a prompt's template",
+		Long: `Print the template a stage renders into its prompt, byte for byte, to
+stdout: the override in prompts_dir when there is one, else the built-in.
+Redirect it to a file to start your own version of a prompt.
+
+The template is Go text/template: {{.Brief}}, {{.PRD}}, {{.Stories}} and the
+like are filled in with the stage's input when the prompt is sent.`,
+		Example: `  prodgen prompts show prd
+  prodgen prompts show stories --builtin
+  prodgen prompts show prd > prompts/prd.md`,
+		Args: usageArgs(cobra.ExactArgs(1)),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return prompt.New("").List(), cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if names := prompt.New("").List(); !slices.Contains(names, args[0]) {
+				return &usageError{fmt.Errorf("unknown prompt %q (prompts: %s)", args[0], strings.Join(names, ", "))}
+			}
+			opts.Name = args[0]
+			opts.cmd = cmd
+			return runF(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.BuiltIn, "builtin", false, "print the built-in template even when prompts_dir overrides it")
+	return cmd
+}
+
+func runPromptsShow(_ context.Context, opts *promptsShowOptions) error {
+	f := opts.f
+	var text string
+	if opts.BuiltIn {
+		// The embedded template needs no configuration at all.
+		var err error
+		if text, err = prompt.BuiltInTemplate(opts.Name); err != nil {
+			return err
+		}
+	} else {
+		cfg, set, err := f.promptSet(opts.cmd)
+		if err != nil {
+			return err
+		}
+		if text, _, err = set.Template(opts.Name); err != nil {
+			return err
+		}
+		f.debugf("%s: %s\n", opts.Name, f.promptSource(cfg, set.Source(opts.Name)))
+	}
+	_, err := fmt.Fprint(f.deps.IO.Out, text)
+	return err
+}
+
+// promptsConfig loads the configuration alone: the prompts commands need
+// neither the lock nor a model.
+func (f *factory) promptsConfig(cmd *cobra.Command) (*config.Config, error) {
+	cfg, err := config.Load(config.Options{
+		Dir:    f.dir(),
+		File:   f.flags.config,
+		Getenv: f.deps.Getenv,
+		Flags:  cmd.Flags(),
+	})
+	if err != nil {
+		return nil, err
+	}
+	f.secret = cfg.APIKey
+	if cfg.File != "" {
+		f.debugf("configuration: %s\n", cfg.File)
+	}
+	return cfg, nil
+}
+
+// promptSet loads the configuration and the prompt set it names. A
+// prompts_dir that is not a folder is a configuration error: rendering
+// would fail on it.
+func (f *factory) promptSet(cmd *cobra.Command) (*config.Config, *prompt.Set, error) {
+	cfg, err := f.promptsConfig(cmd)
+	if err != nil {
+		return nil, nil, err
+	}
+	if cfg.PromptsDir == "" {
+		return cfg, prompt.New(""), nil
+	}
+	dir := f.path(cfg.PromptsDir)
+	info, err := os.Stat(dir)
+	var problem error
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		problem = fmt.Errorf("folder %s does not exist; write the built-in prompts there with 'prodgen prompts eject'", cfg.PromptsDir)
+	case err != nil:
+		problem = err // a *fs.PathError, naming the folder
+	case !info.IsDir():
+		problem = fmt.Errorf("%s is not a folder", cfg.PromptsDir)
+	}
+	if problem != nil {
+		return nil, nil, &config.Error{Source: "prompts_dir", Err: problem}
+	}
+	return cfg, prompt.New(dir), nil
+}
+
+// promptSource is a prompt's origin as the user configured it: "built-in",
+// or the override file's path relative to the project (absolute when
+// prompts_dir is).
+func (f *factory) promptSource(cfg *config.Config, source string) string {
+	if source == prompt.BuiltIn || filepath.IsAbs(cfg.PromptsDir) {
+		return source
+	}
+	rel, err := filepath.Rel(f.dir(), source)
+	if err != nil {
+		return source
+	}
+	return filepath.ToSlash(rel)
+}
+
+// promptFiles names the files a prompts folder may hold: "prd.md, ...".
+func promptFiles() string {
+	names := prompt.New("").List()
+	for i, n := range names {
+		names[i] = n + ".md"
+	}
+	return strings.Join(names, ", ")
+}
