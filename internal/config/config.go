@@ -129,9 +129,26 @@ func Load(opts Options) (*Config, error) {
 	cfg.Prices = prices
 	cfg.sources = src
 	if err := cfg.Validate(); err != nil {
-		return nil, err
+		return nil, blame(err, src, file)
 	}
 	return &cfg, nil
+}
+
+// blame names the file or variable that set a key Validate rejected, so
+// the user knows where to fix it: "prodgen.yaml: jobs: 0 is out of range".
+// A flag needs no naming: it is on the command line the user just typed.
+func blame(err error, src map[string]origin, file string) error {
+	var cerr *Error
+	if !errors.As(err, &cerr) {
+		return err
+	}
+	switch o := src[cerr.Source]; o.kind {
+	case SourceFile:
+		return &Error{Source: file + ": " + cerr.Source, Err: cerr.Err}
+	case SourceEnv:
+		return &Error{Source: o.name + ": " + cerr.Source, Err: cerr.Err}
+	}
+	return err
 }
 
 // readFile loads the explicit file, or prodgen.yaml when it exists (or

@@ -75,12 +75,13 @@ func TestNewKeysInvalid(t *testing.T) {
 		env  []string
 		want []string
 	}{
-		{name: "jobs 0", file: "jobs: 0\n", want: []string{"jobs: 0 is out of range (allowed: 1 to 64)"}},
+		{name: "jobs 0", file: "jobs: 0\n", want: []string{"prodgen.yaml: jobs: 0 is out of range (allowed: 1 to 64)"}},
+		{name: "jobs 0 from env", env: []string{"PRODGEN_JOBS", "0"}, want: []string{"PRODGEN_JOBS: jobs: 0 is out of range (allowed: 1 to 64)"}},
 		{name: "jobs 65", file: "jobs: 65\n", want: []string{"jobs: 65 is out of range (allowed: 1 to 64)"}},
 		{name: "jobs not a number in env", env: []string{"PRODGEN_JOBS", "many"}, want: []string{"PRODGEN_JOBS", `"many" is not a valid whole number`}},
 		{name: "negative requests", file: "requests_per_minute: -1\n", want: []string{"requests_per_minute: -1 is too small (at least 0)"}},
-		{name: "negative tokens", env: []string{"PRODGEN_TOKENS_PER_MINUTE", "-5"}, want: []string{"tokens_per_minute: -5 is too small (at least 0)"}},
-		{name: "small context window", file: "context_window: 1000\n", want: []string{"context_window: 1000 is too small (at least 1024)"}},
+		{name: "negative tokens", env: []string{"PRODGEN_TOKENS_PER_MINUTE", "-5"}, want: []string{"PRODGEN_TOKENS_PER_MINUTE: tokens_per_minute: -5 is too small (at least 0)"}},
+		{name: "small context window", file: "context_window: 1000\n", want: []string{"prodgen.yaml: context_window: 1000 is too small (at least 1024)"}},
 		{name: "misspelt jobs", file: "job: 3\n", want: []string{`unknown key "job"`, `did you mean "jobs"`}},
 	}
 	for _, tt := range tests {
@@ -88,6 +89,12 @@ func TestNewKeysInvalid(t *testing.T) {
 			_, err := load(t, tt.file, tt.env)
 			wantConfigError(t, err, tt.want...)
 		})
+	}
+	// A flag's value is on the command line already: the error names the key.
+	_, err := load(t, "jobs: 2\n", nil, "--jobs", "99")
+	wantConfigError(t, err)
+	if err.Error() != "jobs: 99 is out of range (allowed: 1 to 64)" {
+		t.Errorf("error from a flag = %q", err)
 	}
 }
 
