@@ -55,6 +55,7 @@ it) or overwrite it with --force.`,
 	_ = cmd.RegisterFlagCompletionFunc("only", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return stageNames(), cobra.ShellCompDirectiveNoFileComp
 	})
+	addJobsFlag(cmd)
 	return cmd
 }
 

@@ -38,6 +38,7 @@ PRD defaults to docs/prd.md; edits you made to it are used.`,
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the document to `file` (- for stdout)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the document even if it was edited by hand")
+	addJobsFlag(cmd)
 	return cmd
 }
 

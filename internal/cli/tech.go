@@ -32,6 +32,7 @@ and implementation tasks (T-001), each task traced to the stories it delivers.`,
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the document to `file` (- for stdout)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the document even if it was edited by hand")
+	addJobsFlag(cmd)
 	return cmd
 }
 

@@ -49,14 +49,6 @@ type artifactValue interface {
 func (p *Project) generate(ctx context.Context, req llm.Request, into artifactValue) (Usage, error) {
 	var usage Usage
 	usage.Cached = true
-	if p.Guard != nil {
-		if err := p.Guard(req.Stage); err != nil {
-			return usage, err
-		}
-	}
-	if p.Observer != nil {
-		p.Observer.StageStarted(req.Stage)
-	}
 	for attempt := 0; ; attempt++ {
 		resp, err := p.Client.Complete(ctx, req)
 		if err != nil {

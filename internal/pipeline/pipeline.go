@@ -43,6 +43,8 @@ type Project struct {
 	Prompts *prompt.Set
 	// RepairAttempts bounds how often an invalid answer is sent back.
 	RepairAttempts int
+	// Jobs bounds how many requests of a stage run at once; below 1 means 1.
+	Jobs int
 	// Guard, when set, is called once a stage's inputs are read and before
 	// its first request; an error stops the stage. It keeps a stage from
 	// paying for a model call whose answer it may not write.

@@ -131,7 +131,7 @@ func (p *Project) modelScaffold(ctx context.Context, lang string, techSrc, stori
 				"Fix the project. Answer with the whole corrected JSON manifest, every file included, and nothing else.", repair.Step, repair.Output)})
 	}
 	var v manifestValue
-	usage, err := p.generate(ctx, req, &v)
+	usage, err := p.send(ctx, llm.StageScaffold, []call{{req: req, into: &v}})
 	if err != nil {
 		return nil, usage, err
 	}

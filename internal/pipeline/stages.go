@@ -12,24 +12,15 @@ import (
 // PRD generates the product requirements document from the brief at
 // briefPath.
 func (p *Project) PRD(ctx context.Context, briefPath string) (*Result, error) {
-	src, b, err := readBrief(p.Abs(briefPath), briefPath)
+	src, calls, err := p.prdCalls(briefPath)
 	if err != nil {
 		return nil, err
 	}
-	req := llm.Request{
-		Stage:  llm.StagePRD,
-		Input:  &llm.PRDInput{Brief: b, BriefPath: briefPath},
-		Schema: &llm.Schema{Name: llm.StagePRD, JSON: artifact.PRDSchema()},
-	}
-	if err := p.messages(&req, prompt.PRDData{Brief: string(src), BriefPath: slash(briefPath)}); err != nil {
-		return nil, err
-	}
-	var v prdValue
-	usage, err := p.generate(ctx, req, &v)
+	usage, err := p.send(ctx, llm.StagePRD, calls)
 	if err != nil {
 		return nil, err
 	}
-	prd := &v.PRD
+	prd := &calls[0].into.(*prdValue).PRD
 	// A previous document that no longer parses only costs stable IDs: its
 	// items get new numbers above the lock's record, so the error is dropped.
 	prev, _ := previous(p, p.PRDPath(), artifact.ParsePRD)
@@ -43,11 +34,28 @@ func (p *Project) PRD(ctx context.Context, briefPath string) (*Result, error) {
 		count(len(prd.Functional), "functional requirement"),
 		count(len(prd.NonFunctional), "non-functional requirement"),
 		count(len(prd.OpenQuestions), "open question"))
-	inputs, err := p.inputs(req.Stage, FileHash{Path: slash(briefPath), SHA256: hashBytes(src)})
+	inputs, err := p.inputs(llm.StagePRD, FileHash{Path: slash(briefPath), SHA256: hashBytes(src)})
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Stage: req.Stage, Path: p.PRDPath(), Markdown: md, Summary: summary, Usage: usage, Inputs: inputs, IDs: ids}, nil
+	return &Result{Stage: llm.StagePRD, Path: p.PRDPath(), Markdown: md, Summary: summary, Usage: usage, Inputs: inputs, IDs: ids}, nil
+}
+
+// prdCalls reads the brief and builds the prd stage's one request.
+func (p *Project) prdCalls(briefPath string) ([]byte, []call, error) {
+	src, b, err := readBrief(p.Abs(briefPath), briefPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	req := llm.Request{
+		Stage:  llm.StagePRD,
+		Input:  &llm.PRDInput{Brief: b, BriefPath: briefPath},
+		Schema: &llm.Schema{Name: llm.StagePRD, JSON: artifact.PRDSchema()},
+	}
+	if err := p.messages(&req, prompt.PRDData{Brief: string(src), BriefPath: slash(briefPath)}); err != nil {
+		return nil, nil, err
+	}
+	return src, []call{{req: req, into: &prdValue{}}}, nil
 }
 
 // Stories generates user stories from the PRD at prdPath (the project's PRD
@@ -56,25 +64,15 @@ func (p *Project) Stories(ctx context.Context, prdPath string) (*Result, error) 
 	if prdPath == "" {
 		prdPath = p.PRDPath()
 	}
-	prdSrc, prd, err := p.readPRD(prdPath)
+	prdSrc, calls, err := p.storiesCalls(prdPath)
 	if err != nil {
 		return nil, err
 	}
-	frIDs := requirementIDs(prd.Functional)
-	req := llm.Request{
-		Stage:  llm.StageStories,
-		Input:  &llm.StoriesInput{PRD: prd},
-		Schema: &llm.Schema{Name: llm.StageStories, JSON: artifact.StoriesSchema(frIDs)},
-	}
-	if err := p.messages(&req, prompt.StoriesData{PRD: string(prdSrc), FRIDs: frIDs}); err != nil {
-		return nil, err
-	}
-	v := storiesValue{prd: prd}
-	usage, err := p.generate(ctx, req, &v)
+	usage, err := p.send(ctx, llm.StageStories, calls)
 	if err != nil {
 		return nil, err
 	}
-	stories := &v.Stories
+	stories := mergeStories(calls)
 	prev, _ := previous(p, p.StoriesPath(), artifact.ParseStories) // as for the PRD
 	ids := artifact.StabilizeStories(stories, prev, p.highest(llm.StageStories))
 	stories.Header = artifact.Header{Sources: []string{slash(prdPath)}, Command: "prodgen stories"}
@@ -90,26 +88,56 @@ func (p *Project) Stories(ctx context.Context, prdPath string) (*Result, error) 
 		criteria += len(s.Criteria)
 	}
 	summary := fmt.Sprintf("%s, %s", count(len(stories.Stories), "story"), count(criteria, "acceptance criterion"))
-	inputs, err := p.inputs(req.Stage, FileHash{Path: slash(prdPath), SHA256: hashBytes(prdSrc)})
+	inputs, err := p.inputs(llm.StageStories, FileHash{Path: slash(prdPath), SHA256: hashBytes(prdSrc)})
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Stage: req.Stage, Path: p.StoriesPath(), Markdown: md, Summary: summary, Usage: usage, Inputs: inputs, IDs: ids}, nil
+	return &Result{Stage: llm.StageStories, Path: p.StoriesPath(), Markdown: md, Summary: summary, Usage: usage, Inputs: inputs, IDs: ids}, nil
 }
 
 // Tech generates the technical requirements from the project's PRD and
 // stories.
 func (p *Project) Tech(ctx context.Context) (*Result, error) {
-	prdSrc, prd, err := p.readPRD(p.PRDPath())
+	prdSrc, storiesSrc, calls, err := p.techCalls()
 	if err != nil {
 		return nil, err
+	}
+	usage, err := p.send(ctx, llm.StageTech, calls)
+	if err != nil {
+		return nil, err
+	}
+	tech := &calls[0].into.(*techValue).TechSpec
+	prev, _ := previous(p, p.TechPath(), artifact.ParseTech) // as for the PRD
+	ids := artifact.StabilizeTech(tech, prev, p.highest(llm.StageTech))
+	tech.Header = artifact.Header{Sources: []string{p.PRDPath(), p.StoriesPath()}, Command: "prodgen tech"}
+	md, err := artifact.RenderTech(tech)
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", p.TechPath(), err)
+	}
+	summary := fmt.Sprintf("%s, %s, %s",
+		count(len(tech.Entities), "entity"), count(len(tech.Endpoints), "endpoint"), count(len(tech.Tasks), "task"))
+	inputs, err := p.inputs(llm.StageTech,
+		FileHash{Path: p.PRDPath(), SHA256: hashBytes(prdSrc)},
+		FileHash{Path: p.StoriesPath(), SHA256: hashBytes(storiesSrc)})
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Stage: llm.StageTech, Path: p.TechPath(), Markdown: md, Summary: summary, Usage: usage, Inputs: inputs, IDs: ids}, nil
+}
+
+// techCalls reads the PRD and the stories and builds the tech stage's one
+// request.
+func (p *Project) techCalls() ([]byte, []byte, []call, error) {
+	prdSrc, prd, err := p.readPRD(p.PRDPath())
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	storiesSrc, stories, err := p.readStories(p.StoriesPath())
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	if err := stories.Validate(prd); err != nil {
-		return nil, &InputError{Path: p.StoriesPath(), Err: err}
+		return nil, nil, nil, &InputError{Path: p.StoriesPath(), Err: err}
 	}
 	storyIDs := make([]string, 0, len(stories.Stories))
 	for _, s := range stories.Stories {
@@ -122,30 +150,9 @@ func (p *Project) Tech(ctx context.Context) (*Result, error) {
 	}
 	data := prompt.TechData{PRD: string(prdSrc), Stories: string(storiesSrc), StoryIDs: storyIDs}
 	if err := p.messages(&req, data); err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	v := techValue{stories: stories}
-	usage, err := p.generate(ctx, req, &v)
-	if err != nil {
-		return nil, err
-	}
-	tech := &v.TechSpec
-	prev, _ := previous(p, p.TechPath(), artifact.ParseTech) // as for the PRD
-	ids := artifact.StabilizeTech(tech, prev, p.highest(llm.StageTech))
-	tech.Header = artifact.Header{Sources: []string{p.PRDPath(), p.StoriesPath()}, Command: "prodgen tech"}
-	md, err := artifact.RenderTech(tech)
-	if err != nil {
-		return nil, fmt.Errorf("render %s: %w", p.TechPath(), err)
-	}
-	summary := fmt.Sprintf("%s, %s, %s",
-		count(len(tech.Entities), "entity"), count(len(tech.Endpoints), "endpoint"), count(len(tech.Tasks), "task"))
-	inputs, err := p.inputs(req.Stage,
-		FileHash{Path: p.PRDPath(), SHA256: hashBytes(prdSrc)},
-		FileHash{Path: p.StoriesPath(), SHA256: hashBytes(storiesSrc)})
-	if err != nil {
-		return nil, err
-	}
-	return &Result{Stage: req.Stage, Path: p.TechPath(), Markdown: md, Summary: summary, Usage: usage, Inputs: inputs, IDs: ids}, nil
+	return prdSrc, storiesSrc, []call{{req: req, into: &techValue{stories: stories}}}, nil
 }
 
 // messages renders the stage's prompt into the request, for clients that

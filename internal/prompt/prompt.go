@@ -42,7 +42,10 @@ type PRDData struct {
 // StoriesData is the data of the stories prompt.
 type StoriesData struct {
 	PRD   string   // the PRD's markdown
-	FRIDs []string // the functional requirement IDs the PRD has
+	FRIDs []string // the functional requirement IDs the stories may trace
+	// Part is set when the PRD's requirements are split over several
+	// requests and this one covers only FRIDs.
+	Part bool
 }
 
 // TechData is the data of the tech prompt.
