@@ -96,6 +96,12 @@ every document from the brief alone and never invents facts.`,
 
 // usageArgs marks argument-count errors as usage errors (exit code 2).
 func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+// addJobsFlag gives a command that runs stages the --jobs flag; the
+// configuration reads it as the jobs key.
+func addJobsFlag(cmd *cobra.Command) {
+	cmd.Flags().Int("jobs", 4, "run up to `n` model requests of a stage at once")
+}
+
 	return func(cmd *cobra.Command, args []string) error {
 		if err := check(cmd, args); err != nil {
 			return &usageError{err}
@@ -155,7 +161,7 @@ func (f *factory) project(cmd *cobra.Command) (*config.Config, *pipeline.Project
 		return nil, nil, err
 	}
 	proj := &pipeline.Project{Root: f.dir(), OutDir: cfg.OutDir, Brief: cfg.Brief, Lock: lock, ScaffoldRoot: cfg.ScaffoldDir,
-		Prompts: prompt.New(f.path(cfg.PromptsDir)), RepairAttempts: cfg.RepairAttempts}
+		Prompts: prompt.New(f.path(cfg.PromptsDir)), RepairAttempts: cfg.RepairAttempts, Jobs: cfg.Jobs}
 	return cfg, proj, nil
 }
 
@@ -228,10 +234,10 @@ func (f *factory) record(proj *pipeline.Project, res *pipeline.Result, settings 
 	if err := proj.Record(res, settings, f.deps.Build.version(), f.generated()); err != nil {
 		return err
 	}
-	u := res.Usage
 	took := f.status.end()
 	if u.Provider == "openai" {
 		f.infof("wrote %s (%s; %s) %s\n", res.Path, res.Summary, usageLine(u.Model, u.Tokens, u.Requests, u.Cached), plainDuration(took))
+	u := res.Usage
 		return nil
 	}
 	f.infof("wrote %s (%s)\n", res.Path, res.Summary)
