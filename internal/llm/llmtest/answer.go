@@ -55,7 +55,11 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, req Request, rep
 		}
 		return true
 	}
+	pace := newPacer(reply.TokensPerSecond)
 	for i, piece := range split(reply.Content, reply.Chunks) {
+		if !s.wait(r, pace.next(piece)) {
+			return
+		}
 		if !send(chunk(model, map[string]string{"role": "assistant", "content": piece}, "")) {
 			return
 		}
@@ -86,6 +90,28 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request, req Request, rep
 	if !reply.NoDone {
 		send("[DONE]")
 	}
+}
+
+// pacer times content chunks for Reply.TokensPerSecond.
+type pacer struct {
+	rate  float64
+	start time.Time
+	bytes int // content bytes handed out so far
+}
+
+func newPacer(rate float64) *pacer { return &pacer{rate: rate, start: time.Now()} }
+
+// next returns how long to wait before sending piece: until the answer so
+// far, piece included, has had the time its tokens take at the rate. A
+// zero rate never waits.
+func (p *pacer) next(piece string) time.Duration {
+	if p.rate <= 0 {
+		return 0
+	}
+	p.bytes += len(piece)
+	tokens := (p.bytes + 3) / 4
+	due := p.start.Add(time.Duration(float64(tokens) / p.rate * float64(time.Second)))
+	return time.Until(due)
 }
 
 // whole writes reply as one chat.completion body.

@@ -34,6 +34,13 @@ type Reply struct {
 	Delay time.Duration
 	// ChunkDelay is waited before each streamed event after the first.
 	ChunkDelay time.Duration
+	// TokensPerSecond, when above 0, paces a streamed Content like a model
+	// writing at this rate: the content chunk that brings the answer to n
+	// tokens (counted by Tokens) is sent no earlier than n/TokensPerSecond
+	// after Delay. Deadlines are taken from one clock, so the stream takes
+	// Delay + Tokens(Content)/TokensPerSecond however many chunks it has.
+	// ChunkDelay, when also set, is waited on top.
+	TokensPerSecond float64
 
 	// Status, when not 0 or 200, fails the request with this status and
 	// the JSON body {"error":{"message":ErrorMessage,"type":ErrorType}}.
@@ -83,6 +90,10 @@ type APIError struct {
 	Type    string `json:"type"`
 	Code    string `json:"code,omitempty"`
 }
+
+// Tokens estimates how many tokens a model writes for s: one per four
+// bytes, rounded up, the usual rule of thumb for English text and JSON.
+func Tokens(s string) int { return (len(s) + 3) / 4 }
 
 // split cuts s into n pieces of nearly equal rune counts.
 func split(s string, n int) []string {
