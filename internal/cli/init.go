@@ -1,0 +1,227 @@
+package cli
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodgen/prodgen/internal/config"
+	"github.com/prodgen/prodgen/internal/pipeline"
+)
+
+// starterBrief is the brief init writes: an example under the headings
+// the brief parser reads, for a newcomer to overwrite.
+//
+//go:embed starter/brief.md
+var starterBrief []byte
+
+type initOptions struct {
+	f   *factory
+	cmd *cobra.Command
+
+	Brief    string // the brief to write, relative to the project
+	CacheDir string // a response cache folder to configure; empty for none
+	Force    bool   // overwrite prodgen.yaml and the brief
+}
+
+func newInitCmd(f *factory, runF func(context.Context, *initOptions) error) *cobra.Command {
+	opts := &initOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Start a project: a commented prodgen.yaml and a starter brief",
+		Long: `Write, in the project folder (-C), a prodgen.yaml that lists every setting
+with its default and what it does, and a starter brief.md under the headings
+prodgen reads, with example content to replace.
+
+Settings are written commented out at their default, so the file changes
+nothing until you edit it. --provider, --model, --base-url and --out-dir,
+--brief and --cache-dir are written as settings. The API key is never
+written: set OPENAI_API_KEY in the environment.
+
+With --cache-dir inside the project, the folder is added to .gitignore
+(created if need be; an entry already there is not repeated).
+
+init never overwrites a file: if prodgen.yaml or the brief exists it writes
+nothing and exits with code 2, unless --force is given.`,
+		Example: `  prodgen init
+  prodgen init --model gpt-4o
+  prodgen init --base-url http://localhost:11434/v1 --model llama3.1   # Ollama
+  prodgen -C product init --cache-dir .prodgen-cache`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if strings.TrimSpace(opts.Brief) == "" {
+				return &usageError{errors.New("--brief must name a file, e.g. brief.md")}
+			}
+			opts.cmd = cmd
+			return runF(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Brief, "brief", "brief.md", "write the starter brief to `file`")
+	cmd.Flags().StringVar(&opts.CacheDir, "cache-dir", "", "keep the response cache in `dir` (added to .gitignore when inside the project)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite prodgen.yaml and the brief if they exist")
+	return cmd
+}
+
+// initFile is one file init writes.
+type initFile struct {
+	name string // as shown to the user
+	path string
+	data []byte
+	what string // said after "wrote NAME"
+}
+
+func runInit(_ context.Context, opts *initOptions) error {
+	f := opts.f
+	cfgName := orDefault(f.flags.config, config.FileName)
+	cfgData := []byte(initConfig(initSettings(opts)))
+	// The file must load as written, so a bad --provider or --model is
+	// refused here rather than by the next command.
+	if _, err := config.Load(config.Options{Dir: f.dir(), File: cfgName, Data: cfgData}); err != nil {
+		return err
+	}
+	files := []initFile{
+		{name: cfgName, path: f.path(cfgName), data: cfgData, what: "every setting, commented out at its default"},
+		{name: opts.Brief, path: f.path(opts.Brief), data: starterBrief, what: "a starter brief: replace the example with your product"},
+	}
+	if err := checkInitFiles(files, opts.Force); err != nil {
+		return err
+	}
+	ignore, err := initGitignore(f.dir(), opts.CacheDir)
+	if err != nil {
+		return err
+	}
+	if ignore != nil {
+		files = append(files, *ignore)
+	}
+	for _, file := range files {
+		if err := pipeline.WriteFile(file.path, file.data); err != nil {
+			return err
+		}
+		f.infof("wrote %s (%s)\n", filepath.ToSlash(file.name), file.what)
+	}
+	f.infof("next: edit %s, then run: %s\n", filepath.ToSlash(opts.Brief), f.commandLine("generate"))
+	f.infof("      '%s' shows the settings in force; 'prodgen help config' explains each\n", f.commandLine("config"))
+	return nil
+}
+
+// initSettings are the keys init writes uncommented: those given by a
+// flag the user set, the brief when not brief.md, and the cache folder.
+func initSettings(opts *initOptions) map[string]string {
+	set := make(map[string]string)
+	for _, k := range config.Reference() {
+		if k.Flag == "" || k.Secret {
+			continue
+		}
+		if fl := opts.cmd.Flags().Lookup(k.Flag); fl != nil && fl.Changed {
+			set[k.Name] = fl.Value.String()
+		}
+	}
+	if opts.Brief != "brief.md" {
+		set["brief"] = filepath.ToSlash(opts.Brief)
+	}
+	if opts.CacheDir != "" {
+		set["cache_dir"] = filepath.ToSlash(opts.CacheDir)
+	}
+	return set
+}
+
+// checkInitFiles refuses, before anything is written, to overwrite a file
+// without force, and to replace a folder at all.
+func checkInitFiles(files []initFile, force bool) error {
+	var exist []string
+	for _, file := range files {
+		info, err := os.Lstat(file.path)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			continue
+		case err != nil:
+			return &pipeline.InputError{Path: file.name, Err: unwrapPath(err)}
+		case info.IsDir():
+			return &pipeline.InputError{Path: file.name, Err: errors.New("is a folder; init writes a file there")}
+		}
+		exist = append(exist, filepath.ToSlash(file.name))
+	}
+	if len(exist) == 0 || force {
+		return nil
+	}
+	verb := "exists"
+	if len(exist) > 1 {
+		verb = "exist"
+	}
+	return &usageError{fmt.Errorf("%s already %s; nothing was written (run again with --force to overwrite)", strings.Join(exist, " and "), verb)}
+}
+
+// initGitignore returns the project's .gitignore with the cache folder
+// added, or nil when there is nothing to add: no cache folder, one outside
+// the project, or an entry for it already there.
+func initGitignore(root, cacheDir string) (*initFile, error) {
+	if cacheDir == "" {
+		return nil, nil
+	}
+	abs := cacheDir
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(root, abs)
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || !filepath.IsLocal(rel) {
+		return nil, nil
+	}
+	if rel == "." {
+		return nil, &usageError{errors.New("--cache-dir must not be the project folder itself")}
+	}
+	entry := "/" + filepath.ToSlash(rel) + "/"
+	path := filepath.Join(root, ".gitignore")
+	data, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, &pipeline.InputError{Path: ".gitignore", Err: unwrapPath(err)}
+	}
+	text := string(data)
+	for line := range strings.SplitSeq(text, "\n") {
+		if strings.Trim(strings.TrimSpace(line), "/") == filepath.ToSlash(rel) {
+			return nil, nil
+		}
+	}
+	if text != "" && !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	return &initFile{name: ".gitignore", path: path, data: []byte(text + entry + "\n"),
+		what: "ignores the response cache " + entry}, nil
+}
+
+// commandLine is a prodgen command as the user would type it next, with
+// the -C and --config they gave this time.
+func (f *factory) commandLine(sub string) string {
+	parts := []string{"prodgen"}
+	if f.flags.chdir != "" {
+		parts = append(parts, "-C", shellWord(f.flags.chdir))
+	}
+	if f.flags.config != "" {
+		parts = append(parts, "--config", shellWord(f.flags.config))
+	}
+	return strings.Join(append(parts, sub), " ")
+}
+
+// shellWord quotes s for a POSIX shell when it needs quoting.
+func shellWord(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// unwrapPath drops the path from an fs error, since the caller names the
+// file already.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
