@@ -16,8 +16,9 @@ type generateOptions struct {
 	f   *factory
 	cmd *cobra.Command
 
-	Force bool
-	Only  []string
+	Force  bool
+	Only   []string
+	DryRun bool
 }
 
 func newGenerateCmd(f *factory, runF func(context.Context, *generateOptions) error) *cobra.Command {
@@ -56,17 +57,27 @@ it) or overwrite it with --force.`,
 		return stageNames(), cobra.ShellCompDirectiveNoFileComp
 	})
 	addJobsFlag(cmd)
+	addDryRunFlag(cmd, &opts.DryRun)
 	return cmd
 }
 
 func runGenerate(ctx context.Context, opts *generateOptions) error {
-	cfg, proj, err := opts.f.setup(opts.cmd)
+	var cfg *config.Config
+	var proj *pipeline.Project
+	var err error
+	if opts.DryRun {
+		cfg, proj, err = opts.f.project(opts.cmd)
+	} else {
+		cfg, proj, err = opts.f.setup(opts.cmd)
+	}
 	if err != nil {
 		return err
 	}
 	settings := lockSettings(cfg)
 	before := map[string]pipeline.Status{}
 	ran := 0
+	var dry dryRun
+	var rewritten []string
 	var langs []string
 	if cfg.ScaffoldLang != "" {
 		langs = []string{cfg.ScaffoldLang}
@@ -85,9 +96,23 @@ func runGenerate(ctx context.Context, opts *generateOptions) error {
 			opts.f.debugf("%s is up to date\n", st.Path)
 			continue
 		case (st.State == pipeline.Edited || st.State == pipeline.Unlocked) && !opts.Force:
+			if opts.DryRun {
+				dry.stop = &st
+				return dry.print(opts.f.deps.IO.Out, cfg, opts.f.flags.quiet)
+			}
 			return &refusedError{status: st}
 		}
-		opts.f.debugf("%s: %s\n", st.Path, orDefault(st.Reason, "regenerating (--force)"))
+		reason := orDefault(st.Reason, "regenerating (--force)")
+		if opts.DryRun {
+			// The stage is left out of before, so later stages see their
+			// input as stale, as they would once this one had run.
+			if err := dry.plan(proj, stage.Name, "", reason, rewritten); err != nil {
+				return err
+			}
+			rewritten = append(rewritten, st.Path)
+			continue
+		}
+		opts.f.debugf("%s: %s\n", st.Path, reason)
 		if lang, ok := strings.CutPrefix(stage.Name, "scaffold-"); ok {
 			if err := opts.f.scaffold(ctx, cfg, proj, scaffoldRun{lang: lang, force: opts.Force}); err != nil {
 				return err
@@ -103,6 +128,9 @@ func runGenerate(ctx context.Context, opts *generateOptions) error {
 		}
 		before[stage.Name] = pipeline.Status{Stage: stage.Name, Path: st.Path, State: pipeline.Fresh}
 		ran++
+	}
+	if opts.DryRun {
+		return dry.print(opts.f.deps.IO.Out, cfg, opts.f.flags.quiet)
 	}
 	if ran == 0 {
 		opts.f.infof("everything is up to date\n")

@@ -12,6 +12,7 @@ type prdOptions struct {
 
 	Brief  string // empty: the configured brief
 	Force  bool
+	DryRun bool
 	Output string // empty: <out_dir>/prd.md; "-": stdout
 }
 
@@ -39,10 +40,14 @@ BRIEF defaults to the brief named in prodgen.yaml, brief.md unless set.`,
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the document to `file` (- for stdout)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the document even if it was edited by hand")
+	addDryRunFlag(cmd, &opts.DryRun)
 	return cmd
 }
 
 func runPRD(ctx context.Context, opts *prdOptions) error {
+	if opts.DryRun {
+		return opts.f.dryRunStage(opts.cmd, "prd", opts.Brief, opts.Output, opts.Force)
+	}
 	cfg, proj, err := opts.f.setup(opts.cmd)
 	if err != nil {
 		return err

@@ -21,6 +21,7 @@ type scaffoldOptions struct {
 	Out    string // empty: <scaffold_dir>/<lang>
 	Force  bool
 	Verify bool
+	DryRun bool
 }
 
 func newScaffoldCmd(f *factory, runF func(context.Context, *scaffoldOptions) error) *cobra.Command {
@@ -53,6 +54,7 @@ opt-in).`,
 	cmd.Flags().StringVar(&opts.Out, "out", "", "write the prototype to `dir` (default prototype/<lang>)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite files that already exist")
 	cmd.Flags().BoolVar(&opts.Verify, "verify", false, "build the prototype and run its tests")
+	addDryRunFlag(cmd, &opts.DryRun)
 	// RegisterFlagCompletionFunc fails only for an undefined flag.
 	_ = cmd.RegisterFlagCompletionFunc("lang", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return pipeline.Languages, cobra.ShellCompDirectiveNoFileComp
@@ -61,11 +63,36 @@ opt-in).`,
 }
 
 func runScaffold(ctx context.Context, opts *scaffoldOptions) error {
+	if opts.DryRun {
+		return opts.f.dryRunScaffold(opts)
+	}
 	cfg, proj, err := opts.f.setup(opts.cmd)
 	if err != nil {
 		return err
 	}
 	return opts.f.scaffold(ctx, cfg, proj, scaffoldRun{lang: opts.Lang, out: opts.Out, force: opts.Force, verify: opts.Verify})
+}
+
+// dryRunScaffold shows where the prototype would go and what a model would
+// be asked for it.
+func (f *factory) dryRunScaffold(opts *scaffoldOptions) error {
+	cfg, proj, err := f.project(opts.cmd)
+	if err != nil {
+		return err
+	}
+	dir := orDefault(opts.Out, proj.ScaffoldDir(opts.Lang))
+	reason := "writes " + dir + "/, keeping files that exist and differ"
+	if opts.Force {
+		reason = "writes " + dir + "/, overwriting files that exist"
+	}
+	if opts.Verify {
+		reason += ", then builds it and runs its tests"
+	}
+	var d dryRun
+	if err := d.plan(proj, pipeline.ScaffoldStage(opts.Lang), "", reason, nil); err != nil {
+		return err
+	}
+	return d.print(f.deps.IO.Out, cfg, f.flags.quiet)
 }
 
 // scaffoldRun is one scaffold to write.

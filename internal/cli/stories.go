@@ -12,6 +12,7 @@ type storiesOptions struct {
 
 	PRD    string // empty: <out_dir>/prd.md
 	Force  bool
+	DryRun bool
 	Output string // empty: <out_dir>/stories.md; "-": stdout
 }
 
@@ -39,10 +40,14 @@ PRD defaults to docs/prd.md; edits you made to it are used.`,
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the document to `file` (- for stdout)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the document even if it was edited by hand")
 	addJobsFlag(cmd)
+	addDryRunFlag(cmd, &opts.DryRun)
 	return cmd
 }
 
 func runStories(ctx context.Context, opts *storiesOptions) error {
+	if opts.DryRun {
+		return opts.f.dryRunStage(opts.cmd, "stories", opts.PRD, opts.Output, opts.Force)
+	}
 	cfg, proj, err := opts.f.setup(opts.cmd)
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ type techOptions struct {
 	cmd *cobra.Command
 
 	Force  bool
+	DryRun bool
 	Output string // empty: <out_dir>/tech.md; "-": stdout
 }
 
@@ -33,10 +34,14 @@ and implementation tasks (T-001), each task traced to the stories it delivers.`,
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the document to `file` (- for stdout)")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the document even if it was edited by hand")
 	addJobsFlag(cmd)
+	addDryRunFlag(cmd, &opts.DryRun)
 	return cmd
 }
 
 func runTech(ctx context.Context, opts *techOptions) error {
+	if opts.DryRun {
+		return opts.f.dryRunStage(opts.cmd, "tech", "", opts.Output, opts.Force)
+	}
 	cfg, proj, err := opts.f.setup(opts.cmd)
 	if err != nil {
 		return err

@@ -1,6 +1,9 @@
 package pipeline
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/prompt"
@@ -79,4 +82,43 @@ func mergeStories(calls []call) *artifact.Stories {
 	}
 	merged.Number()
 	return merged
+}
+
+// Requests returns the requests a stage would send with its inputs as they
+// are on disk now, without sending anything: what --dry-run shows. input
+// is the stage's input document (the brief for prd, the PRD for stories);
+// empty means the project's.
+func (p *Project) Requests(stage, input string) ([]llm.Request, error) {
+	var calls []call
+	var err error
+	switch stage {
+	case llm.StagePRD:
+		if input == "" {
+			input = p.Brief
+		}
+		_, calls, err = p.prdCalls(input)
+	case llm.StageStories:
+		if input == "" {
+			input = p.PRDPath()
+		}
+		_, calls, err = p.storiesCalls(input)
+	case llm.StageTech:
+		_, _, calls, err = p.techCalls()
+	default:
+		lang, ok := strings.CutPrefix(stage, "scaffold-")
+		if !ok {
+			return nil, fmt.Errorf("unknown stage %q", stage)
+		}
+		var req llm.Request
+		req, err = p.scaffoldRequest(lang)
+		calls = []call{{req: req}}
+	}
+	if err != nil {
+		return nil, err
+	}
+	reqs := make([]llm.Request, len(calls))
+	for i, c := range calls {
+		reqs[i] = c.req
+	}
+	return reqs, nil
 }

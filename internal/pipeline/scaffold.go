@@ -107,12 +107,7 @@ type manifestFile struct {
 // modelScaffold asks the model for a file manifest. Its paths are not
 // trusted: the safe writer checks each one again before writing.
 func (p *Project) modelScaffold(ctx context.Context, lang string, techSrc, storiesSrc []byte, stories *artifact.Stories, repair *ScaffoldRepair) ([]scaffold.File, Usage, error) {
-	req := llm.Request{Stage: llm.StageScaffold, Schema: &llm.Schema{Name: llm.StageScaffold, JSON: manifestSchema}}
-	var ids []string
-	for _, s := range stories.Stories {
-		ids = append(ids, s.ID)
-	}
-	err := p.messages(&req, prompt.ScaffoldData{Lang: lang, Tech: string(techSrc), Stories: string(storiesSrc), StoryIDs: ids})
+	req, err := p.manifestRequest(lang, techSrc, storiesSrc, stories)
 	if err != nil {
 		return nil, Usage{}, err
 	}
@@ -140,6 +135,34 @@ func (p *Project) modelScaffold(ctx context.Context, lang string, techSrc, stori
 		files = append(files, scaffold.File{Path: f.Path, Content: []byte(f.Content)})
 	}
 	return files, usage, nil
+}
+
+// scaffoldRequest builds the request that asks a model for lang's
+// prototype from the documents on disk.
+func (p *Project) scaffoldRequest(lang string) (llm.Request, error) {
+	if !slices.Contains(Languages, lang) {
+		return llm.Request{}, fmt.Errorf("unknown language %q (languages: %s)", lang, strings.Join(Languages, ", "))
+	}
+	techSrc, _, err := p.readTech(p.TechPath())
+	if err != nil {
+		return llm.Request{}, err
+	}
+	storiesSrc, stories, err := p.readStories(p.StoriesPath())
+	if err != nil {
+		return llm.Request{}, err
+	}
+	return p.manifestRequest(lang, techSrc, storiesSrc, stories)
+}
+
+// manifestRequest asks for a prototype's file manifest.
+func (p *Project) manifestRequest(lang string, techSrc, storiesSrc []byte, stories *artifact.Stories) (llm.Request, error) {
+	req := llm.Request{Stage: llm.StageScaffold, Schema: &llm.Schema{Name: llm.StageScaffold, JSON: manifestSchema}}
+	ids := make([]string, 0, len(stories.Stories))
+	for _, s := range stories.Stories {
+		ids = append(ids, s.ID)
+	}
+	err := p.messages(&req, prompt.ScaffoldData{Lang: lang, Tech: string(techSrc), Stories: string(storiesSrc), StoryIDs: ids})
+	return req, err
 }
 
 var manifestSchema = json.RawMessage(`{"type":"object","additionalProperties":false,"required":["files"],` +
