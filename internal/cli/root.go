@@ -89,19 +89,21 @@ every document from the brief alone and never invents facts.`,
 		newAcceptCmd(f, runAccept),
 		newScaffoldCmd(f, runScaffold),
 		newPromptsCmd(f),
+		newInitCmd(f, runInit),
+		newConfigCmd(f, runConfig),
 		newVersionCmd(f),
 	)
 	return root, f
 }
 
-// usageArgs marks argument-count errors as usage errors (exit code 2).
-func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 // addJobsFlag gives a command that runs stages the --jobs flag; the
 // configuration reads it as the jobs key.
 func addJobsFlag(cmd *cobra.Command) {
 	cmd.Flags().Int("jobs", 4, "run up to `n` model requests of a stage at once")
 }
 
+// usageArgs marks argument-count errors as usage errors (exit code 2).
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if err := check(cmd, args); err != nil {
 			return &usageError{err}
@@ -235,9 +237,9 @@ func (f *factory) record(proj *pipeline.Project, res *pipeline.Result, settings 
 		return err
 	}
 	took := f.status.end()
+	u := res.Usage
 	if u.Provider == "openai" {
 		f.infof("wrote %s (%s; %s) %s\n", res.Path, res.Summary, usageLine(u.Model, u.Tokens, u.Requests, u.Cached), plainDuration(took))
-	u := res.Usage
 		return nil
 	}
 	f.infof("wrote %s (%s)\n", res.Path, res.Summary)
