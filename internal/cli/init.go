@@ -87,7 +87,7 @@ func runInit(_ context.Context, opts *initOptions) error {
 		return err
 	}
 	files := []initFile{
-		{name: cfgName, path: f.path(cfgName), data: cfgData, what: "every setting, commented out at its default"},
+		{name: cfgName, path: f.path(cfgName), data: cfgData, what: "every setting; those at their default commented out"},
 		{name: opts.Brief, path: f.path(opts.Brief), data: starterBrief, what: "a starter brief: replace the example with your product"},
 	}
 	if err := checkInitFiles(files, opts.Force); err != nil {
