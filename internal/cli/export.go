@@ -1,0 +1,228 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/export"
+	"github.com/prodgen/prodgen/internal/pipeline"
+)
+
+// exportables are what export knows how to export.
+var exportables = []string{"stories"}
+
+type exportOptions struct {
+	f   *factory
+	cmd *cobra.Command
+
+	What   string // one of exportables
+	Format export.Format
+	Output string // "" or "-": stdout
+}
+
+func newExportCmd(f *factory, runF func(context.Context, *exportOptions) error) *cobra.Command {
+	opts := &exportOptions{f: f}
+	var format string
+	cmd := &cobra.Command{
+		Use:   "export stories --format csv|json|github [-o FILE]",
+		Short: "Export the user stories for Jira, GitHub issues or other tools",
+		Long: `Export the user stories in docs/stories.md, one record per story in the
+document's order, without calling a model. The output goes to stdout, or
+with -o FILE to that file (written whole or not at all).
+
+Formats:
+  csv     for Jira's CSV importer: Summary (the title), Issue Type (Story),
+          Description (the story sentence, the acceptance criteria, the
+          traces), Priority, and one Labels column per label (the story ID,
+          each traced FR ID and "prodgen"). Cells that a spreadsheet would
+          read as a formula get a leading "'".
+  json    one document, schema "prodgen.stories/v1", with every field of
+          every story and criterion.
+  github  a JSON array of {title, body, labels} for "gh issue create".
+
+A story's priority is the highest priority of the requirements it traces,
+read from docs/prd.md: P0, Must or Critical give Highest; P1, Should or High
+give High; P2, Could or Medium give Medium; P3, Won't or Low give Low;
+anything else, or no traced requirement with a priority, gives Medium. The
+PRD is used only for priorities: when it does not exist, a warning says so
+and every story is Medium. One that exists but cannot be read is an error.
+
+docs/export.md documents each format and the JSON schema, with a one-line
+script that creates the GitHub issues.`,
+		Example: `  prodgen export stories --format csv -o stories.csv
+  prodgen export stories --format json | jq '.stories[] | {id, priority}'
+  prodgen export stories --format github -o issues.json`,
+		Args: usageArgs(exportArgs),
+		ValidArgsFunction: func(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			return exportables, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if opts.Format, err = exportFormat(format, cmd.Flags().Changed("format")); err != nil {
+				return err
+			}
+			opts.What = args[0]
+			opts.cmd = cmd
+			return runF(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "", "write the stories as `format`: "+formatList())
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `file` instead of stdout")
+	// RegisterFlagCompletionFunc fails only for an undefined flag.
+	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var names []string
+		for _, f := range export.Formats {
+			names = append(names, string(f))
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// exportArgs checks that the one argument names something to export.
+func exportArgs(_ *cobra.Command, args []string) error {
+	want := strings.Join(exportables, ", ")
+	switch {
+	case len(args) == 0:
+		return fmt.Errorf("say what to export: %s", want)
+	case len(args) > 1:
+		return fmt.Errorf("export takes one argument, got %d: %s", len(args), strings.Join(args, " "))
+	case !slices.Contains(exportables, args[0]):
+		return fmt.Errorf("cannot export %q: want %s", args[0], want)
+	}
+	return nil
+}
+
+// exportFormat checks --format, which has no default.
+func exportFormat(name string, named bool) (export.Format, error) {
+	if !named {
+		return "", &usageError{fmt.Errorf("--format is required: %s", formatList())}
+	}
+	if !slices.Contains(export.Formats, export.Format(name)) {
+		return "", &usageError{fmt.Errorf("invalid --format %q: want %s", name, formatList())}
+	}
+	return export.Format(name), nil
+}
+
+// formatList says "csv, json or github".
+func formatList() string {
+	var names []string
+	for _, f := range export.Formats {
+		names = append(names, string(f))
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+func runExport(_ context.Context, opts *exportOptions) error {
+	f := opts.f
+	_, proj, err := f.project(opts.cmd)
+	if err != nil {
+		return err
+	}
+	if err := refuseDocOutput(proj, opts.Output); err != nil {
+		return err
+	}
+	stories, err := readExportStories(proj)
+	if err != nil {
+		return err
+	}
+	prd, err := f.readExportPRD(proj)
+	if err != nil {
+		return err
+	}
+	if prd != nil {
+		f.warnDangling(export.DanglingTraces(stories, prd), proj.PRDPath())
+	}
+	var buf bytes.Buffer
+	if err := export.Build(stories, prd).Write(&buf, opts.Format); err != nil {
+		return err
+	}
+	if opts.Output == "" || opts.Output == "-" {
+		_, err := f.deps.IO.Out.Write(buf.Bytes())
+		return err
+	}
+	if err := pipeline.WriteFile(proj.Abs(opts.Output), buf.Bytes()); err != nil {
+		return err
+	}
+	f.infof("wrote %s (%s)\n", filepath.ToSlash(opts.Output), export.Count(len(stories.Stories)))
+	return nil
+}
+
+// warnDangling says, in one line, which traced requirements the PRD does
+// not have; lint tells where.
+func (f *factory) warnDangling(dangling []export.Dangling, prdPath string) {
+	var ids []string
+	for _, d := range dangling {
+		if !slices.Contains(ids, d.Trace) {
+			ids = append(ids, d.Trace)
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	f.infof("warning: stories trace %s, not in %s; no priority is taken from them (\"prodgen lint\" says where)\n", strings.Join(ids, ", "), prdPath)
+}
+
+// refuseDocOutput keeps -o from replacing one of the project's documents
+// with an export of it.
+func refuseDocOutput(proj *pipeline.Project, output string) error {
+	if output == "" || output == "-" {
+		return nil
+	}
+	abs := filepath.Clean(proj.Abs(output))
+	for _, doc := range []string{proj.PRDPath(), proj.StoriesPath(), proj.TechPath()} {
+		if abs == filepath.Clean(proj.Abs(doc)) {
+			return &usageError{fmt.Errorf("-o %s would overwrite %s, a project document; choose another file", output, doc)}
+		}
+	}
+	return nil
+}
+
+// readExportStories reads the project's stories; a missing document names
+// the command that writes it.
+func readExportStories(proj *pipeline.Project) (*artifact.Stories, error) {
+	name := proj.StoriesPath()
+	src, err := readLintFile(proj.Abs(name), name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &pipeline.MissingInputError{Path: name, Command: "prodgen stories"}
+	}
+	if err != nil {
+		return nil, err
+	}
+	stories, err := artifact.ParseStories(src)
+	if err != nil {
+		return nil, &pipeline.InputError{Path: name, Err: err}
+	}
+	return stories, nil
+}
+
+// readExportPRD reads the project's PRD for the priorities. A missing one
+// is a warning and a nil PRD: every story is then Medium.
+func (f *factory) readExportPRD(proj *pipeline.Project) (*artifact.PRD, error) {
+	name := proj.PRDPath()
+	src, err := readLintFile(proj.Abs(name), name)
+	if errors.Is(err, fs.ErrNotExist) {
+		f.infof("warning: %s does not exist, so every story's priority is Medium (run \"prodgen prd\" to write it)\n", name)
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	prd, err := artifact.ParsePRD(src)
+	if err != nil {
+		return nil, &pipeline.InputError{Path: name, Err: err}
+	}
+	return prd, nil
+}
