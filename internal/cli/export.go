@@ -56,8 +56,8 @@ anything else, or no traced requirement with a priority, gives Medium. The
 PRD is used only for priorities: when it does not exist, a warning says so
 and every story is Medium. One that exists but cannot be read is an error.
 
-docs/export.md documents each format and the JSON schema, with a one-line
-script that creates the GitHub issues.`,
+docs/export.md documents each format and the JSON schema, and shows the jq
+and gh commands that create the GitHub issues.`,
 		Example: `  prodgen export stories --format csv -o stories.csv
   prodgen export stories --format json | jq '.stories[] | {id, priority}'
   prodgen export stories --format github -o issues.json`,
