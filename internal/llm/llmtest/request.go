@@ -6,10 +6,14 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 // Request is one request the server received.
 type Request struct {
+	// Received is when the server read the request, by the process clock.
+	Received time.Time
+
 	Method string
 	Path   string
 	Query  url.Values
@@ -87,6 +91,7 @@ func decodeRequest(r *http.Request, deployment string) (Request, error) {
 		return Request{}, fmt.Errorf("read body: %w", err)
 	}
 	req := Request{
+		Received:   time.Now(),
 		Method:     r.Method,
 		Path:       r.URL.Path,
 		Query:      r.URL.Query(),
