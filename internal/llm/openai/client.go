@@ -23,6 +23,14 @@
 //     malformed chunk, a DNS name that does not exist, a TLS certificate
 //     error, local errors and the end of the caller's context.
 //
+// A rate limit speaks for the endpoint, not for one request: a 429, or a
+// 503 with Retry-After, pauses the whole Client for that wait (Retry-After
+// or the backoff). No attempt of any request, new or retried, is sent
+// until every such pause has run out, so several requests in flight back
+// off together. When a pause held more than one attempt, each then waits a
+// further random part of a second (at most half the pause), so they do not
+// all fire at the same instant.
+//
 // go-openai leaves out a temperature of 0 (omitempty), so the client's
 // transport writes the configured temperature into each request body
 // itself; with Temperature nil the body has no temperature key.
@@ -46,8 +54,9 @@ import (
 // Client is an llm.Client for an OpenAI-compatible endpoint. It is safe for
 // concurrent use.
 type Client struct {
-	cfg Config
-	api *openai.Client
+	cfg   Config
+	api   *openai.Client
+	pause *pause // shared by every request, see holdOff
 }
 
 var _ llm.Client = (*Client)(nil)
@@ -81,7 +90,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc.Transport = &wire{next: next, temperature: cfg.Temperature}
 	oc.HTTPClient = &hc
-	return &Client{cfg: cfg, api: openai.NewClientWithConfig(oc)}, nil
+	return &Client{cfg: cfg, api: openai.NewClientWithConfig(oc), pause: &pause{sleep: cfg.Sleep}}, nil
 }
 
 // Complete sends req's messages and returns the whole answer, retrying as
@@ -95,6 +104,9 @@ func (c *Client) Complete(ctx context.Context, req llm.Request) (*llm.Response, 
 	creq := c.chatRequest(req)
 	var prev *failure // the failure that led to the current attempt
 	for attempts, retries := 1, 0; ; attempts++ {
+		if err := c.holdOff(ctx); err != nil {
+			return nil, c.waitError(ctx, prev, attempts-1, err)
+		}
 		resp, f := c.attempt(ctx, creq, req.Progress)
 		switch {
 		case f == nil:
@@ -106,18 +118,38 @@ func (c *Client) Complete(ctx context.Context, req llm.Request) (*llm.Response, 
 			// it, and go without usage. This costs no retry.
 			creq.StreamOptions = nil
 			continue
-		case !f.retry || retries >= c.cfg.MaxRetries:
+		case !f.retry:
 			return nil, c.finalError(f, attempts)
 		}
 		retries++
+		wait := c.backoff(retries, f)
+		shared := pausesAll(f)
+		if shared {
+			// A rate limit speaks for the endpoint, not this request: every
+			// attempt of every request waits, this one's next included,
+			// even when this one gives up.
+			c.pause.hold(wait)
+		}
+		if retries > c.cfg.MaxRetries {
+			return nil, c.finalError(f, attempts)
+		}
 		prev = f
-		if err := c.cfg.Sleep(ctx, c.backoff(retries, f)); err != nil {
-			if ctx.Err() != nil {
-				return nil, c.contextError(ctx, prev, attempts)
-			}
-			return nil, fmt.Errorf("wait before retrying the model call: %w", err)
+		if shared {
+			continue
+		}
+		if err := c.cfg.Sleep(ctx, wait); err != nil {
+			return nil, c.waitError(ctx, prev, attempts, err)
 		}
 	}
+}
+
+// waitError is the error for a wait before an attempt that did not end
+// well; attempts is how many were made.
+func (c *Client) waitError(ctx context.Context, prev *failure, attempts int, err error) error {
+	if ctx.Err() != nil {
+		return c.contextError(ctx, prev, attempts)
+	}
+	return fmt.Errorf("wait before calling the model: %w", err)
 }
 
 // chatRequest is the request every attempt of one Complete call sends.
