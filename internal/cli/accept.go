@@ -24,7 +24,8 @@ instead of refusing to touch it. The document must still parse and its IDs
 and trace links must be valid.`,
 		Example: `  prodgen accept docs/prd.md
   prodgen accept docs/prd.md && prodgen generate`,
-		Args: usageArgs(cobra.MinimumNArgs(1)),
+		Args:              usageArgs(cobra.MinimumNArgs(1)),
+		ValidArgsFunction: completeMarkdown,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
 			opts.cmd = cmd

@@ -37,7 +37,8 @@ func newLintCmd(f *factory, runF func(context.Context, *lintOptions) error) *cob
   prodgen lint docs/stories.md
   prodgen lint --strict --format github     # in a GitHub Actions workflow
   prodgen lint --json | jq '.summary'`,
-		Args: usageArgs(cobra.ArbitraryArgs),
+		Args:              usageArgs(cobra.ArbitraryArgs),
+		ValidArgsFunction: completeMarkdown,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if opts.Format, err = lintFormat(format, asJSON, cmd.Flags().Changed("format")); err != nil {
@@ -51,6 +52,14 @@ func newLintCmd(f *factory, runF func(context.Context, *lintOptions) error) *cob
 	cmd.Flags().StringVar(&format, "format", string(lint.FormatText), "write findings as `format`: text, json or github")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write findings as JSON (same as --format json)")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
+	// RegisterFlagCompletionFunc fails only for an undefined flag.
+	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var names []string
+		for _, lf := range lint.Formats {
+			names = append(names, string(lf))
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	})
 	return cmd
 }
 
