@@ -18,9 +18,29 @@ const (
 	ExitFailure     = 1   // runtime failure: model, network, I/O
 	ExitUsage       = 2   // bad usage, configuration or input
 	ExitStale       = 3   // check found stale or edited documents; generate refused to overwrite an edit
-	ExitCredentials = 4   // reserved: missing or rejected credentials
+	ExitCredentials = 4   // missing or rejected credentials
 	ExitInterrupted = 130 // interrupted by a signal
 )
+
+// exitCodes documents every exit code for "prodgen help exit-codes": what
+// it means and what to do. A test fails when exitCode can return a code
+// that is not here.
+var exitCodes = []struct {
+	code          int
+	meaning, todo string
+}{
+	{ExitOK, "Success. For check: every document is up to date.", ""},
+	{ExitFailure, "Runtime failure: the model or the network failed, a file could not be read or written, or lint found errors (or warnings, with --strict).",
+		"Read the message; run again with --verbose for more. A model or network failure may pass when retried."},
+	{ExitUsage, "Usage or bad input: an unknown command, flag or argument, an invalid prodgen.yaml or PRODGEN_* value, a brief or document that is missing, empty or unreadable, or a damaged prodgen.lock.",
+		"Fix what the message names; 'prodgen COMMAND --help' shows a command's usage and 'prodgen help config' every setting."},
+	{ExitStale, "Not up to date: check found a document missing, stale or edited by hand, or a stage refused to overwrite a document edited by hand.",
+		"Run 'prodgen generate'; keep a hand edit with 'prodgen accept FILE' or overwrite it with --force."},
+	{ExitCredentials, "Credentials: a model provider was chosen without an API key, or the endpoint rejected the key.",
+		"Set OPENAI_API_KEY (or api_key), or run with --provider offline."},
+	{ExitInterrupted, "Interrupted by Ctrl-C or SIGTERM. The unfinished stage wrote nothing; finished stages are kept.",
+		"Run the command again."},
+}
 
 // usageError is a mistake in how prodgen was called.
 type usageError struct{ err error }

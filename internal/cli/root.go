@@ -93,7 +93,10 @@ every document from the brief alone and never invents facts.`,
 		newInitCmd(f, runInit),
 		newConfigCmd(f, runConfig),
 		newVersionCmd(f),
+		newExitCodesCmd(),
 	)
+	root.SetHelpCommand(newHelpCmd())
+	registerCompletions(root)
 	return root, f
 }
 

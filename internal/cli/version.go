@@ -10,7 +10,11 @@ func newVersionCmd(f *factory) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print prodgen's version",
-		Args:  usageArgs(cobra.NoArgs),
+		Long: `Print prodgen's version, and the commit and build date when the build
+recorded them, as one line on stdout.`,
+		Example: `  prodgen version
+  prodgen --version`,
+		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			_, err := fmt.Fprintln(f.deps.IO.Out, versionLine(f.deps.Build))
 			return err
