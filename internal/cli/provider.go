@@ -56,7 +56,7 @@ func (f *factory) engine(cfg *config.Config) (*engine, error) {
 	var c llm.Client = client
 	// Only model answers are cached: the offline engine reads Input, which
 	// is not part of the cache key.
-	dir := cfg.CacheDir
+	dir := f.path(cfg.CacheDir)
 	if dir == "" {
 		dir = cache.DefaultDir(f.deps.Getenv, f.deps.Getenv("HOME"))
 	}
