@@ -1,0 +1,100 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/brief"
+	"github.com/prodgen/prodgen/internal/llm"
+	"github.com/prodgen/prodgen/internal/llm/offline"
+)
+
+// answerer writes the fake model's answers for one brief: for each
+// request, a valid artifact for its stage, as a model that follows the
+// request's schema would. The content comes from the offline engine, so
+// answers have realistic sizes; which requirements or stories an answer
+// covers comes from the enums of the request's schema, so a stage split
+// into several requests gets an answer for each part.
+type answerer struct {
+	prd     *artifact.PRD     // numbered FR-001… as prodgen numbers the answer
+	stories *artifact.Stories // every story, numbered US-001…
+}
+
+// newAnswerer reads the brief the benchmark's project starts from.
+func newAnswerer(src []byte) (*answerer, error) {
+	b, err := brief.Parse(src)
+	if err != nil {
+		return nil, fmt.Errorf("parse brief: %w", err)
+	}
+	prd := offline.BuildPRD(b)
+	prd.Number()
+	stories := offline.BuildStories(prd)
+	stories.Number()
+	return &answerer{prd: prd, stories: stories}, nil
+}
+
+// frIDs are the IDs of the PRD answer's functional requirements, sorted.
+func (a *answerer) frIDs() []string {
+	ids := make([]string, 0, len(a.prd.Functional))
+	for _, fr := range a.prd.Functional {
+		ids = append(ids, fr.ID)
+	}
+	return ids
+}
+
+// answer is the JSON answer to a request for stage with schema.
+func (a *answerer) answer(stage string, schema json.RawMessage) (string, error) {
+	var doc any
+	switch stage {
+	case llm.StagePRD:
+		doc = a.prd
+	case llm.StageStories:
+		ids, err := enumAt(schema, "stories", "traces")
+		if err != nil {
+			return "", err
+		}
+		part := *a.prd
+		part.Functional = nil
+		for _, fr := range a.prd.Functional {
+			if slices.Contains(ids, fr.ID) {
+				part.Functional = append(part.Functional, fr)
+			}
+		}
+		doc = offline.BuildStories(&part)
+	case llm.StageTech:
+		ids, err := enumAt(schema, "tasks", "stories")
+		if err != nil {
+			return "", err
+		}
+		part := &artifact.Stories{Title: a.stories.Title}
+		for _, st := range a.stories.Stories {
+			if slices.Contains(ids, st.ID) {
+				part.Stories = append(part.Stories, st)
+			}
+		}
+		doc = offline.BuildTech(a.prd, part)
+	default:
+		return "", fmt.Errorf("no answer for stage %q", stage)
+	}
+	out, err := conform(schema, generic(doc))
+	if err != nil {
+		return "", fmt.Errorf("%s answer: %w", stage, err)
+	}
+	return string(out), nil
+}
+
+// generic turns an artifact into the maps and slices conform reads.
+func generic(doc any) any {
+	data, err := json.Marshal(doc)
+	if err != nil {
+		// Artifacts hold only strings and slices of them.
+		panic(err)
+	}
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		panic(err)
+	}
+	return v
+}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+)
+
+func TestConform(t *testing.T) {
+	schema := artifact.StoriesSchema([]string{"FR-001", "FR-002"})
+	tests := []struct {
+		name    string
+		in      string
+		want    string
+		wantErr string
+	}{
+		{"fills what is missing, in schema order, ids left empty",
+			`{"stories":[{"title":"T","id":"US-009","traces":["FR-002"]}]}`,
+			`{"title":"","stories":[{"id":"","title":"T","role":"","want":"","so_that":"","traces":["FR-002"],"criteria":[]}]}`, ""},
+		{"empty", `{}`, `{"title":"","stories":[]}`, ""},
+		{"unknown key", `{"colour":"red"}`, "", `key "colour"`},
+		{"trace outside the enum", `{"stories":[{"traces":["FR-003"]}]}`, "", `"FR-003" is not one of`},
+		{"wrong type", `{"title":3}`, "", "want a string"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var v any
+			if err := json.Unmarshal([]byte(tt.in), &v); err != nil {
+				t.Fatal(err)
+			}
+			got, err := conform(schema, v)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want one containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEnumAt(t *testing.T) {
+	ids := []string{"US-001", "US-002"}
+	got, err := enumAt(artifact.TechSchema(ids), "tasks", "stories")
+	if err != nil || !slices.Equal(got, ids) {
+		t.Errorf("enumAt = %v, %v; want %v", got, err, ids)
+	}
+	if _, err := enumAt(artifact.TechSchema(ids), "tasks", "nope"); err == nil {
+		t.Error("enumAt of a missing property: no error")
+	}
+}
+
+// TestAnswerer checks that each answer decodes strictly into its artifact
+// and validates, so prodgen never sends a repair request in the benchmark.
+func TestAnswerer(t *testing.T) {
+	a, err := newAnswerer(brief30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(a.frIDs()); n != 30 {
+		t.Fatalf("the PRD answer has %d functional requirements, want 30", n)
+	}
+	var prd artifact.PRD
+	decodeAnswer(t, a, "prd", artifact.PRDSchema(), &prd)
+	prd.Number()
+	if err := prd.Validate(); err != nil {
+		t.Fatalf("PRD answer: %v", err)
+	}
+	// The stories stage as prodgen splits it: one request per group of FRs.
+	var all artifact.Stories
+	for lo := 0; lo < len(prd.Functional); lo += 7 {
+		group := prd.Functional[lo:min(lo+7, len(prd.Functional))]
+		var ids []string
+		for _, fr := range group {
+			ids = append(ids, fr.ID)
+		}
+		var part artifact.Stories
+		decodeAnswer(t, a, "stories", artifact.StoriesSchema(ids), &part)
+		for _, st := range part.Stories {
+			if len(st.Traces) == 0 || !slices.Contains(ids, st.Traces[0]) {
+				t.Errorf("story %q traces %v, outside its group %v", st.Title, st.Traces, ids)
+			}
+		}
+		all.Stories = append(all.Stories, part.Stories...)
+	}
+	all.Number()
+	if err := all.Validate(&prd); err != nil {
+		t.Fatalf("stories answers: %v", err)
+	}
+	var storyIDs []string
+	for _, st := range all.Stories {
+		storyIDs = append(storyIDs, st.ID)
+	}
+	var tech artifact.TechSpec
+	decodeAnswer(t, a, "tech", artifact.TechSchema(storyIDs), &tech)
+	tech.Number()
+	if err := tech.Validate(&all); err != nil {
+		t.Fatalf("tech answer: %v", err)
+	}
+	if _, err := a.answer("scaffold", nil); err == nil {
+		t.Error("an answer for an unknown stage: no error")
+	}
+}
+
+func decodeAnswer(t *testing.T, a *answerer, stage string, schema json.RawMessage, into any) {
+	t.Helper()
+	content, err := a.answer(stage, schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader([]byte(content)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(into); err != nil {
+		t.Fatalf("%s answer does not decode strictly: %v", stage, err)
+	}
+}
