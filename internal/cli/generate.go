@@ -53,9 +53,7 @@ it) or overwrite it with --force.`,
 	cmd.Flags().StringSliceVar(&opts.Only, "only", nil, "run only these `stages` (prd, stories, tech, scaffold-go...)")
 	// RegisterFlagCompletionFunc fails only for an undefined flag, and
 	// "only" is defined just above.
-	_ = cmd.RegisterFlagCompletionFunc("only", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return stageNames(), cobra.ShellCompDirectiveNoFileComp
-	})
+	_ = cmd.RegisterFlagCompletionFunc("only", completeStages)
 	addJobsFlag(cmd)
 	addDryRunFlag(cmd, &opts.DryRun)
 	return cmd
@@ -167,6 +165,22 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// completeStages completes --only's comma-separated list: after
+// "prd,stories," it offers the stages not named yet, each with the list
+// so far in front, since the shell matches candidates against the whole
+// word.
+func completeStages(_ *cobra.Command, _ []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+	done := toComplete[:strings.LastIndex(toComplete, ",")+1]
+	named := strings.Split(done, ",")
+	var names []string
+	for _, s := range stageNames() {
+		if !slices.Contains(named, s) {
+			names = append(names, done+s)
+		}
+	}
+	return names, cobra.ShellCompDirectiveNoFileComp
 }
 
 // stageNames are the stages --only accepts.

@@ -29,7 +29,8 @@ BRIEF defaults to the brief named in prodgen.yaml, brief.md unless set.`,
 		Example: `  prodgen prd
   prodgen prd product/brief.md
   prodgen prd brief.md -o -      # print the document instead of writing it`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args:              usageArgs(cobra.MaximumNArgs(1)),
+		ValidArgsFunction: completeMarkdown,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.Brief = args[0]

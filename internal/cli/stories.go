@@ -28,7 +28,8 @@ acceptance criteria (AC-001.1) in Given/When/Then form.
 PRD defaults to docs/prd.md; edits you made to it are used.`,
 		Example: `  prodgen stories
   prodgen stories -o -`,
-		Args: usageArgs(cobra.MaximumNArgs(1)),
+		Args:              usageArgs(cobra.MaximumNArgs(1)),
+		ValidArgsFunction: completeMarkdown,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.PRD = args[0]
