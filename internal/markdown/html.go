@@ -28,6 +28,12 @@ type HTMLOptions struct {
 	// heading becomes <h2>), down to <h6>, for a document placed under a
 	// page's own title.
 	HeadingShift int
+	// Links maps words to link targets: each word of the text ("FR-001"
+	// in "Traces: FR-001, FR-002") that is a key becomes a link to its
+	// value. Words in headings, links, code and an item's leading bold
+	// text are left alone. A word is a run of letters, digits, "-" and
+	// "." without a trailing "." or "-".
+	Links map[string]string
 }
 
 // Anchor is an element of the HTML that has an id to link to.
@@ -63,6 +69,7 @@ func ToHTML(src []byte, opts HTMLOptions) (*HTMLDoc, error) {
 	doc := &HTMLDoc{}
 	ids := idSet{prefix: opts.IDPrefix, used: make(map[string]bool)}
 	var images []*ast.Image
+	var texts []*ast.Text
 	err := ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -87,6 +94,10 @@ func ToHTML(src []byte, opts HTMLOptions) (*HTMLDoc, error) {
 			}
 		case *ast.Image:
 			images = append(images, n)
+		case *ast.Text:
+			if len(opts.Links) > 0 && linkable(n) {
+				texts = append(texts, n)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -95,6 +106,9 @@ func ToHTML(src []byte, opts HTMLOptions) (*HTMLDoc, error) {
 	}
 	for _, img := range images {
 		imageToLink(img)
+	}
+	for _, t := range texts {
+		linkWords(t, src, opts.Links)
 	}
 	var buf bytes.Buffer
 	if err := htmlMD.Renderer().Render(&buf, src, root); err != nil {

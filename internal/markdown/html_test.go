@@ -130,3 +130,36 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
+
+func TestToHTMLLinks(t *testing.T) {
+	links := map[string]string{"FR-001": "#prd-fr-001", "FR-002": "#prd-fr-002", "AC-001.1": "#ac", "US-001": "#us"}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"a trace line", "Traces: FR-001, FR-002\n", `<p>Traces: <a href="#prd-fr-001">FR-001</a>, <a href="#prd-fr-002">FR-002</a></p>`},
+		{"in parentheses and at a sentence's end", "Sends SMS (FR-001). Meets FR-002.\n", `<p>Sends SMS (<a href="#prd-fr-001">FR-001</a>). Meets <a href="#prd-fr-002">FR-002</a>.</p>`},
+		{"a longer ID is another word", "See FR-0011, AC-001.1 and AC-001.12 and xFR-001.\n", `<p>See FR-0011, <a href="#ac">AC-001.1</a> and AC-001.12 and xFR-001.</p>`},
+		{"soft line breaks are kept", "FR-001\nand FR-002\n", "<p><a href=\"#prd-fr-001\">FR-001</a>\nand <a href=\"#prd-fr-002\">FR-002</a></p>"},
+		{"an item's own bold ID is not a link, a later one is", "- **FR-001** Like **FR-002**.\n", `<li id="fr-001"><strong>FR-001</strong> Like <strong><a href="#prd-fr-002">FR-002</a></strong>.</li>`},
+		{"not in headings, code or links", "## FR-001\n\n`FR-001` [FR-002](#x)\n", `<h2 id="fr-001">FR-001</h2>` + "\n" + `<p><code>FR-001</code> <a href="#x">FR-002</a></p>`},
+		{"table cells", "| Stories |\n| --- |\n| US-001 |\n", `<td><a href="#us">US-001</a></td>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ToHTML([]byte(tt.src), HTMLOptions{Links: links})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(doc.HTML), tt.want) {
+				t.Errorf("HTML lacks %q:\n%s", tt.want, doc.HTML)
+			}
+		})
+	}
+}
+
+func TestWords(t *testing.T) {
+	got := fmt.Sprint(words("Traces: FR-001, AC-001.1. (T-2)- x"))
+	if want := "[[0 6] [8 14] [16 24] [27 30] [33 34]]"; got != want {
+		t.Errorf("words = %s, want %s", got, want)
+	}
+}
