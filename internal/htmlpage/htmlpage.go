@@ -1,0 +1,188 @@
+// Package htmlpage builds one self-contained HTML page of a project's
+// documents for people who never open the repository: the PRD, the user
+// stories and the technical requirements rendered from their markdown, a
+// table of contents, and a traceability matrix of requirements against
+// the stories that trace them.
+//
+// The page loads nothing: its CSS is inline and it has no script, fonts or
+// images. It holds no time of its own, so the same documents give the same
+// bytes.
+package htmlpage
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/markdown"
+)
+
+// Doc is one of the project's documents as read from disk.
+type Doc struct {
+	// Path names the document as the user sees it: "docs/prd.md".
+	Path string
+	// Command writes the document ("prodgen tech"), for the note when it
+	// does not exist.
+	Command string
+	// Markdown is the document's source; nil when it does not exist.
+	Markdown []byte
+}
+
+// Input is what a page is built from: each document's source and its
+// parsed form, which gives the IDs and traces.
+type Input struct {
+	// Version is the prodgen version the page names as its maker.
+	Version string
+	// PRDDoc, StoriesDoc and TechDoc are the documents, in the page's
+	// order; the PRD is required.
+	PRDDoc, StoriesDoc, TechDoc Doc
+	// PRD is PRDDoc parsed.
+	PRD *artifact.PRD
+	// Stories is StoriesDoc parsed; nil when it does not exist.
+	Stories *artifact.Stories
+	// Tech is TechDoc parsed; nil when it does not exist.
+	Tech *artifact.TechSpec
+}
+
+var (
+	//go:embed page.html.tmpl
+	pageTemplate string
+	//go:embed page.css
+	pageCSS string
+
+	tmpl = template.Must(template.New("page").Parse(pageTemplate))
+)
+
+// page is what the template shows.
+type page struct {
+	Product  string
+	Version  string
+	CSS      template.CSS
+	Sources  string // "docs/prd.md, docs/stories.md and docs/tech.md"
+	Missing  []docView
+	Docs     []docView
+	Matrix   *matrix
+	Coverage string // "5 of 5 requirements covered by stories"
+}
+
+// docView is one document on the page.
+type docView struct {
+	ID      string // the section's id: "prd"
+	Label   string // "Product requirements"
+	Path    string
+	Command string
+	// HTML is the document rendered by markdown.ToHTML, which omits raw
+	// HTML and escapes text, so it is placed as it is.
+	HTML     template.HTML
+	Sections []markdown.Anchor // second-level headings, for the contents
+	Exists   bool
+}
+
+// kinds gives each document its id prefix and label, in the page's order.
+var kinds = []struct{ id, label string }{
+	{"prd", "Product requirements"},
+	{"stories", "User stories"},
+	{"tech", "Technical requirements"},
+}
+
+// Page is a built page.
+type Page struct {
+	HTML []byte
+	// Summary says what the page holds, for a message: "3 documents, 5
+	// of 5 requirements covered by stories".
+	Summary string
+}
+
+// Build builds the page.
+func Build(in Input) (*Page, error) {
+	if in.PRD == nil || in.PRDDoc.Markdown == nil {
+		return nil, fmt.Errorf("build page: no PRD")
+	}
+	p := page{
+		Product: markdown.Plain(in.PRD.Title),
+		Version: in.Version,
+		CSS:     template.CSS(pageCSS),
+	}
+	var rendered [3]*markdown.HTMLDoc
+	var sources []string
+	// IDs in a document link to where an earlier document defines them:
+	// a story's "Traces: FR-001" to the PRD's FR-001.
+	links := make(map[string]string)
+	for i, d := range []Doc{in.PRDDoc, in.StoriesDoc, in.TechDoc} {
+		v := docView{ID: kinds[i].id, Label: kinds[i].label, Path: d.Path, Command: d.Command, Exists: d.Markdown != nil}
+		if v.Exists {
+			html, err := markdown.ToHTML(d.Markdown, markdown.HTMLOptions{IDPrefix: v.ID + "-", HeadingShift: 1, Links: links})
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", d.Path, err)
+			}
+			addLinks(links, html)
+			rendered[i] = html
+			v.HTML = template.HTML(html.HTML) // safe: see docView.HTML
+			v.Sections = sections(html.Headings)
+			sources = append(sources, d.Path)
+		} else {
+			p.Missing = append(p.Missing, v)
+		}
+		p.Docs = append(p.Docs, v)
+	}
+	p.Sources = joinAnd(sources)
+	p.Matrix = newMatrix(in, anchors{prd: rendered[0], stories: rendered[1]})
+	p.Coverage = p.Matrix.Summary
+	var buf bytes.Buffer
+	if err := tmpl.Execute(&buf, p); err != nil {
+		return nil, fmt.Errorf("build page: %w", err)
+	}
+	summary := count(len(sources), "document", "documents") + ", " + p.Coverage
+	return &Page{HTML: buf.Bytes(), Summary: summary}, nil
+}
+
+// addLinks adds the IDs a rendered document defines to links: items
+// that start with an ID and headings that do, each to its first place.
+func addLinks(links map[string]string, doc *markdown.HTMLDoc) {
+	add := func(id, anchor string) {
+		if _, ok := links[id]; !ok && artifact.LooksLikeID(id) {
+			links[id] = "#" + anchor
+		}
+	}
+	for _, it := range doc.Items {
+		add(it.Text, it.ID)
+	}
+	for _, h := range doc.Headings {
+		lead, _, _ := strings.Cut(h.Text, " ")
+		add(strings.TrimSuffix(lead, ":"), h.ID)
+	}
+}
+
+// sections returns the headings under a document's title, for the
+// contents.
+func sections(headings []markdown.Anchor) []markdown.Anchor {
+	var out []markdown.Anchor
+	for _, h := range headings {
+		if h.Level == 2 {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// joinAnd joins "a, b and c".
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// count says "1 story" or "3 stories".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
