@@ -1,0 +1,163 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/htmlpage"
+	"github.com/prodgen/prodgen/internal/pipeline"
+)
+
+// renderPage is the page's file name in the output folder.
+const renderPage = "prodgen.html"
+
+type renderOptions struct {
+	f   *factory
+	cmd *cobra.Command
+
+	HTML   bool
+	Output string // "": <out_dir>/prodgen.html; "-": stdout
+}
+
+func newRenderCmd(f *factory, runF func(context.Context, *renderOptions) error) *cobra.Command {
+	opts := &renderOptions{f: f}
+	cmd := &cobra.Command{
+		Use:   "render --html [--out FILE]",
+		Short: "Render the documents as one HTML page for people who do not read markdown",
+		Long: `Render the project's documents (docs/prd.md, docs/stories.md and docs/tech.md)
+as one self-contained HTML page, without calling a model: the product's name,
+a table of contents, each document, and a traceability matrix of functional
+requirements against the user stories that trace them. Requirements no story
+covers are marked "not covered" and counted; IDs link to their place in the
+documents.
+
+The page loads nothing from elsewhere (inline CSS, no script, fonts or
+images), prints cleanly, and reads on a phone. Raw HTML in the markdown is
+left out, so a document cannot put a script in the page. The page holds no
+time of its own: the same documents give the same bytes.
+
+The PRD is required; a missing stories or tech document is named on the page.
+The page goes to <out_dir>/prodgen.html (docs/prodgen.html by default), or to
+--out FILE, or to stdout with --out -. It is a view of the documents, so it is
+not recorded in prodgen.lock and "prodgen check" ignores it.
+
+--html is required: HTML is the only format for now.`,
+		Example: `  prodgen render --html                      # writes docs/prodgen.html
+  prodgen render --html --out site/index.html
+  prodgen render --html --out - > review.html`,
+		Args: usageArgs(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if !opts.HTML {
+				return &usageError{errors.New("say which format to render: only --html is supported")}
+			}
+			opts.cmd = cmd
+			return runF(cmd.Context(), opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.HTML, "html", false, "render one self-contained HTML page (required)")
+	cmd.Flags().StringVarP(&opts.Output, "out", "o", "", "write the page to `file` (- for stdout; default <out_dir>/"+renderPage+")")
+	return cmd
+}
+
+func runRender(_ context.Context, opts *renderOptions) error {
+	f := opts.f
+	_, proj, err := f.project(opts.cmd)
+	if err != nil {
+		return err
+	}
+	output := opts.Output
+	if output == "" {
+		output = path.Join(filepath.ToSlash(proj.OutDir), renderPage)
+	}
+	if err := refuseRenderOutput(proj, output); err != nil {
+		return err
+	}
+	in, err := f.readRenderInput(proj)
+	if err != nil {
+		return err
+	}
+	page, err := htmlpage.Build(*in)
+	if err != nil {
+		return err
+	}
+	if output == "-" {
+		_, err := f.deps.IO.Out.Write(page.HTML)
+		return err
+	}
+	if err := pipeline.WriteFile(proj.Abs(output), page.HTML); err != nil {
+		return err
+	}
+	f.infof("wrote %s (%s)\n", filepath.ToSlash(output), page.Summary)
+	return nil
+}
+
+// readRenderInput reads and parses the project's documents. The PRD is
+// required; a missing stories or tech document is noted and left out.
+func (f *factory) readRenderInput(proj *pipeline.Project) (*htmlpage.Input, error) {
+	in := &htmlpage.Input{
+		Version:    f.deps.Build.version(),
+		PRDDoc:     htmlpage.Doc{Path: proj.PRDPath(), Command: "prodgen prd"},
+		StoriesDoc: htmlpage.Doc{Path: proj.StoriesPath(), Command: "prodgen stories"},
+		TechDoc:    htmlpage.Doc{Path: proj.TechPath(), Command: "prodgen tech"},
+	}
+	var err error
+	if in.PRD, err = readRenderDoc(proj, &in.PRDDoc, artifact.ParsePRD); err != nil {
+		return nil, err
+	}
+	if in.PRD == nil {
+		return nil, &pipeline.MissingInputError{Path: in.PRDDoc.Path, Command: in.PRDDoc.Command}
+	}
+	if in.Stories, err = readRenderDoc(proj, &in.StoriesDoc, artifact.ParseStories); err != nil {
+		return nil, err
+	}
+	if in.Tech, err = readRenderDoc(proj, &in.TechDoc, artifact.ParseTech); err != nil {
+		return nil, err
+	}
+	for _, d := range []htmlpage.Doc{in.StoriesDoc, in.TechDoc} {
+		if d.Markdown == nil {
+			f.infof("%s does not exist; the page says so (run %q to write it)\n", d.Path, d.Command)
+		}
+	}
+	return in, nil
+}
+
+// readRenderDoc reads a document into d and parses it. A document that
+// does not exist gives nil and no error; one that cannot be read or
+// parsed an InputError naming it.
+func readRenderDoc[T any](proj *pipeline.Project, d *htmlpage.Doc, parse func([]byte) (*T, error)) (*T, error) {
+	src, err := readLintFile(proj.Abs(d.Path), d.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	v, err := parse(src)
+	if err != nil {
+		return nil, &pipeline.InputError{Path: d.Path, Err: err}
+	}
+	d.Markdown = src
+	return v, nil
+}
+
+// refuseRenderOutput keeps --out from replacing one of the project's
+// documents or its brief with the page.
+func refuseRenderOutput(proj *pipeline.Project, output string) error {
+	if output == "-" {
+		return nil
+	}
+	abs := filepath.Clean(proj.Abs(output))
+	for _, src := range []string{proj.PRDPath(), proj.StoriesPath(), proj.TechPath(), proj.Brief, pipeline.LockFile} {
+		if src != "" && abs == filepath.Clean(proj.Abs(src)) {
+			return &usageError{fmt.Errorf("--out %s would overwrite %s, a project file; choose another file", output, src)}
+		}
+	}
+	return nil
+}
