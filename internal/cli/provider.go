@@ -11,6 +11,7 @@ import (
 	"github.com/prodgen/prodgen/internal/config"
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/llm/cache"
+	"github.com/prodgen/prodgen/internal/llm/limit"
 	"github.com/prodgen/prodgen/internal/llm/offline"
 	"github.com/prodgen/prodgen/internal/llm/openai"
 	"github.com/prodgen/prodgen/internal/prompt"
@@ -54,6 +55,10 @@ func (f *factory) engine(cfg *config.Config) (*engine, error) {
 		return nil, &config.Error{Source: "provider", Err: err}
 	}
 	var c llm.Client = client
+	if (cfg.RequestsPerMinute > 0 || cfg.TokensPerMinute > 0) && f.deps.Now != nil {
+		// Inside the cache, so that an answer from the cache costs nothing.
+		c = limit.New(client, cfg.RequestsPerMinute, cfg.TokensPerMinute, requestTokens, f.deps.Now)
+	}
 	// Only model answers are cached: the offline engine reads Input, which
 	// is not part of the cache key.
 	dir := f.path(cfg.CacheDir)
@@ -61,7 +66,7 @@ func (f *factory) engine(cfg *config.Config) (*engine, error) {
 		dir = cache.DefaultDir(f.deps.Getenv, f.deps.Getenv("HOME"))
 	}
 	if !f.flags.noCache && dir != "" {
-		cc := cache.New(dir, client, cache.Identity{Endpoint: endpoint(cfg), Model: cfg.Model, Params: modelParams(cfg)})
+		cc := cache.New(dir, c, cache.Identity{Endpoint: endpoint(cfg), Model: cfg.Model, Params: modelParams(cfg)})
 		cc.Warn = func(err error) { f.infof("warning: response cache: %v\n", err) }
 		c = cc
 	}
