@@ -77,7 +77,7 @@ type docView struct {
 	// HTML is the document rendered by markdown.ToHTML, which omits raw
 	// HTML and escapes text, so it is placed as it is.
 	HTML     template.HTML
-	Sections []markdown.Anchor // second-level headings, for the contents
+	Sections []navEntry // second-level headings, for the contents
 	Exists   bool
 }
 
@@ -156,14 +156,26 @@ func addLinks(links map[string]string, doc *markdown.HTMLDoc) {
 	}
 }
 
+// navEntry is a section in the contents. A heading that starts with an
+// ID ("US-001 Join the queue") has it as Lead, so that a narrow screen can
+// show the ID alone.
+type navEntry struct {
+	ID, Lead, Rest string
+}
+
 // sections returns the headings under a document's title, for the
 // contents.
-func sections(headings []markdown.Anchor) []markdown.Anchor {
-	var out []markdown.Anchor
+func sections(headings []markdown.Anchor) []navEntry {
+	var out []navEntry
 	for _, h := range headings {
-		if h.Level == 2 {
-			out = append(out, h)
+		if h.Level != 2 {
+			continue
 		}
+		e := navEntry{ID: h.ID, Rest: h.Text}
+		if lead, rest, ok := strings.Cut(h.Text, " "); ok && artifact.LooksLikeID(strings.TrimSuffix(lead, ":")) {
+			e.Lead, e.Rest = lead, rest
+		}
+		out = append(out, e)
 	}
 	return out
 }
