@@ -13,7 +13,7 @@ import (
 func TestTemplatesRender(t *testing.T) {
 	data := map[string]any{
 		"Brief": "# Brief\n\n{{ not a template }}", "BriefPath": "brief.md",
-		"PRD": "# PRD", "FRIDs": []string{"FR-001", "FR-002"},
+		"PRD": "# PRD", "FRIDs": []string{"FR-001", "FR-002"}, "Part": true,
 		"Stories": "# Stories", "StoryIDs": []string{"US-001"},
 		"Lang": "go", "Tech": "# Tech",
 	}
