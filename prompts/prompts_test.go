@@ -2,6 +2,7 @@ package prompts
 
 import (
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -37,8 +38,14 @@ func TestTemplatesRender(t *testing.T) {
 			if err != nil {
 				t.Fatalf("parse: %v", err)
 			}
+			// Part takes each stage's type: the stories template tests
+			// a bool, the tech template compares a string.
+			d := maps.Clone(data)
+			if name == "tech.md" {
+				d["Part"] = "tasks"
+			}
 			var b strings.Builder
-			if err := tmpl.Execute(&b, data); err != nil {
+			if err := tmpl.Execute(&b, d); err != nil {
 				t.Fatalf("render: %v", err)
 			}
 			out := b.String()

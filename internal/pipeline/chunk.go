@@ -84,6 +84,90 @@ func mergeStories(calls []call) *artifact.Stories {
 	return merged
 }
 
+// TaskGroup is how many stories one tasks request covers when a model
+// writes a large tech spec: the design (architecture, data model, API) is
+// one request, and the tasks, which name only stories, are asked for per
+// group of stories alongside it.
+const TaskGroup = 8
+
+// techCalls reads the PRD and the stories and builds the tech stage's
+// requests: one for the whole document, or, when a model writes it for
+// more than TaskGroup stories, one for the design and one per group of
+// stories for their tasks, all sent at once.
+func (p *Project) techCalls() ([]byte, []byte, []call, error) {
+	prdSrc, prd, err := p.readPRD(p.PRDPath())
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	storiesSrc, stories, err := p.readStories(p.StoriesPath())
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := stories.Validate(prd); err != nil {
+		return nil, nil, nil, &InputError{Path: p.StoriesPath(), Err: err}
+	}
+	storyIDs := make([]string, 0, len(stories.Stories))
+	for _, s := range stories.Stories {
+		storyIDs = append(storyIDs, s.ID)
+	}
+	whole := prompt.TechData{PRD: string(prdSrc), Stories: string(storiesSrc), StoryIDs: storyIDs}
+	if p.Prompts == nil || len(storyIDs) <= TaskGroup {
+		c, err := p.techCall(whole, prd, stories)
+		return prdSrc, storiesSrc, []call{c}, err
+	}
+	design := whole
+	design.Part = "design"
+	c, err := p.techCall(design, prd, stories)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	calls := []call{c}
+	for _, g := range groupsOf(stories.Stories, TaskGroup) {
+		// The group's stories only: its tasks may name no others.
+		sub := *stories
+		sub.Stories = g
+		tasks := whole
+		tasks.Part, tasks.StoryIDs = "tasks", make([]string, 0, len(g))
+		for _, st := range g {
+			tasks.StoryIDs = append(tasks.StoryIDs, st.ID)
+		}
+		c, err := p.techCall(tasks, prd, &sub)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		calls = append(calls, c)
+	}
+	return prdSrc, storiesSrc, calls, nil
+}
+
+// techCall builds one tech request from its prompt data; its answer may
+// name only the stories given.
+func (p *Project) techCall(data prompt.TechData, prd *artifact.PRD, stories *artifact.Stories) (call, error) {
+	req := llm.Request{
+		Stage:  llm.StageTech,
+		Input:  &llm.TechInput{PRD: prd, Stories: stories},
+		Schema: &llm.Schema{Name: llm.StageTech, JSON: artifact.TechSchema(data.StoryIDs)},
+	}
+	err := p.messages(&req, data)
+	return call{req: req, into: &techValue{stories: stories}}, err
+}
+
+// mergeTech takes the design from the first call and the tasks from the
+// others, in the calls' order, numbered T-001 onwards. A single call is
+// the whole document.
+func mergeTech(calls []call) *artifact.TechSpec {
+	tech := &calls[0].into.(*techValue).TechSpec
+	if len(calls) == 1 {
+		return tech
+	}
+	tech.Tasks = nil
+	for _, c := range calls[1:] {
+		tech.Tasks = append(tech.Tasks, c.into.(*techValue).Tasks...)
+	}
+	tech.Number()
+	return tech
+}
+
 // Requests returns the requests a stage would send with its inputs as they
 // are on disk now, without sending anything: what --dry-run shows. input
 // is the stage's input document (the brief for prd, the PRD for stories);

@@ -226,3 +226,63 @@ func TestGroupsOf(t *testing.T) {
 		}
 	}
 }
+
+func techWith(t *testing.T, p *Project, jobs int, seed uint64) ([]byte, *shuffler) {
+	t.Helper()
+	s := &shuffler{engine: offline.New(), rng: rand.New(rand.NewPCG(seed, seed))}
+	p.Client, p.Prompts, p.Jobs = s, prompt.New(""), jobs
+	res, err := p.Tech(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Markdown, s
+}
+
+// A large tech spec is asked for as one design request and one tasks
+// request per group of stories, at once, and merged the same way whatever
+// order the answers arrive in.
+func TestTechParallelMergeIsDeterministic(t *testing.T) {
+	p := bigProject(t, 20)
+	res, err := p.Stories(t.Context(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(p.Abs(res.Path), res.Markdown); err != nil {
+		t.Fatal(err)
+	}
+	stories, err := artifact.ParseStories(res.Markdown)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(stories.Stories)
+	want, s := techWith(t, p, 1, 1)
+	if groups := (n + TaskGroup - 1) / TaskGroup; len(s.got) != 1+groups {
+		t.Fatalf("%d requests for %d stories, want a design request and %d tasks requests", len(s.got), n, groups)
+	}
+	tech, err := artifact.ParseTech(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tech.Entities) == 0 || len(tech.Endpoints) == 0 {
+		t.Errorf("the merged spec lost the design: %d entities, %d endpoints", len(tech.Entities), len(tech.Endpoints))
+	}
+	covered := map[string]bool{}
+	for i, task := range tech.Tasks {
+		if task.ID != artifact.TaskID(i+1) {
+			t.Fatalf("task %d has ID %s: merged tasks are numbered in order", i+1, task.ID)
+		}
+		for _, id := range task.Stories {
+			covered[id] = true
+		}
+	}
+	for _, st := range stories.Stories {
+		if !covered[st.ID] {
+			t.Errorf("no task delivers %s", st.ID)
+		}
+	}
+	for seed := uint64(2); seed < 8; seed++ {
+		if got, _ := techWith(t, p, 4, seed); string(got) != string(want) {
+			t.Fatalf("seed %d, jobs 4: the document differs from the one made with jobs 1", seed)
+		}
+	}
+}

@@ -106,7 +106,7 @@ func (p *Project) Tech(ctx context.Context) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	tech := &calls[0].into.(*techValue).TechSpec
+	tech := mergeTech(calls)
 	prev, _ := previous(p, p.TechPath(), artifact.ParseTech) // as for the PRD
 	ids := artifact.StabilizeTech(tech, prev, p.highest(llm.StageTech))
 	tech.Header = artifact.Header{Sources: []string{p.PRDPath(), p.StoriesPath()}, Command: "prodgen tech"}
@@ -123,36 +123,6 @@ func (p *Project) Tech(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	return &Result{Stage: llm.StageTech, Path: p.TechPath(), Markdown: md, Summary: summary, Usage: usage, Inputs: inputs, IDs: ids}, nil
-}
-
-// techCalls reads the PRD and the stories and builds the tech stage's one
-// request.
-func (p *Project) techCalls() ([]byte, []byte, []call, error) {
-	prdSrc, prd, err := p.readPRD(p.PRDPath())
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	storiesSrc, stories, err := p.readStories(p.StoriesPath())
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	if err := stories.Validate(prd); err != nil {
-		return nil, nil, nil, &InputError{Path: p.StoriesPath(), Err: err}
-	}
-	storyIDs := make([]string, 0, len(stories.Stories))
-	for _, s := range stories.Stories {
-		storyIDs = append(storyIDs, s.ID)
-	}
-	req := llm.Request{
-		Stage:  llm.StageTech,
-		Input:  &llm.TechInput{PRD: prd, Stories: stories},
-		Schema: &llm.Schema{Name: llm.StageTech, JSON: artifact.TechSchema(storyIDs)},
-	}
-	data := prompt.TechData{PRD: string(prdSrc), Stories: string(storiesSrc), StoryIDs: storyIDs}
-	if err := p.messages(&req, data); err != nil {
-		return nil, nil, nil, err
-	}
-	return prdSrc, storiesSrc, []call{{req: req, into: &techValue{stories: stories}}}, nil
 }
 
 // messages renders the stage's prompt into the request, for clients that

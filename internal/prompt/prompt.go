@@ -52,7 +52,11 @@ type StoriesData struct {
 type TechData struct {
 	PRD      string   // the PRD's markdown
 	Stories  string   // the user stories' markdown
-	StoryIDs []string // the story IDs the stories document has
+	StoryIDs []string // the story IDs the answer may name
+	// Part is empty when one request writes the whole document. A large
+	// document is split: "design" asks for everything but the tasks, and
+	// "tasks" for the tasks of the stories in StoryIDs only.
+	Part string
 }
 
 // ScaffoldData is the data of the scaffold prompt.

@@ -118,7 +118,7 @@ func TestMissingKey(t *testing.T) {
 	}{
 		{"map without a key", llm.StagePRD, map[string]any{"Brief": "b"}, `map has no entry for key "BriefPath"`},
 		{"map of the wrong stage", llm.StageStories, map[string]any{"Brief": "b", "BriefPath": "p"}, `map has no entry for key "Part"`},
-		{"struct of the wrong stage", llm.StageTech, PRDData{Brief: "b"}, "can't evaluate field StoryIDs in type prompt.PRDData"},
+		{"struct of the wrong stage", llm.StageTech, PRDData{Brief: "b"}, "can't evaluate field Part in type prompt.PRDData"},
 		{"nil data", llm.StagePRD, nil, "prompt prd.md (from built-in)"},
 	}
 	s := New("")
