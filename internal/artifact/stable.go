@@ -195,17 +195,25 @@ func matchTexts(next, prev []string) []int {
 		i, j int
 	}
 	var candidates []candidate
-	prevWords := make([]map[string]bool, len(prev))
-	for j := range prev {
-		prevWords[j] = wordSet(prevNorm[j])
-	}
+	// The previous texts' words are read only when some text changed, and
+	// then once each; an unchanged document matches exactly above.
+	var prevWords []map[string]bool
 	for i := range next {
 		if match[i] >= 0 {
 			continue
 		}
+		if prevWords == nil {
+			prevWords = make([]map[string]bool, len(prev))
+			for j := range prev {
+				prevWords[j] = wordSet(prevNorm[j])
+			}
+		}
 		words := wordSet(nextNorm[i])
 		for j := range prev {
-			if sim := jaccard(words, prevWords[j]); !taken[j] && sim >= minSimilarity {
+			if taken[j] {
+				continue
+			}
+			if sim := jaccard(words, prevWords[j]); sim >= minSimilarity {
 				candidates = append(candidates, candidate{sim, i, j})
 			}
 		}

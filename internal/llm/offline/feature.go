@@ -37,6 +37,31 @@ type people struct {
 	personas []brief.Persona
 	proper   map[string]bool
 	title    string
+	// words holds each persona's content words, read on first use and
+	// then kept: every feature of a brief is compared with every persona.
+	words *personaWords
+}
+
+// personaWords are the content words of each persona's name, and of its
+// name and description together.
+type personaWords struct {
+	names, all []map[string]bool
+}
+
+func newPeople(personas []brief.Persona, proper map[string]bool, title string) people {
+	return people{personas: personas, proper: proper, title: title, words: &personaWords{}}
+}
+
+// wordsOf returns the content words of every persona.
+func (p people) wordsOf() *personaWords {
+	w := p.words
+	if w.all == nil {
+		for _, ps := range p.personas {
+			w.names = append(w.names, wordSet(ps.Name))
+			w.all = append(w.all, wordSet(ps.Name+" "+ps.Description))
+		}
+	}
+	return w
 }
 
 // analyse reads one feature. It tries, in order: a pronoun subject ("They
@@ -156,8 +181,9 @@ var thingNouns = set("order", "folder", "filter", "header", "footer", "timer", "
 // with ("Front desk" names "Front-desk staff"), or -1.
 func (p people) namedPersona(words string) int {
 	best, bestN := -1, 0
-	for i, ps := range p.personas {
-		if n := overlap(words, ps.Name, nil); n > bestN {
+	t := topicsOf(words, nil)
+	for i := range p.personas {
+		if n := t.overlap(p.wordsOf().names[i]); n > bestN {
 			best, bestN = i, n
 		}
 	}
@@ -196,8 +222,9 @@ func (p people) nounPersona(np string) int {
 		return -1
 	}
 	best, bestN := 0, 0
-	for i, ps := range p.personas {
-		if n := overlap(np, ps.Name+" "+ps.Description, p.proper); n > bestN {
+	t := topicsOf(np, p.proper)
+	for i := range p.personas {
+		if n := t.overlap(p.wordsOf().all[i]); n > bestN {
 			best, bestN = i, n
 		}
 	}

@@ -11,9 +11,9 @@ import (
 // TestRequirementSentence covers each feature shape, with the personas of
 // the sample briefs.
 func TestRequirementSentence(t *testing.T) {
-	clinic := people{personas: clinicQueue().Users, proper: map[string]bool{}, title: "QueueLess"}
-	habit := people{personas: habitTracker().Users, proper: map[string]bool{"slack": true}, title: "Streaks"}
-	nobody := people{proper: map[string]bool{}, title: "Field Notes"}
+	clinic := newPeople(clinicQueue().Users, map[string]bool{}, "QueueLess")
+	habit := newPeople(habitTracker().Users, map[string]bool{"slack": true}, "Streaks")
+	nobody := newPeople(nil, map[string]bool{}, "Field Notes")
 	tests := []struct {
 		name    string
 		p       people

@@ -66,21 +66,46 @@ func lemma(w string) string {
 // ("Slack", "SMS") counts twice: it names the same thing for sure, where a
 // shared common word may not.
 func overlap(a, b string, proper map[string]bool) int {
+	return topicsOf(a, proper).overlap(wordSet(b))
+}
+
+// wordSet is the set of a text's content words, for comparing many texts
+// with it without reading it again each time.
+func wordSet(s string) map[string]bool {
 	in := map[string]bool{}
-	for _, w := range contentWords(b) {
+	for _, w := range contentWords(s) {
 		in[w] = true
 	}
-	strong := map[string]bool{}
-	for _, t := range tokenize(a) {
-		if isAcronym(t.text) || proper[t.lw()] {
-			strong[lemma(t.lw())] = true
+	return in
+}
+
+// topics is a text read once for overlap: its content words, and those of
+// them that are names or acronyms.
+type topics struct {
+	words  []string
+	strong map[string]bool
+}
+
+func topicsOf(a string, proper map[string]bool) topics {
+	t := topics{words: contentWords(a)}
+	for _, tok := range tokenize(a) {
+		if isAcronym(tok.text) || proper[tok.lw()] {
+			if t.strong == nil {
+				t.strong = map[string]bool{}
+			}
+			t.strong[lemma(tok.lw())] = true
 		}
 	}
+	return t
+}
+
+// overlap counts the words of t in the set in, a name or acronym twice.
+func (t topics) overlap(in map[string]bool) int {
 	n := 0
-	for _, w := range contentWords(a) {
+	for _, w := range t.words {
 		if in[w] {
 			n++
-			if strong[w] {
+			if t.strong[w] {
 				n++
 			}
 		}
