@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/brief"
@@ -16,7 +17,8 @@ import (
 // request's schema would. The content comes from the offline engine, so
 // answers have realistic sizes; which requirements or stories an answer
 // covers comes from the enums of the request's schema, so a stage split
-// into several requests gets an answer for each part.
+// into several requests gets an answer for each part; a tech request for
+// the design or for tasks only gets just that part.
 type answerer struct {
 	prd     *artifact.PRD     // numbered FR-001… as prodgen numbers the answer
 	stories *artifact.Stories // every story, numbered US-001…
@@ -44,8 +46,30 @@ func (a *answerer) frIDs() []string {
 	return ids
 }
 
-// answer is the JSON answer to a request for stage with schema.
-func (a *answerer) answer(stage string, schema json.RawMessage) (string, error) {
+// The parts of a tech stage that prodgen splits: one request for the
+// design and one per group of stories for their tasks.
+const (
+	partWhole  = ""
+	partDesign = "design"
+	partTasks  = "tasks"
+)
+
+// techPart tells which part of the tech spec a prompt asks for, as a model
+// reads it from the instructions (prompts/tech.md). Wording it does not
+// recognise asks for the whole document, which is still a valid answer.
+func techPart(prompt string) string {
+	switch {
+	case strings.Contains(prompt, "Leave every other part of the answer empty"):
+		return partTasks
+	case strings.Contains(prompt, `Leave "tasks" empty`):
+		return partDesign
+	}
+	return partWhole
+}
+
+// answer is the JSON answer to a request for stage with schema; part is
+// the part of a split tech stage the request asks for.
+func (a *answerer) answer(stage, part string, schema json.RawMessage) (string, error) {
 	var doc any
 	switch stage {
 	case llm.StagePRD:
@@ -55,26 +79,33 @@ func (a *answerer) answer(stage string, schema json.RawMessage) (string, error) 
 		if err != nil {
 			return "", err
 		}
-		part := *a.prd
-		part.Functional = nil
+		group := *a.prd
+		group.Functional = nil
 		for _, fr := range a.prd.Functional {
 			if slices.Contains(ids, fr.ID) {
-				part.Functional = append(part.Functional, fr)
+				group.Functional = append(group.Functional, fr)
 			}
 		}
-		doc = offline.BuildStories(&part)
+		doc = offline.BuildStories(&group)
 	case llm.StageTech:
 		ids, err := enumAt(schema, "tasks", "stories")
 		if err != nil {
 			return "", err
 		}
-		part := &artifact.Stories{Title: a.stories.Title}
+		stories := &artifact.Stories{Title: a.stories.Title}
 		for _, st := range a.stories.Stories {
 			if slices.Contains(ids, st.ID) {
-				part.Stories = append(part.Stories, st)
+				stories.Stories = append(stories.Stories, st)
 			}
 		}
-		doc = offline.BuildTech(a.prd, part)
+		tech := offline.BuildTech(a.prd, stories)
+		switch part {
+		case partDesign:
+			tech.Tasks = nil
+		case partTasks:
+			tech = &artifact.TechSpec{Title: tech.Title, Tasks: tech.Tasks}
+		}
+		doc = tech
 	default:
 		return "", fmt.Errorf("no answer for stage %q", stage)
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/prompt"
 )
 
 func TestConform(t *testing.T) {
@@ -71,7 +72,7 @@ func TestAnswerer(t *testing.T) {
 		t.Fatalf("the PRD answer has %d functional requirements, want 30", n)
 	}
 	var prd artifact.PRD
-	decodeAnswer(t, a, "prd", artifact.PRDSchema(), &prd)
+	decodeAnswer(t, a, "prd", partWhole, artifact.PRDSchema(), &prd)
 	prd.Number()
 	if err := prd.Validate(); err != nil {
 		t.Fatalf("PRD answer: %v", err)
@@ -85,7 +86,7 @@ func TestAnswerer(t *testing.T) {
 			ids = append(ids, fr.ID)
 		}
 		var part artifact.Stories
-		decodeAnswer(t, a, "stories", artifact.StoriesSchema(ids), &part)
+		decodeAnswer(t, a, "stories", partWhole, artifact.StoriesSchema(ids), &part)
 		for _, st := range part.Stories {
 			if len(st.Traces) == 0 || !slices.Contains(ids, st.Traces[0]) {
 				t.Errorf("story %q traces %v, outside its group %v", st.Title, st.Traces, ids)
@@ -101,20 +102,67 @@ func TestAnswerer(t *testing.T) {
 	for _, st := range all.Stories {
 		storyIDs = append(storyIDs, st.ID)
 	}
-	var tech artifact.TechSpec
-	decodeAnswer(t, a, "tech", artifact.TechSchema(storyIDs), &tech)
-	tech.Number()
-	if err := tech.Validate(&all); err != nil {
+	// The tech stage whole, and split as prodgen splits a large one: a
+	// design request and a tasks request per group of stories, merged with
+	// the design of the first and the tasks of the others.
+	var whole artifact.TechSpec
+	decodeAnswer(t, a, "tech", partWhole, artifact.TechSchema(storyIDs), &whole)
+	whole.Number()
+	if err := whole.Validate(&all); err != nil {
 		t.Fatalf("tech answer: %v", err)
 	}
-	if _, err := a.answer("scaffold", nil); err == nil {
+	var design artifact.TechSpec
+	decodeAnswer(t, a, "tech", partDesign, artifact.TechSchema(storyIDs), &design)
+	if len(design.Tasks) != 0 || len(design.Entities) == 0 {
+		t.Errorf("design answer: %d tasks, %d entities; want no tasks and the design", len(design.Tasks), len(design.Entities))
+	}
+	for lo := 0; lo < len(storyIDs); lo += 8 {
+		ids := storyIDs[lo:min(lo+8, len(storyIDs))]
+		var tasks artifact.TechSpec
+		decodeAnswer(t, a, "tech", partTasks, artifact.TechSchema(ids), &tasks)
+		if len(tasks.Tasks) == 0 || len(tasks.Entities)+len(tasks.Endpoints)+len(tasks.Components) != 0 {
+			t.Errorf("tasks answer for %v: %d tasks and some design; want tasks only", ids, len(tasks.Tasks))
+		}
+		design.Tasks = append(design.Tasks, tasks.Tasks...)
+	}
+	design.Number()
+	if err := design.Validate(&all); err != nil {
+		t.Fatalf("split tech answers: %v", err)
+	}
+	if _, err := a.answer("scaffold", partWhole, nil); err == nil {
 		t.Error("an answer for an unknown stage: no error")
 	}
 }
 
-func decodeAnswer(t *testing.T, a *answerer, stage string, schema json.RawMessage, into any) {
+func TestTechPart(t *testing.T) {
+	tests := []struct {
+		prompt, want string
+	}{
+		{"1. Break the work into tasks.", partWhole},
+		{`7. Leave "tasks" empty: other requests write them.`, partDesign},
+		{"3. Leave every other part of the answer empty.", partTasks},
+	}
+	for _, tt := range tests {
+		if got := techPart(tt.prompt); got != tt.want {
+			t.Errorf("techPart(%q) = %q, want %q", tt.prompt, got, tt.want)
+		}
+	}
+	// The built-in prompt, as prodgen renders it for each part, so that a
+	// change of its wording fails here rather than in the suite.
+	for _, part := range []string{partWhole, partDesign, partTasks} {
+		text, err := prompt.New("").Render("tech", prompt.TechData{PRD: "# PRD", Stories: "# Stories", StoryIDs: []string{"US-001"}, Part: part})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := techPart(text); got != part {
+			t.Errorf("the built-in tech prompt for part %q reads as part %q", part, got)
+		}
+	}
+}
+
+func decodeAnswer(t *testing.T, a *answerer, stage, part string, schema json.RawMessage, into any) {
 	t.Helper()
-	content, err := a.answer(stage, schema)
+	content, err := a.answer(stage, part, schema)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -58,20 +58,27 @@ func TestCheckRecord(t *testing.T) {
 		{Stage: "prd"},
 		{Stage: "stories", Offered: []string{"FR-001", "FR-002"}},
 		{Stage: "stories", Offered: []string{"FR-003"}},
-		{Stage: "tech"},
+		{Stage: "tech", Offered: []string{"US-001", "US-002", "US-003"}},
 	}
+	split := append(valid[:3:3],
+		exchange{Stage: "tech", Offered: []string{"US-003"}},
+		exchange{Stage: "tech", Offered: []string{"US-001", "US-002", "US-003"}},
+		exchange{Stage: "tech", Offered: []string{"US-001", "US-002"}})
 	tests := []struct {
 		name    string
 		ex      []exchange
 		wantErr string
 	}{
 		{"valid", valid, ""},
-		{"a repair", append(valid[:4:4], exchange{Stage: "tech", Repair: true}), "repair"},
+		{"tech split into design and tasks", split, ""},
+		{"a repair", append(valid[:4:4], exchange{Stage: "stories", Repair: true}), "repair"},
 		{"two prd requests", append(valid[:4:4], exchange{Stage: "prd"}), "want one prd request"},
 		{"an FR offered twice", append(valid[:4:4], exchange{Stage: "stories", Offered: []string{"FR-003"}}), "exactly once"},
 		{"an FR never offered", []exchange{valid[0], valid[1], valid[3]}, "exactly once"},
+		{"a story's tasks asked twice", append(split[:6:6], exchange{Stage: "tech", Offered: []string{"US-002"}}), "tech tasks"},
 		{"no tech request", valid[:3:3], "want one prd request"},
-		{"no stories", []exchange{{Stage: "prd"}, {Stage: "tech"}}, "stories requests"},
+		{"no stories", []exchange{{Stage: "prd"}, {Stage: "tech"}}, "want one prd request"},
+		{"an unknown stage", append(valid[:4:4], exchange{Stage: "scaffold"}), "want one prd request"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -131,26 +131,47 @@ func stageTimes(stderr string) map[string]time.Duration {
 	return out
 }
 
-// checkRecord checks that the model was asked what a valid run asks.
+// checkRecord checks that the model was asked what a valid run asks: one
+// PRD request; stories requests that offer each requirement exactly once;
+// tech requests of which the widest offers every story and the others,
+// if any (the tasks of a split spec), offer each of those stories exactly
+// once; and no repair request.
 func checkRecord(ex []exchange, frIDs []string) error {
-	var offered []string
+	var stories, tech [][]string
 	count := map[string]int{}
 	for _, e := range ex {
 		if e.Repair {
 			return fmt.Errorf("prodgen sent a repair request for the %s stage: an answer was invalid", e.Stage)
 		}
 		count[e.Stage]++
-		if e.Stage == "stories" {
-			offered = append(offered, e.Offered...)
+		switch e.Stage {
+		case "stories":
+			stories = append(stories, e.Offered)
+		case "tech":
+			tech = append(tech, e.Offered)
 		}
 	}
-	if count["prd"] != 1 || count["tech"] != 1 || count["stories"] == 0 || len(count) != 3 {
-		return fmt.Errorf("the model was asked %v; want one prd request, one tech request and stories requests", count)
+	if count["prd"] != 1 || count["stories"] == 0 || count["tech"] == 0 || len(count) != 3 {
+		return fmt.Errorf("the model was asked %v; want one prd request and stories and tech requests", count)
 	}
-	slices.Sort(offered)
-	if !slices.Equal(offered, frIDs) {
-		return fmt.Errorf("the stories requests offered %s, want each of %s exactly once",
-			strings.Join(offered, " "), strings.Join(frIDs, " "))
+	if err := partition("stories", stories, frIDs); err != nil {
+		return err
+	}
+	slices.SortStableFunc(tech, func(a, b []string) int { return len(b) - len(a) })
+	all := slices.Sorted(slices.Values(tech[0]))
+	if len(tech) > 1 {
+		return partition("tech tasks", tech[1:], all)
+	}
+	return nil
+}
+
+// partition checks that the requests' offered IDs cover want, each ID
+// exactly once.
+func partition(what string, offers [][]string, want []string) error {
+	got := slices.Sorted(slices.Values(slices.Concat(offers...)))
+	if !slices.Equal(got, want) {
+		return fmt.Errorf("the %s requests offered %s, want each of %s exactly once",
+			what, strings.Join(got, " "), strings.Join(want, " "))
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -20,6 +21,8 @@ type exchange struct {
 	Repair bool
 	// Offered are the IDs the request's schema lets the answer reference.
 	Offered []string
+	// Part is the part of a split tech stage asked for (see techPart).
+	Part string
 }
 
 // fakeModel is an OpenAI-compatible server answering every request with a
@@ -57,11 +60,16 @@ func (m *fakeModel) respond(req llmtest.Request) llmtest.Reply {
 		ex.Stage, schema = rf.JSONSchema.Name, rf.JSONSchema.Schema
 	}
 	prompt := 0
+	var text strings.Builder
 	for _, msg := range req.Messages {
 		prompt += llmtest.Tokens(msg.Content)
 		ex.Repair = ex.Repair || msg.Role == "assistant"
+		text.WriteString(msg.Content)
 	}
-	content, err := m.answers.answer(ex.Stage, schema)
+	if ex.Stage == "tech" {
+		ex.Part = techPart(text.String())
+	}
+	content, err := m.answers.answer(ex.Stage, ex.Part, schema)
 	if err == nil {
 		ex.Offered, err = offered(ex.Stage, schema)
 	}
