@@ -22,7 +22,7 @@ func BuildPRD(b *brief.Brief) *artifact.PRD {
 	if title == "" {
 		p.Title = "Product"
 	}
-	pp := people{personas: b.Users, proper: briefProperNouns(b), title: p.Title}
+	pp := newPeople(b.Users, briefProperNouns(b), p.Title)
 	for i, g := range nonEmpty(b.Goals) {
 		p.Goals = append(p.Goals, artifact.Goal{ID: artifact.GoalID(i + 1), Text: upperFirst(g)})
 	}

@@ -96,7 +96,7 @@ func parseFR(text string, personas []artifact.Persona, proper map[string]bool) f
 			notes = append(notes, s)
 		}
 	}
-	pp := people{personas: briefPersonas(personas), proper: proper}
+	pp := newPeople(briefPersonas(personas), proper, "")
 	s := bare(first)
 	so := ""
 	if b, after, ok := strings.Cut(s, " so that "); ok {
