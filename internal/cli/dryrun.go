@@ -54,6 +54,12 @@ func (d *dryRun) plan(proj *pipeline.Project, stage, input, reason string, rewri
 		ps.note = fmt.Sprintf("prompt built from the current %s; %s rewritten first, so the real prompt may differ",
 			strings.Join(rewritten, " and "), isOrAre(len(rewritten)))
 	}
+	for _, r := range reqs {
+		if err := proj.Fits(r); err != nil {
+			ps.note = strings.TrimSpace(ps.note + "\n  would fail: " + err.Error())
+			break
+		}
+	}
 	d.stages = append(d.stages, ps)
 	return nil
 }
@@ -136,14 +142,7 @@ func writePrompts(b *strings.Builder, s plannedStage) {
 // requestTokens estimates what a request costs to send: its messages and
 // the JSON schema that goes with them.
 func requestTokens(r llm.Request) int {
-	n := 0
-	for _, m := range r.Messages {
-		n += (len(m.Content)+2)/3 + 4
-	}
-	if r.Schema != nil {
-		n += (len(r.Schema.JSON) + 2) / 3
-	}
-	return n
+	return pipeline.PromptTokens(r)
 }
 
 // costLine prices the prompt tokens at the configured price of the model.

@@ -57,6 +57,7 @@ func exitCode(err error) int {
 		input   *pipeline.InputError
 		missing *pipeline.MissingInputError
 		lock    *pipeline.LockError
+		budget  *pipeline.BudgetError
 		creds   *credentialsError
 		refused *refusedError
 		api     *llm.APIError
@@ -66,7 +67,8 @@ func exitCode(err error) int {
 		return ExitOK
 	case errors.Is(err, context.Canceled):
 		return ExitInterrupted
-	case errors.As(err, &usage), errors.As(err, &cfg), errors.As(err, &input), errors.As(err, &missing), errors.As(err, &lock):
+	case errors.As(err, &usage), errors.As(err, &cfg), errors.As(err, &input), errors.As(err, &missing), errors.As(err, &lock),
+		errors.As(err, &budget):
 		return ExitUsage
 	case errors.As(err, &creds), errors.As(err, &api) && api.Unauthorized():
 		return ExitCredentials

@@ -14,6 +14,7 @@ import (
 	"github.com/prodgen/prodgen/internal/llm/limit"
 	"github.com/prodgen/prodgen/internal/llm/offline"
 	"github.com/prodgen/prodgen/internal/llm/openai"
+	"github.com/prodgen/prodgen/internal/pipeline"
 	"github.com/prodgen/prodgen/internal/prompt"
 )
 
@@ -57,7 +58,7 @@ func (f *factory) engine(cfg *config.Config) (*engine, error) {
 	var c llm.Client = client
 	if (cfg.RequestsPerMinute > 0 || cfg.TokensPerMinute > 0) && f.deps.Now != nil {
 		// Inside the cache, so that an answer from the cache costs nothing.
-		c = limit.New(client, cfg.RequestsPerMinute, cfg.TokensPerMinute, requestTokens, f.deps.Now)
+		c = limit.New(client, cfg.RequestsPerMinute, cfg.TokensPerMinute, pipeline.PromptTokens, f.deps.Now)
 	}
 	// Only model answers are cached: the offline engine reads Input, which
 	// is not part of the cache key.

@@ -168,7 +168,8 @@ func (f *factory) project(cmd *cobra.Command) (*config.Config, *pipeline.Project
 		return nil, nil, err
 	}
 	proj := &pipeline.Project{Root: f.dir(), OutDir: cfg.OutDir, Brief: cfg.Brief, Lock: lock, ScaffoldRoot: cfg.ScaffoldDir,
-		Prompts: prompt.New(f.path(cfg.PromptsDir)), RepairAttempts: cfg.RepairAttempts, Jobs: cfg.Jobs}
+		Prompts: prompt.New(f.path(cfg.PromptsDir)), RepairAttempts: cfg.RepairAttempts, Jobs: cfg.Jobs,
+		ContextWindow: cfg.ContextWindow, MaxTokens: cfg.MaxTokens}
 	return cfg, proj, nil
 }
 

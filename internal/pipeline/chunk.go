@@ -26,10 +26,39 @@ func (p *Project) storiesCalls(prdPath string) ([]byte, []call, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	groups := [][]artifact.Requirement{prd.Functional}
-	if p.Prompts != nil && len(prd.Functional) > StoryGroup {
-		groups = groupsOf(prd.Functional, StoryGroup)
+	if p.Prompts == nil {
+		calls, err := p.storiesGroups(prd, prdSrc, [][]artifact.Requirement{prd.Functional})
+		return prdSrc, calls, err
 	}
+	// Smaller groups when the answers would not fit the context window:
+	// each group's answer is smaller, the PRD sent with it the same.
+	for size := StoryGroup; ; size = (size + 1) / 2 {
+		groups := [][]artifact.Requirement{prd.Functional}
+		if len(prd.Functional) > size {
+			groups = groupsOf(prd.Functional, size)
+		}
+		calls, err := p.storiesGroups(prd, prdSrc, groups)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := p.allFit(calls); err == nil || size == 1 {
+			return prdSrc, calls, nil
+		}
+	}
+}
+
+// allFit checks every call against the context window.
+func (p *Project) allFit(calls []call) error {
+	for _, c := range calls {
+		if err := p.Fits(c.req); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// storiesGroups builds one stories request per group of requirements.
+func (p *Project) storiesGroups(prd *artifact.PRD, prdSrc []byte, groups [][]artifact.Requirement) ([]call, error) {
 	calls := make([]call, 0, len(groups))
 	for _, g := range groups {
 		part := prd
@@ -49,11 +78,11 @@ func (p *Project) storiesCalls(prdPath string) ([]byte, []call, error) {
 		}
 		data := prompt.StoriesData{PRD: string(prdSrc), FRIDs: frIDs, Part: len(groups) > 1}
 		if err := p.messages(&req, data); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		calls = append(calls, call{req: req, into: &storiesValue{prd: part}})
 	}
-	return prdSrc, calls, nil
+	return calls, nil
 }
 
 // groupsOf cuts items into consecutive groups of at most n, so that the

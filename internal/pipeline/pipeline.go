@@ -45,6 +45,11 @@ type Project struct {
 	RepairAttempts int
 	// Jobs bounds how many requests of a stage run at once; below 1 means 1.
 	Jobs int
+	// ContextWindow is how many tokens the model reads and writes in one
+	// call; a request estimated above it is split or refused. 0: no limit.
+	ContextWindow int
+	// MaxTokens is the configured limit on an answer's tokens, 0 if none.
+	MaxTokens int
 	// Guard, when set, is called once a stage's inputs are read and before
 	// its first request; an error stops the stage. It keeps a stage from
 	// paying for a model call whose answer it may not write.

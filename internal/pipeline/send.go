@@ -27,6 +27,11 @@ func (p *Project) send(ctx context.Context, stage string, calls []call) (Usage, 
 			return Usage{}, err
 		}
 	}
+	// Every request is checked before any is sent: a stage either fits or
+	// costs nothing.
+	if err := p.allFit(calls); err != nil {
+		return Usage{}, err
+	}
 	if p.Observer != nil {
 		p.Observer.StageStarted(stage)
 	}
