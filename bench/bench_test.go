@@ -130,10 +130,10 @@ func TestTargets(t *testing.T) {
 		bigBrief:     bigRun{sample: sample{Wall: 500 * ms}},
 	}
 	want := map[string]bool{
-		"stories stage, jobs=4, against its ideal":  true,  // 1.4x
-		"overhead per model call against go-openai": true,  // +10 ms, but 1.2x
-		"no-op generate against --help":             false, // 4x
-		"offline prd of a 1 MiB brief":              true,
+		"stories stage, jobs=4, against its ideal":                    true,  // 1.4x
+		"overhead per model call against go-openai (simulated model)": true,  // +10 ms, but 1.2x
+		"no-op generate against --help":                               false, // 4x
+		"offline prd of a 1 MiB brief":                                true,
 	}
 	for _, tg := range b.targets() {
 		if pass, ok := want[tg.Name]; !ok || pass != tg.Pass {

@@ -32,8 +32,10 @@ type bench struct {
 	model    *fakeModel // the 30-FR project's model, closed by processes
 	procs    []procCost
 
-	overheadCost overhead
-	bigBrief     bigRun
+	overheadCost overhead // against the simulated model: the target
+	// overheadInstant is against a model that answers at once.
+	overheadInstant overhead
+	bigBrief        bigRun
 }
 
 // binarySize is the size of one build of prodgen.

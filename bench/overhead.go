@@ -10,11 +10,13 @@ import (
 )
 
 // overhead compares prodgen's cost of one model call with a minimal
-// go-openai program's, both whole processes against the same fake model
-// answering at once.
+// go-openai program's, both whole processes against the same fake model.
 type overhead struct {
 	Prodgen sample
 	Minimal sample
+	// Latency and Rate are the fake model's; zero answers at once.
+	Latency time.Duration
+	Rate    float64
 }
 
 // Diff is how much longer prodgen takes than the minimal program.
@@ -33,17 +35,35 @@ type minimalRequest struct {
 	} `json:"schema"`
 }
 
-// overhead runs `prodgen prd --no-cache --provider openai` on a small
-// brief and the minimal program with the request prodgen sent, in turns,
-// after one warm-up run of each.
+// overhead measures prodgen's cost per model call twice: against the fake
+// model with the suite's simulated latency and token rate, as a user
+// waits on a real model (the target), and against a model answering at
+// once, which shows prodgen's own cost undiluted.
 func (b *bench) overhead(ctx context.Context) error {
-	a, err := newAnswerer(briefSmall)
+	// A simulated call takes seconds; fewer runs give a stable median.
+	sim, err := b.measureOverhead(ctx, b.opts.latency, b.opts.rate, max(b.opts.runs/4, 3))
 	if err != nil {
 		return err
 	}
-	m, err := startModel(a, 0, 0)
+	instant, err := b.measureOverhead(ctx, 0, 0, b.opts.runs)
 	if err != nil {
 		return err
+	}
+	b.overheadCost, b.overheadInstant = sim, instant
+	return nil
+}
+
+// measureOverhead runs `prodgen prd --no-cache --provider openai` on a
+// small brief and the minimal program with the request prodgen sent, in
+// turns, runs times each after one warm-up run of each.
+func (b *bench) measureOverhead(ctx context.Context, latency time.Duration, rate float64, runs int) (overhead, error) {
+	a, err := newAnswerer(briefSmall)
+	if err != nil {
+		return overhead{}, err
+	}
+	m, err := startModel(a, latency, rate)
+	if err != nil {
+		return overhead{}, err
 	}
 	defer m.close()
 	prodgen := func(int) (proc, error) {
@@ -54,44 +74,43 @@ func (b *bench) overhead(ctx context.Context) error {
 		return b.run(ctx, dir, modelEnv(e, m), b.prodgen, "prd", "--no-cache", "--provider", "openai")
 	}
 	if _, err := prodgen(0); err != nil {
-		return err
+		return overhead{}, err
 	}
 	reqFile, err := b.writeRequest(m)
 	if err != nil {
-		return err
+		return overhead{}, err
 	}
 	dir, e, err := b.project("minimal", nil)
 	if err != nil {
-		return err
+		return overhead{}, err
 	}
 	minimal := func(int) (proc, error) {
 		return b.run(ctx, dir, modelEnv(e, m), b.minimal, reqFile, filepath.Join(dir, "prd.json"))
 	}
 	if _, err := minimal(0); err != nil {
-		return err
+		return overhead{}, err
 	}
 	var ps, ms []proc
-	for range b.opts.runs {
+	for range runs {
 		for _, step := range []struct {
 			once func(int) (proc, error)
 			into *[]proc
 		}{{prodgen, &ps}, {minimal, &ms}} {
 			p, err := step.once(0)
 			if err != nil {
-				return err
+				return overhead{}, err
 			}
 			*step.into = append(*step.into, p)
 		}
 	}
 	ex, err := m.take()
 	if err != nil {
-		return err
+		return overhead{}, err
 	}
-	if want := 2 * (b.opts.runs + 1); len(ex) != want {
-		return fmt.Errorf("the model was asked %d times, want %d (one request a run, no repair)", len(ex), want)
+	if want := 2 * (runs + 1); len(ex) != want {
+		return overhead{}, fmt.Errorf("the model was asked %d times, want %d (one request a run, no repair)", len(ex), want)
 	}
-	b.overheadCost = overhead{Prodgen: medians(ps), Minimal: medians(ms)}
-	return nil
+	return overhead{Prodgen: medians(ps), Minimal: medians(ms), Latency: latency, Rate: rate}, nil
 }
 
 // writeRequest saves the first request prodgen sent, for the minimal
