@@ -2,6 +2,7 @@ package offline
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/prodgen/prodgen/internal/brief"
 )
@@ -45,6 +46,7 @@ type people struct {
 // personaWords are the content words of each persona's name, and of its
 // name and description together.
 type personaWords struct {
+	once       sync.Once
 	names, all []map[string]bool
 }
 
@@ -55,12 +57,13 @@ func newPeople(personas []brief.Persona, proper map[string]bool, title string) p
 // wordsOf returns the content words of every persona.
 func (p people) wordsOf() *personaWords {
 	w := p.words
-	if w.all == nil {
+	// A large brief's features are read in parallel (see each).
+	w.once.Do(func() {
 		for _, ps := range p.personas {
 			w.names = append(w.names, wordSet(ps.Name))
 			w.all = append(w.all, wordSet(ps.Name+" "+ps.Description))
 		}
-	}
+	})
 	return w
 }
 

@@ -31,8 +31,9 @@ func BuildPRD(b *brief.Brief) *artifact.PRD {
 			p.Personas = append(p.Personas, artifact.Persona{Name: upperFirst(name), Description: clean(u.Description)})
 		}
 	}
-	for _, f := range b.Features {
-		text := functionalText(pp, f)
+	texts := each(b.Features, func(f brief.Feature) string { return functionalText(pp, f) })
+	for i, f := range b.Features {
+		text := texts[i]
 		if text == "" {
 			continue
 		}
@@ -44,9 +45,9 @@ func BuildPRD(b *brief.Brief) *artifact.PRD {
 		p.NonFunctional = append(p.NonFunctional, artifact.Requirement{ID: id, Text: constraintText(c, pp.proper)})
 	}
 	personas := p.Personas
-	for _, fr := range p.Functional {
-		p.InScope = append(p.InScope, storyTitle(parseFR(fr.Text, personas, pp.proper)))
-	}
+	p.InScope = append(p.InScope, each(p.Functional, func(fr artifact.Requirement) string {
+		return storyTitle(parseFR(fr.Text, personas, pp.proper))
+	})...)
 	for _, ng := range nonEmpty(b.NonGoals) {
 		p.OutOfScope = append(p.OutOfScope, upperFirst(ng))
 	}
