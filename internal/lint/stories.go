@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/markdown"
@@ -61,8 +62,10 @@ func (a *analysis) story(s *markdown.Section) {
 }
 
 // givenWhenThen matches a criterion in Given/When/Then form, in any case
-// and with any punctuation between the parts.
-var givenWhenThen = regexp.MustCompile(`(?is)^given\b.*?\bwhen\b.*?\bthen\b\s*\S`)
+// and with any punctuation between the parts. It is compiled on first use.
+var givenWhenThen = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?is)^given\b.*?\bwhen\b.*?\bthen\b\s*\S`)
+})
 
 // criteria checks a story's acceptance criteria: at least one, and at
 // least one of them in Given/When/Then form. A criterion in another form
@@ -72,7 +75,7 @@ func (a *analysis) criteria(st tracer, criteria []idItem) {
 	formed := 0
 	for _, c := range criteria {
 		a.vague(c.line, c.text, storyText)
-		if givenWhenThen.MatchString(markdown.Plain(c.text)) {
+		if givenWhenThen().MatchString(markdown.Plain(c.text)) {
 			formed++
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/prodgen/prodgen/internal/markdown"
@@ -55,9 +56,11 @@ var vagueWords = []vagueWord{
 	{word: "should", advice: `write "must" if it is required; if that is undecided, move it to the open questions`, requirementOnly: true},
 }
 
-// vaguePatterns are the table's words as patterns, in the same order.
+// vaguePatterns returns the table's words as patterns, in the same order.
 // A word is whole when no letter, digit, underscore or hyphen touches it.
-var vaguePatterns = func() []*regexp.Regexp {
+// They are compiled on first use, not at start-up: the Unicode classes
+// make them slow to compile, and most commands never lint.
+var vaguePatterns = sync.OnceValue(func() []*regexp.Regexp {
 	out := make([]*regexp.Regexp, len(vagueWords))
 	for i, w := range vagueWords {
 		flags := "(?i)"
@@ -67,16 +70,17 @@ var vaguePatterns = func() []*regexp.Regexp {
 		out[i] = regexp.MustCompile(flags + `(?:^|[^\p{L}\p{N}_-])(` + regexp.QuoteMeta(w.word) + `)(?:[^\p{L}\p{N}_-]|$)`)
 	}
 	return out
-}()
+})
 
 // vague reports the vague words in text, each once, on line.
 func (a *analysis) vague(line int, text string, kind textKind) {
 	plain := markdown.Plain(stripCode(text))
+	patterns := vaguePatterns()
 	for i, w := range vagueWords {
 		if w.requirementOnly && kind != requirementText {
 			continue
 		}
-		if found, ok := findWord(vaguePatterns[i], plain, w.measured); ok {
+		if found, ok := findWord(patterns[i], plain, w.measured); ok {
 			a.l.add(a.doc, line, "vague-word", "vague word %q: %s", found, w.advice)
 		}
 	}
