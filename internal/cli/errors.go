@@ -32,7 +32,7 @@ var exitCodes = []struct {
 	{ExitOK, "Success. For check: every document is up to date.", ""},
 	{ExitFailure, "Runtime failure: the model or the network failed, a file could not be read or written, or lint found errors (or warnings, with --strict).",
 		"Read the message; run again with --verbose for more. A model or network failure may pass when retried."},
-	{ExitUsage, "Usage or bad input: an unknown command, flag or argument, an invalid prodgen.yaml or PRODGEN_* value, a brief or document that is missing, empty or unreadable, or a damaged prodgen.lock.",
+	{ExitUsage, "Usage or bad input: an unknown command, flag or argument, an invalid prodgen.yaml or PRODGEN_* value, a brief or document that is missing, empty or unreadable, a damaged prodgen.lock, or a request too large for context_window.",
 		"Fix what the message names; 'prodgen COMMAND --help' shows a command's usage and 'prodgen help config' every setting."},
 	{ExitStale, "Not up to date: check found a document missing, stale or edited by hand, or a stage refused to overwrite a document edited by hand.",
 		"Run 'prodgen generate'; keep a hand edit with 'prodgen accept FILE' or overwrite it with --force."},
