@@ -3,6 +3,7 @@ package brief
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // The cue lists below drive the reading of prose-only briefs (prose.go).
@@ -12,13 +13,13 @@ import (
 
 // productCues find the sentence that says what the product is; it becomes
 // the summary and sentences before it are the problem.
-var productCues = []*regexp.Regexp{
-	regexp.MustCompile(`(?i)\bwe(?:'d| would)? (?:want|need|plan|intend|propose|like|aim|are going|are planning)\b.{0,80}?\b(?:app|application|tool|service|platform|product|system|site|website|bot|api|dashboard|portal|solution|program|device)s?\b`),
-	regexp.MustCompile(`(?i)\bwe(?:'re| are| will be) (?:building|creating|making|launching|developing|proposing)\b`),
-	regexp.MustCompile(`(?i)^(?:the idea|our idea|the plan|the proposal) is\b`),
+var productCues = []func() *regexp.Regexp{
+	lazyRegexp(`(?i)\bwe(?:'d| would)? (?:want|need|plan|intend|propose|like|aim|are going|are planning)\b.{0,80}?\b(?:app|application|tool|service|platform|product|system|site|website|bot|api|dashboard|portal|solution|program|device)s?\b`),
+	lazyRegexp(`(?i)\bwe(?:'re| are| will be) (?:building|creating|making|launching|developing|proposing)\b`),
+	lazyRegexp(`(?i)^(?:the idea|our idea|the plan|the proposal) is\b`),
 	// A sentence that opens by naming a new thing: "A dispatch board for
 	// small plumbing companies."
-	regexp.MustCompile(`(?i)^an? [^.;:]{0,60}?\b(?:app|application|tool|service|platform|product|system|board|dashboard|site|website|bot|api|marketplace|portal|tracker|assistant|plugin|extension)\b\s+(?:for|that|which|to|where|who|helping|letting)\b`),
+	lazyRegexp(`(?i)^an? [^.;:]{0,60}?\b(?:app|application|tool|service|platform|product|system|board|dashboard|site|website|bot|api|marketplace|portal|tracker|assistant|plugin|extension)\b\s+(?:for|that|which|to|where|who|helping|letting)\b`),
 }
 
 // nonGoalLeads precede what will not be done: "We are not trying to
@@ -41,7 +42,7 @@ var metricCues = newCues("if it works", "if this works", "if it succeeds", "succ
 
 // metricLeadIn is the opening of a metric sentence that is not part of any
 // metric: "If it works, …", "Success means …".
-var metricLeadIn = regexp.MustCompile(`(?i)^(?:if (?:it|this|we|the \w+) (?:works?|succeeds?|ships?|lands?)|success (?:looks like|means|is|would be)|we(?:'ll| will| would|'d) know (?:it(?:'s| is)? work(?:s|ing|ed)|we(?:'ve| have)? succeeded)(?: when| if)?)\s*[,:]?\s*`)
+var metricLeadIn = lazyRegexp(`(?i)^(?:if (?:it|this|we|the \w+) (?:works?|succeeds?|ships?|lands?)|success (?:looks like|means|is|would be)|we(?:'ll| will| would|'d) know (?:it(?:'s| is)? work(?:s|ing|ed)|we(?:'ve| have)? succeeded)(?: when| if)?)\s*[,:]?\s*`)
 
 // constraintCues mark a sentence stating a limit the product must respect:
 // platform, scale, integration, security, compliance, budget, time.
@@ -59,8 +60,8 @@ var problemCues = newCues("spend*", "waste*", "lose", "loses", "lost", "late", "
 	"cost*", "expensive", "complain*", "dispute*", "retyp*", "wait*", "forget*", "drop them",
 	"nobody", "no one", "today")
 
-// cueSet is a compiled cue list.
-type cueSet struct{ re *regexp.Regexp }
+// cueSet is a cue list, compiled on first use.
+type cueSet struct{ re func() *regexp.Regexp }
 
 func newCues(words ...string) cueSet {
 	alts := make([]string, len(words))
@@ -71,10 +72,18 @@ func newCues(words ...string) cueSet {
 			alts[i] = regexp.QuoteMeta(w)
 		}
 	}
-	return cueSet{re: regexp.MustCompile(`(?i)(?:^|[^\pL\pN])(?:` + strings.Join(alts, "|") + `)(?:$|[^\pL\pN])`)}
+	return cueSet{re: lazyRegexp(`(?i)(?:^|[^\pL\pN])(?:` + strings.Join(alts, "|") + `)(?:$|[^\pL\pN])`)}
 }
 
-func (c cueSet) match(s string) bool { return c.re.MatchString(s) }
+func (c cueSet) match(s string) bool { return c.re().MatchString(s) }
+
+// lazyRegexp returns a function that compiles expr on its first call and
+// returns the same *regexp.Regexp on every call, from any goroutine.
+// Compiling every pattern of the package at start-up cost every prodgen
+// command several milliseconds, even those that never read a brief.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // roleWords name kinds of people; in prose they give the users.
 var roleWords = wordSet(`technician supervisor manager admin administrator staff engineer

@@ -110,10 +110,10 @@ var synonymIndex = func() map[string]part {
 }()
 
 var (
-	numberPrefix = regexp.MustCompile(`(?i)^(?:(?:step|part|section|phase|chapter)\s+)?\d+(?:\.\d+)*\.?\s*(?:[):.\-–—]\s*)*`)
-	letterPrefix = regexp.MustCompile(`(?i)^(?:(?:step|part|section|phase|chapter)\s+)?(?:[a-z]|[ivxlc]+)\s*[.):\-–—]\s*`)
-	parenthetic  = regexp.MustCompile(`\s*(?:\([^)]*\)|\[[^\]]*\])`)
-	dashSuffix   = regexp.MustCompile(`\s+[—–-]\s+|:\s+`)
+	numberPrefix = lazyRegexp(`(?i)^(?:(?:step|part|section|phase|chapter)\s+)?\d+(?:\.\d+)*\.?\s*(?:[):.\-–—]\s*)*`)
+	letterPrefix = lazyRegexp(`(?i)^(?:(?:step|part|section|phase|chapter)\s+)?(?:[a-z]|[ivxlc]+)\s*[.):\-–—]\s*`)
+	parenthetic  = lazyRegexp(`\s*(?:\([^)]*\)|\[[^\]]*\])`)
+	dashSuffix   = lazyRegexp(`\s+[—–-]\s+|:\s+`)
 )
 
 // classifyHeading says which part a heading introduces, or partNone.
@@ -137,7 +137,7 @@ func classify(title string, fallback bool) part {
 	}
 	// "Goals — what success looks like": the words before a dash or colon
 	// name the section, the rest explains it.
-	if loc := dashSuffix.FindStringIndex(h); loc != nil {
+	if loc := dashSuffix().FindStringIndex(h); loc != nil {
 		if p, ok := synonymIndex[strings.TrimSpace(h[:loc[0]])]; ok {
 			return p
 		}
@@ -179,7 +179,7 @@ func normalizeHeading(title string) string {
 	h = strings.NewReplacer("’", "'", "‘", "'", "&", " and ", "+", " and ", "/", " and ").Replace(h)
 	h = strings.TrimLeftFunc(h, notAlnum)
 	h = stripNumbering(h)
-	h = parenthetic.ReplaceAllString(h, "")
+	h = parenthetic().ReplaceAllString(h, "")
 	h = strings.TrimFunc(h, func(r rune) bool { return notAlnum(r) && r != ';' })
 	h = strings.TrimRight(h, ";")
 	return strings.Join(strings.Fields(h), " ")
@@ -188,8 +188,8 @@ func normalizeHeading(title string) string {
 // stripNumbering removes one numbering prefix from a heading,
 // keeping it when nothing would remain ("2026" or "A." alone).
 func stripNumbering(h string) string {
-	for _, re := range []*regexp.Regexp{numberPrefix, letterPrefix} {
-		if loc := re.FindStringIndex(h); loc != nil && loc[1] > 0 && loc[1] < len(h) {
+	for _, re := range []func() *regexp.Regexp{numberPrefix, letterPrefix} {
+		if loc := re().FindStringIndex(h); loc != nil && loc[1] > 0 && loc[1] < len(h) {
 			return strings.TrimLeftFunc(h[loc[1]:], notAlnum)
 		}
 	}

@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/markdown"
@@ -23,7 +22,7 @@ func (p *parser) addList(pt part, items []markdown.Item) {
 	}
 	for _, it := range items {
 		kids := flatten(it.Children)
-		it.Text = taskMarker.ReplaceAllString(it.Text, "")
+		it.Text = taskMarker().ReplaceAllString(it.Text, "")
 		switch pt {
 		case partSummary:
 			p.addParagraph(pt, joinKids(it.Text, kids))
@@ -41,7 +40,7 @@ func (p *parser) addList(pt part, items []markdown.Item) {
 
 // taskMarker is a task-list checkbox, which the markdown reader leaves in
 // the item's text.
-var taskMarker = regexp.MustCompile(`^\[[ xX]\]\s+`)
+var taskMarker = lazyRegexp(`^\[[ xX]\]\s+`)
 
 // flatten gives the text of nested items, depth first, each with its own
 // children appended.
@@ -159,7 +158,7 @@ func (p *parser) addItem(pt part, text string) {
 	case partGoals:
 		p.b.Goals = append(p.b.Goals, text)
 	case partGoalsAndNonGoals:
-		if negativeItem.MatchString(text) {
+		if negativeItem().MatchString(text) {
 			p.b.NonGoals = append(p.b.NonGoals, text)
 		} else {
 			p.b.Goals = append(p.b.Goals, text)
@@ -184,22 +183,22 @@ func (p *parser) addItem(pt part, text string) {
 }
 
 // negativeItem opens an item that says what will not be done.
-var negativeItem = regexp.MustCompile(`(?i)^(?:no|not|never|non-goal|nongoal|won't|will not|we won't|we will not|out of scope|don't|do not)\b`)
+var negativeItem = lazyRegexp(`(?i)^(?:no|not|never|non-goal|nongoal|won't|will not|we won't|we will not|out of scope|don't|do not)\b`)
 
 // assumptionCue finds a clause that states an assumption.
-var assumptionCue = regexp.MustCompile(`(?i)\b(?:we assume|we're assuming|we are assuming|assuming|assumption|assumes|we expect|presumably)\b`)
+var assumptionCue = lazyRegexp(`(?i)\b(?:we assume|we're assuming|we are assuming|assuming|assumption|assumes|we expect|presumably)\b`)
 
 // addConstraint files a constraint, moving clauses that state an
 // assumption to Risks: "SMS via a gateway; we assume delivery within 30
 // seconds" gives a constraint and a risk.
 func (p *parser) addConstraint(text string) {
-	if !assumptionCue.MatchString(text) {
+	if !assumptionCue().MatchString(text) {
 		p.b.Constraints = append(p.b.Constraints, text)
 		return
 	}
 	var keep []string
 	for _, c := range splitOn(text, ";") {
-		if assumptionCue.MatchString(c) {
+		if assumptionCue().MatchString(c) {
 			p.b.Risks = append(p.b.Risks, capitalize(trimItem(c)))
 		} else {
 			keep = append(keep, c)
@@ -211,8 +210,8 @@ func (p *parser) addConstraint(text string) {
 }
 
 var (
-	leadingPriority  = regexp.MustCompile(`(?i)^(?:\[(p[0-4]|must(?: have)?|should(?: have)?|could(?: have)?|won't(?: have)?|nice to have)\]|\((p[0-4])\)|(p[0-4])\s*[:\-–—]|(p[0-4]|must(?: have)?|should(?: have)?|could(?: have)?)\s*:|\*\*(p[0-4]|must|should|could)\*\*\s*[:\-–—]?)\s*`)
-	trailingPriority = regexp.MustCompile(`(?i)\s*[(\[](p[0-4]|must(?: have)?|should(?: have)?|could(?: have)?|won't(?: have)?|nice to have)[)\]]\s*$`)
+	leadingPriority  = lazyRegexp(`(?i)^(?:\[(p[0-4]|must(?: have)?|should(?: have)?|could(?: have)?|won't(?: have)?|nice to have)\]|\((p[0-4])\)|(p[0-4])\s*[:\-–—]|(p[0-4]|must(?: have)?|should(?: have)?|could(?: have)?)\s*:|\*\*(p[0-4]|must|should|could)\*\*\s*[:\-–—]?)\s*`)
+	trailingPriority = lazyRegexp(`(?i)\s*[(\[](p[0-4]|must(?: have)?|should(?: have)?|could(?: have)?|won't(?: have)?|nice to have)[)\]]\s*$`)
 )
 
 // addFeature adds a feature, taking a priority the author marked in the
@@ -220,10 +219,10 @@ var (
 func (p *parser) addFeature(text, notes string) {
 	text = trimItem(text)
 	var prio string
-	if m := leadingPriority.FindStringSubmatch(text); m != nil {
+	if m := leadingPriority().FindStringSubmatch(text); m != nil {
 		prio = firstNonEmpty(m[1:]...)
 		text = text[len(m[0]):]
-	} else if m := trailingPriority.FindStringSubmatch(text); m != nil {
+	} else if m := trailingPriority().FindStringSubmatch(text); m != nil {
 		prio = m[1]
 		text = text[:len(text)-len(m[0])]
 	}

@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -77,15 +76,15 @@ func tidyMetric(m Metric, text string) Metric {
 }
 
 var (
-	labelSep   = regexp.MustCompile(`:\s+|\s+[—–]\s+|\s+-\s+`)
-	fromTo     = regexp.MustCompile(`(?i)^from\s+(.+?)\s+to\s+(.+)$`)
-	arrow      = regexp.MustCompile(`^(.+?)\s*(?:→|->|⇒|=>)\s*(.+)$`)
-	baselineIn = regexp.MustCompile(`(?i)\s*\((?:today|currently|now|baseline|from|was)[:\s]+([^)]+)\)`)
-	verbFromTo = regexp.MustCompile(`(?i)^(.*?)\s+(?:(?:should|will|must|would|to|can|could|needs? to)\s+)?(?:(?:drop|fall|go|come|rise|grow|increase|decrease|shrink|move|improve|reduce|cut|climb|jump|change|shift|get)(?:s|es|ed)?\s+)?(?:(?:down|up)\s+)?from\s+(.+?)\s+to\s+(.+)$`)
+	labelSep   = lazyRegexp(`:\s+|\s+[—–]\s+|\s+-\s+`)
+	fromTo     = lazyRegexp(`(?i)^from\s+(.+?)\s+to\s+(.+)$`)
+	arrow      = lazyRegexp(`^(.+?)\s*(?:→|->|⇒|=>)\s*(.+)$`)
+	baselineIn = lazyRegexp(`(?i)\s*\((?:today|currently|now|baseline|from|was)[:\s]+([^)]+)\)`)
+	verbFromTo = lazyRegexp(`(?i)^(.*?)\s+(?:(?:should|will|must|would|to|can|could|needs? to)\s+)?(?:(?:drop|fall|go|come|rise|grow|increase|decrease|shrink|move|improve|reduce|cut|climb|jump|change|shift|get)(?:s|es|ed)?\s+)?(?:(?:down|up)\s+)?from\s+(.+?)\s+to\s+(.+)$`)
 )
 
 func metricLabelled(t string) (Metric, bool) {
-	loc := labelSep.FindStringIndex(t)
+	loc := labelSep().FindStringIndex(t)
 	if loc == nil || loc[0] == 0 {
 		return Metric{}, false
 	}
@@ -94,19 +93,19 @@ func metricLabelled(t string) (Metric, bool) {
 		return Metric{}, false
 	}
 	m := Metric{Name: name, Target: value}
-	if b := baselineIn.FindStringSubmatch(value); b != nil {
+	if b := baselineIn().FindStringSubmatch(value); b != nil {
 		m.Baseline = b[1]
 		m.Target = strings.Replace(value, b[0], "", 1)
-	} else if f := fromTo.FindStringSubmatch(value); f != nil {
+	} else if f := fromTo().FindStringSubmatch(value); f != nil {
 		m.Baseline, m.Target = f[1], f[2]
-	} else if a := arrow.FindStringSubmatch(value); a != nil {
+	} else if a := arrow().FindStringSubmatch(value); a != nil {
 		m.Baseline, m.Target = a[1], a[2]
 	}
 	return m, true
 }
 
 func metricFromTo(t string) (Metric, bool) {
-	m := verbFromTo.FindStringSubmatch(t)
+	m := verbFromTo().FindStringSubmatch(t)
 	if m == nil || !(isQuantity(m[2]) || isQuantity(m[3])) {
 		return Metric{}, false
 	}

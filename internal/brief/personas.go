@@ -1,17 +1,16 @@
 package brief
 
 import (
-	"regexp"
 	"strings"
 )
 
 var (
 	// boldName is a name in bold at the start: "**Team lead** of a team…".
-	boldName = regexp.MustCompile(`^(?:\*\*|__)(.+?)(?:\*\*|__)\s*(.*)$`)
+	boldName = lazyRegexp(`^(?:\*\*|__)(.+?)(?:\*\*|__)\s*(.*)$`)
 	// labelName is "Name: description" or "Name — description".
-	labelName = regexp.MustCompile(`^([^:—–]+?)\s*(?::|\s[—–-])\s+(.+)$`)
+	labelName = lazyRegexp(`^([^:—–]+?)\s*(?::|\s[—–-])\s+(.+)$`)
 	// parenName is "Name (description)".
-	parenName = regexp.MustCompile(`^([^()]+?)\s*\(([^()]+)\)$`)
+	parenName = lazyRegexp(`^([^()]+?)\s*\(([^()]+)\)$`)
 )
 
 // rankLabels rank personas rather than name them: "Primary: nurses".
@@ -32,17 +31,17 @@ const maxLabelWords = 5
 // capitalised.
 func parsePersona(text string) Persona {
 	text = strings.TrimSpace(text)
-	if m := boldName.FindStringSubmatch(text); m != nil {
+	if m := boldName().FindStringSubmatch(text); m != nil {
 		return newPersona(m[1], m[2])
 	}
 	t := trimItem(text)
-	if m := labelName.FindStringSubmatch(t); m != nil && wordCount(m[1]) <= maxLabelWords {
+	if m := labelName().FindStringSubmatch(t); m != nil && wordCount(m[1]) <= maxLabelWords {
 		if rankLabels[strings.ToLower(m[1])] {
 			return parsePersona(m[2])
 		}
 		return newPersona(m[1], m[2])
 	}
-	if m := parenName.FindStringSubmatch(t); m != nil {
+	if m := parenName().FindStringSubmatch(t); m != nil {
 		return newPersona(m[1], m[2])
 	}
 	best := -1

@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -73,7 +72,7 @@ func isSubject(words []string) bool {
 }
 
 // clauseSep separates clauses that may each have their own subject.
-var clauseSep = regexp.MustCompile(`,\s+(?:and|but|while)\s+|;\s+`)
+var clauseSep = lazyRegexp(`,\s+(?:and|but|while)\s+|;\s+`)
 
 // featureClauses reads a sentence that may hold several subjects
 // ("Dispatchers drag jobs onto a day, and plumbers see their route"): it
@@ -82,7 +81,7 @@ var clauseSep = regexp.MustCompile(`,\s+(?:and|but|while)\s+|;\s+`)
 func featureClauses(s string) ([]string, bool) {
 	var clauses []string
 	start := 0
-	for _, loc := range clauseSep.FindAllStringIndex(s, -1) {
+	for _, loc := range clauseSep().FindAllStringIndex(s, -1) {
 		next := s[loc[1]:]
 		if _, ok := featurePhrases(next); ok && !startsWithVerb(next) {
 			clauses = append(clauses, s[start:loc[0]])
@@ -102,14 +101,14 @@ func featureClauses(s string) ([]string, bool) {
 }
 
 // phraseSep separates the verb phrases of a sentence.
-var phraseSep = regexp.MustCompile(`,?\s+(?:and|or)\s+|,\s+`)
+var phraseSep = lazyRegexp(`,?\s+(?:and|or)\s+|,\s+`)
 
 // verbPhrases splits a predicate at commas, "and" and "or" where the next
 // part starts with a verb, so "pick X from a map or by scanning it, record
 // Y with taps and a voice note, attach photos" gives three phrases while
 // "by scanning" and "a voice note" stay in theirs.
 func verbPhrases(pred string) []string {
-	locs := phraseSep.FindAllStringIndex(pred, -1)
+	locs := phraseSep().FindAllStringIndex(pred, -1)
 	var out []string
 	cur, sep, start := "", "", 0
 	for i := 0; i <= len(locs); i++ {

@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/markdown"
@@ -15,7 +14,7 @@ type unit struct {
 
 // labelled is a paragraph or item that names its own part: "Users:
 // nurses and doctors.", "**Out of scope:** payments."
-var labelled = regexp.MustCompile(`^(?:\*\*|__)?([^:*_\n]{1,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$`)
+var labelled = lazyRegexp(`^(?:\*\*|__)?([^:*_\n]{1,40}?)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(.+)$`)
 
 // maxLabelHeadingWords keeps "We spend hours a day on this: …" from being
 // read as a label.
@@ -95,7 +94,7 @@ func (p *parser) proseUnits(blocks []markdown.Block) ([]unit, []string) {
 }
 
 func labelOf(text string) (part, string) {
-	m := labelled.FindStringSubmatch(strings.TrimSpace(text))
+	m := labelled().FindStringSubmatch(strings.TrimSpace(text))
 	if m == nil || wordCount(m[1]) > maxLabelHeadingWords {
 		return partNone, ""
 	}
@@ -104,7 +103,7 @@ func labelOf(text string) (part, string) {
 
 func (p *parser) isProductStatement(s string) bool {
 	for _, re := range productCues {
-		if re.MatchString(s) {
+		if re().MatchString(s) {
 			return true
 		}
 	}
@@ -138,7 +137,7 @@ func (p *parser) classify(s string, product, problem bool) bool {
 		for _, c := range metricClauses(s) {
 			p.addMetric(parseMetric(c))
 		}
-	case assumptionCue.MatchString(s):
+	case assumptionCue().MatchString(s):
 		p.b.Risks = append(p.b.Risks, trimItem(s))
 	case constraintCues.match(s):
 		p.b.Constraints = append(p.b.Constraints, trimItem(s))
@@ -180,7 +179,7 @@ func (p *parser) addNonGoals(s, lower string) bool {
 // one clause per metric: "If it works, A should drop …, and no B …".
 func metricClauses(s string) []string {
 	s = trimItem(s)
-	if loc := metricLeadIn.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+	if loc := metricLeadIn().FindStringIndex(s); loc != nil && loc[1] < len(s) {
 		s = s[loc[1]:]
 	}
 	var out []string

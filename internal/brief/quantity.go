@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -60,15 +59,15 @@ func firstTargetWord(lower string) (int, bool) {
 }
 
 var (
-	leadingQuantity = regexp.MustCompile(`(?i)^((?:~|about |around |approx\.? |at least |over |under |more than |fewer than |less than |up to )?[$€£]?(?:\d[\d,.]*\s*(?:%|k\b|m\b|x\b|×|\+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty|a hundred|hundred)\b))\s+(.+)$`)
-	timeFrame       = regexp.MustCompile(`(?i)\s+((?:in|within|by|after|during|over|before|per|each|every|a)\s+(?:the\s+)?(?:first|next|last|end|\d+|one|two|three|four|five|six|twelve|q[1-4]|h[12]|launch|day|week|month|quarter|year|shift|hour|january|february|march|april|may|june|july|august|september|october|november|december)\b.*)$`)
+	leadingQuantity = lazyRegexp(`(?i)^((?:~|about |around |approx\.? |at least |over |under |more than |fewer than |less than |up to )?[$€£]?(?:\d[\d,.]*\s*(?:%|k\b|m\b|x\b|×|\+)?|(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|fifty|a hundred|hundred)\b))\s+(.+)$`)
+	timeFrame       = lazyRegexp(`(?i)\s+((?:in|within|by|after|during|over|before|per|each|every|a)\s+(?:the\s+)?(?:first|next|last|end|\d+|one|two|three|four|five|six|twelve|q[1-4]|h[12]|launch|day|week|month|quarter|year|shift|hour|january|february|march|april|may|june|july|august|september|october|november|december)\b.*)$`)
 )
 
 // metricLeadingQuantity reads "15 customers live on the API in the first
 // quarter" as name "Customers live on the API", target "15 in the first
 // quarter".
 func metricLeadingQuantity(t string) (Metric, bool) {
-	m := leadingQuantity.FindStringSubmatch(t)
+	m := leadingQuantity().FindStringSubmatch(t)
 	if m == nil {
 		return Metric{}, false
 	}
@@ -77,7 +76,7 @@ func metricLeadingQuantity(t string) (Metric, bool) {
 	if r, ok := strings.CutPrefix(rest, "of "); ok {
 		rest = r
 	}
-	if tf := timeFrame.FindStringSubmatchIndex(rest); tf != nil && tf[0] > 0 {
+	if tf := timeFrame().FindStringSubmatchIndex(rest); tf != nil && tf[0] > 0 {
 		return Metric{Name: rest[:tf[0]], Target: qty + " " + rest[tf[2]:tf[3]]}, true
 	}
 	return Metric{Name: rest, Target: qty}, true

@@ -1,7 +1,6 @@
 package brief
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/markdown"
@@ -14,10 +13,10 @@ var titleKeys = []string{"title", "product", "name"}
 var (
 	// titlePrefix is a document-type label before the product's name:
 	// "Project brief: X", "PRD: X", "Product brief — X", "Brief for X".
-	titlePrefix = regexp.MustCompile(`(?i)^(?:(?:project|product|feature|product\s+requirements)\s+)?(?:brief|prd|one[- ]pager|spec|specification|proposal|pitch|document)\s*(?:[:—–-]\s*|\bfor\s+)`)
+	titlePrefix = lazyRegexp(`(?i)^(?:(?:project|product|feature|product\s+requirements)\s+)?(?:brief|prd|one[- ]pager|spec|specification|proposal|pitch|document)\s*(?:[:—–-]\s*|\bfor\s+)`)
 	// taglineSep separates a name from a tagline: "Streaks — a habit
 	// tracker".
-	taglineSep = regexp.MustCompile(`\s+[—–-]\s+|:\s+`)
+	taglineSep = lazyRegexp(`\s+[—–-]\s+|:\s+`)
 )
 
 // setTitle sets Title from the front matter or the title heading and
@@ -27,10 +26,10 @@ func (p *parser) setTitle(front map[string]string, title *markdown.Section) stri
 	var heading, tagline string
 	if title != nil {
 		heading = strings.TrimSpace(plain(title.Title))
-		if loc := titlePrefix.FindStringIndex(heading); loc != nil && loc[1] < len(heading) {
+		if loc := titlePrefix().FindStringIndex(heading); loc != nil && loc[1] < len(heading) {
 			heading = heading[loc[1]:]
 		}
-		if loc := taglineSep.FindStringIndex(heading); loc != nil && loc[0] > 0 {
+		if loc := taglineSep().FindStringIndex(heading); loc != nil && loc[0] > 0 {
 			heading, tagline = heading[:loc[0]], strings.TrimSpace(heading[loc[1]:])
 		}
 	}
@@ -48,7 +47,7 @@ func (p *parser) setTitle(front map[string]string, title *markdown.Section) stri
 const metaSeparators = "·|;•"
 
 // metaPair is one "Key: value" pair; the key is a short label.
-var metaPair = regexp.MustCompile(`^([\pL][\pL\pN ._/-]{0,30}?)\s*:\s*(.+)$`)
+var metaPair = lazyRegexp(`^([\pL][\pL\pN ._/-]{0,30}?)\s*:\s*(.+)$`)
 
 // maxMetaKeyWords keeps a sentence with a colon from being read as a key.
 const maxMetaKeyWords = 3
@@ -105,7 +104,7 @@ func statusPairs(lines []string) [][2]string {
 	var pairs [][2]string
 	for _, l := range lines {
 		for _, part := range strings.FieldsFunc(plain(l), func(r rune) bool { return strings.ContainsRune(metaSeparators, r) }) {
-			m := metaPair.FindStringSubmatch(strings.TrimSpace(part))
+			m := metaPair().FindStringSubmatch(strings.TrimSpace(part))
 			if m == nil || wordCount(m[1]) > maxMetaKeyWords || classifyHeading(m[1]) != partNone {
 				return nil
 			}
