@@ -101,22 +101,6 @@ func writeSettings(f *factory, settings []config.Setting) error {
 	return nil
 }
 
-// loadConfig loads the configuration alone, for commands that need
-// neither the lock nor a model.
-func (f *factory) loadConfig(cmd *cobra.Command) (*config.Config, error) {
-	cfg, err := config.Load(config.Options{
-		Dir:    f.dir(),
-		File:   f.flags.config,
-		Getenv: f.deps.Getenv,
-		Flags:  cmd.Flags(),
-	})
-	if err != nil {
-		return nil, err
-	}
-	f.secret = cfg.APIKey
-	return cfg, nil
-}
-
 // relPath shows a path inside the project relative to it, with slashes.
 func (f *factory) relPath(p string) string {
 	if p == "" {

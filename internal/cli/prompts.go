@@ -181,30 +181,11 @@ func runPromptsShow(_ context.Context, opts *promptsShowOptions) error {
 	return err
 }
 
-// promptsConfig loads the configuration alone: the prompts commands need
-// neither the lock nor a model.
-func (f *factory) promptsConfig(cmd *cobra.Command) (*config.Config, error) {
-	cfg, err := config.Load(config.Options{
-		Dir:    f.dir(),
-		File:   f.flags.config,
-		Getenv: f.deps.Getenv,
-		Flags:  cmd.Flags(),
-	})
-	if err != nil {
-		return nil, err
-	}
-	f.secret = cfg.APIKey
-	if cfg.File != "" {
-		f.debugf("configuration: %s\n", cfg.File)
-	}
-	return cfg, nil
-}
-
 // promptSet loads the configuration and the prompt set it names. A
 // prompts_dir that is not a folder is a configuration error: rendering
 // would fail on it.
 func (f *factory) promptSet(cmd *cobra.Command) (*config.Config, *prompt.Set, error) {
-	cfg, err := f.promptsConfig(cmd)
+	cfg, err := f.loadConfig(cmd)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -63,7 +63,7 @@ func runPromptsEject(_ context.Context, opts *promptsEjectOptions) error {
 	f := opts.f
 	// The configuration only: eject writes the built-ins, so a prompts_dir
 	// that does not exist yet is where it is going to write.
-	cfg, err := f.promptsConfig(opts.cmd)
+	cfg, err := f.loadConfig(opts.cmd)
 	if err != nil {
 		return err
 	}

@@ -150,19 +150,10 @@ func (f *factory) setup(cmd *cobra.Command) (*config.Config, *pipeline.Project, 
 // model and no credentials. Its prompt set is the configured one, so that
 // a changed prompt shows as a changed input.
 func (f *factory) project(cmd *cobra.Command) (*config.Config, *pipeline.Project, error) {
-	cfg, err := config.Load(config.Options{
-		Dir:    f.dir(),
-		File:   f.flags.config,
-		Getenv: f.deps.Getenv,
-		Flags:  cmd.Flags(),
-	})
+	cfg, err := f.loadConfig(cmd)
 	if err != nil {
 		return nil, nil, err
 	}
-	if cfg.File != "" {
-		f.debugf("configuration: %s\n", cfg.File)
-	}
-	f.secret = cfg.APIKey
 	lock, err := pipeline.LoadLock(filepath.Join(f.dir(), pipeline.LockFile))
 	if err != nil {
 		return nil, nil, err
@@ -171,6 +162,26 @@ func (f *factory) project(cmd *cobra.Command) (*config.Config, *pipeline.Project
 		Prompts: prompt.New(f.path(cfg.PromptsDir)), RepairAttempts: cfg.RepairAttempts, Jobs: cfg.Jobs,
 		ContextWindow: cfg.ContextWindow, MaxTokens: cfg.MaxTokens}
 	return cfg, proj, nil
+}
+
+// loadConfig loads the configuration alone, for commands that need
+// neither the lock nor a model (config, prompts) and for project. The API
+// key it finds is redacted from every message from then on.
+func (f *factory) loadConfig(cmd *cobra.Command) (*config.Config, error) {
+	cfg, err := config.Load(config.Options{
+		Dir:    f.dir(),
+		File:   f.flags.config,
+		Getenv: f.deps.Getenv,
+		Flags:  cmd.Flags(),
+	})
+	if err != nil {
+		return nil, err
+	}
+	f.secret = cfg.APIKey
+	if cfg.File != "" {
+		f.debugf("configuration: %s\n", cfg.File)
+	}
+	return cfg, nil
 }
 
 // path resolves a configured path against the project folder.
