@@ -1,0 +1,55 @@
+package cli
+
+import (
+	"testing"
+	"time"
+
+	"github.com/prodgen/prodgen/internal/config"
+	"github.com/prodgen/prodgen/internal/llm"
+	"github.com/prodgen/prodgen/internal/llm/llmtest"
+)
+
+// requests_per_minute reaches the model client: requests made at once
+// start spaced out. Only a lower bound on the spacing is checked.
+func TestEngineRequestsPerMinute(t *testing.T) {
+	srv := llmtest.New(t, llmtest.Reply{Content: `{}`})
+	f := &factory{deps: Deps{Getenv: func(string) string { return "" }, Now: time.Now, Dir: t.TempDir()}}
+	f.flags.noCache = true
+	cfg := &config.Config{Provider: "openai", BaseURL: srv.URL, APIKey: "sk-test", Model: "m", APIType: "openai",
+		ResponseFormat: "json_object", Timeout: time.Minute, IdleTimeout: time.Minute, RequestsPerMinute: 300}
+	eng, err := f.engine(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := llm.Request{Stage: llm.StagePRD, Messages: []llm.Message{{Role: llm.RoleUser, Content: "hi"}}}
+	errs := make(chan error, 3)
+	for range 3 {
+		go func() {
+			_, err := eng.client.Complete(t.Context(), req)
+			errs <- err
+		}()
+	}
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := srv.Requests()
+	if len(got) != 3 {
+		t.Fatalf("%d requests, want 3", len(got))
+	}
+	// 300 a minute is one every 200 ms: the third starts at least 400 ms
+	// after the first (less a little for the clocks' resolution).
+	first, last := got[0].Received, got[0].Received
+	for _, r := range got {
+		if r.Received.Before(first) {
+			first = r.Received
+		}
+		if r.Received.After(last) {
+			last = r.Received
+		}
+	}
+	if gap := last.Sub(first); gap < 350*time.Millisecond {
+		t.Errorf("3 requests at 300 a minute arrived within %v, want them spread over at least 400ms", gap)
+	}
+}
