@@ -58,6 +58,7 @@ func exitCode(err error) int {
 		missing *pipeline.MissingInputError
 		lock    *pipeline.LockError
 		budget  *pipeline.BudgetError
+		exists  *existsError
 		creds   *credentialsError
 		refused *refusedError
 		api     *llm.APIError
@@ -68,7 +69,7 @@ func exitCode(err error) int {
 	case errors.Is(err, context.Canceled):
 		return ExitInterrupted
 	case errors.As(err, &usage), errors.As(err, &cfg), errors.As(err, &input), errors.As(err, &missing), errors.As(err, &lock),
-		errors.As(err, &budget):
+		errors.As(err, &budget), errors.As(err, &exists):
 		return ExitUsage
 	case errors.As(err, &creds), errors.As(err, &api) && api.Unauthorized():
 		return ExitCredentials
@@ -77,6 +78,12 @@ func exitCode(err error) int {
 	}
 	return ExitFailure
 }
+
+// existsError is a file a command will not overwrite without --force: bad
+// input (exit 2), though not a usage mistake, so no usage hint follows.
+type existsError struct{ err error }
+
+func (e *existsError) Error() string { return e.err.Error() }
 
 // report prints err, with a hint where one helps, and returns the exit code.
 // The API key is cut out of the message whatever produced it: a server may

@@ -155,7 +155,7 @@ func checkInitFiles(files []initFile, force bool) error {
 	if len(exist) > 1 {
 		verb = "exist"
 	}
-	return &usageError{fmt.Errorf("%s already %s; nothing was written (run again with --force to overwrite)", strings.Join(exist, " and "), verb)}
+	return &existsError{fmt.Errorf("%s already %s; nothing was written (run again with --force to overwrite)", strings.Join(exist, " and "), verb)}
 }
 
 // initGitignore returns the project's .gitignore with the cache folder
