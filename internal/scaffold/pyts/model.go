@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/prodgen/prodgen/internal/scaffold"
 )
@@ -90,16 +91,25 @@ type methodCase struct {
 	Served string // a method the path does serve
 }
 
+// The patterns are compiled on first use, not in package init, which every
+// prodgen command pays for: slugRE's {0,213} alone takes about a
+// millisecond to compile.
 var (
-	slugRE       = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]{0,213}$`)
-	identRE      = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
-	testNameRE   = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
-	segmentRE    = regexp.MustCompile(`^[A-Za-z0-9._~-]+$`)
-	pathRE       = regexp.MustCompile(`^(/|(/([A-Za-z0-9._~-]+|\{id\}))+)$`)
+	slugRE       = lazyRegexp(`^[a-z0-9][a-z0-9._-]{0,213}$`)
+	identRE      = lazyRegexp(`^[A-Za-z_][A-Za-z0-9_]*$`)
+	testNameRE   = lazyRegexp(`^[A-Za-z0-9_]+$`)
+	segmentRE    = lazyRegexp(`^[A-Za-z0-9._~-]+$`)
+	pathRE       = lazyRegexp(`^(/|(/([A-Za-z0-9._~-]+|\{id\}))+)$`)
 	fieldTypes   = []string{"string", "integer", "number", "boolean", "timestamp"}
 	methods      = []string{"GET", "POST", "PUT", "PATCH", "DELETE"}
 	reservedKeys = []string{"id", "created_at", "updated_at", "__proto__"}
 )
+
+// lazyRegexp returns a function that compiles expr on its first call and
+// returns the same *regexp.Regexp on every call, from any goroutine.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // newProject checks api and lays it out for the templates. It rejects what
 // would make a generated project fail to build or its tests fail, naming
@@ -108,7 +118,7 @@ func newProject(api *scaffold.API) (*project, error) {
 	if api == nil {
 		return nil, fmt.Errorf("no API to scaffold")
 	}
-	if !slugRE.MatchString(api.Slug) {
+	if !slugRE().MatchString(api.Slug) {
 		return nil, fmt.Errorf("slug %q: want lower-case letters, digits, dots, hyphens or underscores", api.Slug)
 	}
 	p := &project{Title: api.Title, Slug: api.Slug}
@@ -141,19 +151,19 @@ func newProject(api *scaffold.API) (*project, error) {
 
 func newEntity(se *scaffold.Entity) (*entity, error) {
 	e := &entity{Key: se.Snake, Name: se.Name, Collection: se.Collection}
-	if !identRE.MatchString(se.Snake) {
+	if !identRE().MatchString(se.Snake) {
 		return nil, fmt.Errorf("entity %q: snake name %q is not an identifier", se.Name, se.Snake)
 	}
 	if e.Name == "" {
 		e.Name = se.Snake
 	}
-	if !segmentRE.MatchString(se.Collection) {
+	if !segmentRE().MatchString(se.Collection) {
 		return nil, fmt.Errorf("entity %q: collection %q is not a path segment", se.Name, se.Collection)
 	}
 	seen := map[string]bool{}
 	for _, sf := range se.Fields {
 		switch {
-		case !identRE.MatchString(sf.Snake):
+		case !identRE().MatchString(sf.Snake):
 			return nil, fmt.Errorf("entity %q: field %q: snake name %q is not an identifier", se.Name, sf.Name, sf.Snake)
 		case slices.Contains(reservedKeys, sf.Snake):
 			return nil, fmt.Errorf("entity %q: field %q is one the app keeps itself", se.Name, sf.Snake)
@@ -232,11 +242,11 @@ func (p *project) addEndpoints(ses []scaffold.Endpoint) error {
 
 func checkEndpoint(se *scaffold.Endpoint, entities int) error {
 	switch {
-	case !testNameRE.MatchString(se.TestName):
+	case !testNameRE().MatchString(se.TestName):
 		return fmt.Errorf("test name %q: want letters, digits and underscores", se.TestName)
 	case !slices.Contains(methods, se.Method):
 		return fmt.Errorf("method %q is not one of %s", se.Method, strings.Join(methods, ", "))
-	case !pathRE.MatchString(se.Path):
+	case !pathRE().MatchString(se.Path):
 		return fmt.Errorf("path %q: want segments of letters, digits, '.', '_', '~', '-' or {id}", se.Path)
 	case strings.Count(se.Path, "{id}") > 1:
 		return fmt.Errorf("path %q has more than one {id}", se.Path)
