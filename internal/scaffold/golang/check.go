@@ -8,17 +8,26 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/prodgen/prodgen/internal/scaffold"
 )
 
+// The patterns are compiled on first use, not in package init, which every
+// prodgen command pays for.
 var (
-	slugRE    = regexp.MustCompile(`^[a-z0-9][a-z0-9._~-]*$`)
-	segmentRE = regexp.MustCompile(`^[A-Za-z0-9._~-]+$`)
-	jsonKeyRE = regexp.MustCompile(`^[A-Za-z0-9_]+$`)
+	slugRE    = lazyRegexp(`^[a-z0-9][a-z0-9._~-]*$`)
+	segmentRE = lazyRegexp(`^[A-Za-z0-9._~-]+$`)
+	jsonKeyRE = lazyRegexp(`^[A-Za-z0-9_]+$`)
 )
+
+// lazyRegexp returns a function that compiles expr on its first call and
+// returns the same *regexp.Regexp on every call, from any goroutine.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 var methods = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
 
@@ -34,7 +43,7 @@ func check(api *scaffold.API) error {
 	if api == nil {
 		return errors.New("no API to generate")
 	}
-	if !slugRE.MatchString(api.Slug) || strings.HasSuffix(api.Slug, ".") {
+	if !slugRE().MatchString(api.Slug) || strings.HasSuffix(api.Slug, ".") {
 		return fmt.Errorf("slug %q is not a valid Go module path", api.Slug)
 	}
 	names := names{}
@@ -72,7 +81,7 @@ func checkEntity(e scaffold.Entity, n names) error {
 	if !isIdent(e.Camel) || !unicode.IsLower(firstRune(e.Camel)) {
 		return fmt.Errorf("camel name %q is not an unexported Go identifier", e.Camel)
 	}
-	if !segmentRE.MatchString(e.Collection) {
+	if !segmentRE().MatchString(e.Collection) {
 		return fmt.Errorf("collection %q is not a URL path segment", e.Collection)
 	}
 	if err := n.add(e.Pascal, "entity "+e.Pascal); err != nil {
@@ -83,7 +92,7 @@ func checkEntity(e scaffold.Entity, n names) error {
 		if !isExported(f.Pascal) {
 			return fmt.Errorf("field %q: Go name %q is not an exported Go identifier", f.Name, f.Pascal)
 		}
-		if !jsonKeyRE.MatchString(f.Snake) {
+		if !jsonKeyRE().MatchString(f.Snake) {
 			return fmt.Errorf("field %q: snake name %q is not a plain JSON key", f.Name, f.Snake)
 		}
 		if _, ok := goTypes[f.Type]; !ok {
@@ -120,7 +129,7 @@ func checkEndpoint(api *scaffold.API, ep scaffold.Endpoint, n names) error {
 		switch {
 		case seg == "{id}":
 			ids++
-		case !segmentRE.MatchString(seg) && ep.Path != "/":
+		case !segmentRE().MatchString(seg) && ep.Path != "/":
 			return fmt.Errorf("path segment %q is neither {id} nor a plain URL segment", seg)
 		}
 	}

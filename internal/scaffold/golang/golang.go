@@ -11,6 +11,7 @@ import (
 	"go/format"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/prodgen/prodgen/internal/markdown"
@@ -20,16 +21,21 @@ import (
 //go:embed templates/*.tmpl
 var templateFS embed.FS
 
-var templates = template.Must(template.New("").Funcs(template.FuncMap{
-	"quote":    strconv.Quote,
-	"raw":      raw,
-	"comment":  oneLine,
-	"noun":     noun,
-	"cell":     func(s string) string { return markdown.EscapeCell(oneLine(s)) },
-	"join":     strings.Join,
-	"target":   target,
-	"targetID": targetID,
-}).Option("missingkey=error").ParseFS(templateFS, "templates/*.tmpl"))
+// templates are parsed on first use, not in package init, which every
+// prodgen command pays for. A parsed template set is safe for concurrent
+// execution.
+var templates = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"quote":    strconv.Quote,
+		"raw":      raw,
+		"comment":  oneLine,
+		"noun":     noun,
+		"cell":     func(s string) string { return markdown.EscapeCell(oneLine(s)) },
+		"join":     strings.Join,
+		"target":   target,
+		"targetID": targetID,
+	}).Option("missingkey=error").ParseFS(templateFS, "templates/*.tmpl"))
+})
 
 // outputs pairs each template with the file it renders, in the order
 // Generate returns them; a file with a condition is left out when the
@@ -67,7 +73,7 @@ func Generate(api *scaffold.API) ([]scaffold.File, error) {
 			continue
 		}
 		var b bytes.Buffer
-		if err := templates.ExecuteTemplate(&b, o.tmpl, p); err != nil {
+		if err := templates().ExecuteTemplate(&b, o.tmpl, p); err != nil {
 			return nil, fmt.Errorf("render %s: %w", o.path, err)
 		}
 		content := b.Bytes()
