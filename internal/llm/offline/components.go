@@ -170,7 +170,7 @@ func reportsAsOutput(text string) bool {
 		if prev == "annual" || prev == "custom" || prev == "summary" || strings.HasSuffix(prev, "ly") && len(prev) > 4 {
 			return true
 		}
-		if v := verbForms[prev]; v != nil && (viewVerbs[v.base] || receiveVerbs[v.base]) {
+		if v := verbForm(prev); v != nil && (viewVerbs[v.base] || receiveVerbs[v.base]) {
 			return true
 		}
 	}

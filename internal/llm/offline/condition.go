@@ -73,10 +73,10 @@ func negate(cond []token) ([]token, bool) {
 		case lw == "is" || lw == "are" || lw == "am" || lw == "was" || lw == "were" || lw == "can" || lw == "will" || lw == "has" && i+1 < len(cond) && isParticiple(cond[i+1].lw()):
 			out := append(append([]token(nil), cond[:i+1]...), token{"not", true})
 			return append(out, cond[i+1:]...), true
-		case i > 0 && verbForms[lw] != nil && verbForms[lw].third == lw && verbForms[lw].base != lw:
-			out := append(append([]token(nil), cond[:i]...), token{"does", true}, token{"not", true}, token{verbForms[lw].base, true})
+		case i > 0 && verbForm(lw) != nil && verbForm(lw).third == lw && verbForm(lw).base != lw:
+			out := append(append([]token(nil), cond[:i]...), token{"does", true}, token{"not", true}, token{verbForm(lw).base, true})
 			return append(out, cond[i+1:]...), true
-		case i > 0 && verbs[lw] != nil && (cond[i-1].lw() == "they" || cond[i-1].lw() == "we" || pluralNoun(cond[i-1].lw())):
+		case i > 0 && baseVerb(lw) != nil && (cond[i-1].lw() == "they" || cond[i-1].lw() == "we" || pluralNoun(cond[i-1].lw())):
 			out := append(append([]token(nil), cond[:i]...), token{"do", true}, token{"not", true})
 			return append(out, cond[i:]...), true
 		}

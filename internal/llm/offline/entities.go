@@ -101,7 +101,7 @@ func entityName(np []token) (string, bool) {
 	last := ws[len(ws)-1].lw()
 	head := strings.ToLower(singular(ws[len(ws)-1].text)) // "SMS" stays "sms"
 	// "rendering" is an activity; "findings" are things.
-	activity := verbForms[last] != nil && verbForms[last].ing == last
+	activity := verbForm(last) != nil && verbForm(last).ing == last
 	if nonEntities[head] || uiNouns[head] || messageNouns[head] || activity {
 		return "", false
 	}

@@ -129,7 +129,7 @@ func (p people) subjectClause(subj []token, vp string) (clause, bool) {
 		return p.actorClause(i, det, vp), true
 	}
 	last := subj[len(subj)-1].lw()
-	if len(subj) > 3 || verbForms[last] != nil && !isPlural(last) || !isPlural(last) && det == "" {
+	if len(subj) > 3 || verbForm(last) != nil && !isPlural(last) || !isPlural(last) && det == "" {
 		return clause{}, false
 	}
 	if isPerson(last) {
@@ -210,7 +210,7 @@ func (p people) verbPersona(vp string) int {
 	}
 	for i, ps := range p.personas {
 		for _, w := range contentWords(ps.Description) {
-			if verbs[w] != nil && mine[w] {
+			if baseVerb(w) != nil && mine[w] {
 				return i
 			}
 		}
@@ -294,7 +294,7 @@ func isImperative(ts []token) bool {
 // to", as after a pronoun subject.
 func startsVerbPhrase(ts []token) bool {
 	w := ts[0].lw()
-	return modals[w] || verbForms[w] != nil
+	return modals[w] || verbForm(w) != nil
 }
 
 // finiteVerb finds the verb that follows a subject ("Patients join",
@@ -311,16 +311,16 @@ func finiteVerb(ts []token) (int, bool) {
 		if i+1 < len(ts) {
 			next = ts[i+1].lw()
 		}
-		switch v := verbForms[lw]; {
+		switch v := verbForm(lw); {
 		case modals[lw], lw == "is", lw == "are":
 			return i, true
 		case (lw == "has" || lw == "have" || lw == "needs" || lw == "need" || lw == "wants") && next == "to":
 			return i, true
 		case v != nil && v.third == lw && v.base != lw:
-			if verbs[next] != nil && !singularNoun(prev) {
+			if baseVerb(next) != nil && !singularNoun(prev) {
 				continue // "SOC 2 controls apply": the plural noun is not the verb
 			}
-			return i, verbForms[prev] == nil || determiners[prev]
+			return i, verbForm(prev) == nil || determiners[prev]
 		case v != nil && v.base == lw && (pluralNoun(prev) || prev == "they" || prev == "we"):
 			return i, true
 		}
@@ -331,7 +331,7 @@ func finiteVerb(ts []token) (int, bool) {
 // pluralNoun reports whether w can be a plural noun subject: "patients",
 // or "controls" in "SOC 2 controls apply", which also reads as a verb.
 func pluralNoun(w string) bool {
-	v := verbForms[w]
+	v := verbForm(w)
 	return isPlural(w) && (v == nil || v.third == w)
 }
 

@@ -63,7 +63,7 @@ func TestConjugation(t *testing.T) {
 	}
 	irregular := map[string]string{"see": "seen", "leave": "left", "send": "sent", "get": "got", "choose": "chosen"}
 	for base, pp := range irregular {
-		if v := verbs[base]; v == nil || v.pp != pp {
+		if v := baseVerb(base); v == nil || v.pp != pp {
 			t.Errorf("lexicon participle of %q = %+v, want %q", base, v, pp)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // verbsTxt is the verb lexicon; its header explains the format.
@@ -17,21 +18,15 @@ type verb struct {
 	noun                       bool // also a common noun ("audit", "export")
 }
 
-// The lexicon, built once from verbsTxt. verbs is keyed by base form;
-// verbForms maps every form (base included) to its verb. Both are only read
-// after init, so they are safe for concurrent use.
-var (
-	verbs     map[string]*verb
-	verbForms map[string]*verb
-)
-
-func init() {
+// lexicon is the verb lexicon, built from verbsTxt on first use rather
+// than in package init, which every prodgen command pays for. Its maps are
+// only read after that, so they are safe for concurrent use.
+var lexicon = sync.OnceValue(func() verbLexicon {
 	v, err := parseLexicon(verbsTxt)
 	if err != nil {
 		panic(err) // the lexicon is embedded; TestLexicon keeps it valid
 	}
-	verbs = v
-	verbForms = map[string]*verb{}
+	forms := map[string]*verb{}
 	// Iterate in file order so that a form two verbs share ("left", "read")
 	// always belongs to the first.
 	for _, line := range strings.Split(verbsTxt, "\n") {
@@ -41,12 +36,25 @@ func init() {
 		}
 		vb := v[strings.TrimSuffix(f[0], "~")]
 		for _, form := range []string{vb.base, vb.third, vb.past, vb.pp, vb.ing} {
-			if _, ok := verbForms[form]; !ok {
-				verbForms[form] = vb
+			if _, ok := forms[form]; !ok {
+				forms[form] = vb
 			}
 		}
 	}
+	return verbLexicon{byBase: v, byForm: forms}
+})
+
+// verbLexicon indexes the lexicon's verbs.
+type verbLexicon struct {
+	byBase map[string]*verb // by base form
+	byForm map[string]*verb // by every form, base included
 }
+
+// baseVerb returns the lexicon verb whose base form is w, or nil.
+func baseVerb(w string) *verb { return lexicon().byBase[w] }
+
+// verbForm returns the lexicon verb that has w as one of its forms, or nil.
+func verbForm(w string) *verb { return lexicon().byForm[w] }
 
 // verbPrefixes may join a lexicon verb with a hyphen and keep it a verb:
 // "bulk-approve", "re-send", "auto-assign".
@@ -56,14 +64,14 @@ var verbPrefixes = set("bulk", "re", "auto", "pre", "co", "batch", "mass", "self
 // hyphenated compound ("bulk-approve"), which keeps its prefix in every
 // form ("bulk-approved").
 func lookupVerb(w string) *verb {
-	if v := verbs[w]; v != nil {
+	if v := baseVerb(w); v != nil {
 		return v
 	}
 	i := strings.LastIndex(w, "-")
 	if i <= 0 || !verbPrefixes[w[:i]] {
 		return nil
 	}
-	v := verbs[w[i+1:]]
+	v := baseVerb(w[i+1:])
 	if v == nil {
 		return nil
 	}
@@ -74,7 +82,7 @@ func lookupVerb(w string) *verb {
 // root returns the lexicon verb of a base form, so "bulk-approve" has the
 // class of "approve".
 func root(base string) string {
-	if i := strings.LastIndex(base, "-"); i > 0 && verbs[base] == nil {
+	if i := strings.LastIndex(base, "-"); i > 0 && baseVerb(base) == nil {
 		return base[i+1:]
 	}
 	return base

@@ -52,7 +52,7 @@ func isLabel(s string) bool {
 		return false
 	}
 	for _, t := range ts {
-		if !t.isWord() || verbForms[t.lw()] != nil && !isAcronym(t.text) {
+		if !t.isWord() || verbForm(t.lw()) != nil && !isAcronym(t.text) {
 			return false
 		}
 	}
@@ -77,9 +77,9 @@ func mustClause(c string, proper map[string]bool) string {
 		return "the system must be able to " + join(ts[1:])
 	case isImperative(ts):
 		return "the system must " + lowerFirst(c, proper)
-	case verbForms[lw] != nil && verbForms[lw].third == lw && lw != verbForms[lw].base:
+	case verbForm(lw) != nil && verbForm(lw).third == lw && lw != verbForm(lw).base:
 		// "Works on iOS and Android": the product is the subject.
-		return "the system must " + verbForms[lw].base + " " + join(ts[1:])
+		return "the system must " + verbForm(lw).base + " " + join(ts[1:])
 	}
 	if out, ok := wantsClause(ts); ok {
 		return out
@@ -118,7 +118,7 @@ func verblessClause(ts []token) (string, bool) {
 	}
 	for i := 1; i < len(ts); i++ {
 		lw := ts[i].lw()
-		if !ts[i-1].isWord() || verbForms[ts[i-1].lw()] != nil && !isPlural(ts[i-1].lw()) {
+		if !ts[i-1].isWord() || verbForm(ts[i-1].lw()) != nil && !isPlural(ts[i-1].lw()) {
 			return "", false
 		}
 		bound := (lw == "under" || lw == "below" || lw == "over" || lw == "above" || lw == "within") && i+1 < len(ts) && hasDigit(ts[i+1].text) ||
@@ -155,7 +155,7 @@ func replaceVerb(ts []token, i int, c string) string {
 	case next == "to" && (lw == "has" || lw == "have" || lw == "needs" || lw == "need"):
 		with, skip = "must", 2
 	default:
-		v := verbForms[lw]
+		v := verbForm(lw)
 		if v == nil || stateVerbs[v.base] {
 			return c
 		}

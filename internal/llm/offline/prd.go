@@ -173,7 +173,7 @@ func completeClause(s string) (string, bool) {
 			return s, true // complete already
 		}
 	}
-	if n < 2 || n > 4 || verbs[ts[0].lw()] != nil {
+	if n < 2 || n > 4 || baseVerb(ts[0].lw()) != nil {
 		return s, false
 	}
 	last, head := ts[n-1].lw(), ts[n-2]

@@ -88,7 +88,7 @@ func baseForm(t token) string {
 	case "has":
 		return "have"
 	default:
-		if v := verbForms[lw]; v != nil && v.third == lw && v.base != lw {
+		if v := verbForm(lw); v != nil && v.third == lw && v.base != lw {
 			return v.base
 		}
 	}
@@ -157,7 +157,7 @@ func startsSegment(ts []token, i, prevLen int) bool {
 
 // isParticiple reports whether w is a past participle ("texted", "seen").
 func isParticiple(w string) bool {
-	if v := verbForms[w]; v != nil {
+	if v := verbForm(w); v != nil {
 		return v.pp == w
 	}
 	return false
@@ -216,7 +216,7 @@ func objectEnd(words []token, k int) int {
 			if e+1 >= len(words) || !startsNounPhrase(words[e+1]) || lookupVerb(words[e+1].lw()) != nil {
 				return e
 			}
-		case e > k && (adverbs[lw] && lw != "only" || verbForms[lw] != nil && verbForms[lw].ing == lw):
+		case e > k && (adverbs[lw] && lw != "only" || verbForm(lw) != nil && verbForm(lw).ing == lw):
 			return e
 		}
 		e++

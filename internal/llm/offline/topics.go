@@ -56,7 +56,7 @@ func contentWords(s string) []string {
 // lemma returns the dictionary form of a word: the base of a verb form
 // ("checked" → "check") or the singular of a noun.
 func lemma(w string) string {
-	if v, ok := verbForms[w]; ok {
+	if v := verbForm(w); v != nil {
 		return v.base
 	}
 	return strings.ToLower(singular(w))
