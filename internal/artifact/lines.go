@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Each writer in this file has a reader next to it. For every line a
@@ -175,8 +176,10 @@ func sentence(s Story) string {
 }
 
 // looseSentence reads a story sentence a person rewrote: any case, commas
-// left out, extra spaces.
-var looseSentence = regexp.MustCompile(`(?is)^as an?\s+(.*?)(?:\s*,\s*|\s+)i\s+want\s+(.*?)(?:(?:\s*,\s*|\s+)so\s+that\s+(.*?))?\s*\.?$`)
+// left out, extra spaces. It is compiled on first use.
+var looseSentence = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?is)^as an?\s+(.*?)(?:\s*,\s*|\s+)i\s+want\s+(.*?)(?:(?:\s*,\s*|\s+)so\s+that\s+(.*?))?\s*\.?$`)
+})
 
 // readSentence reads what sentence writes into role, want and benefit.
 func readSentence(p string) (string, string, string, bool) {
@@ -190,7 +193,7 @@ func readSentence(p string) (string, string, string, bool) {
 			return role, want, so, true
 		}
 	}
-	if m := looseSentence.FindStringSubmatch(p); m != nil {
+	if m := looseSentence().FindStringSubmatch(p); m != nil {
 		return m[1], m[2], m[3], true
 	}
 	return "", "", "", false

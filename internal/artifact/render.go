@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+	"sync"
 	"text/template"
 )
 
@@ -18,11 +19,15 @@ const (
 //go:embed templates/*.md.tmpl
 var templateFS embed.FS
 
-// templates holds every document template, parsed once.
-var templates = template.Must(template.New("artifact").
-	Option("missingkey=error").
-	Funcs(template.FuncMap{"row": row, "rule": rule}).
-	ParseFS(templateFS, "templates/*.md.tmpl"))
+// templates holds every document template, parsed once, on first use
+// rather than in package init, which every prodgen command pays for. A
+// parsed template set is safe for concurrent execution.
+var templates = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("artifact").
+		Option("missingkey=error").
+		Funcs(template.FuncMap{"row": row, "rule": rule}).
+		ParseFS(templateFS, "templates/*.md.tmpl"))
+})
 
 // table is a rendered table: header and rows of escaped cells.
 type table struct {
@@ -58,7 +63,7 @@ func newView(h Header, kind, title string) view {
 // single line, so blank lines carry no meaning inside a block.
 func execute(name string, data any) ([]byte, error) {
 	var buf bytes.Buffer
-	if err := templates.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := templates().ExecuteTemplate(&buf, name, data); err != nil {
 		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
 	var out bytes.Buffer
