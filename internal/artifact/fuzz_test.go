@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/prodgen/prodgen/internal/golden"
 )
 
 // seed adds the golden files and the hand-edited documents to a fuzz
@@ -47,7 +49,7 @@ func fixedPoint[T any](t *testing.T, src []byte, parse func([]byte) (T, error), 
 		t.Fatalf("second render failed: %v", err)
 	}
 	if string(again) != string(doc) {
-		t.Fatalf("render(parse(doc)) != doc:\n%s", lineDiff(string(doc), string(again)))
+		t.Fatalf("render(parse(doc)) != doc:\n%s", golden.Diff(string(doc), string(again)))
 	}
 }
 
@@ -161,6 +163,6 @@ func stable[T any](t *testing.T, v T, render func(T) ([]byte, error), parse func
 		t.Fatalf("second render failed: %v", err)
 	}
 	if string(again) != string(doc) {
-		t.Fatalf("render(parse(doc)) != doc:\n%s", lineDiff(string(doc), string(again)))
+		t.Fatalf("render(parse(doc)) != doc:\n%s", golden.Diff(string(doc), string(again)))
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+
+	"github.com/prodgen/prodgen/internal/golden"
 )
 
 func TestPRDNumber(t *testing.T) {
@@ -205,7 +207,7 @@ func TestNumberFixtures(t *testing.T) {
 			t.Fatal(err)
 		}
 		if string(before) != string(after) {
-			t.Errorf("%s: Number() changed a numbered document:\n%s", tt.name, lineDiff(string(before), string(after)))
+			t.Errorf("%s: Number() changed a numbered document:\n%s", tt.name, golden.Diff(string(before), string(after)))
 		}
 	}
 }

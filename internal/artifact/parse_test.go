@@ -3,6 +3,8 @@ package artifact
 import (
 	"strings"
 	"testing"
+
+	"github.com/prodgen/prodgen/internal/golden"
 )
 
 // A PRD as a person might leave it: no provenance comment, sections out of
@@ -160,7 +162,7 @@ func TestParseEdited(t *testing.T) {
 			// What the edited document reads as renders to a fixed point.
 			doc := render(t, got)
 			if again := render(t, parse(t, got, doc)); string(again) != string(doc) {
-				t.Errorf("render(parse(doc)) != doc:\n%s", lineDiff(string(doc), string(again)))
+				t.Errorf("render(parse(doc)) != doc:\n%s", golden.Diff(string(doc), string(again)))
 			}
 		})
 	}

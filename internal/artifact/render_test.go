@@ -1,8 +1,11 @@
 package artifact
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/prodgen/prodgen/internal/golden"
 )
 
 // render renders any of the three documents.
@@ -42,7 +45,7 @@ var documents = []struct {
 func TestRenderGolden(t *testing.T) {
 	for _, d := range documents {
 		t.Run(d.name, func(t *testing.T) {
-			golden(t, d.name, render(t, d.value()))
+			golden.Check(t, filepath.Join("testdata", d.name+".golden.md"), render(t, d.value()))
 		})
 	}
 }

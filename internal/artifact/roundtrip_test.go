@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/prodgen/prodgen/internal/golden"
 )
 
 // parse parses a document of the same type as like.
@@ -37,7 +39,7 @@ func same(t *testing.T, got, want any) {
 	}
 	g, _ := json.MarshalIndent(withHeader(got), "", "  ")
 	w, _ := json.MarshalIndent(withHeader(want), "", "  ")
-	t.Errorf("parsed value differs from the rendered one:\n%s", lineDiff(string(w), string(g)))
+	t.Errorf("parsed value differs from the rendered one:\n%s", golden.Diff(string(w), string(g)))
 }
 
 // withHeader pairs a document with its header for display.
@@ -80,7 +82,7 @@ func TestRoundTrip(t *testing.T) {
 			got := parse(t, d.value(), doc)
 			same(t, got, parsedAs(d.value()))
 			if again := render(t, got); string(again) != string(doc) {
-				t.Errorf("render(parse(doc)) != doc:\n%s", lineDiff(string(doc), string(again)))
+				t.Errorf("render(parse(doc)) != doc:\n%s", golden.Diff(string(doc), string(again)))
 			}
 		})
 	}
@@ -129,7 +131,7 @@ func TestRoundTripOddValues(t *testing.T) {
 			doc := render(t, tt.value)
 			again := render(t, parse(t, tt.value, doc))
 			if string(again) != string(doc) {
-				t.Errorf("render(parse(doc)) != doc:\n%s", lineDiff(string(doc), string(again)))
+				t.Errorf("render(parse(doc)) != doc:\n%s", golden.Diff(string(doc), string(again)))
 			}
 		})
 	}

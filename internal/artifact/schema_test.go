@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/prodgen/prodgen/internal/golden"
 )
 
 // schemaCases are the schemas under test, each with the type its answers
@@ -34,28 +35,8 @@ func TestSchemaGolden(t *testing.T) {
 				t.Fatalf("schema is not valid JSON: %v", err)
 			}
 			out.WriteByte('\n')
-			goldenJSON(t, tt.name, out.Bytes())
+			golden.Check(t, filepath.Join("testdata", tt.name+".golden.json"), out.Bytes())
 		})
-	}
-}
-
-// goldenJSON compares got with testdata/<name>.golden.json, or rewrites
-// the file with -update.
-func goldenJSON(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden.json")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the schema (go test -update rewrites it):\n%s", path, lineDiff(string(want), string(got)))
 	}
 }
 
