@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/golden"
 )
 
 // TestArtifactContract checks the engine's output against the artifact
@@ -44,6 +45,6 @@ func roundTrip[T any](t *testing.T, name string, doc *T, render func(*T) ([]byte
 	want, _ := json.MarshalIndent(doc, "", "  ")
 	got, _ := json.MarshalIndent(back, "", "  ")
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s changes when rendered and read back:\n%s", name, diff(string(want), string(got)))
+		t.Errorf("%s changes when rendered and read back:\n%s", name, golden.Diff(string(want), string(got)))
 	}
 }

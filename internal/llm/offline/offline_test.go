@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/golden"
 	"github.com/prodgen/prodgen/internal/llm"
 )
 
@@ -103,7 +104,7 @@ func TestDeterministic(t *testing.T) {
 			first := encode(t, buildAll(s.brief))
 			for range 3 {
 				if again := encode(t, buildAll(s.brief)); !bytes.Equal(first, again) {
-					t.Fatalf("second build differs:\n%s", diff(string(first), string(again)))
+					t.Fatalf("second build differs:\n%s", golden.Diff(string(first), string(again)))
 				}
 			}
 			req := llm.Request{Stage: llm.StagePRD, Input: llm.PRDInput{Brief: s.brief}}
