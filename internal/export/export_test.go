@@ -3,8 +3,6 @@ package export
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,9 +10,8 @@ import (
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden.* from the current output")
 
 // examples are copies of examples/<name>/docs, so the goldens change only
 // when someone refreshes them.
@@ -61,49 +58,13 @@ func TestGolden(t *testing.T) {
 		for _, f := range Formats {
 			t.Run(name+"/"+string(f), func(t *testing.T) {
 				got := render(t, name, f)
-				golden(t, filepath.Join("testdata", name+goldenExt[f]), got)
+				golden.Check(t, filepath.Join("testdata", name+goldenExt[f]), got)
 				if again := render(t, name, f); !bytes.Equal(got, again) {
 					t.Errorf("two exports of the same documents differ")
 				}
 			})
 		}
 	}
-}
-
-// golden compares got with the file at path, or rewrites it with -update.
-func golden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (go test -update rewrites it):\n%s", path, firstDiff(string(want), string(got)))
-	}
-}
-
-// firstDiff shows the first line where got differs from want.
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := range max(len(w), len(g)) {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, wl, gl)
-		}
-	}
-	return "(no line differs)"
 }
 
 func TestJSONRoundTrip(t *testing.T) {
