@@ -2,7 +2,6 @@ package htmlpage
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,9 +9,8 @@ import (
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden.html from the current output")
 
 // edit changes a document's markdown before it is parsed, as a person
 // editing it would.
@@ -125,7 +123,7 @@ func TestBuild(t *testing.T) {
 				tt.check(t, p, in)
 			}
 			if tt.golden {
-				golden(t, tt.dir, got)
+				golden.Check(t, filepath.Join("testdata", tt.dir+".golden.html"), got)
 			}
 			again, err := Build(load(t, tt.dir, tt.edits, tt.missing))
 			if err != nil || !bytes.Equal(again.HTML, got) {
@@ -223,38 +221,4 @@ func load(t *testing.T, dir string, edits []edit, missing []string) Input {
 		}
 	}
 	return in
-}
-
-// golden compares got with testdata/<name>.golden.html, or rewrites the
-// file with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden.html")
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if bytes.Equal(got, want) {
-		return
-	}
-	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := 0; i < max(len(wl), len(gl)); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			t.Errorf("%s differs from the page (go test -update rewrites it); first at line %d:\n- %s\n+ %s", path, i+1, w, g)
-			return
-		}
-	}
 }
