@@ -3,16 +3,15 @@ package brief
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden.json from the parser's output")
+	"github.com/prodgen/prodgen/internal/golden"
+)
 
 // samples are the example briefs, copied from the project's shared
 // examples so the tests do not depend on anything outside the package.
@@ -175,49 +174,9 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got = append(got, '\n')
-			path := filepath.Join("testdata", name+".golden.json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/brief -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the parser's output (run with -update if the change is intended):\n%s", path, lineDiff(string(want), string(got)))
-			}
+			golden.Check(t, filepath.Join("testdata", name+".golden.json"), append(got, '\n'))
 		})
 	}
-}
-
-// maxDiffLines keeps a mismatch message readable when a line was inserted
-// and every later line shifts.
-const maxDiffLines = 20
-
-// lineDiff lists the lines that differ between want and got, by position;
-// enough to see what changed in a golden file without a diff library.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < maxDiffLines; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  - %s\n  + %s\n", i+1, wl, gl)
-			shown++
-		}
-	}
-	return b.String()
 }
 
 func TestDeterministic(t *testing.T) {
@@ -252,7 +211,7 @@ func TestLineEndings(t *testing.T) {
 				t.Fatalf("%s %s: %v", name, variant, err)
 			}
 			if got, _ := json.Marshal(b); !bytes.Equal(got, want) {
-				t.Errorf("%s %s: differs from the original:\n%s", name, variant, lineDiff(string(want), string(got)))
+				t.Errorf("%s %s: differs from the original:\n%s", name, variant, golden.Diff(string(want), string(got)))
 			}
 		}
 	}
