@@ -2,68 +2,16 @@ package cli
 
 import (
 	"errors"
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/brief"
 	"github.com/prodgen/prodgen/internal/config"
+	"github.com/prodgen/prodgen/internal/golden"
 )
-
-// Another test file of this package may define -update too: look it up
-// rather than declare it twice.
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite the golden files in testdata")
-	}
-}
-
-func initUpdating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-// initGolden compares got with testdata/name, or rewrites it with -update.
-func initGolden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if initUpdating() {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the output (go test -update rewrites it):\n%s", path, initLineDiff(string(want), got))
-	}
-}
-
-// initLineDiff lists the lines that differ, removed before added.
-func initLineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := range max(len(w), len(g)) {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			b.WriteString("line " + strconv.Itoa(i+1) + ":\n- " + wl + "\n+ " + gl + "\n")
-		}
-	}
-	return b.String()
-}
 
 func TestStarterBriefParses(t *testing.T) {
 	b, err := brief.Parse(starterBrief)
@@ -80,7 +28,7 @@ func TestStarterBriefParses(t *testing.T) {
 }
 
 func TestInitConfigGolden(t *testing.T) {
-	initGolden(t, "init-prodgen.yaml", initConfig(nil))
+	golden.Check(t, filepath.Join("testdata", "init-prodgen.yaml"), []byte(initConfig(nil)))
 }
 
 // The file init writes loads, every value at its default unless set.
