@@ -2,19 +2,16 @@ package golang
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"go/format"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/prodgen/prodgen/internal/golden"
 	"github.com/prodgen/prodgen/internal/scaffold"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // TestGenerateGolden compares the small API's project with testdata.
 func TestGenerateGolden(t *testing.T) {
@@ -23,44 +20,8 @@ func TestGenerateGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, f := range files {
-		golden := filepath.Join("testdata", "small", strings.TrimPrefix(f.Path, ".")+".golden")
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(golden, f.Content, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
-		}
-		if !bytes.Equal(f.Content, want) {
-			t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", f.Path, golden, diff(string(want), string(f.Content)))
-		}
+		golden.Check(t, filepath.Join("testdata", "small", strings.TrimPrefix(f.Path, ".")+".golden"), f.Content)
 	}
-}
-
-// diff shows the first lines where want and got part, with a little context.
-func diff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	i := 0
-	for i < len(w) && i < len(g) && w[i] == g[i] {
-		i++
-	}
-	var b strings.Builder
-	for j := max(0, i-2); j < i; j++ {
-		b.WriteString("  " + w[j] + "\n")
-	}
-	for j := i; j < min(len(w), i+5); j++ {
-		b.WriteString("- " + w[j] + "\n")
-	}
-	for j := i; j < min(len(g), i+5); j++ {
-		b.WriteString("+ " + g[j] + "\n")
-	}
-	return b.String()
 }
 
 // TestGenerateShape checks, for every hand-built API and example plan,
