@@ -3,7 +3,6 @@ package scaffold
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"net/http"
 	"os"
@@ -14,9 +13,8 @@ import (
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // examples are the example projects whose tech specs the plan is tested on.
 var examples = []string{"clinic-queue", "field-notes", "habit-tracker", "invoice-api"}
@@ -74,7 +72,7 @@ func TestPlanExamples(t *testing.T) {
 				t.Errorf("%d entities, want the spec's %d", len(api.Entities), len(tech.Entities))
 			}
 			checkAPI(t, api)
-			golden(t, name, api)
+			golden.Check(t, filepath.Join("testdata", "plan", name+".golden.json"), planJSON(t, api))
 		})
 	}
 }
@@ -194,51 +192,15 @@ func checkAPI(t *testing.T, api *API) {
 	}
 }
 
-// golden compares api as JSON with testdata/plan/<name>.golden.json, or
-// rewrites the file with -update.
-func golden(t *testing.T, name string, api *API) {
+// planJSON is api as indented JSON, as testdata/plan/*.golden.json holds
+// it.
+func planJSON(t *testing.T, api *API) []byte {
 	t.Helper()
 	got, err := json.MarshalIndent(api, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = append(got, '\n')
-	path := filepath.Join("testdata", "plan", name+".golden.json")
-	if *update {
-		mkdir(t, filepath.Dir(path))
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (go test -update writes it)", err)
-	}
-	if string(got) != string(want) {
-		t.Errorf("the plan differs from %s (go test -update rewrites it):\n%s", path, firstDiff(string(want), string(got)))
-	}
-}
-
-// firstDiff shows the first line where got differs from want, with the
-// lines around it.
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	i := 0
-	for i < len(w) && i < len(g) && w[i] == g[i] {
-		i++
-	}
-	var b strings.Builder
-	for j := max(0, i-3); j < i; j++ {
-		fmt.Fprintf(&b, "  %s\n", w[j])
-	}
-	for j := i; j < min(len(w), i+3); j++ {
-		fmt.Fprintf(&b, "- %s\n", w[j])
-	}
-	for j := i; j < min(len(g), i+3); j++ {
-		fmt.Fprintf(&b, "+ %s\n", g[j])
-	}
-	return b.String()
+	return append(got, '\n')
 }
 
 // spec makes a tech spec from entity names and "METHOD /path US-001"
