@@ -5,20 +5,19 @@ package examples
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/cli"
+	"github.com/prodgen/prodgen/internal/golden"
 )
 
 var docs = []string{"prd.md", "stories.md", "tech.md"}
 
-var update = flag.Bool("update", false, "rewrite the examples' documents instead of comparing them")
-
 // TestExamplesAreFresh regenerates every example in a scratch folder and
-// compares the result with the committed documents, byte for byte.
+// compares the result with the committed documents, byte for byte; with
+// -update it rewrites them instead.
 func TestExamplesAreFresh(t *testing.T) {
 	briefs, err := filepath.Glob(filepath.Join("*", "brief.md"))
 	if err != nil {
@@ -49,7 +48,7 @@ func TestExamplesAreFresh(t *testing.T) {
 					t.Fatal(err)
 				}
 				committed := filepath.Join(name, "docs", doc)
-				if *update {
+				if golden.Update() {
 					if err := os.MkdirAll(filepath.Dir(committed), 0o755); err != nil {
 						t.Fatal(err)
 					}
@@ -63,7 +62,8 @@ func TestExamplesAreFresh(t *testing.T) {
 					t.Fatalf("%v (generate it: go run ./cmd/prodgen -C examples/%s generate)", err, name)
 				}
 				if !bytes.Equal(got, want) {
-					t.Errorf("examples/%s/docs/%s is out of date; regenerate with: go run ./cmd/prodgen -C examples/%s generate", name, doc, name)
+					t.Errorf("examples/%s/docs/%s is out of date (- committed, + generated); regenerate with: go run ./cmd/prodgen -C examples/%s generate\n%s",
+						name, doc, name, golden.Diff(string(want), string(got)))
 				}
 			}
 		})
