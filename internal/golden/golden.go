@@ -17,7 +17,7 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata from the current output instead of comparing")
+var update = flag.Bool("update", false, "rewrite the golden files from the current output instead of comparing with them")
 
 // Update reports whether the tests run with -update. Tests that write
 // golden files of their own, or need the flag for anything else, use it;
