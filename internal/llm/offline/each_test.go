@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/brief"
+	"github.com/prodgen/prodgen/internal/brief/brieftest"
 )
 
 // A large brief is read on every CPU; the PRD is the same as when it is
 // read on one. Run with -race.
 func TestParallelPRDMatchesSequential(t *testing.T) {
-	b, err := brief.Parse(largeBrief(96 << 10))
+	b, err := brief.Parse(brieftest.LargeBrief(96 << 10))
 	if err != nil {
 		t.Fatal(err)
 	}
