@@ -186,7 +186,7 @@ func keyDoc(k config.KeyInfo) []string {
 		head += " (default " + k.Default + ")"
 	}
 	lines := []string{head}
-	for _, l := range wrapWords(k.Summary, 70) {
+	for _, l := range wrap(k.Summary, 70) {
 		lines = append(lines, "    "+l)
 	}
 	if how := keySetBy(k); how != "" {
@@ -208,24 +208,4 @@ func keySetBy(k config.KeyInfo) string {
 		return "file only"
 	}
 	return strings.Join(parts, "; ")
-}
-
-// wrapWords breaks text into lines of at most width columns, at spaces.
-func wrapWords(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, w := range strings.Fields(text) {
-		if line != "" && len(line)+1+len(w) > width {
-			lines = append(lines, line)
-			line = ""
-		}
-		if line != "" {
-			line += " "
-		}
-		line += w
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
 }

@@ -32,7 +32,7 @@ func initConfig(set map[string]string) string {
 	b.WriteString(initConfigHeader)
 	for _, k := range config.Reference() {
 		b.WriteString("\n")
-		for _, line := range wrapWords(k.Summary, 74) {
+		for _, line := range wrap(k.Summary, 74) {
 			b.WriteString("# " + line + "\n")
 		}
 		if how := keySetBy(k); how != "file only" {
