@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"strings"
 	"sync"
 	"time"
 )
@@ -194,5 +193,5 @@ func (o observer) Streamed(_ string, tokens int) { o.s.streamed(tokens) }
 
 // plainDuration is a duration for a summary line: "in 3.2s".
 func plainDuration(d time.Duration) string {
-	return "in " + strings.TrimSpace(formatElapsed(d.Truncate(100*time.Millisecond)))
+	return "in " + formatElapsed(d.Truncate(100*time.Millisecond))
 }
