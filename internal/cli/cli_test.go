@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/config"
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/pipeline"
 )
 
@@ -23,7 +24,7 @@ func TestExitCode(t *testing.T) {
 		{"nil", nil, ExitOK},
 		{"usage", &usageError{errors.New("unknown flag")}, ExitUsage},
 		{"config", &config.Error{Source: "provider", Err: errors.New("bad")}, ExitUsage},
-		{"input", fmt.Errorf("prd: %w", &pipeline.InputError{Path: "b.md", Err: errors.New("empty")}), ExitUsage},
+		{"input", fmt.Errorf("prd: %w", &disk.InputError{Path: "b.md", Err: errors.New("empty")}), ExitUsage},
 		{"missing upstream", &pipeline.MissingInputError{Path: "docs/prd.md", Command: "prodgen prd"}, ExitUsage},
 		{"interrupted", fmt.Errorf("prd stage: %w", context.Canceled), ExitInterrupted},
 		{"runtime", errors.New("disk full"), ExitFailure},

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/config"
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/pipeline"
 )
@@ -54,7 +55,7 @@ func exitCode(err error) int {
 	var (
 		usage   *usageError
 		cfg     *config.Error
-		input   *pipeline.InputError
+		input   *disk.InputError
 		missing *pipeline.MissingInputError
 		lock    *pipeline.LockError
 		budget  *pipeline.BudgetError

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/export"
 	"github.com/prodgen/prodgen/internal/pipeline"
 )
@@ -153,7 +154,7 @@ func runExport(_ context.Context, opts *exportOptions) error {
 		_, err := f.deps.IO.Out.Write(buf.Bytes())
 		return err
 	}
-	if err := pipeline.WriteFile(proj.Abs(opts.Output), buf.Bytes()); err != nil {
+	if err := disk.Write(proj.Abs(opts.Output), buf.Bytes()); err != nil {
 		return err
 	}
 	f.infof("wrote %s (%s)\n", filepath.ToSlash(opts.Output), export.Count(len(stories.Stories)))
@@ -194,7 +195,7 @@ func refuseDocOutput(proj *pipeline.Project, output string) error {
 // the command that writes it.
 func readExportStories(proj *pipeline.Project) (*artifact.Stories, error) {
 	name := proj.StoriesPath()
-	src, err := readLintFile(proj.Abs(name), name)
+	src, err := readDocument(proj.Abs(name), name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &pipeline.MissingInputError{Path: name, Command: "prodgen stories"}
 	}
@@ -203,7 +204,7 @@ func readExportStories(proj *pipeline.Project) (*artifact.Stories, error) {
 	}
 	stories, err := artifact.ParseStories(src)
 	if err != nil {
-		return nil, &pipeline.InputError{Path: name, Err: err}
+		return nil, &disk.InputError{Path: name, Err: err}
 	}
 	return stories, nil
 }
@@ -212,7 +213,7 @@ func readExportStories(proj *pipeline.Project) (*artifact.Stories, error) {
 // is a warning and a nil PRD: every story is then Medium.
 func (f *factory) readExportPRD(proj *pipeline.Project) (*artifact.PRD, error) {
 	name := proj.PRDPath()
-	src, err := readLintFile(proj.Abs(name), name)
+	src, err := readDocument(proj.Abs(name), name)
 	if errors.Is(err, fs.ErrNotExist) {
 		f.infof("warning: %s does not exist, so every story's priority is Medium (run \"prodgen prd\" to write it)\n", name)
 		return nil, nil
@@ -222,7 +223,7 @@ func (f *factory) readExportPRD(proj *pipeline.Project) (*artifact.PRD, error) {
 	}
 	prd, err := artifact.ParsePRD(src)
 	if err != nil {
-		return nil, &pipeline.InputError{Path: name, Err: err}
+		return nil, &disk.InputError{Path: name, Err: err}
 	}
 	return prd, nil
 }

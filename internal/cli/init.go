@@ -13,7 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodgen/prodgen/internal/config"
-	"github.com/prodgen/prodgen/internal/pipeline"
+	"github.com/prodgen/prodgen/internal/disk"
 )
 
 // starterBrief is the brief init writes: an example under the headings
@@ -101,7 +101,7 @@ func runInit(_ context.Context, opts *initOptions) error {
 		files = append(files, *ignore)
 	}
 	for _, file := range files {
-		if err := pipeline.WriteFile(file.path, file.data); err != nil {
+		if err := disk.Write(file.path, file.data); err != nil {
 			return err
 		}
 		f.infof("wrote %s (%s)\n", filepath.ToSlash(file.name), file.what)
@@ -142,9 +142,9 @@ func checkInitFiles(files []initFile, force bool) error {
 		case errors.Is(err, fs.ErrNotExist):
 			continue
 		case err != nil:
-			return &pipeline.InputError{Path: file.name, Err: unwrapPath(err)}
+			return &disk.InputError{Path: file.name, Err: disk.Unwrap(err)}
 		case info.IsDir():
-			return &pipeline.InputError{Path: file.name, Err: errors.New("is a folder; init writes a file there")}
+			return &disk.InputError{Path: file.name, Err: errors.New("is a folder; init writes a file there")}
 		}
 		exist = append(exist, filepath.ToSlash(file.name))
 	}
@@ -180,7 +180,7 @@ func initGitignore(root, cacheDir string) (*initFile, error) {
 	path := filepath.Join(root, ".gitignore")
 	data, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, &pipeline.InputError{Path: ".gitignore", Err: unwrapPath(err)}
+		return nil, &disk.InputError{Path: ".gitignore", Err: disk.Unwrap(err)}
 	}
 	text := string(data)
 	for line := range strings.SplitSeq(text, "\n") {
@@ -214,14 +214,4 @@ func shellWord(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// unwrapPath drops the path from an fs error, since the caller names the
-// file already.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

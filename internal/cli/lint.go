@@ -5,13 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/lint"
 	"github.com/prodgen/prodgen/internal/pipeline"
 )
@@ -164,7 +164,7 @@ func (f *factory) projectDocs(proj *pipeline.Project) ([]*lint.Doc, error) {
 	var docs []*lint.Doc
 	var missing []projectDoc
 	for _, p := range defaultDocs(proj) {
-		src, err := readLintFile(proj.Abs(p.path), p.path)
+		src, err := readDocument(proj.Abs(p.path), p.path)
 		if errors.Is(err, fs.ErrNotExist) {
 			missing = append(missing, p)
 			continue
@@ -174,12 +174,12 @@ func (f *factory) projectDocs(proj *pipeline.Project) ([]*lint.Doc, error) {
 		}
 		d, err := lint.ParseKind(p.path, p.kind, src)
 		if err != nil {
-			return nil, &pipeline.InputError{Path: p.path, Err: err}
+			return nil, &disk.InputError{Path: p.path, Err: err}
 		}
 		docs = append(docs, d)
 	}
 	if len(docs) == 0 {
-		return nil, &pipeline.InputError{Path: filepath.ToSlash(proj.OutDir),
+		return nil, &disk.InputError{Path: filepath.ToSlash(proj.OutDir),
 			Err: errors.New(`no documents to lint (prd.md, stories.md, tech.md); run "prodgen generate" first`)}
 	}
 	for _, p := range missing {
@@ -199,16 +199,16 @@ func namedDocs(proj *pipeline.Project, names []string) ([]*lint.Doc, error) {
 			continue
 		}
 		seen[path] = true
-		src, err := readLintFile(proj.Abs(name), path)
+		src, err := readDocument(proj.Abs(name), path)
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &pipeline.InputError{Path: path, Err: errors.New("no such file")}
+			return nil, &disk.InputError{Path: path, Err: errors.New("no such file")}
 		}
 		if err != nil {
 			return nil, err
 		}
 		d, err := lint.Parse(path, src)
 		if err != nil {
-			return nil, &pipeline.InputError{Path: path, Err: err}
+			return nil, &disk.InputError{Path: path, Err: err}
 		}
 		docs = append(docs, d)
 	}
@@ -224,7 +224,7 @@ func (f *factory) contextDocs(proj *pipeline.Project, linted []*lint.Doc) []*lin
 		if slices.ContainsFunc(linted, func(d *lint.Doc) bool { return d.Kind == p.kind }) {
 			continue
 		}
-		src, err := readLintFile(proj.Abs(p.path), p.path)
+		src, err := readDocument(proj.Abs(p.path), p.path)
 		if err == nil {
 			var d *lint.Doc
 			if d, err = lint.ParseKind(p.path, p.kind, src); err == nil {
@@ -239,38 +239,9 @@ func (f *factory) contextDocs(proj *pipeline.Project, linted []*lint.Doc) []*lin
 	return out
 }
 
-// maxLintSize bounds a document lint reads: prodgen's are far smaller, so
-// a larger file is not one of them.
-const maxLintSize = 8 << 20
-
-// readLintFile reads a regular file of at most maxLintSize bytes. A file
+// readDocument reads a document of at most disk.MaxDocument bytes. A file
 // that does not exist gives an error that is fs.ErrNotExist; any other
 // problem an InputError naming the file.
-func readLintFile(abs, name string) ([]byte, error) {
-	info, err := os.Stat(abs)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	var problem error
-	switch {
-	case err != nil:
-		problem = err
-	case info.IsDir():
-		problem = errors.New("is a directory, not a file")
-	case !info.Mode().IsRegular():
-		problem = errors.New("is not a regular file")
-	case info.Size() > maxLintSize:
-		problem = fmt.Errorf("file is too large for a prodgen document (%d bytes)", info.Size())
-	}
-	if problem == nil {
-		var data []byte
-		if data, problem = os.ReadFile(abs); problem == nil {
-			return data, nil
-		}
-	}
-	var pe *fs.PathError
-	if errors.As(problem, &pe) {
-		problem = pe.Err
-	}
-	return nil, &pipeline.InputError{Path: name, Err: problem}
+func readDocument(abs, name string) ([]byte, error) {
+	return disk.Read(abs, name, disk.MaxDocument)
 }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/prodgen/prodgen/internal/pipeline"
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/prompt"
 )
 
@@ -77,7 +77,7 @@ func runPromptsEject(_ context.Context, opts *promptsEjectOptions) error {
 	dir = filepath.Clean(dir)
 	abs := f.path(dir)
 	if info, err := os.Stat(abs); err == nil && !info.IsDir() {
-		return &pipeline.InputError{Path: filepath.ToSlash(dir), Err: errors.New("is not a folder")}
+		return &disk.InputError{Path: filepath.ToSlash(dir), Err: errors.New("is not a folder")}
 	}
 
 	names := prompt.New("").List()
@@ -96,7 +96,7 @@ func runPromptsEject(_ context.Context, opts *promptsEjectOptions) error {
 		if len(existing) > 1 {
 			verb = "exist"
 		}
-		return &pipeline.InputError{Path: filepath.ToSlash(dir), Err: fmt.Errorf(
+		return &disk.InputError{Path: filepath.ToSlash(dir), Err: fmt.Errorf(
 			"%s already %s; nothing was written (run again with --force to overwrite)", strings.Join(existing, ", "), verb)}
 	}
 
@@ -105,7 +105,7 @@ func runPromptsEject(_ context.Context, opts *promptsEjectOptions) error {
 		if err != nil {
 			return err
 		}
-		if err := pipeline.WriteFile(filepath.Join(abs, name+".md"), []byte(text)); err != nil {
+		if err := disk.Write(filepath.Join(abs, name+".md"), []byte(text)); err != nil {
 			return err
 		}
 		f.infof("wrote %s\n", promptPath(dir, name))

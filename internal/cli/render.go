@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/htmlpage"
 	"github.com/prodgen/prodgen/internal/pipeline"
 )
@@ -91,7 +92,7 @@ func runRender(_ context.Context, opts *renderOptions) error {
 		_, err := f.deps.IO.Out.Write(page.HTML)
 		return err
 	}
-	if err := pipeline.WriteFile(proj.Abs(output), page.HTML); err != nil {
+	if err := disk.Write(proj.Abs(output), page.HTML); err != nil {
 		return err
 	}
 	f.infof("wrote %s (%s)\n", filepath.ToSlash(output), page.Summary)
@@ -132,7 +133,7 @@ func (f *factory) readRenderInput(proj *pipeline.Project) (*htmlpage.Input, erro
 // does not exist gives nil and no error; one that cannot be read or
 // parsed an InputError naming it.
 func readRenderDoc[T any](proj *pipeline.Project, d *htmlpage.Doc, parse func([]byte) (*T, error)) (*T, error) {
-	src, err := readLintFile(proj.Abs(d.Path), d.Path)
+	src, err := readDocument(proj.Abs(d.Path), d.Path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -141,7 +142,7 @@ func readRenderDoc[T any](proj *pipeline.Project, d *htmlpage.Doc, parse func([]
 	}
 	v, err := parse(src)
 	if err != nil {
-		return nil, &pipeline.InputError{Path: d.Path, Err: err}
+		return nil, &disk.InputError{Path: d.Path, Err: err}
 	}
 	d.Markdown = src
 	return v, nil

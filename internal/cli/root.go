@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodgen/prodgen/internal/config"
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/pipeline"
 	"github.com/prodgen/prodgen/internal/prompt"
 )
@@ -217,7 +218,7 @@ func (f *factory) emit(cfg *config.Config, proj *pipeline.Project, res *pipeline
 		return err
 	case "", res.Path:
 	default:
-		if err := pipeline.WriteFile(proj.Abs(output), res.Markdown); err != nil {
+		if err := disk.Write(proj.Abs(output), res.Markdown); err != nil {
 			return err
 		}
 		f.infof("wrote %s (%s)\n", filepath.ToSlash(output), res.Summary)

@@ -17,6 +17,8 @@ import (
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+
+	"github.com/prodgen/prodgen/internal/disk"
 )
 
 // FileName is the configuration file looked for in the working directory.
@@ -170,7 +172,7 @@ func readFile(v *viper.Viper, opts Options, src map[string]origin) (string, map[
 		}
 		var err error
 		if data, err = os.ReadFile(path); err != nil {
-			return "", nil, &Error{Source: path, Err: fmt.Errorf("read config: %w", unwrapPathError(err))}
+			return "", nil, &Error{Source: path, Err: fmt.Errorf("read config: %w", disk.Unwrap(err))}
 		}
 	}
 	set, prices, err := mergeFile(v, data)
@@ -228,14 +230,4 @@ func unknownKey(name string) error {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return errors.New(msg + "; known keys: " + strings.Join(Keys(), ", "))
-}
-
-// unwrapPathError drops the path from an fs error, since Error names the
-// file already.
-func unwrapPathError(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

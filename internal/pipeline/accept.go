@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/disk"
 )
 
 // Accept records the document at path, as it is now, as the stage's new
@@ -19,16 +20,16 @@ func (p *Project) Accept(path string, settings map[string]string, version, now s
 		}
 	}
 	if stage == "" {
-		return "", &InputError{Path: path, Err: fmt.Errorf("is not one of the project's documents (%s, %s, %s)",
+		return "", &disk.InputError{Path: path, Err: fmt.Errorf("is not one of the project's documents (%s, %s, %s)",
 			p.PRDPath(), p.StoriesPath(), p.TechPath())}
 	}
-	data, err := readInput(p.Abs(path), path, maxDocSize)
+	data, err := disk.Read(p.Abs(path), path, disk.MaxDocument)
 	if err != nil {
 		return "", err
 	}
 	ids, err := p.checkDocument(stage, data)
 	if err != nil {
-		return "", &InputError{Path: path, Err: err}
+		return "", &disk.InputError{Path: path, Err: err}
 	}
 	entry := p.Lock.Artifacts[stage]
 	if entry == nil {
@@ -105,7 +106,7 @@ func (p *Project) currentInputs(stage string) ([]FileHash, error) {
 	for _, path := range paths {
 		h, err := hashFile(p.Abs(path))
 		if err != nil {
-			return nil, &InputError{Path: path, Err: unwrapPath(err)}
+			return nil, &disk.InputError{Path: path, Err: disk.Unwrap(err)}
 		}
 		inputs = append(inputs, FileHash{Path: path, SHA256: h})
 	}

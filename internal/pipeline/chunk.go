@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/prompt"
 )
@@ -133,7 +134,7 @@ func (p *Project) techCalls() ([]byte, []byte, []call, error) {
 		return nil, nil, nil, err
 	}
 	if err := stories.Validate(prd); err != nil {
-		return nil, nil, nil, &InputError{Path: p.StoriesPath(), Err: err}
+		return nil, nil, nil, &disk.InputError{Path: p.StoriesPath(), Err: err}
 	}
 	storyIDs := make([]string, 0, len(stories.Stories))
 	for _, s := range stories.Stories {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/llm/offline"
 	"github.com/prodgen/prodgen/internal/prompt"
@@ -78,7 +79,7 @@ func bigProject(t *testing.T, features int) *Project {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(p.Abs(res.Path), res.Markdown); err != nil {
+	if err := disk.Write(p.Abs(res.Path), res.Markdown); err != nil {
 		t.Fatal(err)
 	}
 	return p
@@ -247,7 +248,7 @@ func TestTechParallelMergeIsDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(p.Abs(res.Path), res.Markdown); err != nil {
+	if err := disk.Write(p.Abs(res.Path), res.Markdown); err != nil {
 		t.Fatal(err)
 	}
 	stories, err := artifact.ParseStories(res.Markdown)

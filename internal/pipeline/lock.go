@@ -11,6 +11,7 @@ import (
 	"os"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/llm"
 )
 
@@ -74,7 +75,7 @@ func LoadLock(path string) (*Lock, error) {
 		return &Lock{Version: lockVersion, Artifacts: map[string]*Entry{}}, nil
 	}
 	if err != nil {
-		return nil, &LockError{Path: LockFile, Err: unwrapPath(err)}
+		return nil, &LockError{Path: LockFile, Err: disk.Unwrap(err)}
 	}
 	var l Lock
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -97,7 +98,7 @@ func (l *Lock) Save(path string) error {
 	if err != nil {
 		return fmt.Errorf("encode lock: %w", err)
 	}
-	return WriteFile(path, append(data, '\n'))
+	return disk.Write(path, append(data, '\n'))
 }
 
 // Highest returns the stage's record of numbers used, never nil.

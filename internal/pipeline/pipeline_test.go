@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/llm/offline"
 )
@@ -73,7 +74,7 @@ func TestStoriesRejectsDanglingTrace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(p.Abs(prd.Path), prd.Markdown); err != nil {
+	if err := disk.Write(p.Abs(prd.Path), prd.Markdown); err != nil {
 		t.Fatal(err)
 	}
 	p.Client = &fakeClient{contents: []string{`{"title":"Tiny","stories":[{"id":"US-001","title":"Export","traces":["FR-009"],` +
@@ -109,31 +110,6 @@ func TestMissingUpstream(t *testing.T) {
 	_, err = p.Tech(t.Context())
 	if !errors.As(err, &missing) || missing.Command != "prodgen prd" {
 		t.Fatalf("Tech without a PRD: %v", err)
-	}
-}
-
-func TestReadInput(t *testing.T) {
-	dir := t.TempDir()
-	big := filepath.Join(dir, "big.md")
-	if err := os.WriteFile(big, []byte(strings.Repeat("a", 11)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name string
-		path string
-		want string
-	}{
-		{name: "directory", path: dir, want: "is a directory"},
-		{name: "over the limit", path: big, want: "file is too large (11 bytes; the limit is 10 bytes)"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := readInput(tt.path, "x.md", 10)
-			var in *InputError
-			if !errors.As(err, &in) || !strings.Contains(err.Error(), tt.want) || in.Path != "x.md" {
-				t.Errorf("got %v, want an InputError for x.md mentioning %q", err, tt.want)
-			}
-		})
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/disk"
 )
 
 // Stage is one step of the pipeline.
@@ -95,7 +96,7 @@ func (p *Project) Run(ctx context.Context, stage string) (*Result, error) {
 // Record writes res's document and its lock entry: the document first, so
 // the lock never describes a document that is not on disk.
 func (p *Project) Record(res *Result, settings map[string]string, version, generated string) error {
-	if err := WriteFile(p.Abs(res.Path), res.Markdown); err != nil {
+	if err := disk.Write(p.Abs(res.Path), res.Markdown); err != nil {
 		return err
 	}
 	if p.Lock == nil {

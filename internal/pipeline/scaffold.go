@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/prompt"
 	"github.com/prodgen/prodgen/internal/scaffold"
@@ -83,7 +84,7 @@ func (p *Project) Scaffold(ctx context.Context, lang, dir string, force bool, li
 func offlineScaffold(lang string, tech *artifact.TechSpec, stories *artifact.Stories) ([]scaffold.File, error) {
 	api, err := scaffold.Plan(tech, stories)
 	if err != nil {
-		return nil, &InputError{Path: "docs/tech.md", Err: err}
+		return nil, &disk.InputError{Path: "docs/tech.md", Err: err}
 	}
 	switch lang {
 	case "go":

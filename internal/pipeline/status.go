@@ -7,6 +7,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/prodgen/prodgen/internal/disk"
 )
 
 // State is what check finds about one document.
@@ -82,7 +84,7 @@ func (p *Project) outputsState(e *Entry) (State, error) {
 		h, err := hashFile(p.Abs(out.Path))
 		switch {
 		case err != nil:
-			return "", &InputError{Path: out.Path, Err: unwrapPath(err)}
+			return "", &disk.InputError{Path: out.Path, Err: disk.Unwrap(err)}
 		case h == "":
 			return Missing, nil
 		case h != out.SHA256:
@@ -99,7 +101,7 @@ func (p *Project) exists(path string) (bool, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return false, nil
 	case err != nil:
-		return false, &InputError{Path: path, Err: unwrapPath(err)}
+		return false, &disk.InputError{Path: path, Err: disk.Unwrap(err)}
 	case !info.IsDir():
 		return true, nil
 	}
@@ -128,7 +130,7 @@ func (p *Project) changedInput(e *Entry) (string, error) {
 		} else {
 			h, err := hashFile(p.Abs(in.Path))
 			if err != nil {
-				return "", &InputError{Path: in.Path, Err: unwrapPath(err)}
+				return "", &disk.InputError{Path: in.Path, Err: disk.Unwrap(err)}
 			}
 			if h == "" {
 				return fmt.Sprintf("its input %s is missing", in.Path), nil

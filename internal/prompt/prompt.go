@@ -19,6 +19,7 @@ import (
 	"strings"
 	"text/template"
 
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/prompts"
 )
@@ -132,7 +133,7 @@ func (s *Set) Unused() ([]string, error) {
 	}
 	entries, err := fs.ReadDir(s.over, ".")
 	if err != nil {
-		return nil, fmt.Errorf("read prompts folder %s: %w", s.dir, unwrapPath(err))
+		return nil, fmt.Errorf("read prompts folder %s: %w", s.dir, disk.Unwrap(err))
 	}
 	stages := s.List()
 	var unused []string
@@ -197,12 +198,12 @@ func (s *Set) read(name string) (string, string, error) {
 		case err == nil:
 			return string(b), s.dir, nil
 		case !errors.Is(err, fs.ErrNotExist):
-			return "", "", fmt.Errorf("read prompt %s: %w", filepath.Join(s.dir, name), unwrapPath(err))
+			return "", "", fmt.Errorf("read prompt %s: %w", filepath.Join(s.dir, name), disk.Unwrap(err))
 		}
 		// No override of this stage; the folder itself must exist, or a
 		// typo in its name would silently give the built-ins.
 		if _, err := fs.Stat(s.over, "."); err != nil {
-			return "", "", fmt.Errorf("prompts folder %s: %w", s.dir, unwrapPath(err))
+			return "", "", fmt.Errorf("prompts folder %s: %w", s.dir, disk.Unwrap(err))
 		}
 	}
 	b, err := fs.ReadFile(s.base, name)
@@ -210,15 +211,6 @@ func (s *Set) read(name string) (string, string, error) {
 		return "", "", fmt.Errorf("read built-in prompt %s: %w", name, err)
 	}
 	return string(b), BuiltIn, nil
-}
-
-// unwrapPath drops the *fs.PathError around err: its path is relative to
-// the folder, and the message names the file already.
-func unwrapPath(err error) error {
-	if pe, ok := errors.AsType[*fs.PathError](err); ok {
-		return pe.Err
-	}
-	return err
 }
 
 // Template returns a stage's template text as it will be rendered, and

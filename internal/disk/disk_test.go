@@ -1,18 +1,20 @@
-package pipeline
+package disk
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
-func TestWriteFile(t *testing.T) {
+func TestWrite(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "docs", "prd.md")
-	if err := WriteFile(path, []byte("first\n")); err != nil {
+	if err := Write(path, []byte("first\n")); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(path, []byte("second\n")); err != nil {
+	if err := Write(path, []byte("second\n")); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(path)
@@ -27,14 +29,14 @@ func TestWriteFile(t *testing.T) {
 }
 
 // A failed write leaves what was there and no temporary file.
-func TestWriteFileFailureLeavesNoTrace(t *testing.T) {
+func TestWriteFailureLeavesNoTrace(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "prd.md")
 	// A non-empty directory where the file should go: the rename must fail.
 	if err := os.MkdirAll(filepath.Join(target, "keep"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFile(target, []byte("new")); err == nil {
+	if err := Write(target, []byte("new")); err == nil {
 		t.Fatal("WriteFile over a directory succeeded")
 	}
 	if _, err := os.Stat(filepath.Join(target, "keep")); err != nil {
@@ -60,5 +62,30 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 		if e.Name() != names[i] {
 			t.Errorf("%s holds %s, want %s", dir, e.Name(), names[i])
 		}
+	}
+}
+
+func TestReadInput(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.md")
+	if err := os.WriteFile(big, []byte(strings.Repeat("a", 11)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		path string
+		want string
+	}{
+		{name: "directory", path: dir, want: "is a directory"},
+		{name: "over the limit", path: big, want: "file is too large (11 bytes; the limit is 10 bytes)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Read(tt.path, "x.md", 10)
+			var in *InputError
+			if !errors.As(err, &in) || !strings.Contains(err.Error(), tt.want) || in.Path != "x.md" {
+				t.Errorf("got %v, want an InputError for x.md mentioning %q", err, tt.want)
+			}
+		})
 	}
 }
