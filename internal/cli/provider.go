@@ -96,7 +96,7 @@ func endpoint(cfg *config.Config) string {
 	if cfg.BaseURL != "" {
 		return strings.TrimRight(cfg.BaseURL, "/")
 	}
-	return "https://api.openai.com/v1"
+	return openai.DefaultBaseURL
 }
 
 // modelParams are the settings besides the messages that shape an answer,

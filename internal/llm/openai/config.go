@@ -26,8 +26,8 @@ const (
 // when Config.IdleTimeout is 0.
 const DefaultIdleTimeout = 60 * time.Second
 
-// defaultBaseURL is OpenAI's endpoint, used when only a key is configured.
-const defaultBaseURL = "https://api.openai.com/v1"
+// DefaultBaseURL is OpenAI's endpoint, used when Config.BaseURL is empty.
+const DefaultBaseURL = "https://api.openai.com/v1"
 
 // Config configures a Client. prodgen's config package fills it; the zero
 // value of every optional field picks a sensible default.
@@ -90,7 +90,7 @@ func normalize(cfg Config) (Config, error) {
 		return cfg, err
 	}
 	if cfg.BaseURL == "" {
-		cfg.BaseURL = defaultBaseURL
+		cfg.BaseURL = DefaultBaseURL
 	}
 	if cfg.IdleTimeout == 0 {
 		cfg.IdleTimeout = DefaultIdleTimeout
