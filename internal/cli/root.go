@@ -65,10 +65,7 @@ every document from the brief alone and never invents facts.`,
 	pf := root.PersistentFlags()
 	pf.StringVarP(&f.flags.chdir, "chdir", "C", "", "run as if prodgen was started in `dir`")
 	pf.StringVar(&f.flags.config, "config", "", "read configuration from `file` (default ./prodgen.yaml)")
-	pf.String("out-dir", "docs", "write documents to `dir`")
-	pf.String("provider", "auto", "what writes the documents: auto, openai or offline")
-	pf.String("model", "", "model name (Azure: deployment name)")
-	pf.String("base-url", "", "OpenAI-compatible endpoint `url`, e.g. http://localhost:11434/v1")
+	config.AddFlags(pf, "out_dir", "provider", "model", "base_url")
 	pf.BoolVar(&f.flags.noCache, "no-cache", false, "neither read nor write the response cache")
 	pf.BoolVarP(&f.flags.quiet, "quiet", "q", false, "print only errors")
 	pf.BoolVarP(&f.flags.verbose, "verbose", "v", false, "print more about what happens")
@@ -105,7 +102,7 @@ every document from the brief alone and never invents facts.`,
 // addJobsFlag gives a command that runs stages the --jobs flag; the
 // configuration reads it as the jobs key.
 func addJobsFlag(cmd *cobra.Command) {
-	cmd.Flags().Int("jobs", 4, "run up to `n` model requests of a stage at once")
+	config.AddFlags(cmd.Flags(), "jobs")
 }
 
 // usageArgs marks argument-count errors as usage errors (exit code 2).

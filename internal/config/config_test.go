@@ -13,9 +13,7 @@ import (
 func flagSet(t *testing.T, args ...string) *pflag.FlagSet {
 	t.Helper()
 	fs := pflag.NewFlagSet("test", pflag.ContinueOnError)
-	fs.String("provider", "auto", "")
-	fs.String("out-dir", "docs", "")
-	fs.Int("jobs", 4, "")
+	AddFlags(fs, flagKeys()...)
 	if err := fs.Parse(args); err != nil {
 		t.Fatal(err)
 	}

@@ -33,16 +33,19 @@ type key struct {
 	def     string   // default; empty for none
 	kind    kind
 	secret  bool
-	summary string
+	summary string // one line; also the flag's usage
+	// metavar names the flag's value in usage, "--jobs n"; required for a
+	// key with a flag.
+	metavar string
 }
 
 // keys lists every key, in the order documentation shows them.
 var keys = []key{
-	{name: "provider", flag: "provider", def: "auto", summary: "what writes the documents: auto (a model when one is configured, else offline), openai, offline"},
+	{name: "provider", flag: "provider", metavar: "name", def: "auto", summary: "what writes the documents: auto (a model when one is configured, else offline), openai, offline"},
 	{name: "brief", def: "brief.md", summary: "the product brief read by prodgen prd"},
-	{name: "out_dir", flag: "out-dir", def: "docs", summary: "folder the documents are written to"},
-	{name: "model", flag: "model", def: "gpt-4o-mini", summary: "model name (Azure: the deployment name)"},
-	{name: "base_url", flag: "base-url", env: []string{"OPENAI_BASE_URL"}, summary: "OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 for Ollama"},
+	{name: "out_dir", flag: "out-dir", metavar: "dir", def: "docs", summary: "folder the documents are written to"},
+	{name: "model", flag: "model", metavar: "name", def: "gpt-4o-mini", summary: "model name (Azure: the deployment name)"},
+	{name: "base_url", flag: "base-url", metavar: "url", env: []string{"OPENAI_BASE_URL"}, summary: "OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 for Ollama"},
 	{name: "api_key", env: []string{"OPENAI_API_KEY"}, secret: true, summary: "API key; prefer the environment to the file"},
 	{name: "api_type", def: "openai", summary: "openai or azure"},
 	{name: "api_version", summary: "Azure OpenAI API version, e.g. 2024-10-21"},
@@ -53,7 +56,7 @@ var keys = []key{
 	{name: "idle_timeout", kind: kindDuration, def: "60s", summary: "longest silence allowed while an answer streams"},
 	{name: "max_retries", kind: kindInt, def: "3", summary: "retries after a connection error, 408, 409, 429 or 5xx"},
 	{name: "repair_attempts", kind: kindInt, def: "2", summary: "times an invalid answer is sent back to the model to repair"},
-	{name: "jobs", flag: "jobs", kind: kindInt, def: "4", summary: "model calls a stage may make at once, 1 to 64"},
+	{name: "jobs", flag: "jobs", metavar: "n", kind: kindInt, def: "4", summary: "model calls a stage may make at once, 1 to 64"},
 	{name: "requests_per_minute", kind: kindInt, def: "0", summary: "most model requests per minute; 0 for no limit"},
 	{name: "tokens_per_minute", kind: kindInt, def: "0", summary: "most tokens sent and received per minute (estimated); 0 for no limit"},
 	{name: "context_window", kind: kindInt, def: "128000", summary: "tokens the model can read and write in one call; a request estimated above it is split or refused; at least 1024"},
@@ -82,5 +85,15 @@ func Keys() []string {
 }
 
 func known(name string) bool {
-	return slices.ContainsFunc(keys, func(k key) bool { return k.name == name })
+	_, ok := lookup(name)
+	return ok
+}
+
+// lookup finds a key by name.
+func lookup(name string) (key, bool) {
+	i := slices.IndexFunc(keys, func(k key) bool { return k.name == name })
+	if i < 0 {
+		return key{}, false
+	}
+	return keys[i], true
 }
