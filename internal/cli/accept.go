@@ -40,7 +40,7 @@ func runAccept(_ context.Context, opts *acceptOptions) error {
 		return err
 	}
 	for _, file := range opts.Files {
-		stage, err := proj.Accept(file, lockSettings(cfg), opts.f.deps.Build.version(), opts.f.generated())
+		stage, err := proj.Accept(file, cfg.LockSettings(), opts.f.deps.Build.version(), opts.f.generated())
 		if err != nil {
 			return err
 		}

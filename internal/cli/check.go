@@ -56,7 +56,7 @@ func runCheck(_ context.Context, opts *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	settings := lockSettings(cfg)
+	settings := cfg.LockSettings()
 	report := checkReport{Fresh: true}
 	before := map[string]pipeline.Status{}
 	var langs []string

@@ -71,7 +71,7 @@ func runGenerate(ctx context.Context, opts *generateOptions) error {
 	if err != nil {
 		return err
 	}
-	settings := lockSettings(cfg)
+	settings := cfg.LockSettings()
 	before := map[string]pipeline.Status{}
 	ran := 0
 	var dry dryRun
@@ -142,22 +142,6 @@ type refusedError struct{ status pipeline.Status }
 func (e *refusedError) Error() string {
 	return fmt.Sprintf("%s was %s; not overwriting it. Keep it with 'prodgen accept %s' (later stages then regenerate from it), or overwrite it by running again with --force",
 		e.status.Path, e.status.Reason, e.status.Path)
-}
-
-// lockSettings are the configuration values that change a document, as
-// configured rather than as resolved, so that check gives the same answer
-// on a machine without the model's key.
-func lockSettings(cfg *config.Config) map[string]string {
-	s := map[string]string{
-		"provider":        cfg.Provider,
-		"model":           cfg.Model,
-		"max_tokens":      fmt.Sprint(cfg.MaxTokens),
-		"response_format": cfg.ResponseFormat,
-	}
-	if cfg.Temperature != nil {
-		s["temperature"] = fmt.Sprint(*cfg.Temperature)
-	}
-	return s
 }
 
 func orDefault(s, def string) string {

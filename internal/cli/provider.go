@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -67,7 +66,7 @@ func (f *factory) engine(cfg *config.Config) (*engine, error) {
 		dir = cache.DefaultDir(f.deps.Getenv, f.deps.Getenv("HOME"))
 	}
 	if !f.flags.noCache && dir != "" {
-		cc := cache.New(dir, c, cache.Identity{Endpoint: endpoint(cfg), Model: cfg.Model, Params: modelParams(cfg)})
+		cc := cache.New(dir, c, cache.Identity{Endpoint: endpoint(cfg), Model: cfg.Model, Params: cfg.CacheParams()})
 		cc.Warn = func(err error) { f.infof("warning: response cache: %v\n", err) }
 		c = cc
 	}
@@ -97,21 +96,6 @@ func endpoint(cfg *config.Config) string {
 		return strings.TrimRight(cfg.BaseURL, "/")
 	}
 	return openai.DefaultBaseURL
-}
-
-// modelParams are the settings besides the messages that shape an answer,
-// for the cache key. The API key is not one of them.
-func modelParams(cfg *config.Config) map[string]string {
-	p := map[string]string{
-		"api_type":        cfg.APIType,
-		"api_version":     cfg.APIVersion,
-		"max_tokens":      strconv.Itoa(cfg.MaxTokens),
-		"response_format": cfg.ResponseFormat,
-	}
-	if cfg.Temperature != nil {
-		p["temperature"] = strconv.FormatFloat(*cfg.Temperature, 'g', -1, 64)
-	}
-	return p
 }
 
 // announcing calls announce before the first request it passes on, so a

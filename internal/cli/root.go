@@ -221,7 +221,7 @@ func (f *factory) emit(cfg *config.Config, proj *pipeline.Project, res *pipeline
 		f.infof("wrote %s (%s)\n", filepath.ToSlash(output), res.Summary)
 		return nil
 	}
-	return f.record(proj, res, lockSettings(cfg))
+	return f.record(proj, res, cfg.LockSettings())
 }
 
 // refuseEdited returns a refusedError when the stage's document was edited

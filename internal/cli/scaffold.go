@@ -124,7 +124,7 @@ func (f *factory) scaffold(ctx context.Context, cfg *config.Config, proj *pipeli
 	f.infof("wrote %s (%d files written, %d unchanged, %d kept, %d rejected)\n",
 		res.Dir, len(rep.Written), len(rep.Unchanged), len(rep.Skipped), len(rep.Rejected))
 	if run.out == "" || run.out == proj.ScaffoldDir(run.lang) {
-		if err := f.recordScaffold(proj, res, lockSettings(cfg)); err != nil {
+		if err := f.recordScaffold(proj, res, cfg.LockSettings()); err != nil {
 			return err
 		}
 	}
@@ -168,7 +168,7 @@ func (f *factory) verify(ctx context.Context, cfg *config.Config, proj *pipeline
 			return &scaffoldError{fmt.Sprintf("the repaired manifest has %d rejected files", len(res.Report.Rejected))}
 		}
 		if run.out == "" || run.out == proj.ScaffoldDir(run.lang) {
-			if err := f.recordScaffold(proj, res, lockSettings(cfg)); err != nil {
+			if err := f.recordScaffold(proj, res, cfg.LockSettings()); err != nil {
 				return err
 			}
 		}

@@ -37,21 +37,22 @@ type key struct {
 	// metavar names the flag's value in usage, "--jobs n"; required for a
 	// key with a flag.
 	metavar string
+	role    role // what the key has to do with a document, if anything
 }
 
 // keys lists every key, in the order documentation shows them.
 var keys = []key{
-	{name: "provider", flag: "provider", metavar: "name", def: "auto", summary: "what writes the documents: auto (a model when one is configured, else offline), openai, offline"},
+	{name: "provider", flag: "provider", metavar: "name", def: "auto", role: roleEngine, summary: "what writes the documents: auto (a model when one is configured, else offline), openai, offline"},
 	{name: "brief", def: "brief.md", summary: "the product brief read by prodgen prd"},
 	{name: "out_dir", flag: "out-dir", metavar: "dir", def: "docs", summary: "folder the documents are written to"},
-	{name: "model", flag: "model", metavar: "name", def: "gpt-4o-mini", summary: "model name (Azure: the deployment name)"},
-	{name: "base_url", flag: "base-url", metavar: "url", env: []string{"OPENAI_BASE_URL"}, summary: "OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 for Ollama"},
+	{name: "model", flag: "model", metavar: "name", def: "gpt-4o-mini", role: roleShapes, summary: "model name (Azure: the deployment name)"},
+	{name: "base_url", flag: "base-url", metavar: "url", env: []string{"OPENAI_BASE_URL"}, role: roleEndpoint, summary: "OpenAI-compatible endpoint, e.g. http://localhost:11434/v1 for Ollama"},
 	{name: "api_key", env: []string{"OPENAI_API_KEY"}, secret: true, summary: "API key; prefer the environment to the file"},
-	{name: "api_type", def: "openai", summary: "openai or azure"},
-	{name: "api_version", summary: "Azure OpenAI API version, e.g. 2024-10-21"},
+	{name: "api_type", def: "openai", role: roleEndpoint, summary: "openai or azure"},
+	{name: "api_version", role: roleEndpoint, summary: "Azure OpenAI API version, e.g. 2024-10-21"},
 	{name: "organization", summary: "OpenAI organization ID"},
-	{name: "temperature", kind: kindFloat, summary: "sampling temperature 0–2; unset uses the endpoint's default"},
-	{name: "max_tokens", kind: kindInt, def: "0", summary: "most tokens a model may write per answer; 0 uses the endpoint's default"},
+	{name: "temperature", kind: kindFloat, role: roleShapes, summary: "sampling temperature 0–2; unset uses the endpoint's default"},
+	{name: "max_tokens", kind: kindInt, def: "0", role: roleShapes, summary: "most tokens a model may write per answer; 0 uses the endpoint's default"},
 	{name: "timeout", kind: kindDuration, def: "10m", summary: "deadline for one stage, retries included"},
 	{name: "idle_timeout", kind: kindDuration, def: "60s", summary: "longest silence allowed while an answer streams"},
 	{name: "max_retries", kind: kindInt, def: "3", summary: "retries after a connection error, 408, 409, 429 or 5xx"},
@@ -61,7 +62,7 @@ var keys = []key{
 	{name: "tokens_per_minute", kind: kindInt, def: "0", summary: "most tokens sent and received per minute (estimated); 0 for no limit"},
 	{name: "context_window", kind: kindInt, def: "128000", summary: "tokens the model can read and write in one call; a request estimated above it is split or refused; at least 1024"},
 	{name: "prices", kind: kindPrices, summary: "price of each model by name, {input, output} in US dollars per million tokens, for cost estimates; none are built in, as prices change"},
-	{name: "response_format", def: "json_schema", summary: "json_schema (strict structured output) or json_object for endpoints without it"},
+	{name: "response_format", def: "json_schema", role: roleShapes, summary: "json_schema (strict structured output) or json_object for endpoints without it"},
 	{name: "prompts_dir", summary: "folder whose <stage>.md files replace the built-in prompts"},
 	{name: "cache_dir", summary: "response cache folder; default $XDG_CACHE_HOME/prodgen or ~/.cache/prodgen"},
 	{name: "scaffold_dir", def: "prototype", summary: "folder prototypes are written to, one subfolder per language"},
