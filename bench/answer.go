@@ -8,8 +8,7 @@ import (
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/brief"
-	"github.com/prodgen/prodgen/internal/llm"
-	"github.com/prodgen/prodgen/internal/llm/offline"
+	"github.com/prodgen/prodgen/internal/offline"
 )
 
 // answerer writes the fake model's answers for one brief: for each
@@ -72,9 +71,9 @@ func techPart(prompt string) string {
 func (a *answerer) answer(stage, part string, schema json.RawMessage) (string, error) {
 	var doc any
 	switch stage {
-	case llm.StagePRD:
+	case "prd":
 		doc = a.prd
-	case llm.StageStories:
+	case "stories":
 		ids, err := enumAt(schema, "stories", "traces")
 		if err != nil {
 			return "", err
@@ -87,7 +86,7 @@ func (a *answerer) answer(stage, part string, schema json.RawMessage) (string, e
 			}
 		}
 		doc = offline.BuildStories(&group)
-	case llm.StageTech:
+	case "tech":
 		ids, err := enumAt(schema, "tasks", "stories")
 		if err != nil {
 			return "", err

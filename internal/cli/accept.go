@@ -35,12 +35,12 @@ and trace links must be valid.`,
 }
 
 func runAccept(_ context.Context, opts *acceptOptions) error {
-	cfg, proj, err := opts.f.project(opts.cmd)
+	_, proj, err := opts.f.project(opts.cmd, false)
 	if err != nil {
 		return err
 	}
 	for _, file := range opts.Files {
-		stage, err := proj.Accept(file, cfg.LockSettings(), opts.f.deps.Build.version(), opts.f.generated())
+		stage, err := proj.Accept(file)
 		if err != nil {
 			return err
 		}

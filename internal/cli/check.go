@@ -52,25 +52,21 @@ type checkReport struct {
 }
 
 func runCheck(_ context.Context, opts *checkOptions) error {
-	cfg, proj, err := opts.f.project(opts.cmd)
+	_, proj, err := opts.f.project(opts.cmd, false)
 	if err != nil {
 		return err
 	}
-	settings := cfg.LockSettings()
-	report := checkReport{Fresh: true}
-	before := map[string]pipeline.Status{}
-	var langs []string
-	if cfg.ScaffoldLang != "" {
-		langs = []string{cfg.ScaffoldLang}
+	plan, err := proj.Plan(pipeline.Selection{})
+	if err != nil {
+		return err
 	}
-	for _, stage := range proj.AllStages(langs) {
-		st, err := proj.Status(stage, settings, before)
-		if err != nil {
-			return err
+	report := checkReport{Fresh: true, Documents: plan.Statuses}
+	stale := 0
+	for _, st := range plan.Statuses {
+		if !st.Fresh() {
+			report.Fresh = false
+			stale++
 		}
-		before[stage.Name] = st
-		report.Documents = append(report.Documents, st)
-		report.Fresh = report.Fresh && st.State == pipeline.Fresh
 	}
 	out := opts.f.deps.IO.Out
 	if opts.JSON {
@@ -80,20 +76,14 @@ func runCheck(_ context.Context, opts *checkOptions) error {
 			return err
 		}
 	} else {
-		for _, st := range report.Documents {
-			if st.State != pipeline.Fresh {
+		for _, st := range plan.Statuses {
+			if !st.Fresh() {
 				fmt.Fprintf(out, "%s: %s: %s (fix: %s)\n", st.Path, st.State, st.Reason, st.Fix)
 			}
 		}
 	}
-	if !report.Fresh {
-		stale := 0
-		for _, st := range report.Documents {
-			if st.State != pipeline.Fresh {
-				stale++
-			}
-		}
-		return fmt.Errorf("%d of %d %w", stale, len(report.Documents), errNotFresh)
+	if stale > 0 {
+		return fmt.Errorf("%d of %d %w", stale, len(plan.Statuses), errNotFresh)
 	}
 	opts.f.infof("every document is up to date\n")
 	return nil

@@ -61,7 +61,7 @@ func exitCode(err error) int {
 		budget  *pipeline.BudgetError
 		exists  *existsError
 		creds   *credentialsError
-		refused *refusedError
+		refused *pipeline.RefusedError
 		api     *llm.APIError
 	)
 	switch {

@@ -128,7 +128,7 @@ func formatList() string {
 
 func runExport(_ context.Context, opts *exportOptions) error {
 	f := opts.f
-	_, proj, err := f.project(opts.cmd)
+	_, proj, err := f.project(opts.cmd, false)
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/prodgen/prodgen/internal/config"
 	"github.com/prodgen/prodgen/internal/pipeline"
 )
 
@@ -41,8 +40,8 @@ it) or overwrite it with --force.`,
 		Args: usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			for _, s := range opts.Only {
-				if !slices.Contains(stageNames(), s) {
-					return &usageError{fmt.Errorf("--only: unknown stage %q (stages: %s)", s, strings.Join(stageNames(), ", "))}
+				if !slices.Contains(pipeline.StageNames(), s) {
+					return &usageError{fmt.Errorf("--only: unknown stage %q (stages: %s)", s, strings.Join(pipeline.StageNames(), ", "))}
 				}
 			}
 			opts.cmd = cmd
@@ -60,95 +59,15 @@ it) or overwrite it with --force.`,
 }
 
 func runGenerate(ctx context.Context, opts *generateOptions) error {
-	var cfg *config.Config
-	var proj *pipeline.Project
-	var err error
-	if opts.DryRun {
-		cfg, proj, err = opts.f.project(opts.cmd)
-	} else {
-		cfg, proj, err = opts.f.setup(opts.cmd)
-	}
+	cfg, proj, err := opts.f.project(opts.cmd, !opts.DryRun)
 	if err != nil {
 		return err
 	}
-	settings := cfg.LockSettings()
-	before := map[string]pipeline.Status{}
-	ran := 0
-	var dry dryRun
-	var rewritten []string
-	var langs []string
-	if cfg.ScaffoldLang != "" {
-		langs = []string{cfg.ScaffoldLang}
-	}
-	for _, stage := range proj.AllStages(langs) {
-		if len(opts.Only) > 0 && !slices.Contains(opts.Only, stage.Name) {
-			continue
-		}
-		st, err := proj.Status(stage, settings, before)
-		if err != nil {
-			return err
-		}
-		before[stage.Name] = st
-		switch {
-		case st.State == pipeline.Fresh && !opts.Force:
-			opts.f.debugf("%s is up to date\n", st.Path)
-			continue
-		case (st.State == pipeline.Edited || st.State == pipeline.Unlocked) && !opts.Force:
-			if opts.DryRun {
-				dry.stop = &st
-				return dry.print(opts.f.deps.IO.Out, cfg, opts.f.flags.quiet)
-			}
-			return &refusedError{status: st}
-		}
-		reason := orDefault(st.Reason, "regenerating (--force)")
-		if opts.DryRun {
-			// The stage is left out of before, so later stages see their
-			// input as stale, as they would once this one had run.
-			if err := dry.plan(proj, stage.Name, "", reason, rewritten); err != nil {
-				return err
-			}
-			rewritten = append(rewritten, st.Path)
-			continue
-		}
-		opts.f.debugf("%s: %s\n", st.Path, reason)
-		if lang, ok := strings.CutPrefix(stage.Name, "scaffold-"); ok {
-			if err := opts.f.scaffold(ctx, cfg, proj, scaffoldRun{lang: lang, force: opts.Force}); err != nil {
-				return err
-			}
-		} else {
-			res, err := proj.Run(ctx, stage.Name)
-			if err != nil {
-				return err
-			}
-			if err := opts.f.record(proj, res, settings); err != nil {
-				return err
-			}
-		}
-		before[stage.Name] = pipeline.Status{Stage: stage.Name, Path: st.Path, State: pipeline.Fresh}
-		ran++
-	}
-	if opts.DryRun {
-		return dry.print(opts.f.deps.IO.Out, cfg, opts.f.flags.quiet)
-	}
-	if ran == 0 {
+	ran, err := opts.f.run(ctx, cfg, proj, pipeline.Selection{Only: opts.Only, Force: opts.Force}, opts.DryRun)
+	if err == nil && ran == 0 && !opts.DryRun {
 		opts.f.infof("everything is up to date\n")
 	}
-	return nil
-}
-
-// refusedError is generate declining to overwrite a hand-edited document.
-type refusedError struct{ status pipeline.Status }
-
-func (e *refusedError) Error() string {
-	return fmt.Sprintf("%s was %s; not overwriting it. Keep it with 'prodgen accept %s' (later stages then regenerate from it), or overwrite it by running again with --force",
-		e.status.Path, e.status.Reason, e.status.Path)
-}
-
-func orDefault(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
+	return err
 }
 
 // completeStages completes --only's comma-separated list: after
@@ -159,19 +78,10 @@ func completeStages(_ *cobra.Command, _ []string, toComplete string) ([]string, 
 	done := toComplete[:strings.LastIndex(toComplete, ",")+1]
 	named := strings.Split(done, ",")
 	var names []string
-	for _, s := range stageNames() {
+	for _, s := range pipeline.StageNames() {
 		if !slices.Contains(named, s) {
 			names = append(names, done+s)
 		}
 	}
 	return names, cobra.ShellCompDirectiveNoFileComp
-}
-
-// stageNames are the stages --only accepts.
-func stageNames() []string {
-	names := pipeline.StageNames()
-	for _, l := range pipeline.Languages {
-		names = append(names, "scaffold-"+l)
-	}
-	return names
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -118,7 +119,7 @@ func (e *lintFailedError) Error() string {
 func runLint(_ context.Context, opts *lintOptions) error {
 	// The project without an engine: lint never calls a model, so it must
 	// not fail for want of an API key.
-	_, proj, err := opts.f.project(opts.cmd)
+	_, proj, err := opts.f.project(opts.cmd, false)
 	if err != nil {
 		return err
 	}
@@ -179,7 +180,7 @@ func (f *factory) projectDocs(proj *pipeline.Project) ([]*lint.Doc, error) {
 		docs = append(docs, d)
 	}
 	if len(docs) == 0 {
-		return nil, &disk.InputError{Path: filepath.ToSlash(proj.OutDir),
+		return nil, &disk.InputError{Path: path.Dir(proj.PRDPath()),
 			Err: errors.New(`no documents to lint (prd.md, stories.md, tech.md); run "prodgen generate" first`)}
 	}
 	for _, p := range missing {

@@ -179,18 +179,6 @@ func errorPrefix(d Deps) string {
 	return "prodgen: "
 }
 
-// observer adapts the status line to the pipeline's Observer.
-type observer struct {
-	s     *status
-	model string
-}
-
-func (o observer) StageStarted(stage string) {
-	o.s.begin(stage, "asking "+o.model)
-}
-
-func (o observer) Streamed(_ string, tokens int) { o.s.streamed(tokens) }
-
 // plainDuration is a duration for a summary line: "in 3.2s".
 func plainDuration(d time.Duration) string {
 	return "in " + formatElapsed(d.Truncate(100*time.Millisecond))

@@ -17,15 +17,15 @@ func TestEngineRequestsPerMinute(t *testing.T) {
 	f.flags.noCache = true
 	cfg := &config.Config{Provider: "openai", BaseURL: srv.URL, APIKey: "sk-test", Model: "m", APIType: "openai",
 		ResponseFormat: "json_object", Timeout: time.Minute, IdleTimeout: time.Minute, RequestsPerMinute: 300}
-	eng, err := f.engine(cfg)
+	client, err := f.client(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	req := llm.Request{Stage: llm.StagePRD, Messages: []llm.Message{{Role: llm.RoleUser, Content: "hi"}}}
+	req := llm.Request{Stage: "prd", Messages: []llm.Message{{Role: llm.RoleUser, Content: "hi"}}}
 	errs := make(chan error, 3)
 	for range 3 {
 		go func() {
-			_, err := eng.client.Complete(t.Context(), req)
+			_, err := client.Complete(t.Context(), req)
 			errs <- err
 		}()
 	}

@@ -69,15 +69,15 @@ not recorded in prodgen.lock and "prodgen check" ignores it.
 
 func runRender(_ context.Context, opts *renderOptions) error {
 	f := opts.f
-	_, proj, err := f.project(opts.cmd)
+	cfg, proj, err := f.project(opts.cmd, false)
 	if err != nil {
 		return err
 	}
 	output := opts.Output
 	if output == "" {
-		output = path.Join(filepath.ToSlash(proj.OutDir), renderPage)
+		output = path.Join(filepath.ToSlash(cfg.OutDir), renderPage)
 	}
-	if err := refuseRenderOutput(proj, output); err != nil {
+	if err := refuseRenderOutput(proj, cfg.Brief, output); err != nil {
 		return err
 	}
 	in, err := f.readRenderInput(proj)
@@ -150,12 +150,12 @@ func readRenderDoc[T any](proj *pipeline.Project, d *htmlpage.Doc, parse func([]
 
 // refuseRenderOutput keeps --out from replacing one of the project's
 // documents or its brief with the page.
-func refuseRenderOutput(proj *pipeline.Project, output string) error {
+func refuseRenderOutput(proj *pipeline.Project, brief, output string) error {
 	if output == "-" {
 		return nil
 	}
 	abs := filepath.Clean(proj.Abs(output))
-	for _, src := range []string{proj.PRDPath(), proj.StoriesPath(), proj.TechPath(), proj.Brief, pipeline.LockFile} {
+	for _, src := range []string{proj.PRDPath(), proj.StoriesPath(), proj.TechPath(), brief, pipeline.LockFile} {
 		if src != "" && abs == filepath.Clean(proj.Abs(src)) {
 			return &usageError{fmt.Errorf("--out %s would overwrite %s, a project file; choose another file", output, src)}
 		}

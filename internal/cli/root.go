@@ -1,16 +1,16 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"path/filepath"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/prodgen/prodgen/internal/config"
-	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/pipeline"
 	"github.com/prodgen/prodgen/internal/prompt"
+	"github.com/prodgen/prodgen/internal/scaffold"
 )
 
 // globalFlags are the flags every command accepts.
@@ -77,10 +77,8 @@ every document from the brief alone and never invents facts.`,
 		return nil
 	}
 
+	root.AddCommand(stageCmds(f)...)
 	root.AddCommand(
-		newPRDCmd(f, runPRD),
-		newStoriesCmd(f, runStories),
-		newTechCmd(f, runTech),
 		newGenerateCmd(f, runGenerate),
 		newLintCmd(f, runLint),
 		newCheckCmd(f, runCheck),
@@ -126,40 +124,53 @@ func (f *factory) dir() string {
 	return filepath.Join(f.deps.Dir, f.flags.chdir)
 }
 
-// setup loads the configuration and builds the project for a command.
-func (f *factory) setup(cmd *cobra.Command) (*config.Config, *pipeline.Project, error) {
-	cfg, proj, err := f.project(cmd)
-	if err != nil {
-		return nil, nil, err
-	}
-	eng, err := f.engine(cfg)
-	if err != nil {
-		return nil, nil, err
-	}
-	proj.Client, proj.Prompts = eng.client, eng.prompts
-	if eng.model {
-		proj.Observer = observer{s: f.status, model: cfg.Model}
-	}
-	return cfg, proj, nil
-}
-
-// project loads the configuration and the lock, for commands that read
-// the project without generating (check, accept, lint): they need no
-// model and no credentials. Its prompt set is the configured one, so that
-// a changed prompt shows as a changed input.
-func (f *factory) project(cmd *cobra.Command) (*config.Config, *pipeline.Project, error) {
+// project loads the configuration and opens the project for a command.
+// Only a command that generates asks for the engine (generates), so that
+// check, accept, lint and a dry run need no model and no credentials. The
+// prompt set is always the configured one, so that a changed prompt shows
+// as a changed input.
+func (f *factory) project(cmd *cobra.Command, generates bool) (*config.Config, *pipeline.Project, error) {
 	cfg, err := f.loadConfig(cmd)
 	if err != nil {
 		return nil, nil, err
 	}
-	lock, err := pipeline.LoadLock(filepath.Join(f.dir(), pipeline.LockFile))
-	if err != nil {
-		return nil, nil, err
+	var eng pipeline.Engine
+	if generates {
+		if eng, err = f.engine(cfg); err != nil {
+			return nil, nil, err
+		}
 	}
-	proj := &pipeline.Project{Root: f.dir(), OutDir: cfg.OutDir, Brief: cfg.Brief, Lock: lock, ScaffoldRoot: cfg.ScaffoldDir,
-		Prompts: prompt.New(f.path(cfg.PromptsDir)), RepairAttempts: cfg.RepairAttempts, Jobs: cfg.Jobs,
-		ContextWindow: cfg.ContextWindow, MaxTokens: cfg.MaxTokens}
-	return cfg, proj, nil
+	return cfg, pipeline.Open(pipeline.Options{
+		Root: f.dir(), OutDir: cfg.OutDir, Brief: cfg.Brief, ScaffoldDir: cfg.ScaffoldDir, ScaffoldLang: cfg.ScaffoldLang,
+		Prompts:  prompt.New(f.path(cfg.PromptsDir)),
+		Engine:   eng,
+		Budget:   pipeline.Budget{ContextWindow: cfg.ContextWindow, MaxTokens: cfg.MaxTokens},
+		Settings: cfg.LockSettings(),
+		Version:  f.deps.Build.version(),
+		Now:      f.deps.Now,
+		Observer: &observer{s: f.status, model: cfg.Model, verbose: f.flags.verbose},
+		Limits:   scaffold.Limits{MaxFiles: cfg.ScaffoldMaxFiles, MaxBytes: int64(cfg.ScaffoldMaxBytes)},
+
+		VerifyTimeout: cfg.VerifyTimeout,
+	}), nil
+}
+
+// run plans sel and executes the plan, or with dryRun shows it on stdout,
+// and returns how many stages ran.
+func (f *factory) run(ctx context.Context, cfg *config.Config, proj *pipeline.Project, sel pipeline.Selection, dryRun bool) (int, error) {
+	sel.Stdout = f.deps.IO.Out
+	plan, err := proj.Plan(sel)
+	if err != nil {
+		return 0, err
+	}
+	if !dryRun {
+		return proj.Execute(ctx, plan)
+	}
+	d := pipeline.DryRun{Quiet: f.flags.quiet, Model: modelName(cfg)}
+	if p, ok := cfg.Price(cfg.Model); ok {
+		d.Price = &[2]float64{p.Input, p.Output}
+	}
+	return 0, proj.WriteDryRun(f.deps.IO.Out, plan, d)
 }
 
 // loadConfig loads the configuration alone, for commands that need
@@ -192,10 +203,9 @@ func (f *factory) path(p string) string {
 
 // infof prints progress to stderr unless --quiet.
 func (f *factory) infof(format string, args ...any) {
-	if f.flags.quiet {
-		return
+	if !f.flags.quiet {
+		f.status.printf(format, args...)
 	}
-	f.status.printf(format, args...)
 }
 
 // debugf prints detail to stderr with --verbose.
@@ -205,67 +215,9 @@ func (f *factory) debugf(format string, args ...any) {
 	}
 }
 
-// emit writes a stage's document: to stdout with "-o -", to another file
-// with "-o FILE" (not tracked in the lock), else to its place in the
-// project, recorded in the lock.
-func (f *factory) emit(cfg *config.Config, proj *pipeline.Project, res *pipeline.Result, output string) error {
-	switch output {
-	case "-":
-		_, err := f.deps.IO.Out.Write(res.Markdown)
-		return err
-	case "", res.Path:
-	default:
-		if err := disk.Write(proj.Abs(output), res.Markdown); err != nil {
-			return err
-		}
-		f.infof("wrote %s (%s)\n", filepath.ToSlash(output), res.Summary)
-		return nil
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
 	}
-	return f.record(proj, res, cfg.LockSettings())
-}
-
-// refuseEdited returns a refusedError when the stage's document was edited
-// by hand (or never recorded) since prodgen wrote it. Stages check before
-// they run, so a refusal costs no model call.
-func (f *factory) refuseEdited(proj *pipeline.Project, stage, output string, force bool) error {
-	if force || (output != "" && output != proj.Output(stage)) {
-		return nil
-	}
-	for _, s := range pipeline.Stages {
-		if s.Name != stage {
-			continue
-		}
-		st, err := proj.Status(s, nil, nil)
-		if err != nil {
-			return err
-		}
-		if st.State == pipeline.Edited || st.State == pipeline.Unlocked {
-			return &refusedError{status: st}
-		}
-	}
-	return nil
-}
-
-// record writes a document and its lock entry, and says so.
-func (f *factory) record(proj *pipeline.Project, res *pipeline.Result, settings map[string]string) error {
-	if err := proj.Record(res, settings, f.deps.Build.version(), f.generated()); err != nil {
-		return err
-	}
-	took := f.status.end()
-	u := res.Usage
-	if u.Provider == "openai" {
-		f.infof("wrote %s (%s; %s) %s\n", res.Path, res.Summary, usageLine(u.Model, u.Tokens, u.Requests, u.Cached), plainDuration(took))
-		return nil
-	}
-	f.infof("wrote %s (%s)\n", res.Path, res.Summary)
-	return nil
-}
-
-// generated is the time to record in the lock for a document made now.
-func (f *factory) generated() string {
-	var now time.Time
-	if f.deps.Now != nil {
-		now = f.deps.Now()
-	}
-	return now.UTC().Format(time.RFC3339)
+	return s
 }

@@ -14,15 +14,6 @@ type Client interface {
 	Complete(ctx context.Context, req Request) (*Response, error)
 }
 
-// Stage names, as used in Request.Stage.
-const (
-	StagePRD     = "prd"
-	StageStories = "stories"
-	StageTech    = "tech"
-	// StageScaffold asks for a prototype's file manifest.
-	StageScaffold = "scaffold"
-)
-
 // Role of a message in a conversation with a model.
 type Role string
 
@@ -39,14 +30,11 @@ type Message struct {
 	Content string
 }
 
-// Request asks for one stage's artifact.
+// Request asks a model for one stage's artifact.
 type Request struct {
+	// Stage names the stage asking ("prd"), for messages and the cache key.
 	Stage    string
 	Messages []Message
-	// Input is the stage's parsed input (for example a PRDInput). A model
-	// reads the rendered messages; the offline engine reads Input, so it
-	// works from facts rather than from prose.
-	Input any
 	// Schema is the JSON schema the answer must match. A model adapter asks
 	// for structured output with it; nil asks for any JSON object.
 	Schema *Schema

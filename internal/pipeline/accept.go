@@ -3,112 +3,66 @@ package pipeline
 import (
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/disk"
 )
 
-// Accept records the document at path, as it is now, as the stage's new
-// baseline: check then calls it fresh, and the stages after it regenerate
-// from it. The document must parse and validate, so a broken edit is not
-// passed downstream.
-func (p *Project) Accept(path string, settings map[string]string, version, now string) (string, error) {
-	stage := ""
-	for _, s := range Stages {
-		if filepath.Clean(p.Abs(path)) == filepath.Clean(p.Abs(p.Output(s.Name))) {
-			stage = s.Name
+// Accept records the document at path, as it is now, as its stage's new
+// baseline, and returns the stage's name: check then calls it fresh, and
+// the stages after it regenerate from it. The document must parse and
+// validate, so a broken edit is not passed downstream.
+func (p *Project) Accept(path string) (string, error) {
+	l, err := loadLock(p.Abs(LockFile))
+	if err != nil {
+		return "", err
+	}
+	var s Stage
+	var docs []string
+	for _, st := range p.active(l) {
+		if st.folder() {
+			continue
+		}
+		docs = append(docs, st.Output(p))
+		if filepath.Clean(p.Abs(path)) == filepath.Clean(p.Abs(st.Output(p))) {
+			s = st
 		}
 	}
-	if stage == "" {
-		return "", &disk.InputError{Path: path, Err: fmt.Errorf("is not one of the project's documents (%s, %s, %s)",
-			p.PRDPath(), p.StoriesPath(), p.TechPath())}
+	if s == nil {
+		return "", &disk.InputError{Path: path, Err: fmt.Errorf("is not one of the project's documents (%s)", strings.Join(docs, ", "))}
 	}
 	data, err := disk.Read(p.Abs(path), path, disk.MaxDocument)
 	if err != nil {
 		return "", err
 	}
-	ids, err := p.checkDocument(stage, data)
+	ids, err := s.accept(p, data)
 	if err != nil {
 		return "", &disk.InputError{Path: path, Err: err}
 	}
-	entry := p.Lock.Artifacts[stage]
-	if entry == nil {
+	e := l.Artifacts[s.Name()]
+	if e == nil {
 		// Never generated: its inputs as they are now become the baseline.
-		entry = &Entry{Settings: settings, Provider: "hand-written", Model: "none", Prodgen: version, Generated: now}
-		if entry.Inputs, err = p.currentInputs(stage); err != nil {
+		e = &entry{Settings: p.opts.Settings, Provider: "hand-written", Model: "none", Prodgen: p.opts.Version, Generated: p.generated()}
+		if e.Inputs, err = p.currentInputs(s); err != nil {
 			return "", err
 		}
-		p.Lock.Artifacts[stage] = entry
+		l.Artifacts[s.Name()] = e
 	}
-	entry.Outputs = []FileHash{{Path: p.Output(stage), SHA256: hashBytes(data)}}
-	entry.IDs = mergeHighest(entry.IDs, ids)
-	return stage, p.Lock.Save(p.Abs(LockFile))
-}
-
-// checkDocument parses and validates a stage's document against the
-// project's upstream documents, returning the highest IDs it uses.
-func (p *Project) checkDocument(stage string, data []byte) (artifact.Highest, error) {
-	switch stage {
-	case "prd":
-		prd, err := artifact.ParsePRD(data)
-		if err != nil {
-			return nil, err
-		}
-		ids := highestOf(artifact.KindGoal, goalIDs(prd.Goals), nil)
-		ids = highestOf(artifact.KindFunctional, requirementIDs(prd.Functional), ids)
-		ids = highestOf(artifact.KindNonFunctional, requirementIDs(prd.NonFunctional), ids)
-		ids = highestOf(artifact.KindQuestion, questionIDs(prd.OpenQuestions), ids)
-		return ids, prd.Validate()
-	case "stories":
-		s, err := artifact.ParseStories(data)
-		if err != nil {
-			return nil, err
-		}
-		_, prd, err := p.readPRD(p.PRDPath())
-		if err != nil {
-			return nil, err
-		}
-		var us []string
-		for _, story := range s.Stories {
-			us = append(us, story.ID)
-		}
-		return highestOf(artifact.KindStory, us, nil), s.Validate(prd)
-	}
-	t, err := artifact.ParseTech(data)
-	if err != nil {
-		return nil, err
-	}
-	_, s, err := p.readStories(p.StoriesPath())
-	if err != nil {
-		return nil, err
-	}
-	var tasks []string
-	for _, task := range t.Tasks {
-		tasks = append(tasks, task.ID)
-	}
-	ids := highestOf(artifact.KindTask, tasks, nil)
-	ids = highestOf(artifact.KindQuestion, questionIDs(t.OpenQuestions), ids)
-	return ids, t.Validate(s)
+	e.Outputs = []fileHash{{Path: s.Output(p), SHA256: hashBytes(data)}}
+	e.IDs = mergeHighest(e.IDs, ids)
+	return s.Name(), l.save(p.Abs(LockFile))
 }
 
 // currentInputs hashes the files a stage reads, as they are now.
-func (p *Project) currentInputs(stage string) ([]FileHash, error) {
-	var paths []string
-	switch stage {
-	case "prd":
-		paths = []string{slash(p.Brief)}
-	case "stories":
-		paths = []string{p.PRDPath()}
-	default:
-		paths = []string{p.PRDPath(), p.StoriesPath()}
-	}
-	var inputs []FileHash
-	for _, path := range paths {
+func (p *Project) currentInputs(s Stage) ([]fileHash, error) {
+	var inputs []fileHash
+	for _, path := range s.sources(p) {
 		h, err := hashFile(p.Abs(path))
 		if err != nil {
 			return nil, &disk.InputError{Path: path, Err: disk.Unwrap(err)}
 		}
-		inputs = append(inputs, FileHash{Path: path, SHA256: h})
+		inputs = append(inputs, fileHash{Path: path, SHA256: h})
 	}
 	return inputs, nil
 }
@@ -135,20 +89,4 @@ func mergeHighest(a, b artifact.Highest) artifact.Highest {
 		}
 	}
 	return out
-}
-
-func goalIDs(goals []artifact.Goal) []string {
-	var ids []string
-	for _, g := range goals {
-		ids = append(ids, g.ID)
-	}
-	return ids
-}
-
-func questionIDs(qs []artifact.Question) []string {
-	var ids []string
-	for _, q := range qs {
-		ids = append(ids, q.ID)
-	}
-	return ids
 }

@@ -3,19 +3,16 @@ package pipeline
 import (
 	"fmt"
 
-	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/llm/tokens"
 )
 
-// PromptTokens estimates what a request costs to send: its messages and
-// the JSON schema that goes with them. The estimate leans high (see
-// package tokens), so a request it accepts is not cut short.
-func PromptTokens(req llm.Request) int {
-	n := tokens.Messages(req.Messages)
-	if req.Schema != nil {
-		n += tokens.Estimate(string(req.Schema.JSON))
-	}
-	return n
+// Budget bounds what one request to a model may hold.
+type Budget struct {
+	// ContextWindow is how many tokens the model reads and writes in one
+	// call; a request estimated above it is split or refused. 0: no limit.
+	ContextWindow int
+	// MaxTokens is the configured limit on an answer's tokens, 0 if none.
+	MaxTokens int
 }
 
 // BudgetError is a request that would not fit the model's context window:
@@ -32,33 +29,37 @@ func (e *BudgetError) Error() string {
 		"shorten its input, or raise context_window if the model reads more", e.Stage, e.Prompt+e.Answer, e.Prompt, e.Answer, e.Window)
 }
 
-// answerTokens is what a request keeps free for its answer: max_tokens
-// when set, else an expectation by stage (a story and its criteria run to
-// about 300 tokens).
-func (p *Project) answerTokens(req llm.Request) int {
-	if p.MaxTokens > 0 {
-		return p.MaxTokens
+// answerTokens is what a call keeps free for its answer: max_tokens when
+// set, else what the call expects (a story and its criteria run to about
+// 300 tokens).
+func (b Budget) answerTokens(c call) int {
+	if b.MaxTokens > 0 {
+		return b.MaxTokens
 	}
-	switch req.Stage {
-	case llm.StageStories:
-		if in, ok := req.Input.(*llm.StoriesInput); ok && in.PRD != nil {
-			return 300 * 2 * max(len(in.PRD.Functional), 1)
-		}
-	case llm.StageScaffold:
-		return 16000
+	if e, ok := c.into.(interface{ expected() int }); ok {
+		return e.expected()
 	}
 	return 4000
 }
 
-// Fits checks a request against the context window. The offline engine
-// reads no prompt and has no window.
-func (p *Project) Fits(req llm.Request) error {
-	if p.ContextWindow <= 0 || p.Prompts == nil {
+// fits checks a call against the context window.
+func (b Budget) fits(c call) error {
+	if b.ContextWindow <= 0 {
 		return nil
 	}
-	prompt, answer := PromptTokens(req), p.answerTokens(req)
-	if prompt+answer > p.ContextWindow {
-		return &BudgetError{Stage: req.Stage, Prompt: prompt, Answer: answer, Window: p.ContextWindow}
+	prompt, answer := tokens.Request(c.req), b.answerTokens(c)
+	if prompt+answer > b.ContextWindow {
+		return &BudgetError{Stage: c.req.Stage, Prompt: prompt, Answer: answer, Window: b.ContextWindow}
+	}
+	return nil
+}
+
+// allFit checks every call against the context window.
+func (b Budget) allFit(calls []call) error {
+	for _, c := range calls {
+		if err := b.fits(c); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -1,38 +1,26 @@
 package pipeline
 
 import (
-	"context"
 	"errors"
 	"strings"
-	"sync/atomic"
 	"testing"
 
-	"github.com/prodgen/prodgen/internal/llm"
-	"github.com/prodgen/prodgen/internal/llm/offline"
-	"github.com/prodgen/prodgen/internal/prompt"
+	"github.com/prodgen/prodgen/internal/llm/tokens"
 )
-
-// counting answers like the offline engine and counts the requests.
-type counting struct{ n atomic.Int32 }
-
-func (c *counting) Complete(ctx context.Context, req llm.Request) (*llm.Response, error) {
-	c.n.Add(1)
-	return offline.New().Complete(ctx, req)
-}
 
 // A request that would not fit the context window is refused before
 // anything is sent, with the numbers and what to do.
 func TestBudgetRefusesBeforeSending(t *testing.T) {
-	p := bigProject(t, 3)
-	c := &counting{}
-	p.Client, p.Prompts, p.ContextWindow = c, prompt.New(""), 1500
-	_, err := p.PRD(t.Context(), "brief.md")
+	p, f := modelWith(bigProject(t, 3), 1, nil)
+	p = with(p, func(o *Options) { o.Budget.ContextWindow = 1500 })
+	f.p = p
+	_, err := run(t, p, "prd")
 	var be *BudgetError
 	if !errors.As(err, &be) {
 		t.Fatalf("PRD = %v, want a BudgetError", err)
 	}
-	if c.n.Load() != 0 {
-		t.Errorf("%d requests sent, want none", c.n.Load())
+	if len(f.got) != 0 {
+		t.Errorf("%d requests sent, want none", len(f.got))
 	}
 	for _, want := range []string{"prd stage: the request needs about", "context_window is 1500", "raise context_window"} {
 		if !strings.Contains(err.Error(), want) {
@@ -43,18 +31,16 @@ func TestBudgetRefusesBeforeSending(t *testing.T) {
 		t.Errorf("BudgetError %+v does not show why it does not fit", be)
 	}
 	// max_tokens is what the answer keeps free when set.
-	p.ContextWindow, p.MaxTokens = 1_000_000, 2000
-	if _, err := p.PRD(t.Context(), "brief.md"); err != nil {
-		t.Fatalf("with a large window: %v", err)
-	}
+	p = with(p, func(o *Options) { o.Budget = Budget{ContextWindow: 1_000_000, MaxTokens: 2000} })
+	f.p = p
+	mustRun(t, p, "prd")
 }
 
 // When the stories of a group of requirements would not fit, the groups
 // get smaller until they do.
 func TestStoriesGroupsShrinkToFit(t *testing.T) {
 	p := bigProject(t, 5)
-	p.Prompts = prompt.New("")
-	whole, err := p.Requests(llm.StageStories, "")
+	whole, err := storiesStage{}.dryCalls(p, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,31 +48,29 @@ func TestStoriesGroupsShrinkToFit(t *testing.T) {
 		t.Fatalf("%d requests for 5 requirements, want 1", len(whole))
 	}
 	// Room for the prompt and the answers of two requirements, not five.
-	prompt := PromptTokens(whole[0])
-	p.ContextWindow = prompt + 2*600 + 100
-	reqs, err := p.Requests(llm.StageStories, "")
+	prompt := tokens.Request(whole[0].req)
+	p = with(p, func(o *Options) { o.Budget.ContextWindow = prompt + 2*600 + 100 })
+	calls, err := storiesStage{}.dryCalls(p, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(reqs) != 3 {
-		t.Fatalf("%d requests, want 3 groups of at most 2 requirements", len(reqs))
+	if len(calls) != 3 {
+		t.Fatalf("%d requests, want 3 groups of at most 2 requirements", len(calls))
 	}
-	for _, r := range reqs {
-		if err := p.Fits(r); err != nil {
+	for _, c := range calls {
+		if err := p.opts.Budget.fits(c); err != nil {
 			t.Errorf("a group still does not fit: %v", err)
 		}
 	}
-	c := &counting{}
-	p.Client = c
-	if _, err := p.Stories(t.Context(), ""); err != nil {
-		t.Fatal(err)
-	}
-	if c.n.Load() != 3 {
-		t.Errorf("%d requests sent, want 3", c.n.Load())
+	m, f := modelWith(p, 1, nil)
+	mustRun(t, m, "stories")
+	if len(f.got) != 3 {
+		t.Errorf("%d requests sent, want 3", len(f.got))
 	}
 	// A window too small for even one requirement's stories fails.
-	p.ContextWindow = prompt
-	if _, err := p.Stories(t.Context(), ""); !errors.As(err, new(*BudgetError)) {
+	m = with(m, func(o *Options) { o.Budget.ContextWindow = prompt })
+	f.p = m
+	if _, err := run(t, m, "stories"); !errors.As(err, new(*BudgetError)) {
 		t.Errorf("with no room for an answer: %v, want a BudgetError", err)
 	}
 }

@@ -3,120 +3,33 @@ package pipeline
 import (
 	"context"
 	"errors"
-	"fmt"
-	"math/rand/v2"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/prodgen/prodgen/internal/artifact"
-	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/llm"
-	"github.com/prodgen/prodgen/internal/llm/offline"
-	"github.com/prodgen/prodgen/internal/prompt"
 )
-
-// shuffler answers like the offline engine, but each answer arrives after
-// a random delay, so answers come back in a different order on every run.
-type shuffler struct {
-	engine   *offline.Engine
-	mu       sync.Mutex
-	rng      *rand.Rand
-	got      []llm.Request
-	inFlight atomic.Int32
-	most     atomic.Int32
-	fail     string // an FR ID whose group's request fails
-}
-
-func (s *shuffler) Complete(ctx context.Context, req llm.Request) (*llm.Response, error) {
-	s.mu.Lock()
-	s.got = append(s.got, req)
-	delay := time.Duration(s.rng.IntN(3000)) * time.Microsecond
-	s.mu.Unlock()
-	n := s.inFlight.Add(1)
-	defer s.inFlight.Add(-1)
-	for {
-		m := s.most.Load()
-		if n <= m || s.most.CompareAndSwap(m, n) {
-			break
-		}
-	}
-	select {
-	case <-time.After(delay):
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-	if in, ok := req.Input.(*llm.StoriesInput); ok && s.fail != "" {
-		for _, r := range in.PRD.Functional {
-			if r.ID == s.fail {
-				return nil, errors.New("the model is down")
-			}
-		}
-	}
-	return s.engine.Complete(ctx, req)
-}
-
-// bigProject is a project whose PRD has more requirements than one stories
-// request covers.
-func bigProject(t *testing.T, features int) *Project {
-	t.Helper()
-	var b strings.Builder
-	b.WriteString("# Depot\n\nA tool for a parts depot.\n\n## Users\n\n- **Clerk**: runs the counter.\n\n## Features\n\n")
-	for i := range features {
-		fmt.Fprintf(&b, "- Clerks can record part number %d in the ledger.\n", i+1)
-	}
-	root := t.TempDir()
-	if err := os.WriteFile(filepath.Join(root, "brief.md"), []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	p := &Project{Root: root, OutDir: "docs", Brief: "brief.md", Client: offline.New()}
-	res, err := p.PRD(t.Context(), "brief.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := disk.Write(p.Abs(res.Path), res.Markdown); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-func storiesWith(t *testing.T, p *Project, jobs int, seed uint64) ([]byte, *shuffler) {
-	t.Helper()
-	s := &shuffler{engine: offline.New(), rng: rand.New(rand.NewPCG(seed, seed))}
-	p.Client, p.Prompts, p.Jobs = s, prompt.New(""), jobs
-	res, err := p.Stories(t.Context(), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.Markdown, s
-}
 
 // The stories of a large PRD are asked for per group of requirements, in
 // parallel, and merged into the same document whatever order the answers
 // arrive in and however many run at once.
 func TestStoriesParallelMergeIsDeterministic(t *testing.T) {
-	p := bigProject(t, 23)
-	want, s := storiesWith(t, p, 1, 1)
-	if len(s.got) != 5 {
-		t.Fatalf("%d requests for 23 requirements, want 5 groups of at most %d", len(s.got), StoryGroup)
+	base := bigProject(t, 23)
+	p, f := modelWith(base, 1, shuffled(1))
+	want := mustRun(t, p, "stories")
+	if len(f.got) != 5 {
+		t.Fatalf("%d requests for 23 requirements, want 5 groups of at most %d", len(f.got), storyGroup)
 	}
 	var covered []string
-	for _, req := range s.got {
-		in := req.Input.(*llm.StoriesInput)
-		if n := len(in.PRD.Functional); n == 0 || n > StoryGroup {
-			t.Errorf("a request covers %d requirements, want 1 to %d", n, StoryGroup)
+	for _, req := range f.got {
+		ids := enum(req.Schema.JSON)
+		if n := len(ids); n == 0 || n > storyGroup {
+			t.Errorf("a request covers %d requirements, want 1 to %d", n, storyGroup)
 		}
-		for _, r := range in.PRD.Functional {
-			covered = append(covered, r.ID)
-			if !strings.Contains(string(req.Schema.JSON), r.ID) {
-				t.Errorf("the schema of the request covering %s does not allow tracing it", r.ID)
-			}
-		}
+		covered = append(covered, ids...)
 		if !strings.Contains(req.Messages[len(req.Messages)-1].Content+req.Messages[0].Content, "Other requirements are covered by other requests") {
 			t.Errorf("a partial request does not tell the model to cover only its group")
 		}
@@ -135,11 +48,11 @@ func TestStoriesParallelMergeIsDeterministic(t *testing.T) {
 		}
 	}
 	for seed := uint64(2); seed < 12; seed++ {
-		got, s := storiesWith(t, p, 4, seed)
-		if string(got) != string(want) {
+		p, f := modelWith(base, 4, shuffled(seed))
+		if got := mustRun(t, p, "stories"); string(got) != string(want) {
 			t.Fatalf("seed %d, jobs 4: the document differs from the one made with jobs 1", seed)
 		}
-		if m := s.most.Load(); m > 4 {
+		if m := f.most.Load(); m > 4 {
 			t.Errorf("%d requests ran at once, want at most 4", m)
 		}
 	}
@@ -148,63 +61,46 @@ func TestStoriesParallelMergeIsDeterministic(t *testing.T) {
 // With jobs above 1 the groups really are asked for at once: the first
 // answer waits until a second request has arrived.
 func TestStoriesRunInParallel(t *testing.T) {
-	p := bigProject(t, 10)
 	arrived := make(chan struct{}, 2)
 	release := make(chan struct{})
 	var once sync.Once
-	p.Client = clientFunc(func(ctx context.Context, req llm.Request) (*llm.Response, error) {
+	p, _ := modelWith(bigProject(t, 10), 2, func(ctx context.Context, _ llm.Request) error {
 		arrived <- struct{}{}
 		if len(arrived) == 2 {
 			once.Do(func() { close(release) })
 		}
 		select {
 		case <-release:
+			return nil
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return ctx.Err()
 		}
-		return offline.New().Complete(ctx, req)
 	})
-	p.Prompts, p.Jobs = prompt.New(""), 2
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
 	defer cancel()
-	if _, err := p.Stories(ctx, ""); err != nil {
+	plan, err := p.Plan(Selection{Stage: "stories"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Execute(ctx, plan); err != nil {
 		t.Fatalf("the two groups were not asked for at once: %v", err)
 	}
 }
 
 // One failing group fails the stage: the error is the group's, not the
-// cancellation of the others, and no stories are returned.
+// cancellation of the others, and nothing is written.
 func TestStoriesGroupFailure(t *testing.T) {
-	p := bigProject(t, 12)
-	s := &shuffler{engine: offline.New(), rng: rand.New(rand.NewPCG(7, 7)), fail: "FR-007"}
-	p.Client, p.Prompts, p.Jobs = s, prompt.New(""), 4
-	res, err := p.Stories(t.Context(), "")
-	if err == nil || !strings.Contains(err.Error(), "the model is down") {
-		t.Fatalf("Stories = %v, %v; want the failing group's error", res, err)
-	}
-}
-
-// The offline engine writes all stories in one request: it has no output
-// limit, and its documents stay what they were.
-func TestOfflineStoriesOneRequest(t *testing.T) {
-	p := bigProject(t, 12)
-	var n atomic.Int32
-	p.Client = clientFunc(func(ctx context.Context, req llm.Request) (*llm.Response, error) {
-		n.Add(1)
-		return offline.New().Complete(ctx, req)
+	shuffle := shuffled(7)
+	p, _ := modelWith(bigProject(t, 12), 4, func(ctx context.Context, req llm.Request) error {
+		if slices.Contains(enum(req.Schema.JSON), "FR-007") {
+			return errors.New("the model is down")
+		}
+		return shuffle(ctx, req)
 	})
-	if _, err := p.Stories(t.Context(), ""); err != nil {
-		t.Fatal(err)
+	md, err := run(t, p, "stories")
+	if err == nil || !strings.Contains(err.Error(), "the model is down") {
+		t.Fatalf("Stories = %q, %v; want the failing group's error", md, err)
 	}
-	if n.Load() != 1 {
-		t.Errorf("%d requests without prompts, want 1", n.Load())
-	}
-}
-
-type clientFunc func(context.Context, llm.Request) (*llm.Response, error)
-
-func (f clientFunc) Complete(ctx context.Context, req llm.Request) (*llm.Response, error) {
-	return f(ctx, req)
 }
 
 func TestGroupsOf(t *testing.T) {
@@ -228,37 +124,20 @@ func TestGroupsOf(t *testing.T) {
 	}
 }
 
-func techWith(t *testing.T, p *Project, jobs int, seed uint64) ([]byte, *shuffler) {
-	t.Helper()
-	s := &shuffler{engine: offline.New(), rng: rand.New(rand.NewPCG(seed, seed))}
-	p.Client, p.Prompts, p.Jobs = s, prompt.New(""), jobs
-	res, err := p.Tech(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res.Markdown, s
-}
-
 // A large tech spec is asked for as one design request and one tasks
 // request per group of stories, at once, and merged the same way whatever
 // order the answers arrive in.
 func TestTechParallelMergeIsDeterministic(t *testing.T) {
-	p := bigProject(t, 20)
-	res, err := p.Stories(t.Context(), "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := disk.Write(p.Abs(res.Path), res.Markdown); err != nil {
-		t.Fatal(err)
-	}
-	stories, err := artifact.ParseStories(res.Markdown)
+	base := bigProject(t, 20)
+	stories, err := artifact.ParseStories(mustRun(t, base, "stories"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	n := len(stories.Stories)
-	want, s := techWith(t, p, 1, 1)
-	if groups := (n + TaskGroup - 1) / TaskGroup; len(s.got) != 1+groups {
-		t.Fatalf("%d requests for %d stories, want a design request and %d tasks requests", len(s.got), n, groups)
+	p, f := modelWith(base, 1, shuffled(1))
+	want := mustRun(t, p, "tech")
+	if groups := (n + taskGroup - 1) / taskGroup; len(f.got) != 1+groups {
+		t.Fatalf("%d requests for %d stories, want a design request and %d tasks requests", len(f.got), n, groups)
 	}
 	tech, err := artifact.ParseTech(want)
 	if err != nil {
@@ -282,7 +161,8 @@ func TestTechParallelMergeIsDeterministic(t *testing.T) {
 		}
 	}
 	for seed := uint64(2); seed < 8; seed++ {
-		if got, _ := techWith(t, p, 4, seed); string(got) != string(want) {
+		p, _ := modelWith(base, 4, shuffled(seed))
+		if got := mustRun(t, p, "tech"); string(got) != string(want) {
 			t.Fatalf("seed %d, jobs 4: the document differs from the one made with jobs 1", seed)
 		}
 	}

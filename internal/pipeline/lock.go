@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/disk"
@@ -21,21 +23,21 @@ const LockFile = "prodgen.lock"
 // lockVersion is the lock file format's version.
 const lockVersion = 1
 
-// Lock records, for each generated document, what it was made from, so that
+// lock records, for each generated document, what it was made from, so that
 // check can tell without a model whether a document is stale or was edited
 // by hand. It is committed with the documents; its JSON is sorted and
 // indented so diffs stay small.
-type Lock struct {
+type lock struct {
 	Version   int               `json:"version"`
-	Artifacts map[string]*Entry `json:"artifacts"`
+	Artifacts map[string]*entry `json:"artifacts"`
 }
 
-// Entry describes one stage's document as last generated.
-type Entry struct {
-	Outputs []FileHash `json:"outputs"`
+// entry describes one stage's document as last generated.
+type entry struct {
+	Outputs []fileHash `json:"outputs"`
 	// Inputs are the files read (brief, upstream documents) and, for a
 	// model, the prompt template; their hashes at generation time.
-	Inputs []FileHash `json:"inputs"`
+	Inputs []fileHash `json:"inputs"`
 	// Settings are the configuration values that change the output.
 	Settings map[string]string `json:"settings"`
 	Provider string            `json:"provider"`
@@ -50,8 +52,8 @@ type Entry struct {
 	IDs artifact.Highest `json:"ids,omitempty"`
 }
 
-// FileHash is a file's path, relative to the project, and its sha256.
-type FileHash struct {
+// fileHash is a file's path, relative to the project, and its sha256.
+type fileHash struct {
 	Path   string `json:"path"`
 	SHA256 string `json:"sha256"`
 }
@@ -68,16 +70,16 @@ func (e *LockError) Error() string {
 
 func (e *LockError) Unwrap() error { return e.Err }
 
-// LoadLock reads the lock at path; a missing lock is an empty one.
-func LoadLock(path string) (*Lock, error) {
+// loadLock reads the lock at path; a missing lock is an empty one.
+func loadLock(path string) (*lock, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &Lock{Version: lockVersion, Artifacts: map[string]*Entry{}}, nil
+		return &lock{Version: lockVersion, Artifacts: map[string]*entry{}}, nil
 	}
 	if err != nil {
 		return nil, &LockError{Path: LockFile, Err: disk.Unwrap(err)}
 	}
-	var l Lock
+	var l lock
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&l); err != nil {
@@ -87,13 +89,13 @@ func LoadLock(path string) (*Lock, error) {
 		return nil, &LockError{Path: LockFile, Err: fmt.Errorf("lock format version %d, this prodgen reads version %d", l.Version, lockVersion)}
 	}
 	if l.Artifacts == nil {
-		l.Artifacts = map[string]*Entry{}
+		l.Artifacts = map[string]*entry{}
 	}
 	return &l, nil
 }
 
-// Save writes the lock atomically.
-func (l *Lock) Save(path string) error {
+// save writes the lock atomically.
+func (l *lock) save(path string) error {
 	data, err := json.MarshalIndent(l, "", "  ")
 	if err != nil {
 		return fmt.Errorf("encode lock: %w", err)
@@ -101,8 +103,8 @@ func (l *Lock) Save(path string) error {
 	return disk.Write(path, append(data, '\n'))
 }
 
-// Highest returns the stage's record of numbers used, never nil.
-func (l *Lock) Highest(stage string) artifact.Highest {
+// highest returns the stage's record of numbers used, never nil.
+func (l *lock) highest(stage string) artifact.Highest {
 	if e := l.Artifacts[stage]; e != nil && e.IDs != nil {
 		return e.IDs
 	}
@@ -125,4 +127,17 @@ func hashFile(path string) (string, error) {
 		return "", err
 	}
 	return hashBytes(data), nil
+}
+
+// promptPrefix marks a prompt template among a stage's recorded inputs.
+const promptPrefix = "prompt:"
+
+// promptInput names a prompt template among a stage's recorded inputs.
+func promptInput(name string) string { return promptPrefix + name }
+
+// sameGeneration reports whether two entries describe the same output
+// made from the same inputs by the same provider and model.
+func sameGeneration(a, b *entry) bool {
+	return slices.Equal(a.Outputs, b.Outputs) && slices.Equal(a.Inputs, b.Inputs) &&
+		maps.Equal(a.Settings, b.Settings) && a.Provider == b.Provider && a.Model == b.Model
 }

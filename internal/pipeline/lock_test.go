@@ -6,8 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/prodgen/prodgen/internal/llm/offline"
+	"time"
 )
 
 func TestLoadLock(t *testing.T) {
@@ -30,7 +29,7 @@ func TestLoadLock(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			l, err := LoadLock(path)
+			l, err := loadLock(path)
 			if tt.want == "" {
 				if err != nil || l.Artifacts == nil {
 					t.Fatalf("LoadLock: %v, %+v", err, l)
@@ -45,47 +44,36 @@ func TestLoadLock(t *testing.T) {
 	}
 }
 
-// The lock's JSON is stable: saving what was loaded gives the same bytes.
+// The lock's JSON is stable: saving what was loaded gives the same bytes,
+// and recording the same document again keeps its generation time.
 func TestLockRoundTrip(t *testing.T) {
-	p := newProject(t, offline.New())
-	p.Lock, _ = LoadLock(p.Abs(LockFile))
-	res, err := p.PRD(t.Context(), "brief.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := p.Record(res, map[string]string{"provider": "auto"}, "v1", "2026-11-25T00:00:00Z"); err != nil {
-		t.Fatal(err)
-	}
+	p := newProject(t, briefText, Offline(nil))
+	p = with(p, func(o *Options) { o.Now = func() time.Time { return time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC) } })
+	mustRun(t, p, "prd")
 	first, err := os.ReadFile(p.Abs(LockFile))
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := LoadLock(p.Abs(LockFile))
+	l, err := loadLock(p.Abs(LockFile))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := l.Save(p.Abs(LockFile)); err != nil {
+	if err := l.save(p.Abs(LockFile)); err != nil {
 		t.Fatal(err)
 	}
 	second, _ := os.ReadFile(p.Abs(LockFile))
 	if string(first) != string(second) {
 		t.Errorf("lock changed on a load and save:\n%s\n---\n%s", first, second)
 	}
-	// Recording the same document again keeps its generation time.
-	if err := p.Record(res, map[string]string{"provider": "auto"}, "v1", "2030-01-01T00:00:00Z"); err != nil {
-		t.Fatal(err)
-	}
-	if got := p.Lock.Artifacts["prd"].Generated; got != "2026-11-25T00:00:00Z" {
-		t.Errorf("generated = %s, want the first generation's time", got)
+	later := with(p, func(o *Options) { o.Now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) } })
+	mustRun(t, later, "prd")
+	if l, _ := loadLock(p.Abs(LockFile)); l.Artifacts["prd"].Generated != "2026-11-25T00:00:00Z" {
+		t.Errorf("generated = %s, want the first generation's time", l.Artifacts["prd"].Generated)
 	}
 }
 
 func TestStatus(t *testing.T) {
-	settings := map[string]string{"provider": "auto"}
-	p := newProject(t, offline.New())
-	p.Brief = "brief.md"
-	p.Lock, _ = LoadLock(p.Abs(LockFile))
-	prd := Stages[0]
+	p := newProject(t, briefText, Offline(nil))
 	tests := []struct {
 		name   string
 		change func(t *testing.T)
@@ -93,15 +81,7 @@ func TestStatus(t *testing.T) {
 		reason string
 	}{
 		{name: "never generated", want: Missing, reason: "not generated yet"},
-		{name: "generated", change: func(t *testing.T) {
-			res, err := p.Run(t.Context(), "prd")
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := p.Record(res, settings, "v1", "now"); err != nil {
-				t.Fatal(err)
-			}
-		}, want: Fresh},
+		{name: "generated", change: func(t *testing.T) { mustRun(t, p, "prd") }, want: Fresh},
 		{name: "brief changed", change: func(t *testing.T) { appendTo(t, p.Abs("brief.md"), "- Import habits.\n") }, want: Stale, reason: "brief.md changed"},
 		{name: "edited by hand", change: func(t *testing.T) { appendTo(t, p.Abs(p.PRDPath()), "\nMore.\n") }, want: Edited},
 		{name: "deleted", change: func(t *testing.T) { os.Remove(p.Abs(p.PRDPath())) }, want: Missing, reason: "deleted"},
@@ -110,10 +90,11 @@ func TestStatus(t *testing.T) {
 		if tt.change != nil {
 			tt.change(t)
 		}
-		st, err := p.Status(prd, settings, nil)
+		plan, err := p.Plan(Selection{Only: []string{"prd"}})
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
+		st := plan.Statuses[0]
 		if st.State != tt.want || !strings.Contains(st.Reason, tt.reason) {
 			t.Errorf("%s: got %s (%s), want %s (%s)", tt.name, st.State, st.Reason, tt.want, tt.reason)
 		}

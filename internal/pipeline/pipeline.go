@@ -1,98 +1,98 @@
-// Package pipeline runs prodgen's stages: it reads a stage's inputs from
-// disk, asks an llm.Client for the artifact, checks what comes back and
-// renders it as markdown. Each stage reads the previous stage's document
-// from disk, so a person's edits flow downstream.
+// Package pipeline runs prodgen's stages. A stage is a value (prd.go,
+// stories.go, tech.go, scaffold.go), listed once, in running order, in
+// stage.go. Plan works out, from prodgen.lock and the files on disk, which
+// stages a command must run and why, and refuses before any model call when
+// one would overwrite a hand edit; Execute runs the plan through an Engine
+// (a language model, or the offline engine), writes each output and records
+// it in the lock. Each stage reads the previous stage's document from disk,
+// so a person's edits flow downstream.
 package pipeline
 
 import (
-	"fmt"
 	"path"
 	"path/filepath"
-	"strings"
+	"time"
 
-	"github.com/prodgen/prodgen/internal/artifact"
-	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/prompt"
+	"github.com/prodgen/prodgen/internal/scaffold"
 )
 
 // Document file names inside the output folder.
 const (
-	PRDFile     = "prd.md"
-	StoriesFile = "stories.md"
-	TechFile    = "tech.md"
+	prdFile     = "prd.md"
+	storiesFile = "stories.md"
+	techFile    = "tech.md"
 )
 
-// Project is a prodgen project: a folder with a brief and an output folder.
-type Project struct {
+// Options configure a project. Open takes them once; a Project never
+// changes after.
+type Options struct {
 	// Root is the project folder; relative paths are taken from it.
 	Root string
 	// OutDir is the output folder, relative to Root or absolute.
 	OutDir string
 	// Brief is the brief the prd stage reads by default.
 	Brief string
-	// ScaffoldRoot is the folder prototypes go in, one subfolder per
+	// ScaffoldDir is the folder prototypes go in, one subfolder per
 	// language ("prototype").
-	ScaffoldRoot string
-	// Lock, when set, supplies the numbers used so far (for stable IDs)
-	// and records each document Record writes.
-	Lock *Lock
-	// Client writes the artifacts.
-	Client llm.Client
-	// Prompts renders the prompts a model reads; nil for the offline
-	// engine, which reads the parsed input instead.
+	ScaffoldDir string
+	// ScaffoldLang is a language generate scaffolds besides those the lock
+	// records; empty for none.
+	ScaffoldLang string
+	// Prompts are the configured prompt templates: what a model is sent,
+	// and an input of every document a model wrote.
 	Prompts *prompt.Set
-	// RepairAttempts bounds how often an invalid answer is sent back.
-	RepairAttempts int
-	// Jobs bounds how many requests of a stage run at once; below 1 means 1.
-	Jobs int
-	// ContextWindow is how many tokens the model reads and writes in one
-	// call; a request estimated above it is split or refused. 0: no limit.
-	ContextWindow int
-	// MaxTokens is the configured limit on an answer's tokens, 0 if none.
-	MaxTokens int
-	// Guard, when set, is called once a stage's inputs are read and before
-	// its first request; an error stops the stage. It keeps a stage from
-	// paying for a model call whose answer it may not write.
-	Guard func(stage string) error
-	// Observer, when set, hears stages start and answers stream in, for a
-	// progress display.
+	// Engine writes the documents. A project that only reads (check,
+	// accept, a dry run) needs none.
+	Engine Engine
+	// Budget bounds what one request to a model may hold.
+	Budget Budget
+	// Settings are the configuration values that shape a document, as
+	// configured, recorded with each one.
+	Settings map[string]string
+	// Version is prodgen's own, recorded with each document.
+	Version string
+	// Now tells the time a document is recorded at; nil records the zero
+	// time.
+	Now func() time.Time
+	// Observer hears what a run does; nil hears nothing.
 	Observer Observer
+	// Limits bound what one scaffold may write.
+	Limits scaffold.Limits
+	// VerifyTimeout bounds a prototype's build and tests.
+	VerifyTimeout time.Duration
 }
 
-// Observer hears what the pipeline is doing. Its methods may be called from
-// several goroutines at once.
-type Observer interface {
-	// StageStarted is called as a stage sends its first request.
-	StageStarted(stage string)
-	// Streamed is called as an answer streams in, with the number of
-	// tokens received since the last call for the same request.
-	Streamed(stage string, tokens int)
+// Project is a prodgen project: a folder with a brief, an output folder and
+// a lock, and the engine that writes its documents.
+type Project struct {
+	opts Options
+	obs  Observer
 }
 
-// Result is a rendered document and what it holds, for the caller to write.
-type Result struct {
-	// Path is where the document belongs, as the user would name it.
-	Path     string
-	Markdown []byte
-	// Summary describes the content in a few words ("12 requirements").
-	Summary string
-	Usage   Usage
-	// Stage names the stage that made the document.
-	Stage string
-	// Inputs are the stage's inputs as read, for the lock.
-	Inputs []FileHash
-	// IDs is the highest number used per ID prefix, for the lock.
-	IDs artifact.Highest
+// Open returns the project opts describe.
+func Open(opts Options) *Project {
+	if opts.ScaffoldDir == "" {
+		opts.ScaffoldDir = "prototype"
+	}
+	if opts.Prompts == nil {
+		opts.Prompts = prompt.New("")
+	}
+	obs := opts.Observer
+	if obs == nil {
+		obs = quiet{}
+	}
+	return &Project{opts: opts, obs: obs}
 }
 
 // PRDPath, StoriesPath and TechPath are the documents' paths as the user
 // would name them.
-func (p *Project) PRDPath() string     { return p.docPath(PRDFile) }
-func (p *Project) StoriesPath() string { return p.docPath(StoriesFile) }
-func (p *Project) TechPath() string    { return p.docPath(TechFile) }
+func (p *Project) PRDPath() string     { return p.docPath(prdFile) }
+func (p *Project) StoriesPath() string { return p.docPath(storiesFile) }
+func (p *Project) TechPath() string    { return p.docPath(techFile) }
 
 func (p *Project) docPath(name string) string {
-	return filepath.ToSlash(filepath.Join(p.OutDir, name))
+	return filepath.ToSlash(filepath.Join(p.opts.OutDir, name))
 }
 
 // Abs resolves a user-facing path against the project root.
@@ -100,23 +100,23 @@ func (p *Project) Abs(name string) string {
 	if filepath.IsAbs(name) {
 		return name
 	}
-	return filepath.Join(p.Root, filepath.FromSlash(name))
+	return filepath.Join(p.opts.Root, filepath.FromSlash(name))
+}
+
+// generated is the time to record for a document made now.
+func (p *Project) generated() string {
+	var now time.Time
+	if p.opts.Now != nil {
+		now = p.opts.Now()
+	}
+	return now.UTC().Format(time.RFC3339)
 }
 
 func slash(p string) string { return path.Clean(filepath.ToSlash(p)) }
 
-// count says "1 story" or "3 stories".
-func count(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", noun)
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
 	}
-	switch {
-	case strings.HasSuffix(noun, "criterion"):
-		noun = strings.TrimSuffix(noun, "criterion") + "criteria"
-	case strings.HasSuffix(noun, "y"):
-		noun = strings.TrimSuffix(noun, "y") + "ies"
-	default:
-		noun += "s"
-	}
-	return fmt.Sprintf("%d %s", n, noun)
+	return s
 }

@@ -1,45 +1,15 @@
 package pipeline
 
 import (
-	"context"
 	"errors"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/llm"
-	"github.com/prodgen/prodgen/internal/llm/offline"
 )
 
-// fakeClient answers requests with its contents in turn, the last one
-// repeating, or with err.
-type fakeClient struct {
-	contents []string
-	err      error
-	got      []llm.Request
-}
-
-func (c *fakeClient) Complete(_ context.Context, req llm.Request) (*llm.Response, error) {
-	c.got = append(c.got, req)
-	if c.err != nil {
-		return nil, c.err
-	}
-	i := min(len(c.got), len(c.contents)) - 1
-	return &llm.Response{Content: c.contents[i], Model: "fake", Usage: llm.Usage{PromptTokens: 10, CompletionTokens: 5}}, nil
-}
-
 const briefText = "# Tiny\n\n## Features\n\n- Export check-in history as CSV.\n"
-
-func newProject(t *testing.T, client llm.Client) *Project {
-	t.Helper()
-	root := t.TempDir()
-	if err := os.WriteFile(filepath.Join(root, "brief.md"), []byte(briefText), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return &Project{Root: root, OutDir: "docs", Client: client}
-}
 
 func TestPRDRejectsBadResponses(t *testing.T) {
 	tests := []struct {
@@ -56,60 +26,73 @@ func TestPRDRejectsBadResponses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := newProject(t, &fakeClient{contents: []string{tt.content}, err: tt.err})
-			res, err := p.PRD(t.Context(), "brief.md")
+			p := newProject(t, briefText, Model(&fakeClient{contents: []string{tt.content}, err: tt.err}, 1, 0))
+			md, err := run(t, p, "prd")
 			if err == nil {
-				t.Fatalf("PRD succeeded with %q", res.Markdown)
+				t.Fatalf("PRD succeeded with %q", md)
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q does not mention %q", err, tt.want)
+			}
+			if _, err := os.Stat(p.Abs(p.PRDPath())); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("a failed stage wrote %s", p.PRDPath())
 			}
 		})
 	}
 }
 
 func TestStoriesRejectsDanglingTrace(t *testing.T) {
-	p := newProject(t, offline.New())
-	prd, err := p.PRD(t.Context(), "brief.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := disk.Write(p.Abs(prd.Path), prd.Markdown); err != nil {
-		t.Fatal(err)
-	}
-	p.Client = &fakeClient{contents: []string{`{"title":"Tiny","stories":[{"id":"US-001","title":"Export","traces":["FR-009"],` +
-		`"criteria":[{"id":"AC-001.1","given":"a","when":"b","then":"c"}]}]}`}}
-	_, err = p.Stories(t.Context(), "")
-	if err == nil || !strings.Contains(err.Error(), "FR-009") {
+	p := newProject(t, briefText, Offline(nil))
+	mustRun(t, p, "prd")
+	p = with(p, func(o *Options) {
+		o.Engine = Model(&fakeClient{contents: []string{`{"title":"Tiny","stories":[{"id":"US-001","title":"Export","traces":["FR-009"],` +
+			`"criteria":[{"id":"AC-001.1","given":"a","when":"b","then":"c"}]}]}`}}, 1, 0)
+	})
+	if _, err := run(t, p, "stories"); err == nil || !strings.Contains(err.Error(), "FR-009") {
 		t.Fatalf("got %v, want an error naming the dangling trace FR-009", err)
 	}
 }
 
-func TestStagesPassParsedInput(t *testing.T) {
-	client := &fakeClient{err: errors.New("stop")}
-	p := newProject(t, client)
-	if _, err := p.PRD(t.Context(), "brief.md"); err == nil {
-		t.Fatal("want the client's error")
+// What an engine read besides the stage's files is an input: a model's
+// prompt template, whose change makes its document stale; the offline
+// engine reads none.
+func TestEngineInputs(t *testing.T) {
+	offline := newProject(t, briefText, Offline(nil))
+	mustRun(t, offline, "prd")
+	model, _ := modelWith(newProject(t, briefText, nil), 1, nil)
+	mustRun(t, model, "prd")
+	for _, tt := range []struct {
+		p    *Project
+		want []string
+	}{
+		{offline, []string{"brief.md"}},
+		{model, []string{"brief.md", "prompt:prd"}},
+	} {
+		l, err := loadLock(tt.p.Abs(LockFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, in := range l.Artifacts["prd"].Inputs {
+			got = append(got, in.Path)
+		}
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("inputs %v, want %v", got, tt.want)
+		}
 	}
-	if len(client.got) != 1 {
-		t.Fatalf("client called %d times, want 1", len(client.got))
-	}
-	in, ok := client.got[0].Input.(*llm.PRDInput)
-	if !ok || in.Brief == nil || len(in.Brief.Features) != 1 || in.BriefPath != "brief.md" {
-		t.Errorf("Input = %#v, want the parsed brief with one feature", client.got[0].Input)
+	if l, _ := loadLock(offline.Abs(LockFile)); l.Artifacts["prd"].Provider != "offline" {
+		t.Errorf("the offline engine's PRD is recorded as written by %q", l.Artifacts["prd"].Provider)
 	}
 }
 
 func TestMissingUpstream(t *testing.T) {
-	p := newProject(t, offline.New())
-	_, err := p.Stories(t.Context(), "")
-	var missing *MissingInputError
-	if !errors.As(err, &missing) || missing.Command != "prodgen prd" || missing.Path != "docs/prd.md" {
-		t.Fatalf("Stories without a PRD: %v, want MissingInputError naming prodgen prd", err)
-	}
-	_, err = p.Tech(t.Context())
-	if !errors.As(err, &missing) || missing.Command != "prodgen prd" {
-		t.Fatalf("Tech without a PRD: %v", err)
+	p := newProject(t, briefText, Offline(nil))
+	for _, stage := range []string{"stories", "tech"} {
+		_, err := p.Plan(Selection{Stage: stage})
+		var missing *MissingInputError
+		if !errors.As(err, &missing) || missing.Command != "prodgen prd" || missing.Path != "docs/prd.md" {
+			t.Fatalf("%s without a PRD: %v, want MissingInputError naming prodgen prd", stage, err)
+		}
 	}
 }
 
@@ -152,17 +135,16 @@ func TestRepair(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			client := &fakeClient{contents: tt.contents}
-			p := newProject(t, client)
-			p.RepairAttempts = tt.repairs
+			m := Model(client, 1, tt.repairs).(*modelEngine)
 			var v prdValue
-			usage, err := p.generate(t.Context(), llm.Request{Stage: llm.StagePRD, Messages: msgs}, &v)
+			usage, err := m.generate(t.Context(), llm.Request{Stage: "prd", Messages: msgs}, &v)
 			if len(client.got) != tt.wantReqs {
 				t.Fatalf("%d requests, want %d", len(client.got), tt.wantReqs)
 			}
 			if tt.wantErr != "" {
-				var inv *InvalidAnswerError
+				var inv *invalidAnswerError
 				if !errors.As(err, &inv) || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("got %v, want an InvalidAnswerError mentioning %q", err, tt.wantErr)
+					t.Fatalf("got %v, want an invalidAnswerError mentioning %q", err, tt.wantErr)
 				}
 				return
 			}

@@ -29,7 +29,7 @@ func readBrief(abs, name string) ([]byte, *brief.Brief, error) {
 // readPRD reads the PRD a person may have edited, returning its source
 // (what a model reads) and its parsed form (what the offline engine reads).
 func (p *Project) readPRD(name string) ([]byte, *artifact.PRD, error) {
-	data, err := p.readDoc(name, "prodgen prd")
+	data, err := p.readDoc(name, prdStage{}.Command())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -44,7 +44,7 @@ func (p *Project) readPRD(name string) ([]byte, *artifact.PRD, error) {
 }
 
 func (p *Project) readStories(name string) ([]byte, *artifact.Stories, error) {
-	data, err := p.readDoc(name, "prodgen stories")
+	data, err := p.readDoc(name, storiesStage{}.Command())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -66,7 +66,7 @@ func (p *Project) readDoc(name, command string) ([]byte, error) {
 }
 
 func (p *Project) readTech(name string) ([]byte, *artifact.TechSpec, error) {
-	data, err := p.readDoc(name, "prodgen tech")
+	data, err := p.readDoc(name, techStage{}.Command())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -3,9 +3,11 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"path"
 	"slices"
-	"strings"
+	"sort"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/disk"
@@ -16,37 +18,96 @@ import (
 	"github.com/prodgen/prodgen/internal/scaffold/pyts"
 )
 
-// Languages a prototype can be scaffolded in.
-var Languages = []string{"go", "python", "typescript"}
-
-// ScaffoldStage names the lock entry of a language's prototype.
-func ScaffoldStage(lang string) string { return "scaffold-" + lang }
-
-// ScaffoldResult is a prototype's files and what writing them did.
-type ScaffoldResult struct {
-	Lang   string
-	Dir    string // the output folder, as the user names it
-	Files  []scaffold.File
-	Report *scaffold.Report
-	Usage  Usage
-	Inputs []FileHash
+// language is a language a prototype can be scaffolded in: the one list
+// of them.
+type language struct {
+	name string
+	// generate writes the offline engine's prototype of an API.
+	generate func(*scaffold.API) ([]scaffold.File, error)
+	// steps build and test a prototype, each a program and its arguments.
+	steps [][]string
 }
 
-// ScaffoldRepair sends a prototype that failed its build or tests back to
-// the model, with what failed.
-type ScaffoldRepair struct {
-	Previous []scaffold.File
-	Step     string // the command that failed
-	Output   string // the end of its output
+var languages = []language{
+	{"go", golang.Generate, [][]string{{"go", "vet", "./..."}, {"go", "test", "./..."}}},
+	{"python", pyts.Python, [][]string{{"python3", "-m", "unittest", "-v"}}},
+	{"typescript", pyts.TypeScript, [][]string{{"npm", "install", "--no-audit", "--no-fund"}, {"npm", "run", "build"}, {"npm", "test"}}},
 }
 
-// Scaffold builds a prototype in lang from the project's tech spec and
-// stories and writes it to dir through the safe writer. With a model and a
-// repair, the model is asked to fix the previous manifest.
-func (p *Project) Scaffold(ctx context.Context, lang, dir string, force bool, limits scaffold.Limits, repair *ScaffoldRepair) (*ScaffoldResult, error) {
-	if !slices.Contains(Languages, lang) {
-		return nil, fmt.Errorf("unknown language %q (languages: %s)", lang, strings.Join(Languages, ", "))
+// Languages are the languages a prototype can be scaffolded in.
+func Languages() []string {
+	var names []string
+	for _, l := range languages {
+		names = append(names, l.name)
 	}
+	return names
+}
+
+// ScaffoldStage names the stage that writes a language's prototype.
+func ScaffoldStage(lang string) string { return scaffoldName + "-" + lang }
+
+const scaffoldName = "scaffold"
+
+// scaffoldStage writes a runnable prototype in one language from the tech
+// spec and the stories, through the safe writer.
+type scaffoldStage struct{ lang language }
+
+func (s scaffoldStage) Name() string    { return ScaffoldStage(s.lang.name) }
+func (s scaffoldStage) Command() string { return "prodgen scaffold --lang " + s.lang.name }
+func (s scaffoldStage) Output(p *Project) string {
+	return slash(path.Join(p.opts.ScaffoldDir, s.lang.name))
+}
+func (scaffoldStage) folder() bool                { return true }
+func (scaffoldStage) upstream() []string          { return []string{storiesName, techName} }
+func (scaffoldStage) sources(p *Project) []string { return []string{p.TechPath(), p.StoriesPath()} }
+
+// errNotDocument is accept's answer for a prototype: it is not one
+// document to take as a whole.
+var errNotDocument = errors.New("not a document")
+
+func (scaffoldStage) accept(*Project, []byte) (artifact.Highest, error) { return nil, errNotDocument }
+
+func (s scaffoldStage) why(p *Project, sel Selection, _ Status) string {
+	dir := orDefault(sel.Output, s.Output(p))
+	reason := "writes " + dir + "/, keeping files that exist and differ"
+	if sel.Force {
+		reason = "writes " + dir + "/, overwriting files that exist"
+	}
+	if sel.Verify {
+		reason += ", then builds it and runs its tests"
+	}
+	return reason
+}
+
+func (s scaffoldStage) dryCalls(p *Project, _ string) ([]call, error) {
+	w, err := s.work(p, nil)
+	if err != nil {
+		return nil, err
+	}
+	return w.calls(p)
+}
+
+// scaffoldWork is the tech spec and stories, read, and the prototype's
+// files made from them.
+type scaffoldWork struct {
+	lang                language
+	techPath            string
+	techSrc, storiesSrc []byte
+	tech                *artifact.TechSpec
+	stories             *artifact.Stories
+	repair              *scaffoldRepair
+	files               []scaffold.File
+}
+
+// scaffoldRepair sends a prototype that failed its build or tests back to
+// the model, with what failed.
+type scaffoldRepair struct {
+	previous []scaffold.File
+	step     string // the command that failed
+	output   string // the end of its output
+}
+
+func (s scaffoldStage) work(p *Project, repair *scaffoldRepair) (*scaffoldWork, error) {
 	techSrc, tech, err := p.readTech(p.TechPath())
 	if err != nil {
 		return nil, err
@@ -55,47 +116,164 @@ func (p *Project) Scaffold(ctx context.Context, lang, dir string, force bool, li
 	if err != nil {
 		return nil, err
 	}
-	res := &ScaffoldResult{Lang: lang, Dir: slash(dir), Inputs: []FileHash{
-		{Path: p.TechPath(), SHA256: hashBytes(techSrc)},
-		{Path: p.StoriesPath(), SHA256: hashBytes(storiesSrc)},
-	}}
-	if p.Prompts == nil {
-		res.Files, err = offlineScaffold(lang, tech, stories)
-		res.Usage = Usage{Provider: "offline", Model: "offline", Requests: 0}
-	} else {
-		res.Files, res.Usage, err = p.modelScaffold(ctx, lang, techSrc, storiesSrc, stories, repair)
+	return &scaffoldWork{lang: s.lang, techPath: p.TechPath(), techSrc: techSrc, storiesSrc: storiesSrc, tech: tech, stories: stories, repair: repair}, nil
+}
+
+func (w *scaffoldWork) read(p *Project) []fileHash {
+	return []fileHash{{Path: p.TechPath(), SHA256: hashBytes(w.techSrc)}, {Path: p.StoriesPath(), SHA256: hashBytes(w.storiesSrc)}}
+}
+
+func (w *scaffoldWork) build() error {
+	api, err := scaffold.Plan(w.tech, w.stories)
+	if err != nil {
+		return &disk.InputError{Path: w.techPath, Err: err}
 	}
+	w.files, err = w.lang.generate(api)
+	return err
+}
+
+// calls asks a model for the prototype's file manifest, or, to repair it,
+// for the manifest again with what failed. Its paths are not trusted: the
+// safe writer checks each one before writing.
+func (w *scaffoldWork) calls(p *Project) ([]call, error) {
+	msgs, err := p.messages(scaffoldName, prompt.ScaffoldData{Lang: w.lang.name, Tech: string(w.techSrc),
+		Stories: string(w.storiesSrc), StoryIDs: storyIDs(w.stories.Stories)})
 	if err != nil {
 		return nil, err
 	}
-	if p.Guard != nil {
-		if err := p.Guard(ScaffoldStage(lang)); err != nil {
+	if r := w.repair; r != nil {
+		var prev manifest
+		for _, f := range r.previous {
+			prev.Files = append(prev.Files, manifestFile{Path: f.Path, Content: string(f.Content)})
+		}
+		answer, err := json.Marshal(prev)
+		if err != nil {
 			return nil, err
 		}
+		msgs = append(msgs,
+			llm.Message{Role: llm.RoleAssistant, Content: string(answer)},
+			llm.Message{Role: llm.RoleUser, Content: fmt.Sprintf("Running `%s` in the project failed:\n\n%s\n\n"+
+				"Fix the project. Answer with the whole corrected JSON manifest, every file included, and nothing else.", r.step, r.output)})
 	}
-	report, err := scaffold.Write(p.Abs(dir), res.Files, force, limits)
-	if err != nil {
-		return nil, fmt.Errorf("write %s: %w", res.Dir, err)
-	}
-	res.Report = report
-	return res, nil
+	req := llm.Request{Stage: scaffoldName, Messages: msgs, Schema: &llm.Schema{Name: scaffoldName, JSON: manifestSchema}}
+	return []call{{req: req, into: &manifestValue{}}}, nil
 }
 
-func offlineScaffold(lang string, tech *artifact.TechSpec, stories *artifact.Stories) ([]scaffold.File, error) {
-	api, err := scaffold.Plan(tech, stories)
-	if err != nil {
-		return nil, &disk.InputError{Path: "docs/tech.md", Err: err}
+func (w *scaffoldWork) merge(calls []call) {
+	w.files = nil
+	for _, f := range calls[0].into.(*manifestValue).Files {
+		w.files = append(w.files, scaffold.File{Path: f.Path, Content: []byte(f.Content)})
 	}
-	switch lang {
-	case "go":
-		return golang.Generate(api)
-	case "python":
-		return pyts.Python(api)
-	}
-	return pyts.TypeScript(api)
 }
 
-// manifest is a model's answer for the scaffold stage.
+// scaffoldError says a scaffold was written only in part, or failed its
+// own build or tests.
+type scaffoldError struct{ msg string }
+
+func (e *scaffoldError) Error() string { return e.msg }
+
+// run writes the prototype, reports what the safe writer did with each
+// file, records it in the lock when it went to its usual place, and
+// verifies it when asked: with a model, a failure goes back for repair up
+// to the engine's repairs; the final state is reported as it is, never as
+// a success it was not.
+func (s scaffoldStage) check(p *Project, _ string) error {
+	_, err := s.work(p, nil)
+	return err
+}
+
+func (s scaffoldStage) run(ctx context.Context, x *execution, step Step) error {
+	p := x.p
+	dir := orDefault(x.sel.Output, s.Output(p))
+	w, rep, err := s.write(ctx, x, dir, x.sel.Force, nil)
+	if err != nil {
+		return err
+	}
+	for _, r := range rep.Rejected {
+		p.obs.Warnf("rejected %q: %s\n", r.Path, r.Reason)
+	}
+	for _, f := range rep.Skipped {
+		p.obs.Infof("kept %s/%s: it exists and differs (--force overwrites it)\n", slash(dir), f)
+	}
+	p.obs.Wrote(slash(dir), fmt.Sprintf("%d files written, %d unchanged, %d kept, %d rejected",
+		len(rep.Written), len(rep.Unchanged), len(rep.Skipped), len(rep.Rejected)), Usage{})
+	if len(rep.Rejected) > 0 {
+		return &scaffoldError{fmt.Sprintf("%d of %d files were rejected and not written", len(rep.Rejected), len(w.files))}
+	}
+	if !x.sel.Verify {
+		return nil
+	}
+	for round := 0; ; round++ {
+		p.obs.Infof("verifying %s: build and tests\n", slash(dir))
+		v, err := scaffold.Verify(ctx, p.Abs(dir), s.lang.steps, p.opts.VerifyTimeout)
+		if err != nil {
+			return err
+		}
+		if v.OK {
+			p.obs.Infof("verified %s: build and tests pass\n", slash(dir))
+			return nil
+		}
+		p.obs.Warnf("%s\n", v.Output)
+		repairs := p.opts.Engine.repairs()
+		if round >= repairs {
+			msg := fmt.Sprintf("%s failed in %s", v.Step, slash(dir))
+			if round > 0 {
+				msg += fmt.Sprintf(" after %d repair rounds", round)
+			}
+			return &scaffoldError{msg}
+		}
+		p.obs.Infof("%s failed; asking the model to repair it (round %d of %d)\n", v.Step, round+1, repairs)
+		if w, rep, err = s.write(ctx, x, dir, true, &scaffoldRepair{previous: w.files, step: v.Step, output: v.Output}); err != nil {
+			return err
+		}
+		if len(rep.Rejected) > 0 {
+			return &scaffoldError{fmt.Sprintf("the repaired manifest has %d rejected files", len(rep.Rejected))}
+		}
+	}
+}
+
+// write makes the prototype's files, writes them to dir through the safe
+// writer and, when dir is the stage's own folder, records them.
+func (s scaffoldStage) write(ctx context.Context, x *execution, dir string, force bool, repair *scaffoldRepair) (*scaffoldWork, *scaffold.Report, error) {
+	p := x.p
+	w, err := s.work(p, repair)
+	if err != nil {
+		return nil, nil, err
+	}
+	usage, err := p.opts.Engine.write(ctx, p, w)
+	if err != nil {
+		return nil, nil, err
+	}
+	rep, err := scaffold.Write(p.Abs(dir), w.files, force, p.opts.Limits)
+	if err != nil {
+		return nil, nil, fmt.Errorf("write %s: %w", slash(dir), err)
+	}
+	if slash(dir) != s.Output(p) {
+		return w, rep, nil
+	}
+	inputs, err := p.opts.Engine.inputs(p, scaffoldName)
+	if err != nil {
+		return nil, nil, err
+	}
+	return w, rep, x.record(s.Name(), x.entry(usage, s.outputs(w.files, rep, dir), append(w.read(p), inputs...)))
+}
+
+// outputs are the hashes of the contents prodgen generated for the files
+// written, unchanged and kept, so that a kept file that differs shows as
+// edited.
+func (s scaffoldStage) outputs(files []scaffold.File, rep *scaffold.Report, dir string) []fileHash {
+	ours := slices.Concat(rep.Written, rep.Unchanged, rep.Skipped)
+	var out []fileHash
+	for _, f := range files {
+		if slices.Contains(ours, f.Path) {
+			out = append(out, fileHash{Path: slash(path.Join(dir, f.Path)), SHA256: hashBytes(f.Content)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
+	return out
+}
+
+// manifest is a model's answer for a scaffold stage.
 type manifest struct {
 	Files []manifestFile `json:"files"`
 }
@@ -103,67 +281,6 @@ type manifest struct {
 type manifestFile struct {
 	Path    string `json:"path"`
 	Content string `json:"content"`
-}
-
-// modelScaffold asks the model for a file manifest. Its paths are not
-// trusted: the safe writer checks each one again before writing.
-func (p *Project) modelScaffold(ctx context.Context, lang string, techSrc, storiesSrc []byte, stories *artifact.Stories, repair *ScaffoldRepair) ([]scaffold.File, Usage, error) {
-	req, err := p.manifestRequest(lang, techSrc, storiesSrc, stories)
-	if err != nil {
-		return nil, Usage{}, err
-	}
-	if repair != nil && len(req.Messages) > 0 {
-		var prev manifest
-		for _, f := range repair.Previous {
-			prev.Files = append(prev.Files, manifestFile{Path: f.Path, Content: string(f.Content)})
-		}
-		answer, err := json.Marshal(prev)
-		if err != nil {
-			return nil, Usage{}, err
-		}
-		req.Messages = append(req.Messages,
-			llm.Message{Role: llm.RoleAssistant, Content: string(answer)},
-			llm.Message{Role: llm.RoleUser, Content: fmt.Sprintf("Running `%s` in the project failed:\n\n%s\n\n"+
-				"Fix the project. Answer with the whole corrected JSON manifest, every file included, and nothing else.", repair.Step, repair.Output)})
-	}
-	var v manifestValue
-	usage, err := p.send(ctx, llm.StageScaffold, []call{{req: req, into: &v}})
-	if err != nil {
-		return nil, usage, err
-	}
-	files := make([]scaffold.File, 0, len(v.Files))
-	for _, f := range v.Files {
-		files = append(files, scaffold.File{Path: f.Path, Content: []byte(f.Content)})
-	}
-	return files, usage, nil
-}
-
-// scaffoldRequest builds the request that asks a model for lang's
-// prototype from the documents on disk.
-func (p *Project) scaffoldRequest(lang string) (llm.Request, error) {
-	if !slices.Contains(Languages, lang) {
-		return llm.Request{}, fmt.Errorf("unknown language %q (languages: %s)", lang, strings.Join(Languages, ", "))
-	}
-	techSrc, _, err := p.readTech(p.TechPath())
-	if err != nil {
-		return llm.Request{}, err
-	}
-	storiesSrc, stories, err := p.readStories(p.StoriesPath())
-	if err != nil {
-		return llm.Request{}, err
-	}
-	return p.manifestRequest(lang, techSrc, storiesSrc, stories)
-}
-
-// manifestRequest asks for a prototype's file manifest.
-func (p *Project) manifestRequest(lang string, techSrc, storiesSrc []byte, stories *artifact.Stories) (llm.Request, error) {
-	req := llm.Request{Stage: llm.StageScaffold, Schema: &llm.Schema{Name: llm.StageScaffold, JSON: manifestSchema}}
-	ids := make([]string, 0, len(stories.Stories))
-	for _, s := range stories.Stories {
-		ids = append(ids, s.ID)
-	}
-	err := p.messages(&req, prompt.ScaffoldData{Lang: lang, Tech: string(techSrc), Stories: string(storiesSrc), StoryIDs: ids})
-	return req, err
 }
 
 var manifestSchema = json.RawMessage(`{"type":"object","additionalProperties":false,"required":["files"],` +
@@ -184,3 +301,6 @@ func (v *manifestValue) validate() error {
 	}
 	return nil
 }
+
+// expected is the room a manifest's answer needs: a whole project.
+func (v *manifestValue) expected() int { return 16000 }

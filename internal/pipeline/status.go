@@ -32,12 +32,16 @@ type Status struct {
 	Fix    string `json:"fix,omitempty"`
 }
 
-// Status reports a stage's state against the lock, given the states of
-// the stages before it. It reads hashes only: no model, no network.
-func (p *Project) Status(stage Stage, settings map[string]string, before map[string]Status) (Status, error) {
-	path := p.Output(stage.Name)
-	st := Status{Stage: stage.Name, Path: path, State: Fresh}
-	entry := p.Lock.Artifacts[stage.Name]
+// Fresh reports whether the output is up to date.
+func (s Status) Fresh() bool { return s.State == Fresh }
+
+// status reports a stage's state against the lock, given the states of the
+// stages before it; nil settings are not compared. It reads hashes only:
+// no model, no network.
+func (p *Project) status(l *lock, stage Stage, settings map[string]string, before map[string]Status) (Status, error) {
+	path := stage.Output(p)
+	st := Status{Stage: stage.Name(), Path: path, State: Fresh}
+	entry := l.Artifacts[stage.Name()]
 	if entry == nil {
 		exists, err := p.exists(path)
 		switch {
@@ -65,7 +69,7 @@ func (p *Project) Status(stage Stage, settings map[string]string, before map[str
 	if reason := changedSettings(entry.Settings, settings); settings != nil && reason != "" {
 		return st.with(Stale, reason, "prodgen generate"), nil
 	}
-	for _, up := range stage.Upstream {
+	for _, up := range stage.upstream() {
 		if b, ok := before[up]; ok && b.State != Fresh {
 			return st.with(Stale, fmt.Sprintf("its input %s is %s", b.Path, b.State), "prodgen generate"), nil
 		}
@@ -75,7 +79,7 @@ func (p *Project) Status(stage Stage, settings map[string]string, before map[str
 
 // outputsState compares the files an entry records with the disk: Missing
 // when one is gone, Edited when one differs, else Fresh.
-func (p *Project) outputsState(e *Entry) (State, error) {
+func (p *Project) outputsState(e *entry) (State, error) {
 	if len(e.Outputs) == 0 {
 		return Edited, nil
 	}
@@ -115,14 +119,11 @@ func (s Status) with(state State, reason, fix string) Status {
 }
 
 // changedInput names the first recorded input whose content differs now.
-func (p *Project) changedInput(e *Entry) (string, error) {
+func (p *Project) changedInput(e *entry) (string, error) {
 	for _, in := range e.Inputs {
 		var current string
-		if stage, ok := strings.CutPrefix(in.Path, "prompt:"); ok {
-			if p.Prompts == nil {
-				continue
-			}
-			text, _, err := p.Prompts.Template(stage)
+		if name, ok := strings.CutPrefix(in.Path, promptPrefix); ok {
+			text, _, err := p.opts.Prompts.Template(name)
 			if err != nil {
 				return "", err
 			}

@@ -21,17 +21,17 @@ var samples = []struct {
 	want  []string
 }{
 	{
-		stage: llm.StagePRD,
+		stage: "prd",
 		data:  PRDData{Brief: sampleBrief, BriefPath: "brief.md"},
 		want:  []string{"Brief (brief.md):", sampleBrief},
 	},
 	{
-		stage: llm.StageStories,
+		stage: "stories",
 		data:  StoriesData{PRD: "# Product requirements: Clinic Queue\n", FRIDs: []string{"FR-001", "FR-002"}},
 		want:  []string{"FR-001, FR-002", "# Product requirements: Clinic Queue"},
 	},
 	{
-		stage: llm.StageTech,
+		stage: "tech",
 		data: TechData{
 			PRD:      "# Product requirements: Clinic Queue\n",
 			Stories:  "# User stories: Clinic Queue\n",
@@ -80,7 +80,7 @@ func TestBuiltInsRender(t *testing.T) {
 }
 
 func TestList(t *testing.T) {
-	want := []string{llm.StagePRD, "scaffold", llm.StageStories, llm.StageTech}
+	want := []string{"prd", "scaffold", "stories", "tech"}
 	if got := New("").List(); !slices.Equal(got, want) {
 		t.Errorf("List() = %v, want %v", got, want)
 	}
@@ -91,7 +91,7 @@ func TestList(t *testing.T) {
 func TestDataNotExpanded(t *testing.T) {
 	s := New("")
 	brief := "Use {{.PRD}} and {{template \"x\"}} and {{join .FRIDs \",\"}} literally.\n"
-	got, err := s.Render(llm.StagePRD, PRDData{Brief: brief, BriefPath: "{{.BriefPath}}.md"})
+	got, err := s.Render("prd", PRDData{Brief: brief, BriefPath: "{{.BriefPath}}.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestDataNotExpanded(t *testing.T) {
 			t.Errorf("prompt lacks %q verbatim:\n%s", w, got)
 		}
 	}
-	got, err = s.Render(llm.StageTech, TechData{PRD: "<b>&amp;</b> {{.Stories}}", Stories: "x", StoryIDs: []string{"US-001"}})
+	got, err = s.Render("tech", TechData{PRD: "<b>&amp;</b> {{.Stories}}", Stories: "x", StoryIDs: []string{"US-001"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,10 +116,10 @@ func TestMissingKey(t *testing.T) {
 		data  any
 		want  string
 	}{
-		{"map without a key", llm.StagePRD, map[string]any{"Brief": "b"}, `map has no entry for key "BriefPath"`},
-		{"map of the wrong stage", llm.StageStories, map[string]any{"Brief": "b", "BriefPath": "p"}, `map has no entry for key "Part"`},
-		{"struct of the wrong stage", llm.StageTech, PRDData{Brief: "b"}, "can't evaluate field Part in type prompt.PRDData"},
-		{"nil data", llm.StagePRD, nil, "prompt prd.md (from built-in)"},
+		{"map without a key", "prd", map[string]any{"Brief": "b"}, `map has no entry for key "BriefPath"`},
+		{"map of the wrong stage", "stories", map[string]any{"Brief": "b", "BriefPath": "p"}, `map has no entry for key "Part"`},
+		{"struct of the wrong stage", "tech", PRDData{Brief: "b"}, "can't evaluate field Part in type prompt.PRDData"},
+		{"nil data", "prd", nil, "prompt prd.md (from built-in)"},
 	}
 	s := New("")
 	for _, tt := range tests {
@@ -146,20 +146,20 @@ func TestOverride(t *testing.T) {
 	}
 	s := New(dir)
 
-	got, err := s.Render(llm.StageStories, StoriesData{PRD: "the PRD", FRIDs: []string{"FR-001", "FR-002"}})
+	got, err := s.Render("stories", StoriesData{PRD: "the PRD", FRIDs: []string{"FR-001", "FR-002"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := "Stories for FR-001+FR-002:\nthe PRD"; got != want {
 		t.Errorf("override rendered %q, want %q", got, want)
 	}
-	if got, want := s.Source(llm.StageStories), filepath.Join(dir, "stories.md"); got != want {
+	if got, want := s.Source("stories"), filepath.Join(dir, "stories.md"); got != want {
 		t.Errorf("Source(stories) = %q, want %q", got, want)
 	}
 
 	// Other stages keep their built-in.
 	for _, tt := range samples {
-		if tt.stage == llm.StageStories {
+		if tt.stage == "stories" {
 			continue
 		}
 		got, err := s.Render(tt.stage, tt.data)
@@ -204,15 +204,15 @@ func TestOverrideErrors(t *testing.T) {
 		want  []string
 	}{
 		{
-			name: "parse error", set: New(dir), stage: llm.StagePRD, data: PRDData{},
+			name: "parse error", set: New(dir), stage: "prd", data: PRDData{},
 			want: []string{"prompt prd.md (from " + dir + "): template: prd.md:2: ", "bad character"},
 		},
 		{
-			name: "unknown field", set: New(dir), stage: llm.StageTech, data: TechData{},
+			name: "unknown field", set: New(dir), stage: "tech", data: TechData{},
 			want: []string{"prompt tech.md (from " + dir + "): template: tech.md:1:", "can't evaluate field Nope"},
 		},
 		{
-			name: "missing folder", set: New(filepath.Join(dir, "missing")), stage: llm.StagePRD, data: PRDData{},
+			name: "missing folder", set: New(filepath.Join(dir, "missing")), stage: "prd", data: PRDData{},
 			want: []string{"prompts folder " + filepath.Join(dir, "missing") + ": no such file or directory"},
 		},
 		{
@@ -248,11 +248,11 @@ func TestUnusedMissingFolder(t *testing.T) {
 func TestMessages(t *testing.T) {
 	s := New("")
 	data := PRDData{Brief: sampleBrief, BriefPath: "brief.md"}
-	msgs, err := s.Messages(llm.StagePRD, data)
+	msgs, err := s.Messages("prd", data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := s.Render(llm.StagePRD, data)
+	text, err := s.Render("prd", data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +260,7 @@ func TestMessages(t *testing.T) {
 	if !slices.Equal(msgs, want) {
 		t.Errorf("Messages() = %+v, want %+v", msgs, want)
 	}
-	if _, err := s.Messages(llm.StagePRD, nil); err == nil {
+	if _, err := s.Messages("prd", nil); err == nil {
 		t.Error("Messages() with nil data: no error")
 	}
 }

@@ -10,13 +10,6 @@ import (
 	"time"
 )
 
-// steps are the commands that build and test a prototype, per language.
-var steps = map[string][][]string{
-	"go":         {{"go", "vet", "./..."}, {"go", "test", "./..."}},
-	"python":     {{"python3", "-m", "unittest", "-v"}},
-	"typescript": {{"npm", "install", "--no-audit", "--no-fund"}, {"npm", "run", "build"}, {"npm", "test"}},
-}
-
 // Verification is the outcome of building and testing a prototype.
 type Verification struct {
 	OK bool
@@ -27,18 +20,18 @@ type Verification struct {
 	Output string
 }
 
-// Verify runs the language's build and tests in dir, stopping at the
-// first failure. The whole run shares one time limit. It runs code a model
-// may have written, so callers run it only when the user asks.
-func Verify(ctx context.Context, dir, lang string, timeout time.Duration) (*Verification, error) {
-	cmds, ok := steps[lang]
-	if !ok {
-		return nil, fmt.Errorf("no build steps for language %q", lang)
+// Verify runs a prototype's build and test commands (steps, each a
+// program and its arguments) in dir, stopping at the first failure. The
+// whole run shares one time limit. It runs code a model may have written,
+// so callers run it only when the user asks.
+func Verify(ctx context.Context, dir string, steps [][]string, timeout time.Duration) (*Verification, error) {
+	if len(steps) == 0 {
+		return nil, errors.New("no build steps")
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	v := &Verification{OK: true}
-	for _, args := range cmds {
+	for _, args := range steps {
 		v.Step = strings.Join(args, " ")
 		cmd := exec.CommandContext(ctx, args[0], args[1:]...)
 		cmd.Dir = dir

@@ -8,9 +8,8 @@
 // the model's name, the content and the token usage. Credentials are never
 // part of an Identity, so they can reach neither a key nor a file.
 //
-// Only clients whose answer depends on the messages may be wrapped. The
-// offline engine reads Request.Input, which is not part of the key, and must
-// not be cached.
+// Only clients whose answer depends on the request alone may be wrapped:
+// a model behind an endpoint.
 package cache
 
 import (

@@ -157,7 +157,7 @@ func TestBypass(t *testing.T) {
 		t.Errorf("inner called %d times, want 2", got)
 	}
 	other := testRequest()
-	other.Stage = llm.StageTech
+	other.Stage = "tech"
 	if _, err := c.Complete(t.Context(), other); err != nil {
 		t.Fatal(err)
 	}

@@ -64,12 +64,11 @@ func testIdentity() Identity {
 // testRequest is a PRD request used across the tests.
 func testRequest() llm.Request {
 	return llm.Request{
-		Stage: llm.StagePRD,
+		Stage: "prd",
 		Messages: []llm.Message{
 			{Role: llm.RoleSystem, Content: "You write product requirement documents."},
 			{Role: llm.RoleUser, Content: "# Brief\n\nA tool that turns briefs into PRDs."},
 		},
-		Input:  struct{ Title string }{"ignored"},
 		Schema: &llm.Schema{Name: "prd", JSON: []byte(`{"type":"object"}`)},
 	}
 }

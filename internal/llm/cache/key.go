@@ -14,7 +14,7 @@ import (
 // endpoint id describes. It covers, in this order: a domain string and the
 // format version, id.Endpoint, id.Model, id.Params sorted by name, req.Stage,
 // each message's role and content, and whether there is a schema and, if
-// so, its name and JSON bytes. req.Input and req.Progress are not covered.
+// so, its name and JSON bytes. req.Progress is not covered.
 //
 // Every string is written as its length (8 bytes, big-endian) followed by
 // its bytes, and every list as its length followed by its items, so no two

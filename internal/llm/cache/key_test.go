@@ -24,7 +24,7 @@ func TestKeySensitivity(t *testing.T) {
 		}, nil},
 		{"no params", func(id *Identity) { id.Params = nil }, nil},
 		{"param boundary", func(id *Identity) { id.Params = map[string]string{"temperature0": ".2", "max_tokens": "4096"} }, nil},
-		{"stage", nil, func(r *llm.Request) { r.Stage = llm.StageStories }},
+		{"stage", nil, func(r *llm.Request) { r.Stage = "stories" }},
 		{"role", nil, func(r *llm.Request) { r.Messages[0].Role = llm.RoleUser }},
 		{"content", nil, func(r *llm.Request) { r.Messages[1].Content += " " }},
 		{"message added", nil, func(r *llm.Request) {
@@ -70,8 +70,6 @@ func TestKeyIgnores(t *testing.T) {
 		id   func(*Identity)
 		req  func(*llm.Request)
 	}{
-		{"input", nil, func(r *llm.Request) { r.Input = llm.PRDInput{BriefPath: "other.md"} }},
-		{"no input", nil, func(r *llm.Request) { r.Input = nil }},
 		{"progress", nil, func(r *llm.Request) { r.Progress = func(llm.Progress) {} }},
 		{"params rebuilt in another order", func(id *Identity) {
 			id.Params = map[string]string{}

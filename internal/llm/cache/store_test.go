@@ -138,7 +138,7 @@ func TestNoAPIKeyOnDisk(t *testing.T) {
 	dir := t.TempDir()
 	c := New(dir, &keyedClient{cfg: cfg}, id)
 	c.Warn = func(err error) { t.Errorf("unexpected warning: %v", err) }
-	for _, stage := range []string{llm.StagePRD, llm.StageStories, llm.StageTech} {
+	for _, stage := range []string{"prd", "stories", "tech"} {
 		req := testRequest()
 		req.Stage = stage
 		for range 2 {

@@ -18,7 +18,7 @@ var testSchema = &llm.Schema{Name: "prd", JSON: json.RawMessage(`{"type":"object
 // testRequest is a typical stage request.
 func testRequest() llm.Request {
 	return llm.Request{
-		Stage: llm.StagePRD,
+		Stage: "prd",
 		Messages: []llm.Message{
 			{Role: llm.RoleSystem, Content: "You write PRDs."},
 			{Role: llm.RoleUser, Content: "The brief."},

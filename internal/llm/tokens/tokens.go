@@ -97,6 +97,17 @@ func Messages(msgs []llm.Message) int {
 	return (total + unit - 1) / unit
 }
 
+// Request estimates what a request costs to send: its messages and the
+// JSON schema that goes with them. The estimate leans high, so a request
+// it accepts is not cut short.
+func Request(req llm.Request) int {
+	n := Messages(req.Messages)
+	if req.Schema != nil {
+		n += Estimate(string(req.Schema.JSON))
+	}
+	return n
+}
+
 // cost returns the estimated tokens of s in thousandths of a token.
 func cost(s string) int {
 	total := 0

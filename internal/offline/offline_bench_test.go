@@ -6,30 +6,29 @@ import (
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/brief"
 	"github.com/prodgen/prodgen/internal/brief/brieftest"
-	"github.com/prodgen/prodgen/internal/llm"
 )
 
-// The benchmarks below run each stage through Engine.Complete, JSON
-// encoding included, as the pipeline calls it. Run with
+// The benchmarks below run each stage's builder as the pipeline calls it.
+// Run with
 //
-//	go test -run '^$' -bench Offline ./internal/llm/offline
+//	go test -run '^$' -bench Offline ./internal/offline
 
 func BenchmarkOfflinePRD(b *testing.B) {
 	inputs := benchInputs(b)
 	for _, in := range inputs {
-		benchComplete(b, in.name, llm.Request{Stage: llm.StagePRD, Input: &llm.PRDInput{Brief: in.brief, BriefPath: "brief.md"}})
+		bench(b, in.name, func() { BuildPRD(in.brief) })
 	}
 }
 
 func BenchmarkOfflineStories(b *testing.B) {
 	for _, in := range benchInputs(b) {
-		benchComplete(b, in.name, llm.Request{Stage: llm.StageStories, Input: &llm.StoriesInput{PRD: in.prd}})
+		bench(b, in.name, func() { BuildStories(in.prd) })
 	}
 }
 
 func BenchmarkOfflineTech(b *testing.B) {
 	for _, in := range benchInputs(b) {
-		benchComplete(b, in.name, llm.Request{Stage: llm.StageTech, Input: &llm.TechInput{PRD: in.prd, Stories: in.stories}})
+		bench(b, in.name, func() { BuildTech(in.prd, in.stories) })
 	}
 }
 
@@ -40,7 +39,7 @@ func BenchmarkOfflinePRD1MiB(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	benchComplete(b, "1MiB", llm.Request{Stage: llm.StagePRD, Input: &llm.PRDInput{Brief: br, BriefPath: "brief.md"}})
+	bench(b, "1MiB", func() { BuildPRD(br) })
 }
 
 // benchInput is a sample brief with the documents the engine makes from it.
@@ -64,14 +63,11 @@ func benchInputs(b *testing.B) []benchInput {
 	return out
 }
 
-func benchComplete(b *testing.B, name string, req llm.Request) {
+func bench(b *testing.B, name string, build func()) {
 	b.Run(name, func(b *testing.B) {
-		e := New()
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := e.Complete(b.Context(), req); err != nil {
-				b.Fatal(err)
-			}
+			build()
 		}
 	})
 }

@@ -1,6 +1,7 @@
-// Package offline is prodgen's built-in deterministic engine: an
-// llm.Client that writes each stage's artifact from the parsed input alone,
-// without a language model. It rephrases the brief's own words with a small
+// Package offline is prodgen's built-in deterministic engine: BuildPRD,
+// BuildStories and BuildTech write each stage's artifact from its parsed
+// input alone, without a language model; the pipeline's offline engine
+// calls them directly. It rephrases the brief's own words with a small
 // English grammar and turns what the brief leaves open into open
 // questions. It never invents facts: no numbers, technologies, dates or
 // benefits that the input does not state. The same input always gives

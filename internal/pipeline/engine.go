@@ -1,0 +1,109 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/prodgen/prodgen/internal/llm"
+)
+
+// Engine writes the stages' artifacts: a language model (Model) or the
+// built-in offline engine (Offline). Each stage says how either makes its
+// artifact (a work); the engine picks its way. Nothing else in prodgen
+// asks which engine is running.
+type Engine interface {
+	// write makes w's artifact.
+	write(ctx context.Context, p *Project, w work) (Usage, error)
+	// inputs are what the engine read to write a stage besides the
+	// stage's files: a model's prompt template, whose change makes the
+	// document stale.
+	inputs(p *Project, prompt string) ([]fileHash, error)
+	// repairs is how often a prototype that fails its build or tests may go
+	// back to be repaired.
+	repairs() int
+}
+
+// work is one stage's artifact to make, in the two ways the engines make
+// it. A stage reads its inputs into a work; the engine then either builds
+// the artifact from the parsed inputs or asks a model for it.
+type work interface {
+	// build makes the artifact from the parsed inputs, as the offline
+	// engine does.
+	build() error
+	// calls are the requests a model is sent, each with the value its
+	// answer decodes into and is checked as.
+	calls(p *Project) ([]call, error)
+	// merge joins the calls' answers into the artifact, in the calls'
+	// order, whatever order they arrived in.
+	merge(calls []call)
+}
+
+// Usage is what one stage cost, summed over its requests.
+type Usage struct {
+	// Provider is the engine that wrote the output: "openai" or "offline".
+	Provider string
+	Model    string
+	Tokens   llm.Usage
+	Requests int
+	Cached   bool // every answer came from the cache
+}
+
+// Offline returns the built-in engine: it writes every artifact from the
+// parsed inputs alone, deterministically, and calls no model. first, when
+// set, is called once, as the engine is first used.
+func Offline(first func()) Engine {
+	return &offlineEngine{first: first}
+}
+
+type offlineEngine struct {
+	first func()
+	once  sync.Once
+}
+
+// offlineModel is what the lock records as the offline engine's model.
+const offlineModel = "offline"
+
+func (e *offlineEngine) write(ctx context.Context, _ *Project, w work) (Usage, error) {
+	if e.first != nil {
+		e.once.Do(e.first)
+	}
+	if err := ctx.Err(); err != nil {
+		return Usage{}, err
+	}
+	if err := w.build(); err != nil {
+		return Usage{}, err
+	}
+	return Usage{Provider: offlineModel, Model: offlineModel, Requests: 1}, ctx.Err()
+}
+
+// The offline engine reads no prompt: a prompt's change does not touch
+// what it writes.
+func (e *offlineEngine) inputs(*Project, string) ([]fileHash, error) { return nil, nil }
+
+// A deterministic engine would answer a repair with the same prototype.
+func (e *offlineEngine) repairs() int { return 0 }
+
+// checked numbers an artifact the offline engine built and validates it,
+// as a model's answer is: nothing invalid is ever rendered.
+func checked(v artifactValue, stage string) error {
+	v.number()
+	if err := v.validate(); err != nil {
+		return &invalidAnswerError{Stage: stage, Attempts: 1, Err: err}
+	}
+	return nil
+}
+
+// invalidAnswerError is an answer that still failed decoding or validation
+// after every repair attempt.
+type invalidAnswerError struct {
+	Stage    string
+	Attempts int
+	Err      error
+}
+
+func (e *invalidAnswerError) Error() string {
+	return fmt.Sprintf("%s stage: the answer was invalid after %s: %v", e.Stage, count(e.Attempts, "attempt"), e.Err)
+}
+
+func (e *invalidAnswerError) Unwrap() error { return e.Err }

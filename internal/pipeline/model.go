@@ -1,0 +1,188 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/prodgen/prodgen/internal/llm"
+)
+
+// Model returns the engine that asks a language model, through client, for
+// each artifact as JSON matching its schema, up to jobs requests of a stage
+// at once. An answer that fails decoding or validation goes back with the
+// problems found, up to repairAttempts times.
+func Model(client llm.Client, jobs, repairAttempts int) Engine {
+	return &modelEngine{client: client, jobs: max(jobs, 1), repairAttempts: repairAttempts}
+}
+
+type modelEngine struct {
+	client         llm.Client
+	jobs           int
+	repairAttempts int
+}
+
+// modelProvider is what the lock records as a model's provider.
+const modelProvider = "openai"
+
+// call is one request of a stage and the value its answer decodes into.
+// A stage may send several calls (the stories of each group of
+// requirements); each is generated, validated and repaired on its own.
+type call struct {
+	req  llm.Request
+	into artifactValue
+}
+
+// artifactValue is what a stage decodes an answer into: it numbers its
+// items and checks itself against its inputs.
+type artifactValue interface {
+	reset()
+	number()
+	validate() error
+}
+
+// write sends w's calls, up to jobs at once, and sums what they cost.
+// Every request is checked against the budget before any is sent, so a
+// stage either fits or costs nothing. The first failure cancels the calls
+// still running and is the error returned. Each call's answer lands in its
+// own value, so the merged artifact depends only on the order of calls.
+func (m *modelEngine) write(ctx context.Context, p *Project, w work) (Usage, error) {
+	calls, err := w.calls(p)
+	if err != nil {
+		return Usage{}, err
+	}
+	if err := p.opts.Budget.allFit(calls); err != nil {
+		return Usage{}, err
+	}
+	stage := calls[0].req.Stage
+	p.obs.StageStarted(stage)
+	usages := make([]Usage, len(calls))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(m.jobs)
+	for i, c := range calls {
+		c.req.Progress = streamed(p.obs, stage)
+		g.Go(func() error {
+			u, err := m.generate(gctx, c.req, c.into)
+			usages[i] = u
+			return err
+		})
+	}
+	err = g.Wait()
+	total := Usage{Provider: modelProvider, Cached: true}
+	for _, u := range usages {
+		total.add(u)
+	}
+	if total.Requests == 0 {
+		total.Cached = false
+	}
+	if err != nil {
+		return total, err
+	}
+	w.merge(calls)
+	return total, nil
+}
+
+func (m *modelEngine) inputs(p *Project, prompt string) ([]fileHash, error) {
+	text, _, err := p.opts.Prompts.Template(prompt)
+	if err != nil {
+		return nil, err
+	}
+	return []fileHash{{Path: promptInput(prompt), SHA256: hashBytes([]byte(text))}}, nil
+}
+
+func (m *modelEngine) repairs() int { return m.repairAttempts }
+
+// add sums another call's usage into u.
+func (u *Usage) add(o Usage) {
+	if o.Requests == 0 {
+		return
+	}
+	u.Model = o.Model
+	u.Requests += o.Requests
+	u.Tokens.PromptTokens += o.Tokens.PromptTokens
+	u.Tokens.CompletionTokens += o.Tokens.CompletionTokens
+	u.Cached = u.Cached && o.Cached
+}
+
+// streamed turns one request's progress reports into the Observer's token
+// counts. Each request needs its own: a report's count is cumulative and
+// starts again from one when the adapter retries.
+func streamed(obs Observer, stage string) func(llm.Progress) {
+	last := 0
+	return func(pr llm.Progress) {
+		if pr.Chunks <= last {
+			last = 0
+		}
+		obs.Streamed(stage, pr.Chunks-last)
+		last = pr.Chunks
+	}
+}
+
+// generate asks the model for one call's answer, decodes it strictly and
+// validates it. An invalid answer goes back to the model with the problems
+// found, up to repairAttempts times, so a model can fix what it got wrong;
+// nothing invalid is ever rendered.
+func (m *modelEngine) generate(ctx context.Context, req llm.Request, into artifactValue) (Usage, error) {
+	usage := Usage{Provider: modelProvider, Cached: true}
+	for attempt := 0; ; attempt++ {
+		resp, err := m.client.Complete(ctx, req)
+		if err != nil {
+			return usage, fmt.Errorf("%s stage: %w", req.Stage, err)
+		}
+		usage.Requests++
+		usage.Model = resp.Model
+		usage.Tokens.PromptTokens += resp.Usage.PromptTokens
+		usage.Tokens.CompletionTokens += resp.Usage.CompletionTokens
+		usage.Cached = usage.Cached && resp.Cached
+		into.reset()
+		err = decodeStrict(resp.Content, into)
+		if err == nil {
+			into.number()
+			err = into.validate()
+		}
+		if err == nil {
+			return usage, nil
+		}
+		if attempt >= m.repairAttempts {
+			return usage, &invalidAnswerError{Stage: req.Stage, Attempts: attempt + 1, Err: err}
+		}
+		req.Messages = append(req.Messages,
+			llm.Message{Role: llm.RoleAssistant, Content: resp.Content},
+			llm.Message{Role: llm.RoleUser, Content: repairRequest(err)})
+	}
+}
+
+// decodeStrict decodes one JSON object: unknown fields and trailing data
+// are errors, since they mean the answer does not follow the schema.
+func decodeStrict(content string, into any) error {
+	dec := json.NewDecoder(bytes.NewReader([]byte(content)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(into); err != nil {
+		return fmt.Errorf("the answer is not the JSON object the schema describes: %w", err)
+	}
+	if dec.More() {
+		return fmt.Errorf("the answer has text after the JSON object")
+	}
+	return nil
+}
+
+func repairRequest(err error) string {
+	var b strings.Builder
+	b.WriteString("Your answer cannot be used. These problems were found:\n\n")
+	for _, line := range strings.Split(err.Error(), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			fmt.Fprintf(&b, "- %s\n", line)
+		}
+	}
+	b.WriteString("\nAnswer again with the whole corrected JSON object, and nothing else.")
+	return b.String()
+}
+
+// messages renders a prompt template with its data, for a request.
+func (p *Project) messages(prompt string, data any) ([]llm.Message, error) {
+	return p.opts.Prompts.Messages(prompt, data)
+}

@@ -1,0 +1,115 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/brief"
+	"github.com/prodgen/prodgen/internal/llm"
+	"github.com/prodgen/prodgen/internal/offline"
+	"github.com/prodgen/prodgen/internal/prompt"
+)
+
+// prdStage writes the product requirements document from the brief.
+type prdStage struct{}
+
+const prdName = "prd"
+
+func (prdStage) Name() string                { return prdName }
+func (prdStage) Command() string             { return "prodgen prd" }
+func (prdStage) Output(p *Project) string    { return p.PRDPath() }
+func (prdStage) folder() bool                { return false }
+func (prdStage) upstream() []string          { return nil }
+func (prdStage) sources(p *Project) []string { return []string{slash(p.opts.Brief)} }
+func (s prdStage) why(p *Project, sel Selection, st Status) string {
+	return docWhy(p, s, sel, st)
+}
+
+func (s prdStage) check(p *Project, input string) error {
+	_, err := s.work(p, input)
+	return err
+}
+
+func (s prdStage) run(ctx context.Context, x *execution, step Step) error {
+	w, err := s.work(x.p, x.sel.Input)
+	return runDocument(ctx, x, step, w, err)
+}
+
+func (s prdStage) dryCalls(p *Project, input string) ([]call, error) {
+	w, err := s.work(p, input)
+	if err != nil {
+		return nil, err
+	}
+	return w.calls(p)
+}
+
+// prdWork is the brief, read, and the PRD made from it.
+type prdWork struct {
+	path  string // the brief, as the user names it
+	src   []byte
+	brief *brief.Brief
+	prd   *artifact.PRD
+}
+
+// work reads the brief at input (the configured one when empty).
+func (prdStage) work(p *Project, input string) (*prdWork, error) {
+	path := orDefault(input, p.opts.Brief)
+	src, b, err := readBrief(p.Abs(path), path)
+	if err != nil {
+		return nil, err
+	}
+	return &prdWork{path: path, src: src, brief: b}, nil
+}
+
+func (w *prdWork) build() error {
+	v := &prdValue{PRD: *offline.BuildPRD(w.brief)}
+	w.prd = &v.PRD
+	return checked(v, prdName)
+}
+
+func (w *prdWork) calls(p *Project) ([]call, error) {
+	msgs, err := p.messages(prdName, prompt.PRDData{Brief: string(w.src), BriefPath: slash(w.path)})
+	if err != nil {
+		return nil, err
+	}
+	req := llm.Request{Stage: prdName, Messages: msgs, Schema: &llm.Schema{Name: prdName, JSON: artifact.PRDSchema()}}
+	return []call{{req: req, into: &prdValue{}}}, nil
+}
+
+func (w *prdWork) merge(calls []call) { w.prd = &calls[0].into.(*prdValue).PRD }
+
+func (w *prdWork) finish(p *Project, highest artifact.Highest) (*document, error) {
+	prd := w.prd
+	ids := artifact.StabilizePRD(prd, previous(p, p.PRDPath(), artifact.ParsePRD), highest)
+	prd.Header = artifact.Header{Sources: []string{slash(w.path)}, Command: prdStage{}.Command() + " " + slash(w.path)}
+	md, err := render(p.PRDPath(), prd, artifact.RenderPRD)
+	if err != nil {
+		return nil, err
+	}
+	summary := fmt.Sprintf("%s, %s, %s",
+		count(len(prd.Functional), "functional requirement"),
+		count(len(prd.NonFunctional), "non-functional requirement"),
+		count(len(prd.OpenQuestions), "open question"))
+	return &document{markdown: md, summary: summary, ids: ids, read: []fileHash{{Path: slash(w.path), SHA256: hashBytes(w.src)}}}, nil
+}
+
+// accept checks a hand-edited PRD.
+func (prdStage) accept(_ *Project, data []byte) (artifact.Highest, error) {
+	prd, err := artifact.ParsePRD(data)
+	if err != nil {
+		return nil, err
+	}
+	ids := highestOf(artifact.KindGoal, idsOf(prd.Goals, func(g artifact.Goal) string { return g.ID }), nil)
+	ids = highestOf(artifact.KindFunctional, requirementIDs(prd.Functional), ids)
+	ids = highestOf(artifact.KindNonFunctional, requirementIDs(prd.NonFunctional), ids)
+	ids = highestOf(artifact.KindQuestion, questionIDs(prd.OpenQuestions), ids)
+	return ids, prd.Validate()
+}
+
+// prdValue is a PRD as an answer decodes into it.
+type prdValue struct{ artifact.PRD }
+
+func (v *prdValue) reset()          { v.PRD = artifact.PRD{} }
+func (v *prdValue) number()         { v.PRD.Number() }
+func (v *prdValue) validate() error { return v.PRD.Validate() }

@@ -1,0 +1,183 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/llm"
+	"github.com/prodgen/prodgen/internal/offline"
+	"github.com/prodgen/prodgen/internal/prompt"
+)
+
+// storiesStage writes user stories with acceptance criteria from the PRD.
+type storiesStage struct{}
+
+const storiesName = "stories"
+
+func (storiesStage) Name() string                { return storiesName }
+func (storiesStage) Command() string             { return "prodgen stories" }
+func (storiesStage) Output(p *Project) string    { return p.StoriesPath() }
+func (storiesStage) folder() bool                { return false }
+func (storiesStage) upstream() []string          { return []string{prdName} }
+func (storiesStage) sources(p *Project) []string { return []string{p.PRDPath()} }
+func (s storiesStage) why(p *Project, sel Selection, st Status) string {
+	return docWhy(p, s, sel, st)
+}
+
+func (s storiesStage) check(p *Project, input string) error {
+	_, err := s.work(p, input)
+	return err
+}
+
+func (s storiesStage) run(ctx context.Context, x *execution, step Step) error {
+	w, err := s.work(x.p, x.sel.Input)
+	return runDocument(ctx, x, step, w, err)
+}
+
+func (s storiesStage) dryCalls(p *Project, input string) ([]call, error) {
+	w, err := s.work(p, input)
+	if err != nil {
+		return nil, err
+	}
+	return w.calls(p)
+}
+
+// storiesWork is the PRD, read, and the stories made from it.
+type storiesWork struct {
+	path    string // the PRD, as the user names it
+	src     []byte
+	prd     *artifact.PRD
+	stories *artifact.Stories
+}
+
+// work reads the PRD at input (the project's when empty).
+func (storiesStage) work(p *Project, input string) (*storiesWork, error) {
+	path := orDefault(input, p.PRDPath())
+	src, prd, err := p.readPRD(path)
+	if err != nil {
+		return nil, err
+	}
+	return &storiesWork{path: path, src: src, prd: prd}, nil
+}
+
+func (w *storiesWork) build() error {
+	v := &storiesValue{Stories: *offline.BuildStories(w.prd), prd: w.prd}
+	w.stories = &v.Stories
+	return checked(v, storiesName)
+}
+
+// StoryGroup is how many functional requirements one stories request
+// covers when a model writes them. A requirement makes one to three
+// stories of about 200 tokens each with their criteria, so a group's
+// answer stays far below any model's output limit however large the PRD
+// is, and a 30-requirement PRD makes six requests that run in parallel.
+// It is a constant, not derived from jobs, so that the documents do not
+// depend on how many requests ran at once.
+const storyGroup = 5
+
+// calls asks a model for the stories one group of requirements at a time,
+// in smaller groups when the answers would not fit the context window:
+// each group's answer is smaller, the PRD sent with it the same.
+func (w *storiesWork) calls(p *Project) ([]call, error) {
+	for size := storyGroup; ; size = (size + 1) / 2 {
+		groups := [][]artifact.Requirement{w.prd.Functional}
+		if len(w.prd.Functional) > size {
+			groups = groupsOf(w.prd.Functional, size)
+		}
+		calls, err := w.groups(p, groups)
+		if err != nil {
+			return nil, err
+		}
+		if err := p.opts.Budget.allFit(calls); err == nil || size == 1 {
+			return calls, nil
+		}
+	}
+}
+
+// groups builds one stories request per group of requirements.
+func (w *storiesWork) groups(p *Project, groups [][]artifact.Requirement) ([]call, error) {
+	calls := make([]call, 0, len(groups))
+	for _, g := range groups {
+		part := w.prd
+		if len(groups) > 1 {
+			// The group's requirements only: validation accepts traces to
+			// the group alone.
+			cp := *w.prd
+			cp.Functional = g
+			part = &cp
+		}
+		frIDs := requirementIDs(g)
+		msgs, err := p.messages(storiesName, prompt.StoriesData{PRD: string(w.src), FRIDs: frIDs, Part: len(groups) > 1})
+		if err != nil {
+			return nil, err
+		}
+		req := llm.Request{Stage: storiesName, Messages: msgs,
+			Schema: &llm.Schema{Name: storiesName, JSON: artifact.StoriesSchema(frIDs)}}
+		calls = append(calls, call{req: req, into: &storiesValue{prd: part}})
+	}
+	return calls, nil
+}
+
+// merge joins the stories of each call in the calls' order and numbers
+// them again, US-001 onwards, as if one answer had held them all.
+func (w *storiesWork) merge(calls []call) {
+	first := &calls[0].into.(*storiesValue).Stories
+	if len(calls) == 1 {
+		w.stories = first
+		return
+	}
+	merged := &artifact.Stories{Title: first.Title}
+	for _, c := range calls {
+		merged.Stories = append(merged.Stories, c.into.(*storiesValue).Stories.Stories...)
+	}
+	merged.Number()
+	w.stories = merged
+}
+
+func (w *storiesWork) finish(p *Project, highest artifact.Highest) (*document, error) {
+	stories := w.stories
+	ids := artifact.StabilizeStories(stories, previous(p, p.StoriesPath(), artifact.ParseStories), highest)
+	stories.Header = artifact.Header{Sources: []string{slash(w.path)}, Command: storiesStage{}.Command()}
+	if w.path != p.PRDPath() {
+		stories.Header.Command += " " + slash(w.path)
+	}
+	md, err := render(p.StoriesPath(), stories, artifact.RenderStories)
+	if err != nil {
+		return nil, err
+	}
+	criteria := 0
+	for _, s := range stories.Stories {
+		criteria += len(s.Criteria)
+	}
+	summary := fmt.Sprintf("%s, %s", count(len(stories.Stories), "story"), count(criteria, "acceptance criterion"))
+	return &document{markdown: md, summary: summary, ids: ids, read: []fileHash{{Path: slash(w.path), SHA256: hashBytes(w.src)}}}, nil
+}
+
+// accept checks hand-edited stories against the project's PRD.
+func (storiesStage) accept(p *Project, data []byte) (artifact.Highest, error) {
+	s, err := artifact.ParseStories(data)
+	if err != nil {
+		return nil, err
+	}
+	_, prd, err := p.readPRD(p.PRDPath())
+	if err != nil {
+		return nil, err
+	}
+	return highestOf(artifact.KindStory, storyIDs(s.Stories), nil), s.Validate(prd)
+}
+
+// storiesValue is stories as an answer decodes into them, checked against
+// the requirements they may trace.
+type storiesValue struct {
+	artifact.Stories
+	prd *artifact.PRD
+}
+
+func (v *storiesValue) reset()          { v.Stories = artifact.Stories{} }
+func (v *storiesValue) number()         { v.Stories.Number() }
+func (v *storiesValue) validate() error { return v.Stories.Validate(v.prd) }
+
+// expected is the answer a stories request needs room for: a story and
+// its criteria run to about 300 tokens, two stories a requirement.
+func (v *storiesValue) expected() int { return 300 * 2 * max(len(v.prd.Functional), 1) }

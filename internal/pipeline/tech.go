@@ -1,0 +1,180 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/disk"
+	"github.com/prodgen/prodgen/internal/llm"
+	"github.com/prodgen/prodgen/internal/offline"
+	"github.com/prodgen/prodgen/internal/prompt"
+)
+
+// techStage writes the technical requirements from the PRD and the
+// stories.
+type techStage struct{}
+
+const techName = "tech"
+
+func (techStage) Name() string                { return techName }
+func (techStage) Command() string             { return "prodgen tech" }
+func (techStage) Output(p *Project) string    { return p.TechPath() }
+func (techStage) folder() bool                { return false }
+func (techStage) upstream() []string          { return []string{prdName, storiesName} }
+func (techStage) sources(p *Project) []string { return []string{p.PRDPath(), p.StoriesPath()} }
+func (s techStage) why(p *Project, sel Selection, st Status) string {
+	return docWhy(p, s, sel, st)
+}
+
+func (s techStage) check(p *Project, _ string) error {
+	_, err := s.work(p)
+	return err
+}
+
+func (s techStage) run(ctx context.Context, x *execution, step Step) error {
+	w, err := s.work(x.p)
+	return runDocument(ctx, x, step, w, err)
+}
+
+func (s techStage) dryCalls(p *Project, _ string) ([]call, error) {
+	w, err := s.work(p)
+	if err != nil {
+		return nil, err
+	}
+	return w.calls(p)
+}
+
+// techWork is the PRD and the stories, read, and the tech spec made from
+// them.
+type techWork struct {
+	prdSrc, storiesSrc []byte
+	prd                *artifact.PRD
+	stories            *artifact.Stories
+	tech               *artifact.TechSpec
+}
+
+// work reads the project's PRD and stories; the stories must trace to the
+// PRD's requirements.
+func (techStage) work(p *Project) (*techWork, error) {
+	prdSrc, prd, err := p.readPRD(p.PRDPath())
+	if err != nil {
+		return nil, err
+	}
+	storiesSrc, stories, err := p.readStories(p.StoriesPath())
+	if err != nil {
+		return nil, err
+	}
+	if err := stories.Validate(prd); err != nil {
+		return nil, &disk.InputError{Path: p.StoriesPath(), Err: err}
+	}
+	return &techWork{prdSrc: prdSrc, storiesSrc: storiesSrc, prd: prd, stories: stories}, nil
+}
+
+func (w *techWork) build() error {
+	v := &techValue{TechSpec: *offline.BuildTech(w.prd, w.stories), stories: w.stories}
+	w.tech = &v.TechSpec
+	return checked(v, techName)
+}
+
+// taskGroup is how many stories one tasks request covers when a model
+// writes a large tech spec: the design (architecture, data model, API) is
+// one request, and the tasks, which name only stories, are asked for per
+// group of stories alongside it.
+const taskGroup = 8
+
+// calls asks for the whole document in one request, or, for more than
+// taskGroup stories, for the design in one and the tasks of each group of
+// stories in one each, all sent at once.
+func (w *techWork) calls(p *Project) ([]call, error) {
+	ids := storyIDs(w.stories.Stories)
+	whole := prompt.TechData{PRD: string(w.prdSrc), Stories: string(w.storiesSrc), StoryIDs: ids}
+	if len(ids) <= taskGroup {
+		c, err := techCall(p, whole, w.stories)
+		return []call{c}, err
+	}
+	design := whole
+	design.Part = "design"
+	c, err := techCall(p, design, w.stories)
+	if err != nil {
+		return nil, err
+	}
+	calls := []call{c}
+	for _, g := range groupsOf(w.stories.Stories, taskGroup) {
+		// The group's stories only: its tasks may name no others.
+		sub := *w.stories
+		sub.Stories = g
+		tasks := whole
+		tasks.Part, tasks.StoryIDs = "tasks", storyIDs(g)
+		c, err := techCall(p, tasks, &sub)
+		if err != nil {
+			return nil, err
+		}
+		calls = append(calls, c)
+	}
+	return calls, nil
+}
+
+// techCall builds one tech request from its prompt data; its answer may
+// name only the stories given.
+func techCall(p *Project, data prompt.TechData, stories *artifact.Stories) (call, error) {
+	msgs, err := p.messages(techName, data)
+	req := llm.Request{Stage: techName, Messages: msgs, Schema: &llm.Schema{Name: techName, JSON: artifact.TechSchema(data.StoryIDs)}}
+	return call{req: req, into: &techValue{stories: stories}}, err
+}
+
+// merge takes the design from the first call and the tasks from the
+// others, in the calls' order, numbered T-001 onwards. A single call is
+// the whole document.
+func (w *techWork) merge(calls []call) {
+	w.tech = &calls[0].into.(*techValue).TechSpec
+	if len(calls) == 1 {
+		return
+	}
+	w.tech.Tasks = nil
+	for _, c := range calls[1:] {
+		w.tech.Tasks = append(w.tech.Tasks, c.into.(*techValue).Tasks...)
+	}
+	w.tech.Number()
+}
+
+func (w *techWork) finish(p *Project, highest artifact.Highest) (*document, error) {
+	tech := w.tech
+	ids := artifact.StabilizeTech(tech, previous(p, p.TechPath(), artifact.ParseTech), highest)
+	tech.Header = artifact.Header{Sources: []string{p.PRDPath(), p.StoriesPath()}, Command: techStage{}.Command()}
+	md, err := render(p.TechPath(), tech, artifact.RenderTech)
+	if err != nil {
+		return nil, err
+	}
+	summary := fmt.Sprintf("%s, %s, %s",
+		count(len(tech.Entities), "entity"), count(len(tech.Endpoints), "endpoint"), count(len(tech.Tasks), "task"))
+	read := []fileHash{{Path: p.PRDPath(), SHA256: hashBytes(w.prdSrc)}, {Path: p.StoriesPath(), SHA256: hashBytes(w.storiesSrc)}}
+	return &document{markdown: md, summary: summary, ids: ids, read: read}, nil
+}
+
+// accept checks a hand-edited tech spec against the project's stories.
+func (techStage) accept(p *Project, data []byte) (artifact.Highest, error) {
+	t, err := artifact.ParseTech(data)
+	if err != nil {
+		return nil, err
+	}
+	_, s, err := p.readStories(p.StoriesPath())
+	if err != nil {
+		return nil, err
+	}
+	tasks := idsOf(t.Tasks, func(t artifact.Task) string { return t.ID })
+	ids := highestOf(artifact.KindTask, tasks, nil)
+	ids = highestOf(artifact.KindQuestion, questionIDs(t.OpenQuestions), ids)
+	return ids, t.Validate(s)
+}
+
+// techValue is a tech spec as an answer decodes into it, checked against
+// the stories its tasks may name.
+type techValue struct {
+	artifact.TechSpec
+	stories *artifact.Stories
+}
+
+func (v *techValue) reset()          { v.TechSpec = artifact.TechSpec{} }
+func (v *techValue) number()         { v.TechSpec.Number() }
+func (v *techValue) validate() error { return v.TechSpec.Validate(v.stories) }
