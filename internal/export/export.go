@@ -12,6 +12,7 @@ import (
 	"slices"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // Format is an output format.
@@ -152,10 +153,5 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// Count says "1 story" or "3 stories".
-func Count(n int) string {
-	if n == 1 {
-		return "1 story"
-	}
-	return fmt.Sprintf("%d stories", n)
-}
+// Count says "1 story" or "3 stories", for internal/cli's export message.
+func Count(n int) string { return plural.Count(n, "story") }

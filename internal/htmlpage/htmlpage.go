@@ -18,6 +18,7 @@ import (
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/markdown"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // Doc is one of the project's documents as read from disk.
@@ -135,7 +136,7 @@ func Build(in Input) (*Page, error) {
 	if err := tmpl.Execute(&buf, p); err != nil {
 		return nil, fmt.Errorf("build page: %w", err)
 	}
-	summary := count(len(sources), "document", "documents") + ", " + p.Coverage
+	summary := plural.Count(len(sources), "document") + ", " + p.Coverage
 	return &Page{HTML: buf.Bytes(), Summary: summary}, nil
 }
 
@@ -189,12 +190,4 @@ func joinAnd(items []string) string {
 		return items[0]
 	}
 	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
-}
-
-// count says "1 story" or "3 stories".
-func count(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

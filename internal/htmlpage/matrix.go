@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/prodgen/prodgen/internal/markdown"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // matrix is the traceability matrix: functional requirements as rows,
@@ -122,7 +123,7 @@ func newMatrix(in Input, a anchors) *matrix {
 		m.Rows = append(m.Rows, row)
 	}
 	n := len(m.Rows)
-	m.Summary = fmt.Sprintf("%d of %s covered by stories", n-m.Uncovered, count(n, "requirement", "requirements"))
+	m.Summary = fmt.Sprintf("%d of %s covered by stories", n-m.Uncovered, plural.Count(n, "requirement"))
 	if n == 0 {
 		m.Summary = "no functional requirements in " + in.PRDDoc.Path
 	}

@@ -14,6 +14,8 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // Severity says what a finding means for a run: errors fail it, warnings
@@ -113,17 +115,13 @@ func (r *Report) Summary() Summary {
 // SummaryLine says "3 errors, 2 warnings, 4 open questions in 3 files".
 func (r *Report) SummaryLine() string {
 	s := r.Summary()
-	return fmt.Sprintf("%s, %s, %s in %s", Count(s.Errors, "error"), Count(s.Warnings, "warning"),
-		Count(s.OpenQuestions, "open question"), Count(len(r.Files), "file"))
+	return fmt.Sprintf("%s, %s, %s in %s", plural.Count(s.Errors, "error"), plural.Count(s.Warnings, "warning"),
+		plural.Count(s.OpenQuestions, "open question"), plural.Count(len(r.Files), "file"))
 }
 
-// Count says "1 error" or "3 errors".
-func Count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
+// Count says "1 error" or "3 errors"; it is plural.Count, kept for
+// internal/cli's lint messages.
+func Count(n int, noun string) string { return plural.Count(n, noun) }
 
 // Run lints docs. context holds other documents of the project, read only
 // for the cross-document rules: a rule that needs a kind of document (the

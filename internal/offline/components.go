@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // componentRule names a component the system needs when a requirement
@@ -194,7 +195,7 @@ func componentList(cs []component, entities bool) []artifact.Component {
 			things := make([]string, len(c.matched))
 			for i, k := range c.matched {
 				if k = strings.TrimSuffix(k, ":"); !uncounted(k) {
-					k = plural(k)
+					k = plural.Noun(k)
 				}
 				things[i] = k
 			}

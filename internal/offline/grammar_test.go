@@ -146,7 +146,7 @@ func TestNouns(t *testing.T) {
 	paths := []struct{ in, want string }{
 		{"Team", "teams"}, {"Queue entry", "queue-entries"}, {"Check-in", "check-ins"}, {"Work order", "work-orders"},
 		{"Audit log entry", "audit-log-entries"}, {"Status", "statuses"}, {"Person", "people"}, {"Day", "days"},
-		{"Box", "boxes"}, {"QR code", "qr-codes"},
+		{"Box", "boxes"}, {"QR code", "qr-codes"}, {"POS", "poses"}, {"Work orders", "work-orders"},
 	}
 	for _, tt := range paths {
 		if got := kebabPlural(tt.in); got != tt.want {

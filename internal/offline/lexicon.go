@@ -299,8 +299,10 @@ var (
 	readOnlyNouns = set("log", "history", "report", "digest", "board", "dashboard", "feed", "summary", "overview", "trail")
 )
 
-// irregularPlurals maps singular to plural for nouns that break the rules;
-// irregularSingulars is its inverse for the nouns whose plural differs.
+// irregularPlurals maps singular to plural for the nouns singular must
+// keep as they are ("status", "staff"); irregularSingulars is its inverse
+// for the nouns whose plural differs. Plurals themselves come from package
+// plural, which agrees with both.
 var (
 	irregularPlurals = map[string]string{
 		"person": "people", "child": "children", "man": "men", "woman": "women", "staff": "staff",

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // use is one thing a story does with an entity; uses become endpoints.
@@ -149,14 +150,14 @@ func (m *dataModel) readNoun(s artifact.Story, body string) {
 	owners := m.possessives(np.detail, s.ID)
 	switch {
 	case e != nil && readOnlyNouns[head]:
-		m.uses = append(m.uses, use{story: s.ID, method: "GET", entity: e, summary: "List " + strings.ToLower(plural(e.name))})
+		m.uses = append(m.uses, use{story: s.ID, method: "GET", entity: e, summary: "List " + strings.ToLower(plural.Noun(e.name))})
 	case e != nil:
 		m.uses = append(m.uses,
 			use{story: s.ID, method: "POST", entity: e, summary: "Add " + article(e.name) + " " + lowerName(e.name)},
 			use{story: s.ID, method: "GET", entity: e, one: true, summary: "Get " + article(e.name) + " " + lowerName(e.name)})
 	case len(owners) > 0 && (uiNouns[head] || readOnlyNouns[head]):
 		what := "for the " + strings.ToLower(join(np.short))
-		m.uses = append(m.uses, use{story: s.ID, method: "GET", entity: owners[0], summary: "List " + lowerName(plural(owners[0].name)) + " " + what})
+		m.uses = append(m.uses, use{story: s.ID, method: "GET", entity: owners[0], summary: "List " + lowerName(plural.Noun(owners[0].name)) + " " + what})
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // article returns "a" or "an" for the word that follows it, by sound:
@@ -76,24 +78,6 @@ func singular(w string) string {
 	return w
 }
 
-// plural returns the plural of a noun or of a compound's last word.
-func plural(w string) string {
-	if i := strings.LastIndexAny(w, " -"); i >= 0 {
-		return w[:i+1] + plural(w[i+1:])
-	}
-	lw := strings.ToLower(w)
-	if p, ok := irregularPlurals[lw]; ok {
-		return matchCase(p, w)
-	}
-	switch {
-	case consonantY(lw):
-		return w[:len(w)-1] + "ies"
-	case hasAnySuffix(lw, "s", "x", "z", "ch", "sh"):
-		return w + "es"
-	}
-	return w + "s"
-}
-
 // isPlural reports whether a noun is plural ("patients"), as opposed to
 // singular or mass ("staff").
 func isPlural(w string) bool {
@@ -117,14 +101,16 @@ func matchCase(s, model string) string {
 }
 
 // kebabPlural turns an entity name into a REST collection path segment:
-// "Queue entry" → "queue-entries", "Check-in" → "check-ins".
+// "Queue entry" → "queue-entries", "Check-in" → "check-ins", "POS" →
+// "poses". The name is made plural before it is lower-cased, so that an
+// acronym keeps its plural.
 func kebabPlural(name string) string {
-	words := strings.Fields(strings.ToLower(name))
+	words := strings.Fields(name)
 	if len(words) == 0 {
 		return ""
 	}
-	words[len(words)-1] = plural(words[len(words)-1])
-	return strings.Join(words, "-")
+	words[len(words)-1] = plural.Noun(words[len(words)-1])
+	return strings.ToLower(strings.Join(words, "-"))
 }
 
 // snake turns words into a field name: "first name" → "first_name".

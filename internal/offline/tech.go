@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // BuildTech writes a technical spec from the PRD and its stories:
@@ -48,15 +49,7 @@ func overview(p *artifact.PRD, st *artifact.Stories) string {
 		return strings.TrimSuffix(s, ".") + ", " + lowerFirst(bare(first), nil) + "."
 	}
 	return s + fmt.Sprintf(" It covers the %s and %s of its PRD.",
-		count(len(p.Functional), "functional requirement"), count(len(st.Stories), "user story"))
-}
-
-// count writes "5 user stories", "1 functional requirement".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %s", n, plural(noun))
+		plural.Count(len(p.Functional), "functional requirement"), plural.Count(len(st.Stories), "user story"))
 }
 
 // entityList writes the data model: id, the fields the stories name,

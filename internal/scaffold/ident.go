@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // ident is one name in every style the plan hands to the generators.
@@ -62,7 +64,7 @@ func newIdent(s, fallback string) ident {
 // fromWords joins lower-case ASCII words in every style.
 func fromWords(w []string) ident {
 	last := len(w) - 1
-	coll := append(append([]string{}, w[:last]...), plural(w[last]))
+	coll := append(append([]string{}, w[:last]...), pluralWord(w[last]))
 	return ident{
 		Pascal:     pascal(w),
 		Camel:      w[0] + pascal(w[1:]),
@@ -210,48 +212,38 @@ func set(s string) map[string]bool {
 	return m
 }
 
-// irregular holds the plurals that the rules in plural get wrong; a word
-// that is its own plural maps to itself.
-var irregular = map[string]string{
-	"person": "people", "child": "children", "man": "men", "woman": "women",
-	"mouse": "mice", "foot": "feet", "tooth": "teeth", "goose": "geese",
+// pluralWord is the plural of the lower-case last word of a name, for its
+// Collection: plural.Noun ("entry" → "entries", "analysis" → "analyses",
+// "settings" kept), except that "criterion" and "personnel" keep the
+// plurals scaffold has always given them, "criterions" and "personnels".
+// Collection names a generated prototype's URL paths and test names
+// ("/criterions", "ListCriterions"); regenerating a prototype must not
+// move its routes.
+func pluralWord(w string) string {
+	if w == "criterion" || w == "personnel" {
+		return w + "s"
+	}
+	return plural.Noun(w)
+}
+
+// irregularSingular maps the irregular plurals pluralWord gives back to
+// their singulars; a word that is its own plural maps to itself.
+var irregularSingular = map[string]string{
+	"people": "person", "children": "child", "men": "man", "women": "woman",
+	"mice": "mouse", "feet": "foot", "teeth": "tooth", "geese": "goose",
 	"data": "data", "media": "media", "metadata": "metadata", "news": "news",
 	"series": "series", "species": "species", "feedback": "feedback",
 	"information": "information", "equipment": "equipment", "software": "software",
 	"staff": "staff",
 }
 
-// plural is the English plural of a lower-case word by the simple rules:
-// "entry" → "entries", "box", "match", "status" → "-es", "analysis" →
-// "analyses", "in" → "ins". A word ending in another "s" ("settings") is
-// taken to be plural already.
-func plural(w string) string {
-	if p, ok := irregular[w]; ok {
-		return p
-	}
-	n := len(w)
-	switch {
-	case n > 1 && w[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(w[n-2])):
-		return w[:n-1] + "ies"
-	case strings.HasSuffix(w, "is"):
-		return w[:n-2] + "es"
-	case hasAnySuffix(w, "ss", "us", "x", "z", "ch", "sh"):
-		return w + "es"
-	case strings.HasSuffix(w, "s"):
-		return w
-	}
-	return w + "s"
-}
-
-// singular undoes plural, for naming an entity after its collection:
+// singular undoes pluralWord, for naming an entity after its collection:
 // "entries" → "entry", "check-ins"' last word "ins" → "in", "statuses" →
 // "status", "houses" → "house". It guesses where English is ambiguous
 // ("buses", "causes"); Plan keeps the collection as the spec wrote it.
 func singular(w string) string {
-	for s, p := range irregular {
-		if p == w {
-			return s
-		}
+	if s, ok := irregularSingular[w]; ok {
+		return s
 	}
 	n := len(w)
 	switch {

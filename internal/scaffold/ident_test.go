@@ -46,11 +46,11 @@ func TestPluralSingular(t *testing.T) {
 		{"entry", "entries"}, {"day", "days"}, {"box", "boxes"}, {"match", "matches"},
 		{"wish", "wishes"}, {"status", "statuses"}, {"class", "classes"}, {"in", "ins"},
 		{"person", "people"}, {"data", "data"}, {"house", "houses"}, {"invoice", "invoices"},
-		{"analysis", "analyses"},
+		{"analysis", "analyses"}, {"criterion", "criterions"}, {"personnel", "personnels"},
 	}
 	for _, tt := range tests {
-		if got := plural(tt.one); got != tt.many {
-			t.Errorf("plural(%q) = %q, want %q", tt.one, got, tt.many)
+		if got := pluralWord(tt.one); got != tt.many {
+			t.Errorf("pluralWord(%q) = %q, want %q", tt.one, got, tt.many)
 		}
 		if tt.one == "analysis" {
 			continue // "analyses" reads back as "analyse", which still makes "analyses"
@@ -59,8 +59,13 @@ func TestPluralSingular(t *testing.T) {
 			t.Errorf("singular(%q) = %q, want %q", tt.many, got, tt.one)
 		}
 	}
-	if got := plural("settings"); got != "settings" {
-		t.Errorf("plural(settings) = %q, want it kept", got)
+	if got := pluralWord("settings"); got != "settings" {
+		t.Errorf("pluralWord(settings) = %q, want it kept", got)
+	}
+	for many, one := range irregularSingular {
+		if got := pluralWord(one); got != many {
+			t.Errorf("irregularSingular[%q] = %q, but pluralWord(%q) = %q", many, one, one, got)
+		}
 	}
 }
 

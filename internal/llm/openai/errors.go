@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/llm"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // callError is the error Complete returns: one redacted line saying what
@@ -39,7 +40,7 @@ func (c *Client) finalError(f *failure, attempts int) error {
 	msg := c.redact(oneLine(f.err.Error()))
 	switch {
 	case attempts > 1:
-		msg += fmt.Sprintf(" (gave up after %s)", plural(attempts, "attempt"))
+		msg += fmt.Sprintf(" (gave up after %s)", plural.Count(attempts, "attempt"))
 	case f.retry:
 		msg += " (gave up after 1 attempt: max_retries is 0)"
 	}
@@ -56,9 +57,9 @@ func (c *Client) contextError(ctx context.Context, prev *failure, attempts int) 
 	var msg string
 	switch {
 	case errors.Is(context.Cause(ctx), errTimeout):
-		msg = fmt.Sprintf("no complete answer from the model within the %s timeout (%s)", c.cfg.Timeout, plural(attempts, "attempt"))
+		msg = fmt.Sprintf("no complete answer from the model within the %s timeout (%s)", c.cfg.Timeout, plural.Count(attempts, "attempt"))
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
-		msg = fmt.Sprintf("the model call ran out of time (%s)", plural(attempts, "attempt"))
+		msg = fmt.Sprintf("the model call ran out of time (%s)", plural.Count(attempts, "attempt"))
 	default:
 		return &callError{msg: "the model call was cancelled", errs: errs}
 	}
@@ -152,13 +153,6 @@ func bodyMessage(body []byte, status string) string {
 		return text
 	}
 	return status
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // apiStatus returns the status and lowercased message of an *llm.APIError
