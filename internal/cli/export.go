@@ -16,6 +16,7 @@ import (
 	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/export"
 	"github.com/prodgen/prodgen/internal/pipeline"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // exportables are what export knows how to export.
@@ -157,7 +158,7 @@ func runExport(_ context.Context, opts *exportOptions) error {
 	if err := disk.Write(proj.Abs(opts.Output), buf.Bytes()); err != nil {
 		return err
 	}
-	f.infof("wrote %s (%s)\n", filepath.ToSlash(opts.Output), export.Count(len(stories.Stories)))
+	f.infof("wrote %s (%s)\n", filepath.ToSlash(opts.Output), plural.Count(len(stories.Stories), "story"))
 	return nil
 }
 

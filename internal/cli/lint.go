@@ -15,6 +15,7 @@ import (
 	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/lint"
 	"github.com/prodgen/prodgen/internal/pipeline"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 type lintOptions struct {
@@ -111,9 +112,9 @@ type lintFailedError struct {
 
 func (e *lintFailedError) Error() string {
 	if e.summary.Errors > 0 {
-		return "lint found " + lint.Count(e.summary.Errors, "error")
+		return "lint found " + plural.Count(e.summary.Errors, "error")
 	}
-	return "lint found " + lint.Count(e.summary.Warnings, "warning") + " (--strict)"
+	return "lint found " + plural.Count(e.summary.Warnings, "warning") + " (--strict)"
 }
 
 func runLint(_ context.Context, opts *lintOptions) error {

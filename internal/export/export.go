@@ -12,7 +12,6 @@ import (
 	"slices"
 
 	"github.com/prodgen/prodgen/internal/artifact"
-	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // Format is an output format.
@@ -152,6 +151,3 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
-
-// Count says "1 story" or "3 stories", for internal/cli's export message.
-func Count(n int) string { return plural.Count(n, "story") }

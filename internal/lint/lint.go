@@ -119,10 +119,6 @@ func (r *Report) SummaryLine() string {
 		plural.Count(s.OpenQuestions, "open question"), plural.Count(len(r.Files), "file"))
 }
 
-// Count says "1 error" or "3 errors"; it is plural.Count, kept for
-// internal/cli's lint messages.
-func Count(n int, noun string) string { return plural.Count(n, noun) }
-
 // Run lints docs. context holds other documents of the project, read only
 // for the cross-document rules: a rule that needs a kind of document (the
 // PRD for a story's traces, the stories for FR coverage and for a task's

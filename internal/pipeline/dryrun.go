@@ -8,6 +8,7 @@ import (
 
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/llm/tokens"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // DryRun says how a dry run is shown.
@@ -56,7 +57,7 @@ func (p *Project) WriteDryRun(w io.Writer, plan *Plan, d DryRun) error {
 		}
 		requests += len(reqs)
 		total += stageTokens
-		fmt.Fprintf(&b, "  %s, about %s prompt tokens\n", count(len(reqs), "request"), thousands(stageTokens))
+		fmt.Fprintf(&b, "  %s, about %s prompt tokens\n", plural.Count(len(reqs), "request"), thousands(stageTokens))
 		if !d.Quiet {
 			writePrompts(&b, step.Stage.Name(), reqs)
 		}
@@ -67,7 +68,7 @@ func (p *Project) WriteDryRun(w io.Writer, plan *Plan, d DryRun) error {
 	if len(plan.Steps) == 0 && plan.Stop == nil {
 		b.WriteString("\nEverything is up to date: nothing would run.\n")
 	}
-	fmt.Fprintf(&b, "\nTotal: %s, about %s prompt tokens", count(requests, "request"), thousands(total))
+	fmt.Fprintf(&b, "\nTotal: %s, about %s prompt tokens", plural.Count(requests, "request"), thousands(total))
 	if unknown {
 		b.WriteString(", and more for the stages whose input an earlier stage writes first")
 	}

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/prodgen/prodgen/internal/llm"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // Engine writes the stages' artifacts: a language model (Model) or the
@@ -103,7 +104,7 @@ type invalidAnswerError struct {
 }
 
 func (e *invalidAnswerError) Error() string {
-	return fmt.Sprintf("%s stage: the answer was invalid after %s: %v", e.Stage, count(e.Attempts, "attempt"), e.Err)
+	return fmt.Sprintf("%s stage: the answer was invalid after %s: %v", e.Stage, plural.Count(e.Attempts, "attempt"), e.Err)
 }
 
 func (e *invalidAnswerError) Unwrap() error { return e.Err }

@@ -1,8 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
-
 	"github.com/prodgen/prodgen/internal/artifact"
 )
 
@@ -36,20 +34,4 @@ func groupsOf[T any](items []T, n int) [][]T {
 		items = items[n:]
 	}
 	return append(groups, items)
-}
-
-// count says "1 story" or "3 stories".
-func count(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("1 %s", noun)
-	}
-	switch {
-	case len(noun) >= 9 && noun[len(noun)-9:] == "criterion":
-		noun = noun[:len(noun)-9] + "criteria"
-	case noun[len(noun)-1] == 'y':
-		noun = noun[:len(noun)-1] + "ies"
-	default:
-		noun += "s"
-	}
-	return fmt.Sprintf("%d %s", n, noun)
 }

@@ -96,25 +96,6 @@ func TestMissingUpstream(t *testing.T) {
 	}
 }
 
-func TestCount(t *testing.T) {
-	tests := []struct {
-		n    int
-		noun string
-		want string
-	}{
-		{1, "story", "1 story"},
-		{3, "story", "3 stories"},
-		{0, "open question", "0 open questions"},
-		{2, "acceptance criterion", "2 acceptance criteria"},
-		{1, "acceptance criterion", "1 acceptance criterion"},
-	}
-	for _, tt := range tests {
-		if got := count(tt.n, tt.noun); got != tt.want {
-			t.Errorf("count(%d, %q) = %q, want %q", tt.n, tt.noun, got, tt.want)
-		}
-	}
-}
-
 // An invalid answer goes back to the model with the problems, and a valid
 // repair is used; without repairs left the stage fails naming the attempts.
 func TestRepair(t *testing.T) {

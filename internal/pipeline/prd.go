@@ -8,6 +8,7 @@ import (
 	"github.com/prodgen/prodgen/internal/brief"
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/offline"
+	"github.com/prodgen/prodgen/internal/plural"
 	"github.com/prodgen/prodgen/internal/prompt"
 )
 
@@ -88,9 +89,9 @@ func (w *prdWork) finish(p *Project, highest artifact.Highest) (*document, error
 		return nil, err
 	}
 	summary := fmt.Sprintf("%s, %s, %s",
-		count(len(prd.Functional), "functional requirement"),
-		count(len(prd.NonFunctional), "non-functional requirement"),
-		count(len(prd.OpenQuestions), "open question"))
+		plural.Count(len(prd.Functional), "functional requirement"),
+		plural.Count(len(prd.NonFunctional), "non-functional requirement"),
+		plural.Count(len(prd.OpenQuestions), "open question"))
 	return &document{markdown: md, summary: summary, ids: ids, read: []fileHash{{Path: slash(w.path), SHA256: hashBytes(w.src)}}}, nil
 }
 

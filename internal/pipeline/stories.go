@@ -7,6 +7,7 @@ import (
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/offline"
+	"github.com/prodgen/prodgen/internal/plural"
 	"github.com/prodgen/prodgen/internal/prompt"
 )
 
@@ -150,7 +151,7 @@ func (w *storiesWork) finish(p *Project, highest artifact.Highest) (*document, e
 	for _, s := range stories.Stories {
 		criteria += len(s.Criteria)
 	}
-	summary := fmt.Sprintf("%s, %s", count(len(stories.Stories), "story"), count(criteria, "acceptance criterion"))
+	summary := fmt.Sprintf("%s, %s", plural.Count(len(stories.Stories), "story"), plural.Count(criteria, "acceptance criterion"))
 	return &document{markdown: md, summary: summary, ids: ids, read: []fileHash{{Path: slash(w.path), SHA256: hashBytes(w.src)}}}, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/offline"
+	"github.com/prodgen/prodgen/internal/plural"
 	"github.com/prodgen/prodgen/internal/prompt"
 )
 
@@ -147,7 +148,7 @@ func (w *techWork) finish(p *Project, highest artifact.Highest) (*document, erro
 		return nil, err
 	}
 	summary := fmt.Sprintf("%s, %s, %s",
-		count(len(tech.Entities), "entity"), count(len(tech.Endpoints), "endpoint"), count(len(tech.Tasks), "task"))
+		plural.Count(len(tech.Entities), "entity"), plural.Count(len(tech.Endpoints), "endpoint"), plural.Count(len(tech.Tasks), "task"))
 	read := []fileHash{{Path: p.PRDPath(), SHA256: hashBytes(w.prdSrc)}, {Path: p.StoriesPath(), SHA256: hashBytes(w.storiesSrc)}}
 	return &document{markdown: md, summary: summary, ids: ids, read: read}, nil
 }
