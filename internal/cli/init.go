@@ -14,6 +14,7 @@ import (
 
 	"github.com/prodgen/prodgen/internal/config"
 	"github.com/prodgen/prodgen/internal/disk"
+	"github.com/prodgen/prodgen/internal/pipeline"
 )
 
 // starterBrief is the brief init writes: an example under the headings
@@ -83,7 +84,7 @@ func runInit(_ context.Context, opts *initOptions) error {
 	cfgData := []byte(initConfig(initSettings(opts)))
 	// The file must load as written, so a bad --provider or --model is
 	// refused here rather than by the next command.
-	if _, err := config.Load(config.Options{Dir: f.dir(), File: cfgName, Data: cfgData}); err != nil {
+	if _, err := config.Load(config.Options{Dir: f.dir(), File: cfgName, Data: cfgData, Languages: pipeline.Languages()}); err != nil {
 		return err
 	}
 	files := []initFile{

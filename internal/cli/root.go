@@ -178,10 +178,11 @@ func (f *factory) run(ctx context.Context, cfg *config.Config, proj *pipeline.Pr
 // key it finds is redacted from every message from then on.
 func (f *factory) loadConfig(cmd *cobra.Command) (*config.Config, error) {
 	cfg, err := config.Load(config.Options{
-		Dir:    f.dir(),
-		File:   f.flags.config,
-		Getenv: f.deps.Getenv,
-		Flags:  cmd.Flags(),
+		Languages: pipeline.Languages(),
+		Dir:       f.dir(),
+		File:      f.flags.config,
+		Getenv:    f.deps.Getenv,
+		Flags:     cmd.Flags(),
 	})
 	if err != nil {
 		return nil, err

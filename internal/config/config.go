@@ -64,6 +64,9 @@ type Config struct {
 	// File is the configuration file that was read, empty if none.
 	File string `mapstructure:"-"`
 
+	// languages are what scaffold_lang may name (Options.Languages).
+	languages []string
+
 	// sources records where each key's value came from; a key missing
 	// from it has its default.
 	sources map[string]origin
@@ -85,6 +88,9 @@ type Options struct {
 	Getenv func(string) string
 	// Flags are the command's flags; only flags the user set take effect.
 	Flags *pflag.FlagSet
+	// Languages are the languages scaffold_lang may name; nil does not
+	// check it. The pipeline's registry is the one list of them.
+	Languages []string
 	// Data, when not nil, is the content of the configuration file, which
 	// is then not read from disk: File (default prodgen.yaml) only names it
 	// in messages. prodgen init checks the file it is about to write so.
@@ -129,6 +135,7 @@ func Load(opts Options) (*Config, error) {
 	cfg.File = file
 	cfg.Prices = prices
 	cfg.sources = src
+	cfg.languages = opts.Languages
 	if err := cfg.Validate(); err != nil {
 		return nil, blame(err, src, file)
 	}

@@ -177,3 +177,16 @@ func TestModelSettings(t *testing.T) {
 }
 
 func ptr(f float64) *float64 { return &f }
+
+// scaffold_lang is checked against the languages the caller names (the
+// pipeline's registry), and not at all when it names none.
+func TestScaffoldLangChecked(t *testing.T) {
+	data := []byte("scaffold_lang: rust\n")
+	_, err := Load(Options{Dir: t.TempDir(), Data: data, Languages: []string{"go", "python"}})
+	if err == nil || !strings.Contains(err.Error(), `unknown value "rust" (allowed: go, python)`) {
+		t.Errorf("Load = %v, want scaffold_lang refused with the allowed languages", err)
+	}
+	if _, err := Load(Options{Dir: t.TempDir(), Data: []byte("scaffold_lang: go\n"), Languages: []string{"go"}}); err != nil {
+		t.Errorf("a known language: %v", err)
+	}
+}

@@ -11,7 +11,6 @@ var (
 	Providers       = []string{"auto", "openai", "offline"}
 	APITypes        = []string{"openai", "azure"}
 	ResponseFormats = []string{"json_schema", "json_object"}
-	ScaffoldLangs   = []string{"go", "python", "typescript"}
 )
 
 // kind is the type of a key's value, for parsing environment variables.

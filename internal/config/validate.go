@@ -33,7 +33,7 @@ func (c *Config) Validate() error {
 		{"timeout", positive(c.Timeout.Seconds())},
 		{"idle_timeout", positive(c.IdleTimeout.Seconds())},
 		{"scaffold_dir", nonEmpty(c.ScaffoldDir, "must name a folder, e.g. prototype")},
-		{"scaffold_lang", optionalOneOf(c.ScaffoldLang, ScaffoldLangs)},
+		{"scaffold_lang", optionalOneOf(c.ScaffoldLang, c.languages)},
 		{"scaffold_max_files", between(c.ScaffoldMaxFiles, 1, 100000)},
 		{"scaffold_max_bytes", between(c.ScaffoldMaxBytes, 1, 1<<30)},
 		{"verify_timeout", positive(c.VerifyTimeout.Seconds())},
@@ -62,7 +62,7 @@ func oneOf(v string, allowed []string) error {
 }
 
 func optionalOneOf(v string, allowed []string) error {
-	if v == "" {
+	if v == "" || allowed == nil {
 		return nil
 	}
 	return oneOf(v, allowed)
