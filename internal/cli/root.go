@@ -10,6 +10,7 @@ import (
 	"github.com/prodgen/prodgen/internal/config"
 	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/pipeline"
+	"github.com/prodgen/prodgen/internal/progress"
 	"github.com/prodgen/prodgen/internal/prompt"
 )
 
@@ -76,7 +77,7 @@ every document from the brief alone and never invents facts.`,
 		if f.flags.quiet && f.flags.verbose {
 			return &usageError{errors.New("--quiet and --verbose cannot be used together")}
 		}
-		f.status.quiet = f.flags.quiet
+		f.status.SetQuiet(f.flags.quiet)
 		return nil
 	}
 
@@ -141,7 +142,7 @@ func (f *factory) setup(cmd *cobra.Command) (*config.Config, *pipeline.Project, 
 	}
 	proj.Client, proj.Prompts = eng.client, eng.prompts
 	if eng.model {
-		proj.Observer = observer{s: f.status, model: cfg.Model}
+		proj.Observer = progress.Observer{Status: f.status.Status, Model: cfg.Model}
 	}
 	return cfg, proj, nil
 }
@@ -257,7 +258,7 @@ func (f *factory) record(proj *pipeline.Project, res *pipeline.Result, settings 
 	took := f.status.end()
 	u := res.Usage
 	if u.Provider == "openai" {
-		f.infof("wrote %s (%s; %s) %s\n", res.Path, res.Summary, usageLine(u.Model, u.Tokens, u.Requests, u.Cached), plainDuration(took))
+		f.infof("wrote %s (%s; %s) %s\n", res.Path, res.Summary, usageLine(u.Model, u.Tokens, u.Requests, u.Cached), progress.Took(took))
 		return nil
 	}
 	f.infof("wrote %s (%s)\n", res.Path, res.Summary)
