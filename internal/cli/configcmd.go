@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/prodgen/prodgen/internal/config"
+	"github.com/prodgen/prodgen/internal/textwrap"
 )
 
 type configOptions struct {
@@ -186,7 +187,7 @@ func keyDoc(k config.KeyInfo) []string {
 		head += " (default " + k.Default + ")"
 	}
 	lines := []string{head}
-	for _, l := range wrap(k.Summary, 70) {
+	for _, l := range textwrap.Lines(k.Summary, 70) {
 		lines = append(lines, "    "+l)
 	}
 	if how := keySetBy(k); how != "" {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/prodgen/prodgen/internal/config"
+	"github.com/prodgen/prodgen/internal/textwrap"
 )
 
 // initConfigHeader opens the prodgen.yaml that init writes.
@@ -32,7 +33,7 @@ func initConfig(set map[string]string) string {
 	b.WriteString(initConfigHeader)
 	for _, k := range config.Reference() {
 		b.WriteString("\n")
-		for _, line := range wrap(k.Summary, 74) {
+		for _, line := range textwrap.Lines(k.Summary, 74) {
 			b.WriteString("# " + line + "\n")
 		}
 		if how := keySetBy(k); how != "file only" {
