@@ -80,7 +80,7 @@ type initFile struct {
 func runInit(_ context.Context, opts *initOptions) error {
 	f := opts.f
 	cfgName := orDefault(f.flags.config, config.FileName)
-	cfgData := []byte(initConfig(initSettings(opts)))
+	cfgData := []byte(config.Template(initSettings(opts)))
 	// The file must load as written, so a bad --provider or --model is
 	// refused here rather than by the next command.
 	if _, err := config.Load(config.Options{Dir: f.dir(), File: cfgName, Data: cfgData}); err != nil {

@@ -10,7 +10,6 @@ import (
 
 	"github.com/prodgen/prodgen/internal/brief"
 	"github.com/prodgen/prodgen/internal/config"
-	"github.com/prodgen/prodgen/internal/golden"
 )
 
 func TestStarterBriefParses(t *testing.T) {
@@ -24,40 +23,6 @@ func TestStarterBriefParses(t *testing.T) {
 	}
 	if len(b.Missing) > 0 {
 		t.Errorf("the parser found no %v in the starter brief", b.Missing)
-	}
-}
-
-func TestInitConfigGolden(t *testing.T) {
-	golden.Check(t, filepath.Join("testdata", "init-prodgen.yaml"), []byte(initConfig(nil)))
-}
-
-// The file init writes loads, every value at its default unless set.
-func TestInitConfigLoads(t *testing.T) {
-	tests := []struct {
-		name string
-		set  map[string]string
-	}{
-		{name: "defaults"},
-		{name: "flags", set: map[string]string{"model": "gpt-4o", "base_url": "http://localhost:11434/v1", "provider": "openai", "out_dir": "my docs"}},
-		{name: "brief and cache", set: map[string]string{"brief": "product/brief.md", "cache_dir": ".prodgen-cache"}},
-		{name: "awkward values", set: map[string]string{"model": "llama3.1:8b", "out_dir": "yes", "brief": "#brief.md", "prompts_dir": ".inf", "cache_dir": "-x", "scaffold_dir": "a: b"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cfg, err := config.Load(config.Options{Dir: t.TempDir(), Data: []byte(initConfig(tt.set))})
-			if err != nil {
-				t.Fatalf("Load: %v", err)
-			}
-			for _, s := range cfg.Settings() {
-				v, set := tt.set[s.Key]
-				switch {
-				case set && (s.Value != v || s.Source != config.SourceFile):
-					t.Errorf("%s = %q from %s, want %q from the file", s.Key, s.Value, s.Where(), v)
-				case !set && s.Source != config.SourceDefault:
-					t.Errorf("%s = %q from %s, want the default", s.Key, s.Value, s.Where())
-				}
-			}
-		})
 	}
 }
 
@@ -140,7 +105,7 @@ func TestInitCommand(t *testing.T) {
 	if code != 0 || out != "" || errOut != "" {
 		t.Errorf("init --force -q: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
-	if readInitFile(t, dir, "prodgen.yaml") != initConfig(nil) {
+	if readInitFile(t, dir, "prodgen.yaml") != config.Template(nil) {
 		t.Error("--force did not overwrite prodgen.yaml")
 	}
 
