@@ -195,7 +195,7 @@ func refuseDocOutput(proj *pipeline.Project, output string) error {
 // the command that writes it.
 func readExportStories(proj *pipeline.Project) (*artifact.Stories, error) {
 	name := proj.StoriesPath()
-	src, err := readDocument(proj.Abs(name), name)
+	src, err := proj.ReadDocument(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &pipeline.MissingInputError{Path: name, Command: "prodgen stories"}
 	}
@@ -213,7 +213,7 @@ func readExportStories(proj *pipeline.Project) (*artifact.Stories, error) {
 // is a warning and a nil PRD: every story is then Medium.
 func (f *factory) readExportPRD(proj *pipeline.Project) (*artifact.PRD, error) {
 	name := proj.PRDPath()
-	src, err := readDocument(proj.Abs(name), name)
+	src, err := proj.ReadDocument(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		f.infof("warning: %s does not exist, so every story's priority is Medium (run \"prodgen prd\" to write it)\n", name)
 		return nil, nil

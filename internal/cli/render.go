@@ -133,7 +133,7 @@ func (f *factory) readRenderInput(proj *pipeline.Project) (*htmlpage.Input, erro
 // does not exist gives nil and no error; one that cannot be read or
 // parsed an InputError naming it.
 func readRenderDoc[T any](proj *pipeline.Project, d *htmlpage.Doc, parse func([]byte) (*T, error)) (*T, error) {
-	src, err := readDocument(proj.Abs(d.Path), d.Path)
+	src, err := proj.ReadDocument(d.Path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
