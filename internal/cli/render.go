@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/htmlpage"
 	"github.com/prodgen/prodgen/internal/pipeline"
@@ -108,17 +107,11 @@ func (f *factory) readRenderInput(proj *pipeline.Project) (*htmlpage.Input, erro
 		StoriesDoc: htmlpage.Doc{Path: proj.StoriesPath(), Command: "prodgen stories"},
 		TechDoc:    htmlpage.Doc{Path: proj.TechPath(), Command: "prodgen tech"},
 	}
-	var err error
-	if in.PRD, err = readRenderDoc(proj, &in.PRDDoc, artifact.ParsePRD); err != nil {
-		return nil, err
-	}
-	if in.PRD == nil {
+	err := in.Read(proj.ReadDocument)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &pipeline.MissingInputError{Path: in.PRDDoc.Path, Command: in.PRDDoc.Command}
 	}
-	if in.Stories, err = readRenderDoc(proj, &in.StoriesDoc, artifact.ParseStories); err != nil {
-		return nil, err
-	}
-	if in.Tech, err = readRenderDoc(proj, &in.TechDoc, artifact.ParseTech); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	for _, d := range []htmlpage.Doc{in.StoriesDoc, in.TechDoc} {
@@ -127,25 +120,6 @@ func (f *factory) readRenderInput(proj *pipeline.Project) (*htmlpage.Input, erro
 		}
 	}
 	return in, nil
-}
-
-// readRenderDoc reads a document into d and parses it. A document that
-// does not exist gives nil and no error; one that cannot be read or
-// parsed an InputError naming it.
-func readRenderDoc[T any](proj *pipeline.Project, d *htmlpage.Doc, parse func([]byte) (*T, error)) (*T, error) {
-	src, err := proj.ReadDocument(d.Path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	v, err := parse(src)
-	if err != nil {
-		return nil, &disk.InputError{Path: d.Path, Err: err}
-	}
-	d.Markdown = src
-	return v, nil
 }
 
 // refuseRenderOutput keeps --out from replacing one of the project's
