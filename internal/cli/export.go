@@ -2,17 +2,16 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/export"
 	"github.com/prodgen/prodgen/internal/pipeline"
 )
@@ -122,8 +121,9 @@ func runExport(_ context.Context, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := refuseDocOutput(proj, opts.Output); err != nil {
-		return err
+	output := cmp.Or(opts.Output, "-")
+	if doc := proj.Overwrites(output, proj.PRDPath(), proj.StoriesPath(), proj.TechPath()); output != "-" && doc != "" {
+		return &usageError{fmt.Errorf("-o %s would overwrite %s, a project document; choose another file", output, doc)}
 	}
 	stories, prd, err := export.Load(proj.ReadDocument, proj.StoriesPath(), proj.PRDPath())
 	if errors.Is(err, fs.ErrNotExist) {
@@ -141,28 +141,5 @@ func runExport(_ context.Context, opts *exportOptions) error {
 	if err := export.Build(stories, prd).Write(&buf, opts.Format); err != nil {
 		return err
 	}
-	if opts.Output == "" || opts.Output == "-" {
-		_, err := f.deps.IO.Out.Write(buf.Bytes())
-		return err
-	}
-	if err := disk.Write(proj.Abs(opts.Output), buf.Bytes()); err != nil {
-		return err
-	}
-	f.infof("wrote %s (%s)\n", filepath.ToSlash(opts.Output), export.Count(len(stories.Stories)))
-	return nil
-}
-
-// refuseDocOutput keeps -o from replacing one of the project's documents
-// with an export of it.
-func refuseDocOutput(proj *pipeline.Project, output string) error {
-	if output == "" || output == "-" {
-		return nil
-	}
-	abs := filepath.Clean(proj.Abs(output))
-	for _, doc := range []string{proj.PRDPath(), proj.StoriesPath(), proj.TechPath()} {
-		if abs == filepath.Clean(proj.Abs(doc)) {
-			return &usageError{fmt.Errorf("-o %s would overwrite %s, a project document; choose another file", output, doc)}
-		}
-	}
-	return nil
+	return f.writeView(proj, output, buf.Bytes(), export.Count(len(stories.Stories)))
 }

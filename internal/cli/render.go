@@ -76,8 +76,8 @@ func runRender(_ context.Context, opts *renderOptions) error {
 	if output == "" {
 		output = path.Join(filepath.ToSlash(proj.OutDir), renderPage)
 	}
-	if err := refuseRenderOutput(proj, output); err != nil {
-		return err
+	if src := proj.Overwrites(output, proj.PRDPath(), proj.StoriesPath(), proj.TechPath(), proj.Brief, pipeline.LockFile); output != "-" && src != "" {
+		return &usageError{fmt.Errorf("--out %s would overwrite %s, a project file; choose another file", output, src)}
 	}
 	in, err := f.readRenderInput(proj)
 	if err != nil {
@@ -87,14 +87,20 @@ func runRender(_ context.Context, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
+	return f.writeView(proj, output, page.HTML, page.Summary)
+}
+
+// writeView writes a view of the documents (an export, the HTML page): to
+// stdout for "-", else to the file output, and says so.
+func (f *factory) writeView(proj *pipeline.Project, output string, data []byte, summary string) error {
 	if output == "-" {
-		_, err := f.deps.IO.Out.Write(page.HTML)
+		_, err := f.deps.IO.Out.Write(data)
 		return err
 	}
-	if err := disk.Write(proj.Abs(output), page.HTML); err != nil {
+	if err := disk.Write(proj.Abs(output), data); err != nil {
 		return err
 	}
-	f.infof("wrote %s (%s)\n", filepath.ToSlash(output), page.Summary)
+	f.infof("wrote %s (%s)\n", filepath.ToSlash(output), summary)
 	return nil
 }
 
@@ -120,19 +126,4 @@ func (f *factory) readRenderInput(proj *pipeline.Project) (*htmlpage.Input, erro
 		}
 	}
 	return in, nil
-}
-
-// refuseRenderOutput keeps --out from replacing one of the project's
-// documents or its brief with the page.
-func refuseRenderOutput(proj *pipeline.Project, output string) error {
-	if output == "-" {
-		return nil
-	}
-	abs := filepath.Clean(proj.Abs(output))
-	for _, src := range []string{proj.PRDPath(), proj.StoriesPath(), proj.TechPath(), proj.Brief, pipeline.LockFile} {
-		if src != "" && abs == filepath.Clean(proj.Abs(src)) {
-			return &usageError{fmt.Errorf("--out %s would overwrite %s, a project file; choose another file", output, src)}
-		}
-	}
-	return nil
 }

@@ -103,6 +103,19 @@ func (p *Project) Abs(name string) string {
 	return filepath.Join(p.Root, filepath.FromSlash(name))
 }
 
+// Overwrites returns the first of files that is the file output names,
+// all paths as the user names them; "" when none is. An empty name among
+// files is skipped.
+func (p *Project) Overwrites(output string, files ...string) string {
+	abs := filepath.Clean(p.Abs(output))
+	for _, f := range files {
+		if f != "" && abs == filepath.Clean(p.Abs(f)) {
+			return f
+		}
+	}
+	return ""
+}
+
 func slash(p string) string { return path.Clean(filepath.ToSlash(p)) }
 
 // count says "1 story" or "3 stories".

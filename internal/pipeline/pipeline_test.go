@@ -180,3 +180,19 @@ func TestRepair(t *testing.T) {
 		})
 	}
 }
+
+func TestOverwrites(t *testing.T) {
+	root := t.TempDir()
+	p := &Project{Root: root, OutDir: "docs", Brief: "brief.md"}
+	tests := []struct{ output, want string }{
+		{"docs/prd.md", "docs/prd.md"},
+		{"./docs/../docs/stories.md", "docs/stories.md"},
+		{filepath.Join(root, "brief.md"), "brief.md"},
+		{"docs/export.csv", ""},
+	}
+	for _, tt := range tests {
+		if got := p.Overwrites(tt.output, "", p.PRDPath(), p.StoriesPath(), p.Brief); got != tt.want {
+			t.Errorf("Overwrites(%q) = %q, want %q", tt.output, got, tt.want)
+		}
+	}
+}
