@@ -80,13 +80,7 @@ and gh commands that create the GitHub issues.`,
 	cmd.Flags().StringVar(&format, "format", "", "write the stories as `format`: "+export.FormatNames())
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `file` instead of stdout")
 	// RegisterFlagCompletionFunc fails only for an undefined flag.
-	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		var names []string
-		for _, f := range export.Formats {
-			names = append(names, string(f))
-		}
-		return names, cobra.ShellCompDirectiveNoFileComp
-	})
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(export.Formats))
 	return cmd
 }
 

@@ -52,13 +52,7 @@ func newLintCmd(f *factory, runF func(context.Context, *lintOptions) error) *cob
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write findings as JSON (same as --format json)")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
 	// RegisterFlagCompletionFunc fails only for an undefined flag.
-	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		var names []string
-		for _, lf := range lint.Formats {
-			names = append(names, string(lf))
-		}
-		return names, cobra.ShellCompDirectiveNoFileComp
-	})
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(lint.Formats))
 	return cmd
 }
 
