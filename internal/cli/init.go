@@ -103,15 +103,7 @@ func runInit(_ context.Context, opts *initOptions) error {
 // initSettings are the keys init writes uncommented: those given by a
 // flag the user set, the brief when not brief.md, and the cache folder.
 func initSettings(opts *initOptions) map[string]string {
-	set := make(map[string]string)
-	for _, k := range config.Reference() {
-		if k.Flag == "" || k.Secret {
-			continue
-		}
-		if fl := opts.cmd.Flags().Lookup(k.Flag); fl != nil && fl.Changed {
-			set[k.Name] = fl.Value.String()
-		}
-	}
+	set := config.FlagValues(opts.cmd.Flags())
 	if opts.Brief != "brief.md" {
 		set["brief"] = filepath.ToSlash(opts.Brief)
 	}

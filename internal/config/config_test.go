@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -179,3 +180,11 @@ func TestModelSettings(t *testing.T) {
 }
 
 func ptr(f float64) *float64 { return &f }
+
+func TestFlagValues(t *testing.T) {
+	got := FlagValues(flagSet(t, "--out-dir", "my docs", "--jobs", "8"))
+	want := map[string]string{"out_dir": "my docs", "jobs": "8"}
+	if !maps.Equal(got, want) {
+		t.Errorf("FlagValues = %v, want %v (only the flags set)", got, want)
+	}
+}
