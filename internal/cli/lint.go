@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -31,7 +30,7 @@ func newLintCmd(f *factory, runF func(context.Context, *lintOptions) error) *cob
 	cmd := &cobra.Command{
 		Use:   "lint [FILE...]",
 		Short: "Check the documents for missing sections, broken traces and vague words",
-		Long:  lintLong(),
+		Long:  lint.Help(),
 		Example: `  prodgen lint
   prodgen lint docs/stories.md
   prodgen lint --strict --format github     # in a GitHub Actions workflow
@@ -54,30 +53,6 @@ func newLintCmd(f *factory, runF func(context.Context, *lintOptions) error) *cob
 	// RegisterFlagCompletionFunc fails only for an undefined flag.
 	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(lint.Formats))
 	return cmd
-}
-
-// lintLong is the command's help, with the rule table it reads from the
-// lint package, so the two cannot drift apart.
-func lintLong() string {
-	var b strings.Builder
-	b.WriteString(`Check the project's documents without calling a model: required sections,
-well-formed and unique IDs, traces between the documents, acceptance criteria
-in Given/When/Then form, and vague words.
-
-FILE defaults to docs/prd.md, docs/stories.md and docs/tech.md, skipping any
-that does not exist. A FILE's kind is told by its title ("# User stories: …").
-Traces are checked against the project's other documents where they exist.
-
-Findings go to stdout, one a line as "file:line: rule: message" (or JSON, or
-GitHub Actions annotations with --format github); the summary goes to stderr.
-The exit status is 1 when a finding is an error, or a warning with --strict.
-
-Rules:
-`)
-	for _, r := range lint.Rules {
-		fmt.Fprintf(&b, "  %-20s %-8s %s\n", r.ID, r.Severity, r.What)
-	}
-	return strings.TrimRight(b.String(), "\n")
 }
 
 // lintFormat checks --format and --json.
