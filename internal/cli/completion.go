@@ -16,7 +16,7 @@ func registerCompletions(root *cobra.Command) {
 	// RegisterFlagCompletionFunc fails only for a flag that is undefined or
 	// already registered; --provider is defined on the root and registered
 	// only here.
-	_ = root.RegisterFlagCompletionFunc("provider", cobra.FixedCompletions(config.Providers, cobra.ShellCompDirectiveNoFileComp))
+	_ = root.RegisterFlagCompletionFunc("provider", completeValues(config.Providers))
 	var walk func(*cobra.Command)
 	walk = func(c *cobra.Command) {
 		if c.ValidArgsFunction == nil && len(c.ValidArgs) == 0 {
@@ -27,6 +27,15 @@ func registerCompletions(root *cobra.Command) {
 		}
 	}
 	walk(root)
+}
+
+// completeValues completes a flag with one of a fixed list of values.
+func completeValues[T ~string](values []T) cobra.CompletionFunc {
+	names := make([]string, len(values))
+	for i, v := range values {
+		names[i] = string(v)
+	}
+	return cobra.FixedCompletions(names, cobra.ShellCompDirectiveNoFileComp)
 }
 
 // completeFiles leaves the shell to complete a file name while the command

@@ -2,18 +2,16 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io/fs"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/prodgen/prodgen/internal/artifact"
-	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/export"
 	"github.com/prodgen/prodgen/internal/pipeline"
 	"github.com/prodgen/prodgen/internal/plural"
@@ -80,16 +78,10 @@ and gh commands that create the GitHub issues.`,
 			return runF(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "", "write the stories as `format`: "+formatList())
+	cmd.Flags().StringVar(&format, "format", "", "write the stories as `format`: "+export.FormatNames())
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `file` instead of stdout")
 	// RegisterFlagCompletionFunc fails only for an undefined flag.
-	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		var names []string
-		for _, f := range export.Formats {
-			names = append(names, string(f))
-		}
-		return names, cobra.ShellCompDirectiveNoFileComp
-	})
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(export.Formats))
 	return cmd
 }
 
@@ -110,21 +102,12 @@ func exportArgs(_ *cobra.Command, args []string) error {
 // exportFormat checks --format, which has no default.
 func exportFormat(name string, named bool) (export.Format, error) {
 	if !named {
-		return "", &usageError{fmt.Errorf("--format is required: %s", formatList())}
+		return "", &usageError{fmt.Errorf("--format is required: %s", export.FormatNames())}
 	}
 	if !slices.Contains(export.Formats, export.Format(name)) {
-		return "", &usageError{fmt.Errorf("invalid --format %q: want %s", name, formatList())}
+		return "", &usageError{fmt.Errorf("invalid --format %q: want %s", name, export.FormatNames())}
 	}
 	return export.Format(name), nil
-}
-
-// formatList says "csv, json or github".
-func formatList() string {
-	var names []string
-	for _, f := range export.Formats {
-		names = append(names, string(f))
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 func runExport(_ context.Context, opts *exportOptions) error {
@@ -133,98 +116,25 @@ func runExport(_ context.Context, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := refuseDocOutput(proj, opts.Output); err != nil {
-		return err
+	output := cmp.Or(opts.Output, "-")
+	if doc := proj.Overwrites(output); output != "-" && doc != "" {
+		return &usageError{fmt.Errorf("-o %s would overwrite %s, a project document; choose another file", output, doc)}
 	}
-	stories, err := readExportStories(proj)
+	stories, prd, err := export.Load(proj.ReadDocument, proj.StoriesPath(), proj.PRDPath())
+	if errors.Is(err, fs.ErrNotExist) {
+		return &pipeline.MissingInputError{Path: proj.StoriesPath(), Command: "prodgen stories"}
+	}
 	if err != nil {
 		return err
 	}
-	prd, err := f.readExportPRD(proj)
-	if err != nil {
-		return err
-	}
-	if prd != nil {
-		f.warnDangling(export.DanglingTraces(stories, prd), proj.PRDPath())
+	if prd == nil {
+		f.infof("warning: %s does not exist, so every story's priority is Medium (run \"prodgen prd\" to write it)\n", proj.PRDPath())
+	} else if ids := export.UnknownTraces(stories, prd); len(ids) > 0 {
+		f.infof("warning: stories trace %s, not in %s; no priority is taken from them (\"prodgen lint\" says where)\n", strings.Join(ids, ", "), proj.PRDPath())
 	}
 	var buf bytes.Buffer
 	if err := export.Build(stories, prd).Write(&buf, opts.Format); err != nil {
 		return err
 	}
-	if opts.Output == "" || opts.Output == "-" {
-		_, err := f.deps.IO.Out.Write(buf.Bytes())
-		return err
-	}
-	if err := disk.Write(proj.Abs(opts.Output), buf.Bytes()); err != nil {
-		return err
-	}
-	f.infof("wrote %s (%s)\n", filepath.ToSlash(opts.Output), plural.Count(len(stories.Stories), "story"))
-	return nil
-}
-
-// warnDangling says, in one line, which traced requirements the PRD does
-// not have; lint tells where.
-func (f *factory) warnDangling(dangling []export.Dangling, prdPath string) {
-	var ids []string
-	for _, d := range dangling {
-		if !slices.Contains(ids, d.Trace) {
-			ids = append(ids, d.Trace)
-		}
-	}
-	if len(ids) == 0 {
-		return
-	}
-	f.infof("warning: stories trace %s, not in %s; no priority is taken from them (\"prodgen lint\" says where)\n", strings.Join(ids, ", "), prdPath)
-}
-
-// refuseDocOutput keeps -o from replacing one of the project's documents
-// with an export of it.
-func refuseDocOutput(proj *pipeline.Project, output string) error {
-	if output == "" || output == "-" {
-		return nil
-	}
-	abs := filepath.Clean(proj.Abs(output))
-	for _, doc := range []string{proj.PRDPath(), proj.StoriesPath(), proj.TechPath()} {
-		if abs == filepath.Clean(proj.Abs(doc)) {
-			return &usageError{fmt.Errorf("-o %s would overwrite %s, a project document; choose another file", output, doc)}
-		}
-	}
-	return nil
-}
-
-// readExportStories reads the project's stories; a missing document names
-// the command that writes it.
-func readExportStories(proj *pipeline.Project) (*artifact.Stories, error) {
-	name := proj.StoriesPath()
-	src, err := readDocument(proj.Abs(name), name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, &pipeline.MissingInputError{Path: name, Command: "prodgen stories"}
-	}
-	if err != nil {
-		return nil, err
-	}
-	stories, err := artifact.ParseStories(src)
-	if err != nil {
-		return nil, &disk.InputError{Path: name, Err: err}
-	}
-	return stories, nil
-}
-
-// readExportPRD reads the project's PRD for the priorities. A missing one
-// is a warning and a nil PRD: every story is then Medium.
-func (f *factory) readExportPRD(proj *pipeline.Project) (*artifact.PRD, error) {
-	name := proj.PRDPath()
-	src, err := readDocument(proj.Abs(name), name)
-	if errors.Is(err, fs.ErrNotExist) {
-		f.infof("warning: %s does not exist, so every story's priority is Medium (run \"prodgen prd\" to write it)\n", name)
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	prd, err := artifact.ParsePRD(src)
-	if err != nil {
-		return nil, &disk.InputError{Path: name, Err: err}
-	}
-	return prd, nil
+	return f.writeView(proj, output, buf.Bytes(), plural.Count(len(stories.Stories), "story"))
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/prodgen/prodgen/internal/textwrap"
 )
 
 // newExitCodesCmd is the help topic "prodgen help exit-codes". A command
@@ -27,9 +29,9 @@ script or a CI job can act on it without reading the message on stderr.
 `)
 	for _, c := range exitCodes {
 		b.WriteString("\n")
-		text := wrap(c.meaning, 66)
+		text := textwrap.Lines(c.meaning, 66)
 		if c.todo != "" {
-			text = append(text, wrap(c.todo, 66)...)
+			text = append(text, textwrap.Lines(c.todo, 66)...)
 		}
 		for i, line := range text {
 			if i == 0 {
@@ -51,23 +53,6 @@ attention, 2 a mistake in the project (a bad prodgen.yaml, a damaged
 prodgen.lock), 1 anything else. 'prodgen lint --strict' exits 1 on any
 finding.`)
 	return b.String()
-}
-
-// wrap splits text into lines of at most width bytes, breaking at spaces.
-func wrap(text string, width int) []string {
-	var lines []string
-	line := ""
-	for _, word := range strings.Fields(text) {
-		if line != "" && len(line)+1+len(word) > width {
-			lines = append(lines, line)
-			line = ""
-		}
-		if line != "" {
-			line += " "
-		}
-		line += word
-	}
-	return append(lines, line)
 }
 
 // newHelpCmd replaces cobra's help command, which answers a topic it does

@@ -168,21 +168,3 @@ func checkReturns(t *testing.T, fset *token.FileSet, fn *ast.FuncDecl, constants
 		return true
 	})
 }
-
-func TestWrap(t *testing.T) {
-	tests := []struct {
-		text  string
-		width int
-		want  []string
-	}{
-		{"", 10, []string{""}},
-		{"one two three", 7, []string{"one two", "three"}},
-		{"one two three", 80, []string{"one two three"}},
-		{"averyverylongword x", 5, []string{"averyverylongword", "x"}},
-	}
-	for _, tt := range tests {
-		if got := wrap(tt.text, tt.width); !slices.Equal(got, tt.want) {
-			t.Errorf("wrap(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
-		}
-	}
-}

@@ -2,11 +2,7 @@ package cli
 
 import (
 	"context"
-	_ "embed"
 	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -14,14 +10,8 @@ import (
 
 	"github.com/prodgen/prodgen/internal/config"
 	"github.com/prodgen/prodgen/internal/disk"
-	"github.com/prodgen/prodgen/internal/pipeline"
+	"github.com/prodgen/prodgen/internal/starter"
 )
-
-// starterBrief is the brief init writes: an example under the headings
-// the brief parser reads, for a newcomer to overwrite.
-//
-//go:embed starter/brief.md
-var starterBrief []byte
 
 type initOptions struct {
 	f   *factory
@@ -70,31 +60,29 @@ nothing and exits with code 2, unless --force is given.`,
 	return cmd
 }
 
-// initFile is one file init writes.
-type initFile struct {
-	name string // as shown to the user
-	path string
-	data []byte
-	what string // said after "wrote NAME"
-}
-
 func runInit(_ context.Context, opts *initOptions) error {
 	f := opts.f
 	cfgName := orDefault(f.flags.config, config.FileName)
-	cfgData := []byte(initConfig(initSettings(opts)))
+	cfgData := []byte(config.Template(initSettings(opts)))
 	// The file must load as written, so a bad --provider or --model is
 	// refused here rather than by the next command.
-	if _, err := config.Load(config.Options{Dir: f.dir(), File: cfgName, Data: cfgData, Languages: pipeline.Languages()}); err != nil {
+	if _, err := config.Load(config.Options{Dir: f.dir(), File: cfgName, Data: cfgData}); err != nil {
 		return err
 	}
-	files := []initFile{
-		{name: cfgName, path: f.path(cfgName), data: cfgData, what: "every setting; those at their default commented out"},
-		{name: opts.Brief, path: f.path(opts.Brief), data: starterBrief, what: "a starter brief: replace the example with your product"},
+	files := []starter.File{
+		{Name: cfgName, Path: f.path(cfgName), Data: cfgData, What: "every setting; those at their default commented out"},
+		{Name: opts.Brief, Path: f.path(opts.Brief), Data: starter.Brief, What: "a starter brief: replace the example with your product"},
 	}
-	if err := checkInitFiles(files, opts.Force); err != nil {
+	if err := starter.Check(files, opts.Force); err != nil {
+		if _, ok := errors.AsType[*starter.ExistsError](err); ok {
+			return &existsError{err}
+		}
 		return err
 	}
-	ignore, err := initGitignore(f.dir(), opts.CacheDir)
+	ignore, err := starter.Gitignore(f.dir(), opts.CacheDir)
+	if errors.Is(err, starter.ErrProjectFolder) {
+		return &usageError{errors.New("--cache-dir must not be the project folder itself")}
+	}
 	if err != nil {
 		return err
 	}
@@ -102,10 +90,10 @@ func runInit(_ context.Context, opts *initOptions) error {
 		files = append(files, *ignore)
 	}
 	for _, file := range files {
-		if err := disk.Write(file.path, file.data); err != nil {
+		if err := disk.Write(file.Path, file.Data); err != nil {
 			return err
 		}
-		f.infof("wrote %s (%s)\n", filepath.ToSlash(file.name), file.what)
+		f.infof("wrote %s (%s)\n", filepath.ToSlash(file.Name), file.What)
 	}
 	f.infof("next: edit %s, then run: %s\n", filepath.ToSlash(opts.Brief), f.commandLine("generate"))
 	f.infof("      '%s' shows the settings in force; 'prodgen help config' explains each\n", f.commandLine("config"))
@@ -115,15 +103,7 @@ func runInit(_ context.Context, opts *initOptions) error {
 // initSettings are the keys init writes uncommented: those given by a
 // flag the user set, the brief when not brief.md, and the cache folder.
 func initSettings(opts *initOptions) map[string]string {
-	set := make(map[string]string)
-	for _, k := range config.Reference() {
-		if k.Flag == "" || k.Secret {
-			continue
-		}
-		if fl := opts.cmd.Flags().Lookup(k.Flag); fl != nil && fl.Changed {
-			set[k.Name] = fl.Value.String()
-		}
-	}
+	set := config.FlagValues(opts.cmd.Flags())
 	if opts.Brief != "brief.md" {
 		set["brief"] = filepath.ToSlash(opts.Brief)
 	}
@@ -131,69 +111,6 @@ func initSettings(opts *initOptions) map[string]string {
 		set["cache_dir"] = filepath.ToSlash(opts.CacheDir)
 	}
 	return set
-}
-
-// checkInitFiles refuses, before anything is written, to overwrite a file
-// without force, and to replace a folder at all.
-func checkInitFiles(files []initFile, force bool) error {
-	var exist []string
-	for _, file := range files {
-		info, err := os.Lstat(file.path)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			continue
-		case err != nil:
-			return &disk.InputError{Path: file.name, Err: disk.Unwrap(err)}
-		case info.IsDir():
-			return &disk.InputError{Path: file.name, Err: errors.New("is a folder; init writes a file there")}
-		}
-		exist = append(exist, filepath.ToSlash(file.name))
-	}
-	if len(exist) == 0 || force {
-		return nil
-	}
-	verb := "exists"
-	if len(exist) > 1 {
-		verb = "exist"
-	}
-	return &existsError{fmt.Errorf("%s already %s; nothing was written (run again with --force to overwrite)", strings.Join(exist, " and "), verb)}
-}
-
-// initGitignore returns the project's .gitignore with the cache folder
-// added, or nil when there is nothing to add: no cache folder, one outside
-// the project, or an entry for it already there.
-func initGitignore(root, cacheDir string) (*initFile, error) {
-	if cacheDir == "" {
-		return nil, nil
-	}
-	abs := cacheDir
-	if !filepath.IsAbs(abs) {
-		abs = filepath.Join(root, abs)
-	}
-	rel, err := filepath.Rel(root, abs)
-	if err != nil || !filepath.IsLocal(rel) {
-		return nil, nil
-	}
-	if rel == "." {
-		return nil, &usageError{errors.New("--cache-dir must not be the project folder itself")}
-	}
-	entry := "/" + filepath.ToSlash(rel) + "/"
-	path := filepath.Join(root, ".gitignore")
-	data, err := os.ReadFile(path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, &disk.InputError{Path: ".gitignore", Err: disk.Unwrap(err)}
-	}
-	text := string(data)
-	for line := range strings.SplitSeq(text, "\n") {
-		if strings.Trim(strings.TrimSpace(line), "/") == filepath.ToSlash(rel) {
-			return nil, nil
-		}
-	}
-	if text != "" && !strings.HasSuffix(text, "\n") {
-		text += "\n"
-	}
-	return &initFile{name: ".gitignore", path: path, data: []byte(text + entry + "\n"),
-		what: "ignores the response cache " + entry}, nil
 }
 
 // commandLine is a prodgen command as the user would type it next, with

@@ -8,104 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/prodgen/prodgen/internal/brief"
 	"github.com/prodgen/prodgen/internal/config"
-	"github.com/prodgen/prodgen/internal/golden"
 )
-
-func TestStarterBriefParses(t *testing.T) {
-	b, err := brief.Parse(starterBrief)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if b.Title == "" || b.Problem == "" || len(b.Features) < 3 || len(b.Users) < 2 || len(b.Goals) == 0 ||
-		len(b.Constraints) == 0 || len(b.Metrics) == 0 || len(b.NonGoals) == 0 || len(b.OpenQuestions) == 0 {
-		t.Errorf("starter brief is missing parts: %+v", b)
-	}
-	if len(b.Missing) > 0 {
-		t.Errorf("the parser found no %v in the starter brief", b.Missing)
-	}
-}
-
-func TestInitConfigGolden(t *testing.T) {
-	golden.Check(t, filepath.Join("testdata", "init-prodgen.yaml"), []byte(initConfig(nil)))
-}
-
-// The file init writes loads, every value at its default unless set.
-func TestInitConfigLoads(t *testing.T) {
-	tests := []struct {
-		name string
-		set  map[string]string
-	}{
-		{name: "defaults"},
-		{name: "flags", set: map[string]string{"model": "gpt-4o", "base_url": "http://localhost:11434/v1", "provider": "openai", "out_dir": "my docs"}},
-		{name: "brief and cache", set: map[string]string{"brief": "product/brief.md", "cache_dir": ".prodgen-cache"}},
-		{name: "awkward values", set: map[string]string{"model": "llama3.1:8b", "out_dir": "yes", "brief": "#brief.md", "prompts_dir": ".inf", "cache_dir": "-x", "scaffold_dir": "a: b"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cfg, err := config.Load(config.Options{Dir: t.TempDir(), Data: []byte(initConfig(tt.set))})
-			if err != nil {
-				t.Fatalf("Load: %v", err)
-			}
-			for _, s := range cfg.Settings() {
-				v, set := tt.set[s.Key]
-				switch {
-				case set && (s.Value != v || s.Source != config.SourceFile):
-					t.Errorf("%s = %q from %s, want %q from the file", s.Key, s.Value, s.Where(), v)
-				case !set && s.Source != config.SourceDefault:
-					t.Errorf("%s = %q from %s, want the default", s.Key, s.Value, s.Where())
-				}
-			}
-		})
-	}
-}
-
-func TestInitGitignore(t *testing.T) {
-	tests := []struct {
-		name     string
-		existing *string // nil: no .gitignore
-		cacheDir string
-		want     *string // nil: nothing to write
-		wantErr  string
-	}{
-		{name: "no cache folder", cacheDir: ""},
-		{name: "new file", cacheDir: ".prodgen-cache", want: strPtr("/.prodgen-cache/\n")},
-		{name: "appended", existing: strPtr("node_modules/\n"), cacheDir: ".prodgen-cache", want: strPtr("node_modules/\n/.prodgen-cache/\n")},
-		{name: "no final newline", existing: strPtr("dist"), cacheDir: ".prodgen-cache", want: strPtr("dist\n/.prodgen-cache/\n")},
-		{name: "nested", cacheDir: "tmp/cache/", want: strPtr("/tmp/cache/\n")},
-		{name: "already there", existing: strPtr("a\n/.prodgen-cache/\nb\n"), cacheDir: ".prodgen-cache"},
-		{name: "already there unanchored", existing: strPtr(".prodgen-cache\n"), cacheDir: "./.prodgen-cache"},
-		{name: "outside the project", cacheDir: "../cache"},
-		{name: "absolute elsewhere", cacheDir: "/var/cache/prodgen"},
-		{name: "the project itself", cacheDir: ".", wantErr: "must not be the project folder"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			root := t.TempDir()
-			if tt.existing != nil {
-				if err := os.WriteFile(filepath.Join(root, ".gitignore"), []byte(*tt.existing), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			file, err := initGitignore(root, tt.cacheDir)
-			switch {
-			case tt.wantErr != "":
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Errorf("error %v, want %q", err, tt.wantErr)
-				}
-			case err != nil:
-				t.Fatal(err)
-			case tt.want == nil && file != nil:
-				t.Errorf("would write %q, want nothing", file.data)
-			case tt.want != nil && (file == nil || string(file.data) != *tt.want):
-				t.Errorf("would write %v, want %q", file, *tt.want)
-			}
-		})
-	}
-}
-
-func strPtr(s string) *string { return &s }
 
 func TestInitCommand(t *testing.T) {
 	dir := t.TempDir()
@@ -140,7 +44,7 @@ func TestInitCommand(t *testing.T) {
 	if code != 0 || out != "" || errOut != "" {
 		t.Errorf("init --force -q: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
-	if readInitFile(t, dir, "prodgen.yaml") != initConfig(nil) {
+	if readInitFile(t, dir, "prodgen.yaml") != config.Template(nil) {
 		t.Error("--force did not overwrite prodgen.yaml")
 	}
 

@@ -4,11 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"path"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -34,7 +31,7 @@ func newLintCmd(f *factory, runF func(context.Context, *lintOptions) error) *cob
 	cmd := &cobra.Command{
 		Use:   "lint [FILE...]",
 		Short: "Check the documents for missing sections, broken traces and vague words",
-		Long:  lintLong(),
+		Long:  lint.Help(),
 		Example: `  prodgen lint
   prodgen lint docs/stories.md
   prodgen lint --strict --format github     # in a GitHub Actions workflow
@@ -55,38 +52,8 @@ func newLintCmd(f *factory, runF func(context.Context, *lintOptions) error) *cob
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write findings as JSON (same as --format json)")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
 	// RegisterFlagCompletionFunc fails only for an undefined flag.
-	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		var names []string
-		for _, lf := range lint.Formats {
-			names = append(names, string(lf))
-		}
-		return names, cobra.ShellCompDirectiveNoFileComp
-	})
+	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(lint.Formats))
 	return cmd
-}
-
-// lintLong is the command's help, with the rule table it reads from the
-// lint package, so the two cannot drift apart.
-func lintLong() string {
-	var b strings.Builder
-	b.WriteString(`Check the project's documents without calling a model: required sections,
-well-formed and unique IDs, traces between the documents, acceptance criteria
-in Given/When/Then form, and vague words.
-
-FILE defaults to docs/prd.md, docs/stories.md and docs/tech.md, skipping any
-that does not exist. A FILE's kind is told by its title ("# User stories: …").
-Traces are checked against the project's other documents where they exist.
-
-Findings go to stdout, one a line as "file:line: rule: message" (or JSON, or
-GitHub Actions annotations with --format github); the summary goes to stderr.
-The exit status is 1 when a finding is an error, or a warning with --strict.
-
-Rules:
-`)
-	for _, r := range lint.Rules {
-		fmt.Fprintf(&b, "  %-20s %-8s %s\n", r.ID, r.Severity, r.What)
-	}
-	return strings.TrimRight(b.String(), "\n")
 }
 
 // lintFormat checks --format and --json.
@@ -118,26 +85,34 @@ func (e *lintFailedError) Error() string {
 }
 
 func runLint(_ context.Context, opts *lintOptions) error {
+	f := opts.f
 	// The project without an engine: lint never calls a model, so it must
 	// not fail for want of an API key.
-	_, proj, err := opts.f.project(opts.cmd, false)
+	_, proj, err := f.project(opts.cmd, false)
 	if err != nil {
 		return err
+	}
+	sources := []lint.Source{
+		{Path: proj.PRDPath(), Kind: lint.PRD, Command: "prodgen prd"},
+		{Path: proj.StoriesPath(), Kind: lint.Stories, Command: "prodgen stories"},
+		{Path: proj.TechPath(), Kind: lint.Tech, Command: "prodgen tech"},
 	}
 	var docs []*lint.Doc
 	if len(opts.Files) == 0 {
-		docs, err = opts.f.projectDocs(proj)
+		docs, err = f.projectDocs(proj, sources)
 	} else {
-		docs, err = namedDocs(proj, opts.Files)
+		docs, err = lint.LoadNamed(proj.ReadDocument, opts.Files)
 	}
 	if err != nil {
 		return err
 	}
-	rep := lint.Run(docs, opts.f.contextDocs(proj, docs))
-	if err := rep.Write(opts.f.deps.IO.Out, opts.Format); err != nil {
+	rep := lint.Run(docs, lint.LoadContext(proj.ReadDocument, sources, docs, func(path string, err error) {
+		f.debugf("not checking traces into %s: %v\n", path, err)
+	}))
+	if err := rep.Write(f.deps.IO.Out, opts.Format); err != nil {
 		return err
 	}
-	opts.f.infof("%s\n", rep.SummaryLine())
+	f.infof("%s\n", rep.SummaryLine())
 	sum := rep.Summary()
 	if sum.Errors > 0 || (opts.Strict && sum.Warnings > 0) {
 		return &lintFailedError{summary: sum}
@@ -145,105 +120,19 @@ func runLint(_ context.Context, opts *lintOptions) error {
 	return nil
 }
 
-// projectDoc is one of the documents a project has by default.
-type projectDoc struct {
-	path    string
-	kind    lint.Kind
-	command string // writes it
-}
-
-func defaultDocs(proj *pipeline.Project) []projectDoc {
-	return []projectDoc{
-		{proj.PRDPath(), lint.PRD, "prodgen prd"},
-		{proj.StoriesPath(), lint.Stories, "prodgen stories"},
-		{proj.TechPath(), lint.Tech, "prodgen tech"},
-	}
-}
-
 // projectDocs reads the project's documents, skipping with a note those
 // that do not exist; it is an error when none does.
-func (f *factory) projectDocs(proj *pipeline.Project) ([]*lint.Doc, error) {
-	var docs []*lint.Doc
-	var missing []projectDoc
-	for _, p := range defaultDocs(proj) {
-		src, err := readDocument(proj.Abs(p.path), p.path)
-		if errors.Is(err, fs.ErrNotExist) {
-			missing = append(missing, p)
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		d, err := lint.ParseKind(p.path, p.kind, src)
-		if err != nil {
-			return nil, &disk.InputError{Path: p.path, Err: err}
-		}
-		docs = append(docs, d)
+func (f *factory) projectDocs(proj *pipeline.Project, sources []lint.Source) ([]*lint.Doc, error) {
+	docs, missing, err := lint.LoadProject(proj.ReadDocument, sources)
+	if err != nil {
+		return nil, err
 	}
 	if len(docs) == 0 {
 		return nil, &disk.InputError{Path: path.Dir(proj.PRDPath()),
 			Err: errors.New(`no documents to lint (prd.md, stories.md, tech.md); run "prodgen generate" first`)}
 	}
-	for _, p := range missing {
-		f.infof("%s does not exist; skipped (run %q to write it)\n", p.path, p.command)
+	for _, s := range missing {
+		f.infof("%s does not exist; skipped (run %q to write it)\n", s.Path, s.Command)
 	}
 	return docs, nil
-}
-
-// namedDocs reads the documents the user named, telling each one's kind
-// by its title.
-func namedDocs(proj *pipeline.Project, names []string) ([]*lint.Doc, error) {
-	var docs []*lint.Doc
-	seen := make(map[string]bool)
-	for _, name := range names {
-		path := filepath.ToSlash(filepath.Clean(name))
-		if seen[path] {
-			continue
-		}
-		seen[path] = true
-		src, err := readDocument(proj.Abs(name), path)
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, &disk.InputError{Path: path, Err: errors.New("no such file")}
-		}
-		if err != nil {
-			return nil, err
-		}
-		d, err := lint.Parse(path, src)
-		if err != nil {
-			return nil, &disk.InputError{Path: path, Err: err}
-		}
-		docs = append(docs, d)
-	}
-	return docs, nil
-}
-
-// contextDocs reads the project's documents of the kinds not being
-// linted, for the rules that follow traces from one document into
-// another. One that cannot be read is left out: its rules are skipped.
-func (f *factory) contextDocs(proj *pipeline.Project, linted []*lint.Doc) []*lint.Doc {
-	var out []*lint.Doc
-	for _, p := range defaultDocs(proj) {
-		if slices.ContainsFunc(linted, func(d *lint.Doc) bool { return d.Kind == p.kind }) {
-			continue
-		}
-		src, err := readDocument(proj.Abs(p.path), p.path)
-		if err == nil {
-			var d *lint.Doc
-			if d, err = lint.ParseKind(p.path, p.kind, src); err == nil {
-				out = append(out, d)
-				continue
-			}
-		}
-		if !errors.Is(err, fs.ErrNotExist) {
-			f.debugf("not checking traces into %s: %v\n", p.path, err)
-		}
-	}
-	return out
-}
-
-// readDocument reads a document of at most disk.MaxDocument bytes. A file
-// that does not exist gives an error that is fs.ErrNotExist; any other
-// problem an InputError naming the file.
-func readDocument(abs, name string) ([]byte, error) {
-	return disk.Read(abs, name, disk.MaxDocument)
 }

@@ -2,15 +2,10 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
@@ -73,13 +68,6 @@ list warns about each one on stderr.`,
 	return cmd
 }
 
-// promptInfo is one line of prompts list, and one element of its --json.
-type promptInfo struct {
-	Name        string `json:"name"`
-	Source      string `json:"source"`
-	Description string `json:"description"`
-}
-
 func runPromptsList(_ context.Context, opts *promptsListOptions) error {
 	f := opts.f
 	cfg, set, err := f.promptSet(opts.cmd)
@@ -90,28 +78,12 @@ func runPromptsList(_ context.Context, opts *promptsListOptions) error {
 	if err != nil {
 		return err
 	}
-	infos := []promptInfo{}
-	for _, name := range set.List() {
-		infos = append(infos, promptInfo{Name: name, Source: f.promptSource(cfg, set.Source(name)), Description: prompt.Describe(name)})
-	}
-	if opts.JSON {
-		enc := json.NewEncoder(f.deps.IO.Out)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(infos); err != nil {
-			return err
-		}
-	} else {
-		tw := tabwriter.NewWriter(f.deps.IO.Out, 0, 8, 2, ' ', 0)
-		for _, p := range infos {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", p.Name, p.Source, p.Description)
-		}
-		if err := tw.Flush(); err != nil {
-			return err
-		}
+	if err := prompt.WriteList(f.deps.IO.Out, set.Infos(f.dir(), cfg.PromptsDir), opts.JSON); err != nil {
+		return err
 	}
 	for _, name := range unused {
 		f.infof("warning: %s is not a prompt and is ignored (prompt files are named %s)\n",
-			filepath.ToSlash(filepath.Join(cfg.PromptsDir, name)), promptFiles())
+			filepath.ToSlash(filepath.Join(cfg.PromptsDir, name)), prompt.FileNames())
 	}
 	return nil
 }
@@ -175,7 +147,7 @@ func runPromptsShow(_ context.Context, opts *promptsShowOptions) error {
 		if text, _, err = set.Template(opts.Name); err != nil {
 			return err
 		}
-		f.debugf("%s: %s\n", opts.Name, f.promptSource(cfg, set.Source(opts.Name)))
+		f.debugf("%s: %s\n", opts.Name, prompt.Shown(set.Source(opts.Name), f.dir(), cfg.PromptsDir))
 	}
 	_, err := fmt.Fprint(f.deps.IO.Out, text)
 	return err
@@ -193,41 +165,8 @@ func (f *factory) promptSet(cmd *cobra.Command) (*config.Config, *prompt.Set, er
 		return cfg, prompt.New(""), nil
 	}
 	dir := f.path(cfg.PromptsDir)
-	info, err := os.Stat(dir)
-	var problem error
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		problem = fmt.Errorf("folder %s does not exist; write the built-in prompts there with 'prodgen prompts eject'", cfg.PromptsDir)
-	case err != nil:
-		problem = err // a *fs.PathError, naming the folder
-	case !info.IsDir():
-		problem = fmt.Errorf("%s is not a folder", cfg.PromptsDir)
-	}
-	if problem != nil {
-		return nil, nil, &config.Error{Source: "prompts_dir", Err: problem}
+	if err := prompt.CheckDir(dir, cfg.PromptsDir); err != nil {
+		return nil, nil, &config.Error{Source: "prompts_dir", Err: err}
 	}
 	return cfg, prompt.New(dir), nil
-}
-
-// promptSource is a prompt's origin as the user configured it: "built-in",
-// or the override file's path relative to the project (absolute when
-// prompts_dir is).
-func (f *factory) promptSource(cfg *config.Config, source string) string {
-	if source == prompt.BuiltIn || filepath.IsAbs(cfg.PromptsDir) {
-		return source
-	}
-	rel, err := filepath.Rel(f.dir(), source)
-	if err != nil {
-		return source
-	}
-	return filepath.ToSlash(rel)
-}
-
-// promptFiles names the files a prompts folder may hold: "prd.md, ...".
-func promptFiles() string {
-	names := prompt.New("").List()
-	for i, n := range names {
-		names[i] = n + ".md"
-	}
-	return strings.Join(names, ", ")
 }

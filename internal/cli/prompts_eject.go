@@ -3,15 +3,10 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/prompt"
 )
 
@@ -76,48 +71,12 @@ func runPromptsEject(_ context.Context, opts *promptsEjectOptions) error {
 	}
 	dir = filepath.Clean(dir)
 	abs := f.path(dir)
-	if info, err := os.Stat(abs); err == nil && !info.IsDir() {
-		return &disk.InputError{Path: filepath.ToSlash(dir), Err: errors.New("is not a folder")}
-	}
-
-	names := prompt.New("").List()
-	var existing []string
-	for _, name := range names {
-		_, err := os.Lstat(filepath.Join(abs, name+".md"))
-		switch {
-		case err == nil:
-			existing = append(existing, name+".md")
-		case !errors.Is(err, fs.ErrNotExist):
-			return fmt.Errorf("eject into %s: %w", filepath.ToSlash(dir), err)
-		}
-	}
-	if len(existing) > 0 && !opts.Force {
-		verb := "exists"
-		if len(existing) > 1 {
-			verb = "exist"
-		}
-		return &disk.InputError{Path: filepath.ToSlash(dir), Err: fmt.Errorf(
-			"%s already %s; nothing was written (run again with --force to overwrite)", strings.Join(existing, ", "), verb)}
-	}
-
-	for _, name := range names {
-		text, err := prompt.BuiltInTemplate(name)
-		if err != nil {
-			return err
-		}
-		if err := disk.Write(filepath.Join(abs, name+".md"), []byte(text)); err != nil {
-			return err
-		}
-		f.infof("wrote %s\n", promptPath(dir, name))
+	if err := prompt.Eject(abs, dir, opts.Force, func(name string) { f.infof("wrote %s\n", name) }); err != nil {
+		return err
 	}
 	if cfg.PromptsDir == "" || filepath.Clean(f.path(cfg.PromptsDir)) != filepath.Clean(abs) {
 		slash := filepath.ToSlash(dir)
 		f.infof("to use them, set prompts_dir: %s in prodgen.yaml (or PRODGEN_PROMPTS_DIR=%s)\n", slash, slash)
 	}
 	return nil
-}
-
-// promptPath is the file of a prompt in dir, as the user sees it.
-func promptPath(dir, name string) string {
-	return filepath.ToSlash(filepath.Join(dir, name+".md"))
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/htmlpage"
 	"github.com/prodgen/prodgen/internal/pipeline"
@@ -77,8 +76,8 @@ func runRender(_ context.Context, opts *renderOptions) error {
 	if output == "" {
 		output = path.Join(filepath.ToSlash(cfg.OutDir), renderPage)
 	}
-	if err := refuseRenderOutput(proj, cfg.Brief, output); err != nil {
-		return err
+	if src := proj.Overwrites(output); output != "-" && src != "" {
+		return &usageError{fmt.Errorf("--out %s would overwrite %s, a project file; choose another file", output, src)}
 	}
 	in, err := f.readRenderInput(proj)
 	if err != nil {
@@ -88,14 +87,20 @@ func runRender(_ context.Context, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
+	return f.writeView(proj, output, page.HTML, page.Summary)
+}
+
+// writeView writes a view of the documents (an export, the HTML page): to
+// stdout for "-", else to the file output, and says so.
+func (f *factory) writeView(proj *pipeline.Project, output string, data []byte, summary string) error {
 	if output == "-" {
-		_, err := f.deps.IO.Out.Write(page.HTML)
+		_, err := f.deps.IO.Out.Write(data)
 		return err
 	}
-	if err := disk.Write(proj.Abs(output), page.HTML); err != nil {
+	if err := disk.Write(proj.Abs(output), data); err != nil {
 		return err
 	}
-	f.infof("wrote %s (%s)\n", filepath.ToSlash(output), page.Summary)
+	f.infof("wrote %s (%s)\n", filepath.ToSlash(output), summary)
 	return nil
 }
 
@@ -108,17 +113,11 @@ func (f *factory) readRenderInput(proj *pipeline.Project) (*htmlpage.Input, erro
 		StoriesDoc: htmlpage.Doc{Path: proj.StoriesPath(), Command: "prodgen stories"},
 		TechDoc:    htmlpage.Doc{Path: proj.TechPath(), Command: "prodgen tech"},
 	}
-	var err error
-	if in.PRD, err = readRenderDoc(proj, &in.PRDDoc, artifact.ParsePRD); err != nil {
-		return nil, err
-	}
-	if in.PRD == nil {
+	err := in.Read(proj.ReadDocument)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &pipeline.MissingInputError{Path: in.PRDDoc.Path, Command: in.PRDDoc.Command}
 	}
-	if in.Stories, err = readRenderDoc(proj, &in.StoriesDoc, artifact.ParseStories); err != nil {
-		return nil, err
-	}
-	if in.Tech, err = readRenderDoc(proj, &in.TechDoc, artifact.ParseTech); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	for _, d := range []htmlpage.Doc{in.StoriesDoc, in.TechDoc} {
@@ -127,38 +126,4 @@ func (f *factory) readRenderInput(proj *pipeline.Project) (*htmlpage.Input, erro
 		}
 	}
 	return in, nil
-}
-
-// readRenderDoc reads a document into d and parses it. A document that
-// does not exist gives nil and no error; one that cannot be read or
-// parsed an InputError naming it.
-func readRenderDoc[T any](proj *pipeline.Project, d *htmlpage.Doc, parse func([]byte) (*T, error)) (*T, error) {
-	src, err := readDocument(proj.Abs(d.Path), d.Path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	v, err := parse(src)
-	if err != nil {
-		return nil, &disk.InputError{Path: d.Path, Err: err}
-	}
-	d.Markdown = src
-	return v, nil
-}
-
-// refuseRenderOutput keeps --out from replacing one of the project's
-// documents or its brief with the page.
-func refuseRenderOutput(proj *pipeline.Project, brief, output string) error {
-	if output == "-" {
-		return nil
-	}
-	abs := filepath.Clean(proj.Abs(output))
-	for _, src := range []string{proj.PRDPath(), proj.StoriesPath(), proj.TechPath(), brief, pipeline.LockFile} {
-		if src != "" && abs == filepath.Clean(proj.Abs(src)) {
-			return &usageError{fmt.Errorf("--out %s would overwrite %s, a project file; choose another file", output, src)}
-		}
-	}
-	return nil
 }

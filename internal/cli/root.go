@@ -9,6 +9,7 @@ import (
 
 	"github.com/prodgen/prodgen/internal/config"
 	"github.com/prodgen/prodgen/internal/pipeline"
+	"github.com/prodgen/prodgen/internal/progress"
 	"github.com/prodgen/prodgen/internal/prompt"
 	"github.com/prodgen/prodgen/internal/scaffold"
 )
@@ -73,7 +74,7 @@ every document from the brief alone and never invents facts.`,
 		if f.flags.quiet && f.flags.verbose {
 			return &usageError{errors.New("--quiet and --verbose cannot be used together")}
 		}
-		f.status.quiet = f.flags.quiet
+		f.status.SetQuiet(f.flags.quiet)
 		return nil
 	}
 
@@ -148,7 +149,7 @@ func (f *factory) project(cmd *cobra.Command, generates bool) (*config.Config, *
 		Settings: cfg.LockSettings(),
 		Version:  f.deps.Build.version(),
 		Now:      f.deps.Now,
-		Observer: &observer{s: f.status, model: cfg.Model, verbose: f.flags.verbose},
+		Observer: progress.Observer{Status: f.status.Status, Model: cfg.Model, Verbose: f.flags.verbose},
 		Limits:   scaffold.Limits{MaxFiles: cfg.ScaffoldMaxFiles, MaxBytes: int64(cfg.ScaffoldMaxBytes)},
 
 		VerifyTimeout: cfg.VerifyTimeout,

@@ -1,7 +1,10 @@
 // Package config loads prodgen's settings from, in rising precedence,
 // built-in defaults, a prodgen.yaml file, PRODGEN_* environment variables
 // and command-line flags. It is the only package that imports viper; the
-// rest of prodgen sees the typed Config.
+// rest of prodgen sees the typed Config. The key table documents itself:
+// Help is the reference "prodgen help config" prints, Template the
+// commented prodgen.yaml "prodgen init" writes, and WriteTable and
+// WriteJSON show the settings in force.
 package config
 
 import (

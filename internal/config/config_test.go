@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -188,5 +189,13 @@ func TestScaffoldLangChecked(t *testing.T) {
 	}
 	if _, err := Load(Options{Dir: t.TempDir(), Data: []byte("scaffold_lang: go\n"), Languages: []string{"go"}}); err != nil {
 		t.Errorf("a known language: %v", err)
+	}
+}
+
+func TestFlagValues(t *testing.T) {
+	got := FlagValues(flagSet(t, "--out-dir", "my docs", "--jobs", "8"))
+	want := map[string]string{"out_dir": "my docs", "jobs": "8"}
+	if !maps.Equal(got, want) {
+		t.Errorf("FlagValues = %v, want %v (only the flags set)", got, want)
 	}
 }

@@ -96,3 +96,19 @@ func bindFlags(v *viper.Viper, flags *pflag.FlagSet, src map[string]origin) erro
 	}
 	return nil
 }
+
+// FlagValues returns the keys that flags the user set give, each with its
+// value as given: what "prodgen init" writes into the file it makes. A
+// secret is never among them.
+func FlagValues(flags *pflag.FlagSet) map[string]string {
+	set := make(map[string]string)
+	for _, k := range keys {
+		if k.flag == "" || k.secret {
+			continue
+		}
+		if f := flags.Lookup(k.flag); f != nil && f.Changed {
+			set[k.name] = f.Value.String()
+		}
+	}
+	return set
+}

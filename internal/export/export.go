@@ -3,6 +3,7 @@
 // versioned JSON document, and a JSON array of GitHub issues. The output
 // is deterministic: the same documents give the same bytes, with the
 // stories in the document's order. docs/export.md documents every format.
+// Load reads and parses the two documents through a reader it is given.
 package export
 
 import (

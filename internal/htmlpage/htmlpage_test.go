@@ -2,13 +2,15 @@ package htmlpage
 
 import (
 	"bytes"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/golden"
 )
 
@@ -177,20 +179,19 @@ func TestShortTitle(t *testing.T) {
 	}
 }
 
-// load reads testdata/<dir>'s documents as the CLI does: edited, with
-// some left out, and parsed.
+// load reads testdata/<dir>'s documents as the CLI does, with Read:
+// edited, with some left out, and parsed.
 func load(t *testing.T, dir string, edits []edit, missing []string) Input {
 	t.Helper()
-	docs := map[string]*Doc{}
 	in := Input{Version: "v1.2.3",
 		PRDDoc:     Doc{Path: "docs/prd.md", Command: "prodgen prd"},
 		StoriesDoc: Doc{Path: "docs/stories.md", Command: "prodgen stories"},
 		TechDoc:    Doc{Path: "docs/tech.md", Command: "prodgen tech"},
 	}
-	docs["prd"], docs["stories"], docs["tech"] = &in.PRDDoc, &in.StoriesDoc, &in.TechDoc
-	for name, d := range docs {
+	read := func(path string) ([]byte, error) {
+		name := strings.TrimSuffix(filepath.Base(path), ".md")
 		if slices.Contains(missing, name) {
-			continue
+			return nil, fs.ErrNotExist
 		}
 		src, err := os.ReadFile(filepath.Join("testdata", dir, name+".md"))
 		if err != nil {
@@ -204,21 +205,38 @@ func load(t *testing.T, dir string, edits []edit, missing []string) Input {
 				src = bytes.ReplaceAll(src, []byte(e.old), []byte(e.new))
 			}
 		}
-		d.Markdown = src
+		return src, nil
 	}
-	var err error
-	if in.PRD, err = artifact.ParsePRD(in.PRDDoc.Markdown); err != nil {
+	if err := in.Read(read); err != nil {
 		t.Fatal(err)
 	}
-	if in.StoriesDoc.Markdown != nil {
-		if in.Stories, err = artifact.ParseStories(in.StoriesDoc.Markdown); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if in.TechDoc.Markdown != nil {
-		if in.Tech, err = artifact.ParseTech(in.TechDoc.Markdown); err != nil {
-			t.Fatal(err)
+	for _, d := range []Doc{in.PRDDoc, in.StoriesDoc, in.TechDoc} {
+		name := strings.TrimSuffix(filepath.Base(d.Path), ".md")
+		if (d.Markdown == nil) != slices.Contains(missing, name) {
+			t.Fatalf("Read kept %s's markdown: %v; it is missing: %v", name, d.Markdown != nil, slices.Contains(missing, name))
 		}
 	}
 	return in
+}
+
+// Read needs the PRD, and names a document that does not parse.
+func TestReadErrors(t *testing.T) {
+	prdOnly := func(path string) ([]byte, error) {
+		switch path {
+		case "prd.md":
+			return os.ReadFile(filepath.Join("testdata", "clinic-queue", "prd.md"))
+		case "stories.md":
+			return []byte("no heading"), nil
+		}
+		return nil, fs.ErrNotExist
+	}
+	in := Input{PRDDoc: Doc{Path: "none.md"}}
+	if err := in.Read(prdOnly); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("no PRD: Read = %v, want fs.ErrNotExist", err)
+	}
+	in = Input{PRDDoc: Doc{Path: "prd.md"}, StoriesDoc: Doc{Path: "stories.md"}}
+	err := in.Read(prdOnly)
+	if _, ok := errors.AsType[*disk.InputError](err); !ok || !strings.HasPrefix(err.Error(), "stories.md: ") {
+		t.Errorf("unparsable stories: Read = %v, want an InputError naming stories.md", err)
+	}
 }

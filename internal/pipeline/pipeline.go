@@ -112,6 +112,19 @@ func (p *Project) generated() string {
 	return now.UTC().Format(time.RFC3339)
 }
 
+// Overwrites names the project file (a document, the brief or the lock)
+// that output, a path a view such as an export or a page would be written
+// to, would replace; "" when it replaces none.
+func (p *Project) Overwrites(output string) string {
+	abs := filepath.Clean(p.Abs(output))
+	for _, f := range []string{p.PRDPath(), p.StoriesPath(), p.TechPath(), p.opts.Brief, LockFile} {
+		if f != "" && abs == filepath.Clean(p.Abs(f)) {
+			return f
+		}
+	}
+	return ""
+}
+
 func slash(p string) string { return path.Clean(filepath.ToSlash(p)) }
 
 func orDefault(s, def string) string {

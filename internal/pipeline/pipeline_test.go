@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -141,5 +142,22 @@ func TestRepair(t *testing.T) {
 				t.Errorf("repair request %+v does not send back the answer and its problems", repair)
 			}
 		})
+	}
+}
+
+func TestOverwrites(t *testing.T) {
+	root := t.TempDir()
+	p := Open(Options{Root: root, OutDir: "docs", Brief: "brief.md"})
+	tests := []struct{ output, want string }{
+		{"docs/prd.md", "docs/prd.md"},
+		{"./docs/../docs/stories.md", "docs/stories.md"},
+		{filepath.Join(root, "brief.md"), "brief.md"},
+		{"prodgen.lock", "prodgen.lock"},
+		{"docs/export.csv", ""},
+	}
+	for _, tt := range tests {
+		if got := p.Overwrites(tt.output); got != tt.want {
+			t.Errorf("Overwrites(%q) = %q, want %q", tt.output, got, tt.want)
+		}
 	}
 }

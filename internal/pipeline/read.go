@@ -55,10 +55,18 @@ func (p *Project) readStories(name string) ([]byte, *artifact.Stories, error) {
 	return data, s, nil
 }
 
+// ReadDocument reads a document of at most disk.MaxDocument bytes by
+// the path the user names it, relative to the project. A file that does
+// not exist gives an error that is fs.ErrNotExist; any other problem is a
+// disk.InputError naming the file.
+func (p *Project) ReadDocument(name string) ([]byte, error) {
+	return disk.Read(p.Abs(name), name, disk.MaxDocument)
+}
+
 // readDoc reads an upstream document; when it does not exist the error
 // names the command that makes it.
 func (p *Project) readDoc(name, command string) ([]byte, error) {
-	data, err := disk.Read(p.Abs(name), name, disk.MaxDocument)
+	data, err := p.ReadDocument(name)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, &MissingInputError{Path: name, Command: command}
 	}

@@ -7,6 +7,10 @@
 // map key or struct field is an error, not "<no value>". The brief and the
 // documents are data handed to the template, never parsed as templates, so
 // "{{" inside a brief comes through as written.
+//
+// For the prompts commands it also describes the prompts (Infos,
+// WriteList), checks a configured folder (CheckDir) and copies the
+// built-ins into one for a user to edit (Eject).
 package prompt
 
 import (

@@ -1,15 +1,15 @@
-package cli
+package config
 
 import (
 	"strconv"
 	"strings"
 	"unicode"
 
-	"github.com/prodgen/prodgen/internal/config"
+	"github.com/prodgen/prodgen/internal/textwrap"
 )
 
-// initConfigHeader opens the prodgen.yaml that init writes.
-const initConfigHeader = `# prodgen configuration, written by "prodgen init".
+// templateHeader opens the prodgen.yaml that Template writes.
+const templateHeader = `# prodgen configuration, written by "prodgen init".
 #
 # Each setting is taken from the first of: a command-line flag, an
 # environment variable (PRODGEN_<KEY>; OPENAI_API_KEY and OPENAI_BASE_URL
@@ -21,21 +21,22 @@ const initConfigHeader = `# prodgen configuration, written by "prodgen init".
 #   prodgen help config   explains every setting
 `
 
-// initPricesExample is the price table shown, commented out, in the file.
-const initPricesExample = "#   gpt-4o-mini: {input: 0.15, output: 0.60}  # an example: check your provider's current prices"
+// templatePrices is the price table shown, commented out, in the file.
+const templatePrices = "#   gpt-4o-mini: {input: 0.15, output: 0.60}  # an example: check your provider's current prices"
 
-// initConfig renders the prodgen.yaml init writes: every key from the
-// reference with what it does, the keys in set with their values, and the
-// rest commented out at their defaults, so the file loads as the defaults.
-func initConfig(set map[string]string) string {
+// Template renders the prodgen.yaml that "prodgen init" writes: every key
+// with what it does, the keys in set with their values, and the rest
+// commented out at their defaults, so that the file loads as the defaults.
+// The API key is never written, even when set names it.
+func Template(set map[string]string) string {
 	var b strings.Builder
-	b.WriteString(initConfigHeader)
-	for _, k := range config.Reference() {
+	b.WriteString(templateHeader)
+	for _, k := range Reference() {
 		b.WriteString("\n")
-		for _, line := range wrap(k.Summary, 74) {
+		for _, line := range textwrap.Lines(k.Summary, 74) {
 			b.WriteString("# " + line + "\n")
 		}
-		if how := keySetBy(k); how != "file only" {
+		if how := setBy(k); how != "file only" {
 			b.WriteString("# Also: " + how + ".\n")
 		}
 		v, ok := set[k.Name]
@@ -46,7 +47,7 @@ func initConfig(set map[string]string) string {
 		case ok:
 			b.WriteString(k.Name + ": " + yamlScalar(v) + "\n")
 		case k.Kind == "prices":
-			b.WriteString("# " + k.Name + ":\n" + initPricesExample + "\n")
+			b.WriteString("# " + k.Name + ":\n" + templatePrices + "\n")
 		case k.Default == "":
 			b.WriteString("# " + k.Name + ":\n")
 		default:

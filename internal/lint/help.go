@@ -1,0 +1,30 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Help is the help of "prodgen lint", with the rule table generated from
+// Rules, so that the two cannot drift apart.
+func Help() string {
+	var b strings.Builder
+	b.WriteString(`Check the project's documents without calling a model: required sections,
+well-formed and unique IDs, traces between the documents, acceptance criteria
+in Given/When/Then form, and vague words.
+
+FILE defaults to docs/prd.md, docs/stories.md and docs/tech.md, skipping any
+that does not exist. A FILE's kind is told by its title ("# User stories: …").
+Traces are checked against the project's other documents where they exist.
+
+Findings go to stdout, one a line as "file:line: rule: message" (or JSON, or
+GitHub Actions annotations with --format github); the summary goes to stderr.
+The exit status is 1 when a finding is an error, or a warning with --strict.
+
+Rules:
+`)
+	for _, r := range Rules {
+		fmt.Fprintf(&b, "  %-20s %-8s %s\n", r.ID, r.Severity, r.What)
+	}
+	return strings.TrimRight(b.String(), "\n")
+}

@@ -1,0 +1,19 @@
+package lint
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestHelpListsEveryRule(t *testing.T) {
+	help := Help()
+	for _, r := range Rules {
+		if line := fmt.Sprintf("\n  %-20s %-8s %s", r.ID, r.Severity, r.What); !strings.Contains(help, line) {
+			t.Errorf("help has no line %q", line)
+		}
+	}
+	if strings.HasSuffix(help, "\n") {
+		t.Error("help ends with a newline; cobra adds its own")
+	}
+}
