@@ -143,9 +143,9 @@ func (f *factory) project(cmd *cobra.Command, generates bool) (*config.Config, *
 	}
 	return cfg, pipeline.Open(pipeline.Options{
 		Root: f.dir(), OutDir: cfg.OutDir, Brief: cfg.Brief, ScaffoldDir: cfg.ScaffoldDir, ScaffoldLang: cfg.ScaffoldLang,
-		Prompts:  prompt.New(f.path(cfg.PromptsDir)),
-		Engine:   eng,
-		Budget:   pipeline.Budget{ContextWindow: cfg.ContextWindow, MaxTokens: cfg.MaxTokens},
+		Prompts:       prompt.New(f.path(cfg.PromptsDir)),
+		Engine:        eng,
+		ContextWindow: cfg.ContextWindow, MaxTokens: cfg.MaxTokens,
 		Settings: cfg.LockSettings(),
 		Version:  f.deps.Build.version(),
 		Now:      f.deps.Now,

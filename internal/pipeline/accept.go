@@ -14,11 +14,11 @@ import (
 // the stages after it regenerate from it. The document must parse and
 // validate, so a broken edit is not passed downstream.
 func (p *Project) Accept(path string) (string, error) {
-	l, err := loadLock(p.Abs(LockFile))
+	l, err := loadLock(p.Abs(lockFile))
 	if err != nil {
 		return "", err
 	}
-	var s Stage
+	var s stage
 	var docs []string
 	for _, st := range p.active(l) {
 		if st.folder() {
@@ -51,11 +51,11 @@ func (p *Project) Accept(path string) (string, error) {
 	}
 	e.Outputs = []fileHash{{Path: s.Output(p), SHA256: hashBytes(data)}}
 	e.IDs = mergeHighest(e.IDs, ids)
-	return s.Name(), l.save(p.Abs(LockFile))
+	return s.Name(), l.save(p.Abs(lockFile))
 }
 
 // currentInputs hashes the files a stage reads, as they are now.
-func (p *Project) currentInputs(s Stage) ([]fileHash, error) {
+func (p *Project) currentInputs(s stage) ([]fileHash, error) {
 	var inputs []fileHash
 	for _, path := range s.sources(p) {
 		h, err := hashFile(p.Abs(path))

@@ -6,13 +6,11 @@ import (
 	"github.com/prodgen/prodgen/internal/llm/tokens"
 )
 
-// Budget bounds what one request to a model may hold.
-type Budget struct {
-	// ContextWindow is how many tokens the model reads and writes in one
-	// call; a request estimated above it is split or refused. 0: no limit.
+// budget bounds what one request to a model may hold: Options'
+// ContextWindow and MaxTokens.
+type budget struct {
 	ContextWindow int
-	// MaxTokens is the configured limit on an answer's tokens, 0 if none.
-	MaxTokens int
+	MaxTokens     int
 }
 
 // BudgetError is a request that would not fit the model's context window:
@@ -32,7 +30,7 @@ func (e *BudgetError) Error() string {
 // answerTokens is what a call keeps free for its answer: max_tokens when
 // set, else what the call expects (a story and its criteria run to about
 // 300 tokens).
-func (b Budget) answerTokens(c call) int {
+func (b budget) answerTokens(c call) int {
 	if b.MaxTokens > 0 {
 		return b.MaxTokens
 	}
@@ -43,7 +41,7 @@ func (b Budget) answerTokens(c call) int {
 }
 
 // fits checks a call against the context window.
-func (b Budget) fits(c call) error {
+func (b budget) fits(c call) error {
 	if b.ContextWindow <= 0 {
 		return nil
 	}
@@ -55,7 +53,7 @@ func (b Budget) fits(c call) error {
 }
 
 // allFit checks every call against the context window.
-func (b Budget) allFit(calls []call) error {
+func (b budget) allFit(calls []call) error {
 	for _, c := range calls {
 		if err := b.fits(c); err != nil {
 			return err

@@ -12,7 +12,7 @@ import (
 // anything is sent, with the numbers and what to do.
 func TestBudgetRefusesBeforeSending(t *testing.T) {
 	p, f := modelWith(bigProject(t, 3), 1, nil)
-	p = with(p, func(o *Options) { o.Budget.ContextWindow = 1500 })
+	p = with(p, func(o *Options) { o.ContextWindow = 1500 })
 	f.p = p
 	_, err := run(t, p, "prd")
 	var be *BudgetError
@@ -31,7 +31,7 @@ func TestBudgetRefusesBeforeSending(t *testing.T) {
 		t.Errorf("BudgetError %+v does not show why it does not fit", be)
 	}
 	// max_tokens is what the answer keeps free when set.
-	p = with(p, func(o *Options) { o.Budget = Budget{ContextWindow: 1_000_000, MaxTokens: 2000} })
+	p = with(p, func(o *Options) { o.ContextWindow, o.MaxTokens = 1_000_000, 2000 })
 	f.p = p
 	mustRun(t, p, "prd")
 }
@@ -49,7 +49,7 @@ func TestStoriesGroupsShrinkToFit(t *testing.T) {
 	}
 	// Room for the prompt and the answers of two requirements, not five.
 	prompt := tokens.Request(whole[0].req)
-	p = with(p, func(o *Options) { o.Budget.ContextWindow = prompt + 2*600 + 100 })
+	p = with(p, func(o *Options) { o.ContextWindow = prompt + 2*600 + 100 })
 	calls, err := storiesStage{}.dryCalls(p, "")
 	if err != nil {
 		t.Fatal(err)
@@ -58,7 +58,7 @@ func TestStoriesGroupsShrinkToFit(t *testing.T) {
 		t.Fatalf("%d requests, want 3 groups of at most 2 requirements", len(calls))
 	}
 	for _, c := range calls {
-		if err := p.opts.Budget.fits(c); err != nil {
+		if err := p.budget.fits(c); err != nil {
 			t.Errorf("a group still does not fit: %v", err)
 		}
 	}
@@ -68,7 +68,7 @@ func TestStoriesGroupsShrinkToFit(t *testing.T) {
 		t.Errorf("%d requests sent, want 3", len(f.got))
 	}
 	// A window too small for even one requirement's stories fails.
-	m = with(m, func(o *Options) { o.Budget.ContextWindow = prompt })
+	m = with(m, func(o *Options) { o.ContextWindow = prompt })
 	f.p = m
 	if _, err := run(t, m, "stories"); !errors.As(err, new(*BudgetError)) {
 		t.Errorf("with no room for an answer: %v, want a BudgetError", err)

@@ -28,7 +28,7 @@ type document struct {
 // runDocument makes a document stage's output and writes it where the
 // step says: its place in the project (recorded in the lock), another
 // file, or stdout.
-func runDocument(ctx context.Context, x *execution, s Step, w docWork, err error) error {
+func runDocument(ctx context.Context, x *execution, s planStep, w docWork, err error) error {
 	if err != nil {
 		return err
 	}
@@ -96,14 +96,14 @@ func render[T any](path string, v *T, r func(*T) ([]byte, error)) ([]byte, error
 }
 
 // docWhy says why a document stage run on its own would run.
-func docWhy(p *Project, s Stage, sel Selection, st Status) string {
+func docWhy(p *Project, s stage, sel Selection, st Status) string {
 	if sel.Output != "" && sel.Output != s.Output(p) {
 		return "writes " + sel.Output
 	}
 	switch st.State {
-	case Fresh:
+	case fresh:
 		return st.Path + " is up to date; this command regenerates it anyway"
-	case Missing:
+	case missing:
 		return st.Path + " does not exist yet"
 	}
 	return orDefault(st.Reason, "regenerating")

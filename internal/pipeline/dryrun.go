@@ -37,7 +37,7 @@ func (p *Project) WriteDryRun(w io.Writer, plan *Plan, d DryRun) error {
 	}
 	requests, total, unknown := 0, 0, false
 	var rewritten []string
-	for _, step := range plan.Steps {
+	for _, step := range plan.steps {
 		reqs, note, err := p.dryRequests(plan, step, rewritten)
 		if err != nil {
 			return err
@@ -65,7 +65,7 @@ func (p *Project) WriteDryRun(w io.Writer, plan *Plan, d DryRun) error {
 	if s := plan.Stop; s != nil {
 		fmt.Fprintf(&b, "\n%s: would stop: %s was %s (--force overwrites it; 'prodgen accept %s' keeps it)\n", s.Stage, s.Path, s.Reason, s.Path)
 	}
-	if len(plan.Steps) == 0 && plan.Stop == nil {
+	if len(plan.steps) == 0 && plan.Stop == nil {
 		b.WriteString("\nEverything is up to date: nothing would run.\n")
 	}
 	fmt.Fprintf(&b, "\nTotal: %s, about %s prompt tokens", plural.Count(requests, "request"), thousands(total))
@@ -82,7 +82,7 @@ func (p *Project) WriteDryRun(w io.Writer, plan *Plan, d DryRun) error {
 // as they are now, with a note on what may differ. rewritten names the
 // outputs earlier steps would rewrite first; a missing input one of them
 // writes is no error.
-func (p *Project) dryRequests(plan *Plan, step Step, rewritten []string) ([]llm.Request, string, error) {
+func (p *Project) dryRequests(plan *Plan, step planStep, rewritten []string) ([]llm.Request, string, error) {
 	calls, err := step.Stage.dryCalls(p, plan.sel.Input)
 	var missing *MissingInputError
 	note := ""
@@ -103,7 +103,7 @@ func (p *Project) dryRequests(plan *Plan, step Step, rewritten []string) ([]llm.
 	for i, c := range calls {
 		reqs[i] = c.req
 	}
-	if err := p.opts.Budget.allFit(calls); err != nil {
+	if err := p.budget.allFit(calls); err != nil {
 		note = strings.TrimSpace(note + "\n  would fail: " + err.Error())
 	}
 	return reqs, note, nil

@@ -24,18 +24,18 @@ func (p *Project) Execute(ctx context.Context, plan *Plan) (int, error) {
 	}
 	x := &execution{p: p, sel: plan.sel, lock: plan.lock, states: map[string]Status{}}
 	ran := 0
-	for _, step := range plan.Steps {
+	for _, step := range plan.steps {
 		if plan.sel.Stage == "" && !plan.sel.Force {
 			st, err := p.status(x.lock, step.Stage, p.opts.Settings, x.states)
 			if err != nil {
 				return ran, err
 			}
 			x.states[step.Stage.Name()] = st
-			if st.State == Fresh {
+			if st.State == fresh {
 				p.obs.Debugf("%s is up to date\n", st.Path)
 				continue
 			}
-			if st.State == Edited || st.State == Unlocked {
+			if st.State == edited || st.State == unlocked {
 				return ran, &RefusedError{Status: st}
 			}
 			step.Reason = orDefault(st.Reason, step.Reason)
@@ -44,7 +44,7 @@ func (p *Project) Execute(ctx context.Context, plan *Plan) (int, error) {
 		if err := step.Stage.run(ctx, x, step); err != nil {
 			return ran, err
 		}
-		x.states[step.Stage.Name()] = Status{Stage: step.Stage.Name(), Path: step.Stage.Output(p), State: Fresh}
+		x.states[step.Stage.Name()] = Status{Stage: step.Stage.Name(), Path: step.Stage.Output(p), State: fresh}
 		ran++
 	}
 	return ran, nil
@@ -75,5 +75,5 @@ func (x *execution) record(stage string, e *entry) error {
 		e.Generated = old.Generated
 	}
 	x.lock.Artifacts[stage] = e
-	return x.lock.save(x.p.Abs(LockFile))
+	return x.lock.save(x.p.Abs(lockFile))
 }

@@ -17,8 +17,8 @@ import (
 	"github.com/prodgen/prodgen/internal/llm"
 )
 
-// LockFile is the lock's name in the project folder.
-const LockFile = "prodgen.lock"
+// lockFile is the lock's name in the project folder.
+const lockFile = "prodgen.lock"
 
 // lockVersion is the lock file format's version.
 const lockVersion = 1
@@ -77,16 +77,16 @@ func loadLock(path string) (*lock, error) {
 		return &lock{Version: lockVersion, Artifacts: map[string]*entry{}}, nil
 	}
 	if err != nil {
-		return nil, &LockError{Path: LockFile, Err: disk.Unwrap(err)}
+		return nil, &LockError{Path: lockFile, Err: disk.Unwrap(err)}
 	}
 	var l lock
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&l); err != nil {
-		return nil, &LockError{Path: LockFile, Err: fmt.Errorf("not a valid lock file: %w", err)}
+		return nil, &LockError{Path: lockFile, Err: fmt.Errorf("not a valid lock file: %w", err)}
 	}
 	if l.Version != lockVersion {
-		return nil, &LockError{Path: LockFile, Err: fmt.Errorf("lock format version %d, this prodgen reads version %d", l.Version, lockVersion)}
+		return nil, &LockError{Path: lockFile, Err: fmt.Errorf("lock format version %d, this prodgen reads version %d", l.Version, lockVersion)}
 	}
 	if l.Artifacts == nil {
 		l.Artifacts = map[string]*entry{}

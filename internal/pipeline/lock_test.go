@@ -23,7 +23,7 @@ func TestLoadLock(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path := filepath.Join(t.TempDir(), LockFile)
+			path := filepath.Join(t.TempDir(), lockFile)
 			if tt.content != "" {
 				if err := os.WriteFile(path, []byte(tt.content), 0o644); err != nil {
 					t.Fatal(err)
@@ -50,24 +50,24 @@ func TestLockRoundTrip(t *testing.T) {
 	p := newProject(t, briefText, Offline(nil))
 	p = with(p, func(o *Options) { o.Now = func() time.Time { return time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC) } })
 	mustRun(t, p, "prd")
-	first, err := os.ReadFile(p.Abs(LockFile))
+	first, err := os.ReadFile(p.Abs(lockFile))
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := loadLock(p.Abs(LockFile))
+	l, err := loadLock(p.Abs(lockFile))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := l.save(p.Abs(LockFile)); err != nil {
+	if err := l.save(p.Abs(lockFile)); err != nil {
 		t.Fatal(err)
 	}
-	second, _ := os.ReadFile(p.Abs(LockFile))
+	second, _ := os.ReadFile(p.Abs(lockFile))
 	if string(first) != string(second) {
 		t.Errorf("lock changed on a load and save:\n%s\n---\n%s", first, second)
 	}
 	later := with(p, func(o *Options) { o.Now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) } })
 	mustRun(t, later, "prd")
-	if l, _ := loadLock(p.Abs(LockFile)); l.Artifacts["prd"].Generated != "2026-11-25T00:00:00Z" {
+	if l, _ := loadLock(p.Abs(lockFile)); l.Artifacts["prd"].Generated != "2026-11-25T00:00:00Z" {
 		t.Errorf("generated = %s, want the first generation's time", l.Artifacts["prd"].Generated)
 	}
 }
@@ -77,14 +77,14 @@ func TestStatus(t *testing.T) {
 	tests := []struct {
 		name   string
 		change func(t *testing.T)
-		want   State
+		want   state
 		reason string
 	}{
-		{name: "never generated", want: Missing, reason: "not generated yet"},
-		{name: "generated", change: func(t *testing.T) { mustRun(t, p, "prd") }, want: Fresh},
-		{name: "brief changed", change: func(t *testing.T) { appendTo(t, p.Abs("brief.md"), "- Import habits.\n") }, want: Stale, reason: "brief.md changed"},
-		{name: "edited by hand", change: func(t *testing.T) { appendTo(t, p.Abs(p.PRDPath()), "\nMore.\n") }, want: Edited},
-		{name: "deleted", change: func(t *testing.T) { os.Remove(p.Abs(p.PRDPath())) }, want: Missing, reason: "deleted"},
+		{name: "never generated", want: missing, reason: "not generated yet"},
+		{name: "generated", change: func(t *testing.T) { mustRun(t, p, "prd") }, want: fresh},
+		{name: "brief changed", change: func(t *testing.T) { appendTo(t, p.Abs("brief.md"), "- Import habits.\n") }, want: stale, reason: "brief.md changed"},
+		{name: "edited by hand", change: func(t *testing.T) { appendTo(t, p.Abs(p.PRDPath()), "\nMore.\n") }, want: edited},
+		{name: "deleted", change: func(t *testing.T) { os.Remove(p.Abs(p.PRDPath())) }, want: missing, reason: "deleted"},
 	}
 	for _, tt := range tests {
 		if tt.change != nil {

@@ -55,7 +55,7 @@ func (m *modelEngine) write(ctx context.Context, p *Project, w work) (Usage, err
 	if err != nil {
 		return Usage{}, err
 	}
-	if err := p.opts.Budget.allFit(calls); err != nil {
+	if err := p.budget.allFit(calls); err != nil {
 		return Usage{}, err
 	}
 	stage := calls[0].req.Stage

@@ -45,8 +45,11 @@ type Options struct {
 	// Engine writes the documents. A project that only reads (check,
 	// accept, a dry run) needs none.
 	Engine Engine
-	// Budget bounds what one request to a model may hold.
-	Budget Budget
+	// ContextWindow is how many tokens the model reads and writes in one
+	// call; a request estimated above it is split or refused. 0: no limit.
+	ContextWindow int
+	// MaxTokens is the configured limit on an answer's tokens, 0 if none.
+	MaxTokens int
 	// Settings are the configuration values that shape a document, as
 	// configured, recorded with each one.
 	Settings map[string]string
@@ -66,8 +69,9 @@ type Options struct {
 // Project is a prodgen project: a folder with a brief, an output folder and
 // a lock, and the engine that writes its documents.
 type Project struct {
-	opts Options
-	obs  Observer
+	opts   Options
+	obs    Observer
+	budget budget
 }
 
 // Open returns the project opts describe.
@@ -82,7 +86,7 @@ func Open(opts Options) *Project {
 	if obs == nil {
 		obs = quiet{}
 	}
-	return &Project{opts: opts, obs: obs}
+	return &Project{opts: opts, obs: obs, budget: budget{ContextWindow: opts.ContextWindow, MaxTokens: opts.MaxTokens}}
 }
 
 // PRDPath, StoriesPath and TechPath are the documents' paths as the user
@@ -117,7 +121,7 @@ func (p *Project) generated() string {
 // to, would replace; "" when it replaces none.
 func (p *Project) Overwrites(output string) string {
 	abs := filepath.Clean(p.Abs(output))
-	for _, f := range []string{p.PRDPath(), p.StoriesPath(), p.TechPath(), p.opts.Brief, LockFile} {
+	for _, f := range []string{p.PRDPath(), p.StoriesPath(), p.TechPath(), p.opts.Brief, lockFile} {
 		if f != "" && abs == filepath.Clean(p.Abs(f)) {
 			return f
 		}

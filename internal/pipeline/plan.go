@@ -34,8 +34,8 @@ type Selection struct {
 type Plan struct {
 	// Statuses are the states of the stages considered, in running order.
 	Statuses []Status
-	// Steps are the stages that run, in order.
-	Steps []Step
+	// steps are the stages that run, in order.
+	steps []planStep
 	// Stop is the hand-edited output a run would overwrite: the plan
 	// refuses, and Execute runs nothing.
 	Stop *Status
@@ -44,9 +44,9 @@ type Plan struct {
 	lock *lock
 }
 
-// Step is a stage the plan runs, and why.
-type Step struct {
-	Stage  Stage
+// planStep is a stage the plan runs, and why.
+type planStep struct {
+	Stage  stage
 	Reason string
 }
 
@@ -55,7 +55,7 @@ type Step struct {
 // whether the run must refuse. It reads the lock and hashes files; it
 // calls no model and writes nothing.
 func (p *Project) Plan(sel Selection) (*Plan, error) {
-	l, err := loadLock(p.Abs(LockFile))
+	l, err := loadLock(p.Abs(lockFile))
 	if err != nil {
 		return nil, err
 	}
@@ -77,13 +77,13 @@ func (p *Project) Plan(sel Selection) (*Plan, error) {
 		states[s.Name()] = st
 		plan.Statuses = append(plan.Statuses, st)
 		switch {
-		case plan.Stop != nil || (st.State == Fresh && !sel.Force):
+		case plan.Stop != nil || (st.State == fresh && !sel.Force):
 			continue
-		case (st.State == Edited || st.State == Unlocked) && !sel.Force:
+		case (st.State == edited || st.State == unlocked) && !sel.Force:
 			plan.Stop = &plan.Statuses[len(plan.Statuses)-1]
 			continue
 		}
-		plan.Steps = append(plan.Steps, Step{Stage: s, Reason: orDefault(st.Reason, "regenerating (--force)")})
+		plan.steps = append(plan.steps, planStep{Stage: s, Reason: orDefault(st.Reason, "regenerating (--force)")})
 	}
 	return plan, nil
 }
@@ -107,11 +107,11 @@ func (p *Project) planOne(plan *Plan) error {
 	tracked := sel.Output == "" || sel.Output == s.Output(p)
 	// A prototype's files are each kept by the safe writer when they
 	// differ, so only a document refuses as a whole.
-	if tracked && !sel.Force && !s.folder() && (st.State == Edited || st.State == Unlocked) {
+	if tracked && !sel.Force && !s.folder() && (st.State == edited || st.State == unlocked) {
 		plan.Stop = &plan.Statuses[0]
 		return nil
 	}
-	plan.Steps = []Step{{Stage: s, Reason: s.why(p, sel, st)}}
+	plan.steps = []planStep{{Stage: s, Reason: s.why(p, sel, st)}}
 	return nil
 }
 

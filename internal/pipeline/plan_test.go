@@ -27,7 +27,7 @@ func TestPlanRefusesBeforeAnyCall(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if plan.Stop == nil || plan.Stop.Path != p.StoriesPath() || plan.Stop.State != Edited {
+	if plan.Stop == nil || plan.Stop.Path != p.StoriesPath() || plan.Stop.State != edited {
 		t.Fatalf("plan stops at %+v, want the edited stories", plan.Stop)
 	}
 	ran, err := m.Execute(t.Context(), plan)
@@ -43,7 +43,7 @@ func TestPlanRefusesBeforeAnyCall(t *testing.T) {
 	}
 	// --force runs every stage whatever its state.
 	plan, err = p.Plan(Selection{Force: true})
-	if err != nil || len(plan.Steps) != 3 || plan.Stop != nil {
+	if err != nil || len(plan.steps) != 3 || plan.Stop != nil {
 		t.Fatalf("forced plan %+v, %v; want all three stages", plan, err)
 	}
 }
@@ -62,15 +62,15 @@ func TestExecuteSkipsWhatCameOutTheSame(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(plan.Steps) != 3 || !strings.Contains(plan.Steps[1].Reason, "docs/prd.md is stale") {
-		t.Fatalf("planned %+v, want all three, stories because the PRD is stale", plan.Steps)
+	if len(plan.steps) != 3 || !strings.Contains(plan.steps[1].Reason, "docs/prd.md is stale") {
+		t.Fatalf("planned %+v, want all three, stories because the PRD is stale", plan.steps)
 	}
 	ran, err := p.Execute(t.Context(), plan)
 	if err != nil || ran != 1 {
 		t.Fatalf("Execute = %d, %v; want only the PRD to run", ran, err)
 	}
-	if plan, _ := p.Plan(Selection{}); len(plan.Steps) != 0 {
-		t.Errorf("after the run, %+v still planned", plan.Steps)
+	if plan, _ := p.Plan(Selection{}); len(plan.steps) != 0 {
+		t.Errorf("after the run, %+v still planned", plan.steps)
 	}
 }
 
@@ -114,7 +114,7 @@ func TestOutputElsewhereIsNotRecorded(t *testing.T) {
 	if _, err := os.Stat(p.Abs("draft.md")); err != nil {
 		t.Errorf("draft.md: %v", err)
 	}
-	if _, err := os.Stat(p.Abs(LockFile)); !errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(p.Abs(lockFile)); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the lock recorded a document written elsewhere: %v", err)
 	}
 	var out bytes.Buffer

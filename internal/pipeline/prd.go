@@ -32,7 +32,7 @@ func (s prdStage) check(p *Project, input string) error {
 	return err
 }
 
-func (s prdStage) run(ctx context.Context, x *execution, step Step) error {
+func (s prdStage) run(ctx context.Context, x *execution, step planStep) error {
 	w, err := s.work(x.p, x.sel.Input)
 	return runDocument(ctx, x, step, w, err)
 }

@@ -182,7 +182,7 @@ func (s scaffoldStage) check(p *Project, _ string) error {
 	return err
 }
 
-func (s scaffoldStage) run(ctx context.Context, x *execution, step Step) error {
+func (s scaffoldStage) run(ctx context.Context, x *execution, step planStep) error {
 	p := x.p
 	dir := orDefault(x.sel.Output, s.Output(p))
 	w, rep, err := s.write(ctx, x, dir, x.sel.Force, nil)

@@ -7,9 +7,9 @@ import (
 	"github.com/prodgen/prodgen/internal/artifact"
 )
 
-// Stage is one step of the pipeline: a type per stage, one file each,
+// stage is one step of the pipeline: a type per stage, one file each,
 // listed once, in running order, in stages.
-type Stage interface {
+type stage interface {
 	// Name names the stage in the lock, in --only and in messages.
 	Name() string
 	// Command runs the stage alone.
@@ -28,7 +28,7 @@ type Stage interface {
 	// run anyway: a missing or broken input is the error to report first.
 	check(p *Project, input string) error
 	// run makes the stage's output and writes it.
-	run(ctx context.Context, x *execution, s Step) error
+	run(ctx context.Context, x *execution, s planStep) error
 	// dryCalls are what a model would be sent for the stage, given its
 	// input (empty: the default), for a dry run.
 	dryCalls(p *Project, input string) ([]call, error)
@@ -44,8 +44,8 @@ type Stage interface {
 
 // stages lists every stage in running order: the documents, then a
 // prototype per language.
-func stages() []Stage {
-	all := []Stage{prdStage{}, storiesStage{}, techStage{}}
+func stages() []stage {
+	all := []stage{prdStage{}, storiesStage{}, techStage{}}
 	for _, l := range languages {
 		all = append(all, scaffoldStage{lang: l})
 	}
@@ -62,8 +62,8 @@ func StageNames() []string {
 }
 
 // lookup finds a stage by name.
-func lookup(name string) (Stage, bool) {
-	i := slices.IndexFunc(stages(), func(s Stage) bool { return s.Name() == name })
+func lookup(name string) (stage, bool) {
+	i := slices.IndexFunc(stages(), func(s stage) bool { return s.Name() == name })
 	if i < 0 {
 		return nil, false
 	}
@@ -73,8 +73,8 @@ func lookup(name string) (Stage, bool) {
 // active lists the stages a project runs, in running order: the documents,
 // and a prototype for its configured language and each one the lock
 // already records.
-func (p *Project) active(l *lock) []Stage {
-	var out []Stage
+func (p *Project) active(l *lock) []stage {
+	var out []stage
 	for _, s := range stages() {
 		recorded := l.Artifacts[s.Name()] != nil
 		if s.folder() && s.Name() != ScaffoldStage(p.opts.ScaffoldLang) && !recorded {

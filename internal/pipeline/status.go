@@ -11,36 +11,36 @@ import (
 	"github.com/prodgen/prodgen/internal/disk"
 )
 
-// State is what check finds about one document.
-type State string
+// state is what check finds about one document.
+type state string
 
 // The states a document can be in.
 const (
-	Fresh    State = "fresh"    // matches the lock, and so do its inputs
-	Missing  State = "missing"  // not on disk
-	Edited   State = "edited"   // changed by hand since it was generated
-	Stale    State = "stale"    // an input or setting changed since
-	Unlocked State = "unlocked" // on disk but not in the lock
+	fresh    state = "fresh"    // matches the lock, and so do its inputs
+	missing  state = "missing"  // not on disk
+	edited   state = "edited"   // changed by hand since it was generated
+	stale    state = "stale"    // an input or setting changed since
+	unlocked state = "unlocked" // on disk but not in the lock
 )
 
 // Status is one document's state, why, and the command that fixes it.
 type Status struct {
 	Stage  string `json:"stage"`
 	Path   string `json:"path"`
-	State  State  `json:"state"`
+	State  state  `json:"state"`
 	Reason string `json:"reason,omitempty"`
 	Fix    string `json:"fix,omitempty"`
 }
 
 // Fresh reports whether the output is up to date.
-func (s Status) Fresh() bool { return s.State == Fresh }
+func (s Status) Fresh() bool { return s.State == fresh }
 
 // status reports a stage's state against the lock, given the states of the
 // stages before it; nil settings are not compared. It reads hashes only:
 // no model, no network.
-func (p *Project) status(l *lock, stage Stage, settings map[string]string, before map[string]Status) (Status, error) {
+func (p *Project) status(l *lock, stage stage, settings map[string]string, before map[string]Status) (Status, error) {
 	path := stage.Output(p)
-	st := Status{Stage: stage.Name(), Path: path, State: Fresh}
+	st := Status{Stage: stage.Name(), Path: path, State: fresh}
 	entry := l.Artifacts[stage.Name()]
 	if entry == nil {
 		exists, err := p.exists(path)
@@ -48,30 +48,30 @@ func (p *Project) status(l *lock, stage Stage, settings map[string]string, befor
 		case err != nil:
 			return st, err
 		case !exists:
-			return st.with(Missing, "not generated yet", "prodgen generate"), nil
+			return st.with(missing, "not generated yet", "prodgen generate"), nil
 		}
-		return st.with(Unlocked, "not in "+LockFile,
+		return st.with(unlocked, "not in "+lockFile,
 			fmt.Sprintf("prodgen accept %s (keep it) or prodgen generate --force (replace it)", path)), nil
 	}
 	state, err := p.outputsState(entry)
 	switch {
 	case err != nil:
 		return st, err
-	case state == Missing:
-		return st.with(Missing, "deleted since it was generated", "prodgen generate"), nil
-	case state == Edited:
-		return st.with(Edited, "edited by hand since it was generated",
+	case state == missing:
+		return st.with(missing, "deleted since it was generated", "prodgen generate"), nil
+	case state == edited:
+		return st.with(edited, "edited by hand since it was generated",
 			fmt.Sprintf("prodgen accept %s (keep the edit) or prodgen generate --force (overwrite it)", path)), nil
 	}
 	if reason, err := p.changedInput(entry); err != nil || reason != "" {
-		return st.with(Stale, reason, "prodgen generate"), err
+		return st.with(stale, reason, "prodgen generate"), err
 	}
 	if reason := changedSettings(entry.Settings, settings); settings != nil && reason != "" {
-		return st.with(Stale, reason, "prodgen generate"), nil
+		return st.with(stale, reason, "prodgen generate"), nil
 	}
 	for _, up := range stage.upstream() {
-		if b, ok := before[up]; ok && b.State != Fresh {
-			return st.with(Stale, fmt.Sprintf("its input %s is %s", b.Path, b.State), "prodgen generate"), nil
+		if b, ok := before[up]; ok && b.State != fresh {
+			return st.with(stale, fmt.Sprintf("its input %s is %s", b.Path, b.State), "prodgen generate"), nil
 		}
 	}
 	return st, nil
@@ -79,20 +79,20 @@ func (p *Project) status(l *lock, stage Stage, settings map[string]string, befor
 
 // outputsState compares the files an entry records with the disk: Missing
 // when one is gone, Edited when one differs, else Fresh.
-func (p *Project) outputsState(e *entry) (State, error) {
+func (p *Project) outputsState(e *entry) (state, error) {
 	if len(e.Outputs) == 0 {
-		return Edited, nil
+		return edited, nil
 	}
-	state := Fresh
+	state := fresh
 	for _, out := range e.Outputs {
 		h, err := hashFile(p.Abs(out.Path))
 		switch {
 		case err != nil:
 			return "", &disk.InputError{Path: out.Path, Err: disk.Unwrap(err)}
 		case h == "":
-			return Missing, nil
+			return missing, nil
 		case h != out.SHA256:
-			state = Edited
+			state = edited
 		}
 	}
 	return state, nil
@@ -113,7 +113,7 @@ func (p *Project) exists(path string) (bool, error) {
 	return len(entries) > 0, err
 }
 
-func (s Status) with(state State, reason, fix string) Status {
+func (s Status) with(state state, reason, fix string) Status {
 	s.State, s.Reason, s.Fix = state, reason, fix
 	return s
 }

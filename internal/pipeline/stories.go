@@ -31,7 +31,7 @@ func (s storiesStage) check(p *Project, input string) error {
 	return err
 }
 
-func (s storiesStage) run(ctx context.Context, x *execution, step Step) error {
+func (s storiesStage) run(ctx context.Context, x *execution, step planStep) error {
 	w, err := s.work(x.p, x.sel.Input)
 	return runDocument(ctx, x, step, w, err)
 }
@@ -90,7 +90,7 @@ func (w *storiesWork) calls(p *Project) ([]call, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := p.opts.Budget.allFit(calls); err == nil || size == 1 {
+		if err := p.budget.allFit(calls); err == nil || size == 1 {
 			return calls, nil
 		}
 	}

@@ -33,7 +33,7 @@ func (s techStage) check(p *Project, _ string) error {
 	return err
 }
 
-func (s techStage) run(ctx context.Context, x *execution, step Step) error {
+func (s techStage) run(ctx context.Context, x *execution, step planStep) error {
 	w, err := s.work(x.p)
 	return runDocument(ctx, x, step, w, err)
 }
