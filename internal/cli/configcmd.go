@@ -42,7 +42,7 @@ func runConfig(_ context.Context, opts *configOptions) error {
 	if err != nil {
 		return err
 	}
-	file := f.relPath(cfg.File)
+	file := relPath(f.dir(), cfg.File)
 	if opts.JSON {
 		err = config.WriteJSON(f.deps.IO.Out, file, cfg.Settings())
 	} else {
@@ -59,12 +59,13 @@ func runConfig(_ context.Context, opts *configOptions) error {
 	return nil
 }
 
-// relPath shows a path inside the project relative to it, with slashes.
-func (f *factory) relPath(p string) string {
+// relPath shows a path inside the project folder dir relative to it,
+// with slashes.
+func relPath(dir, p string) string {
 	if p == "" {
 		return ""
 	}
-	if rel, err := filepath.Rel(f.dir(), p); err == nil && filepath.IsLocal(rel) {
+	if rel, err := filepath.Rel(dir, p); err == nil && filepath.IsLocal(rel) {
 		return filepath.ToSlash(rel)
 	}
 	return p

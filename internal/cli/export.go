@@ -120,17 +120,18 @@ func runExport(_ context.Context, opts *exportOptions) error {
 	if doc := proj.Overwrites(output); output != "-" && doc != "" {
 		return &usageError{fmt.Errorf("-o %s would overwrite %s, a project document; choose another file", output, doc)}
 	}
-	stories, prd, err := export.Load(proj.ReadDocument, proj.StoriesPath(), proj.PRDPath())
+	d := proj.Documents()
+	stories, prd, err := export.Load(proj.ReadDocument, d.Stories.Path, d.PRD.Path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return &pipeline.MissingInputError{Path: proj.StoriesPath(), Command: "prodgen stories"}
+		return &pipeline.MissingInputError{Path: d.Stories.Path, Command: d.Stories.Command}
 	}
 	if err != nil {
 		return err
 	}
 	if prd == nil {
-		f.infof("warning: %s does not exist, so every story's priority is Medium (run \"prodgen prd\" to write it)\n", proj.PRDPath())
+		f.infof("warning: %s does not exist, so every story's priority is Medium (run %q to write it)\n", d.PRD.Path, d.PRD.Command)
 	} else if ids := export.UnknownTraces(stories, prd); len(ids) > 0 {
-		f.infof("warning: stories trace %s, not in %s; no priority is taken from them (\"prodgen lint\" says where)\n", strings.Join(ids, ", "), proj.PRDPath())
+		f.infof("warning: stories trace %s, not in %s; no priority is taken from them (\"prodgen lint\" says where)\n", strings.Join(ids, ", "), d.PRD.Path)
 	}
 	var buf bytes.Buffer
 	if err := export.Build(stories, prd).Write(&buf, opts.Format); err != nil {

@@ -95,8 +95,8 @@ func runInit(_ context.Context, opts *initOptions) error {
 		}
 		f.infof("wrote %s (%s)\n", filepath.ToSlash(file.Name), file.What)
 	}
-	f.infof("next: edit %s, then run: %s\n", filepath.ToSlash(opts.Brief), f.commandLine("generate"))
-	f.infof("      '%s' shows the settings in force; 'prodgen help config' explains each\n", f.commandLine("config"))
+	f.infof("next: edit %s, then run: %s\n", filepath.ToSlash(opts.Brief), commandLine(f.flags, "generate"))
+	f.infof("      '%s' shows the settings in force; 'prodgen help config' explains each\n", commandLine(f.flags, "config"))
 	return nil
 }
 
@@ -115,13 +115,13 @@ func initSettings(opts *initOptions) map[string]string {
 
 // commandLine is a prodgen command as the user would type it next, with
 // the -C and --config they gave this time.
-func (f *factory) commandLine(sub string) string {
+func commandLine(g globalFlags, sub string) string {
 	parts := []string{"prodgen"}
-	if f.flags.chdir != "" {
-		parts = append(parts, "-C", shellWord(f.flags.chdir))
+	if g.chdir != "" {
+		parts = append(parts, "-C", shellWord(g.chdir))
 	}
-	if f.flags.config != "" {
-		parts = append(parts, "--config", shellWord(f.flags.config))
+	if g.config != "" {
+		parts = append(parts, "--config", shellWord(g.config))
 	}
 	return strings.Join(append(parts, sub), " ")
 }

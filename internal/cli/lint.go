@@ -92,14 +92,15 @@ func runLint(_ context.Context, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
+	d := proj.Documents()
 	sources := []lint.Source{
-		{Path: proj.PRDPath(), Kind: lint.PRD, Command: "prodgen prd"},
-		{Path: proj.StoriesPath(), Kind: lint.Stories, Command: "prodgen stories"},
-		{Path: proj.TechPath(), Kind: lint.Tech, Command: "prodgen tech"},
+		{Path: d.PRD.Path, Kind: lint.PRD, Command: d.PRD.Command},
+		{Path: d.Stories.Path, Kind: lint.Stories, Command: d.Stories.Command},
+		{Path: d.Tech.Path, Kind: lint.Tech, Command: d.Tech.Command},
 	}
 	var docs []*lint.Doc
 	if len(opts.Files) == 0 {
-		docs, err = f.projectDocs(proj, sources)
+		docs, err = projectDocs(proj, sources, f.infof)
 	} else {
 		docs, err = lint.LoadNamed(proj.ReadDocument, opts.Files)
 	}
@@ -122,17 +123,17 @@ func runLint(_ context.Context, opts *lintOptions) error {
 
 // projectDocs reads the project's documents, skipping with a note those
 // that do not exist; it is an error when none does.
-func (f *factory) projectDocs(proj *pipeline.Project, sources []lint.Source) ([]*lint.Doc, error) {
+func projectDocs(proj *pipeline.Project, sources []lint.Source, infof func(string, ...any)) ([]*lint.Doc, error) {
 	docs, missing, err := lint.LoadProject(proj.ReadDocument, sources)
 	if err != nil {
 		return nil, err
 	}
 	if len(docs) == 0 {
-		return nil, &disk.InputError{Path: path.Dir(proj.PRDPath()),
+		return nil, &disk.InputError{Path: path.Dir(proj.Documents().PRD.Path),
 			Err: errors.New(`no documents to lint (prd.md, stories.md, tech.md); run "prodgen generate" first`)}
 	}
 	for _, s := range missing {
-		f.infof("%s does not exist; skipped (run %q to write it)\n", s.Path, s.Command)
+		infof("%s does not exist; skipped (run %q to write it)\n", s.Path, s.Command)
 	}
 	return docs, nil
 }

@@ -79,7 +79,7 @@ func runRender(_ context.Context, opts *renderOptions) error {
 	if src := proj.Overwrites(output); output != "-" && src != "" {
 		return &usageError{fmt.Errorf("--out %s would overwrite %s, a project file; choose another file", output, src)}
 	}
-	in, err := f.readRenderInput(proj)
+	in, err := readRenderInput(proj, f.deps.Build.version(), f.infof)
 	if err != nil {
 		return err
 	}
@@ -106,12 +106,13 @@ func (f *factory) writeView(proj *pipeline.Project, output string, data []byte, 
 
 // readRenderInput reads and parses the project's documents. The PRD is
 // required; a missing stories or tech document is noted and left out.
-func (f *factory) readRenderInput(proj *pipeline.Project) (*htmlpage.Input, error) {
+func readRenderInput(proj *pipeline.Project, version string, infof func(string, ...any)) (*htmlpage.Input, error) {
+	d := proj.Documents()
 	in := &htmlpage.Input{
-		Version:    f.deps.Build.version(),
-		PRDDoc:     htmlpage.Doc{Path: proj.PRDPath(), Command: "prodgen prd"},
-		StoriesDoc: htmlpage.Doc{Path: proj.StoriesPath(), Command: "prodgen stories"},
-		TechDoc:    htmlpage.Doc{Path: proj.TechPath(), Command: "prodgen tech"},
+		Version:    version,
+		PRDDoc:     htmlpage.Doc{Path: d.PRD.Path, Command: d.PRD.Command},
+		StoriesDoc: htmlpage.Doc{Path: d.Stories.Path, Command: d.Stories.Command},
+		TechDoc:    htmlpage.Doc{Path: d.Tech.Path, Command: d.Tech.Command},
 	}
 	err := in.Read(proj.ReadDocument)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -122,7 +123,7 @@ func (f *factory) readRenderInput(proj *pipeline.Project) (*htmlpage.Input, erro
 	}
 	for _, d := range []htmlpage.Doc{in.StoriesDoc, in.TechDoc} {
 		if d.Markdown == nil {
-			f.infof("%s does not exist; the page says so (run %q to write it)\n", d.Path, d.Command)
+			infof("%s does not exist; the page says so (run %q to write it)\n", d.Path, d.Command)
 		}
 	}
 	return in, nil

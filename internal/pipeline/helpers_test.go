@@ -126,7 +126,7 @@ func (f *follower) answer(req llm.Request) (any, error) {
 		}
 		return offline.BuildPRD(b), nil
 	case "stories":
-		_, prd, err := p.readPRD(p.PRDPath())
+		_, prd, err := p.readPRD(p.prdPath())
 		if err != nil {
 			return nil, err
 		}
@@ -134,11 +134,11 @@ func (f *follower) answer(req llm.Request) (any, error) {
 		group.Functional = slices.DeleteFunc(slices.Clone(prd.Functional), func(r artifact.Requirement) bool { return !slices.Contains(allowed, r.ID) })
 		return offline.BuildStories(&group), nil
 	case "tech":
-		_, prd, err := p.readPRD(p.PRDPath())
+		_, prd, err := p.readPRD(p.prdPath())
 		if err != nil {
 			return nil, err
 		}
-		_, stories, err := p.readStories(p.StoriesPath())
+		_, stories, err := p.readStories(p.storiesPath())
 		if err != nil {
 			return nil, err
 		}

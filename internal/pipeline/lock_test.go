@@ -83,8 +83,8 @@ func TestStatus(t *testing.T) {
 		{name: "never generated", want: missing, reason: "not generated yet"},
 		{name: "generated", change: func(t *testing.T) { mustRun(t, p, "prd") }, want: fresh},
 		{name: "brief changed", change: func(t *testing.T) { appendTo(t, p.Abs("brief.md"), "- Import habits.\n") }, want: stale, reason: "brief.md changed"},
-		{name: "edited by hand", change: func(t *testing.T) { appendTo(t, p.Abs(p.PRDPath()), "\nMore.\n") }, want: edited},
-		{name: "deleted", change: func(t *testing.T) { os.Remove(p.Abs(p.PRDPath())) }, want: missing, reason: "deleted"},
+		{name: "edited by hand", change: func(t *testing.T) { appendTo(t, p.Abs(p.prdPath()), "\nMore.\n") }, want: edited},
+		{name: "deleted", change: func(t *testing.T) { os.Remove(p.Abs(p.prdPath())) }, want: missing, reason: "deleted"},
 	}
 	for _, tt := range tests {
 		if tt.change != nil {

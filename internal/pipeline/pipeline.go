@@ -89,11 +89,27 @@ func Open(opts Options) *Project {
 	return &Project{opts: opts, obs: obs, budget: budget{ContextWindow: opts.ContextWindow, MaxTokens: opts.MaxTokens}}
 }
 
-// PRDPath, StoriesPath and TechPath are the documents' paths as the user
-// would name them.
-func (p *Project) PRDPath() string     { return p.docPath(prdFile) }
-func (p *Project) StoriesPath() string { return p.docPath(storiesFile) }
-func (p *Project) TechPath() string    { return p.docPath(techFile) }
+// Document is one of the documents a project keeps.
+type Document struct {
+	Path    string // as the user names it: "docs/prd.md"
+	Command string // the command that writes it: "prodgen prd"
+}
+
+// Documents are the documents a project keeps, each by its role.
+type Documents struct {
+	PRD, Stories, Tech Document
+}
+
+// Documents are the project's documents: where each is and what writes it.
+func (p *Project) Documents() Documents {
+	doc := func(s stage) Document { return Document{Path: s.Output(p), Command: s.Command()} }
+	return Documents{PRD: doc(prdStage{}), Stories: doc(storiesStage{}), Tech: doc(techStage{})}
+}
+
+// The documents' paths as the user would name them.
+func (p *Project) prdPath() string     { return p.docPath(prdFile) }
+func (p *Project) storiesPath() string { return p.docPath(storiesFile) }
+func (p *Project) techPath() string    { return p.docPath(techFile) }
 
 func (p *Project) docPath(name string) string {
 	return filepath.ToSlash(filepath.Join(p.opts.OutDir, name))
@@ -121,7 +137,7 @@ func (p *Project) generated() string {
 // to, would replace; "" when it replaces none.
 func (p *Project) Overwrites(output string) string {
 	abs := filepath.Clean(p.Abs(output))
-	for _, f := range []string{p.PRDPath(), p.StoriesPath(), p.TechPath(), p.opts.Brief, lockFile} {
+	for _, f := range []string{p.prdPath(), p.storiesPath(), p.techPath(), p.opts.Brief, lockFile} {
 		if f != "" && abs == filepath.Clean(p.Abs(f)) {
 			return f
 		}

@@ -35,8 +35,8 @@ func TestPRDRejectsBadResponses(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q does not mention %q", err, tt.want)
 			}
-			if _, err := os.Stat(p.Abs(p.PRDPath())); !errors.Is(err, os.ErrNotExist) {
-				t.Errorf("a failed stage wrote %s", p.PRDPath())
+			if _, err := os.Stat(p.Abs(p.prdPath())); !errors.Is(err, os.ErrNotExist) {
+				t.Errorf("a failed stage wrote %s", p.prdPath())
 			}
 		})
 	}

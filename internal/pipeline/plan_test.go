@@ -20,14 +20,14 @@ func TestPlanRefusesBeforeAnyCall(t *testing.T) {
 		t.Fatal(err)
 	}
 	appendTo(t, p.Abs("brief.md"), "- Import habits from a spreadsheet.\n")
-	appendTo(t, p.Abs(p.StoriesPath()), "\nA note of mine.\n")
-	prdBefore, _ := os.ReadFile(p.Abs(p.PRDPath()))
+	appendTo(t, p.Abs(p.storiesPath()), "\nA note of mine.\n")
+	prdBefore, _ := os.ReadFile(p.Abs(p.prdPath()))
 	m, f := modelWith(p, 1, nil)
 	plan, err = m.Plan(Selection{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if plan.Stop == nil || plan.Stop.Path != p.StoriesPath() || plan.Stop.State != edited {
+	if plan.Stop == nil || plan.Stop.Path != p.storiesPath() || plan.Stop.State != edited {
 		t.Fatalf("plan stops at %+v, want the edited stories", plan.Stop)
 	}
 	ran, err := m.Execute(t.Context(), plan)
@@ -38,7 +38,7 @@ func TestPlanRefusesBeforeAnyCall(t *testing.T) {
 	if len(f.got) != 0 {
 		t.Errorf("%d model requests before refusing, want none", len(f.got))
 	}
-	if prdAfter, _ := os.ReadFile(p.Abs(p.PRDPath())); !bytes.Equal(prdBefore, prdAfter) {
+	if prdAfter, _ := os.ReadFile(p.Abs(p.prdPath())); !bytes.Equal(prdBefore, prdAfter) {
 		t.Errorf("the PRD upstream of the refusal was rewritten")
 	}
 	// --force runs every stage whatever its state.
@@ -130,8 +130,8 @@ func TestOutputElsewhereIsNotRecorded(t *testing.T) {
 func TestAccept(t *testing.T) {
 	p := newProject(t, briefText, Offline(nil))
 	mustRun(t, p, "prd")
-	appendTo(t, p.Abs(p.PRDPath()), "\nMore notes.\n")
-	if stage, err := p.Accept(p.PRDPath()); err != nil || stage != "prd" {
+	appendTo(t, p.Abs(p.prdPath()), "\nMore notes.\n")
+	if stage, err := p.Accept(p.prdPath()); err != nil || stage != "prd" {
 		t.Fatalf("Accept = %q, %v", stage, err)
 	}
 	if plan, _ := p.Plan(Selection{Only: []string{"prd"}}); !plan.Statuses[0].Fresh() {

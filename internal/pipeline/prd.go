@@ -19,7 +19,7 @@ const prdName = "prd"
 
 func (prdStage) Name() string                { return prdName }
 func (prdStage) Command() string             { return "prodgen prd" }
-func (prdStage) Output(p *Project) string    { return p.PRDPath() }
+func (prdStage) Output(p *Project) string    { return p.prdPath() }
 func (prdStage) folder() bool                { return false }
 func (prdStage) upstream() []string          { return nil }
 func (prdStage) sources(p *Project) []string { return []string{slash(p.opts.Brief)} }
@@ -82,9 +82,9 @@ func (w *prdWork) merge(calls []call) { w.prd = &calls[0].into.(*prdValue).PRD }
 
 func (w *prdWork) finish(p *Project, highest artifact.Highest) (*document, error) {
 	prd := w.prd
-	ids := artifact.StabilizePRD(prd, previous(p, p.PRDPath(), artifact.ParsePRD), highest)
+	ids := artifact.StabilizePRD(prd, previous(p, p.prdPath(), artifact.ParsePRD), highest)
 	prd.Header = artifact.Header{Sources: []string{slash(w.path)}, Command: prdStage{}.Command() + " " + slash(w.path)}
-	md, err := render(p.PRDPath(), prd, artifact.RenderPRD)
+	md, err := render(p.prdPath(), prd, artifact.RenderPRD)
 	if err != nil {
 		return nil, err
 	}

@@ -59,7 +59,7 @@ func (s scaffoldStage) Output(p *Project) string {
 }
 func (scaffoldStage) folder() bool                { return true }
 func (scaffoldStage) upstream() []string          { return []string{storiesName, techName} }
-func (scaffoldStage) sources(p *Project) []string { return []string{p.TechPath(), p.StoriesPath()} }
+func (scaffoldStage) sources(p *Project) []string { return []string{p.techPath(), p.storiesPath()} }
 
 // errNotDocument is accept's answer for a prototype: it is not one
 // document to take as a whole.
@@ -108,19 +108,19 @@ type scaffoldRepair struct {
 }
 
 func (s scaffoldStage) work(p *Project, repair *scaffoldRepair) (*scaffoldWork, error) {
-	techSrc, tech, err := p.readTech(p.TechPath())
+	techSrc, tech, err := p.readTech(p.techPath())
 	if err != nil {
 		return nil, err
 	}
-	storiesSrc, stories, err := p.readStories(p.StoriesPath())
+	storiesSrc, stories, err := p.readStories(p.storiesPath())
 	if err != nil {
 		return nil, err
 	}
-	return &scaffoldWork{lang: s.lang, techPath: p.TechPath(), techSrc: techSrc, storiesSrc: storiesSrc, tech: tech, stories: stories, repair: repair}, nil
+	return &scaffoldWork{lang: s.lang, techPath: p.techPath(), techSrc: techSrc, storiesSrc: storiesSrc, tech: tech, stories: stories, repair: repair}, nil
 }
 
 func (w *scaffoldWork) read(p *Project) []fileHash {
-	return []fileHash{{Path: p.TechPath(), SHA256: hashBytes(w.techSrc)}, {Path: p.StoriesPath(), SHA256: hashBytes(w.storiesSrc)}}
+	return []fileHash{{Path: p.techPath(), SHA256: hashBytes(w.techSrc)}, {Path: p.storiesPath(), SHA256: hashBytes(w.storiesSrc)}}
 }
 
 func (w *scaffoldWork) build() error {

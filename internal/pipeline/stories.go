@@ -18,10 +18,10 @@ const storiesName = "stories"
 
 func (storiesStage) Name() string                { return storiesName }
 func (storiesStage) Command() string             { return "prodgen stories" }
-func (storiesStage) Output(p *Project) string    { return p.StoriesPath() }
+func (storiesStage) Output(p *Project) string    { return p.storiesPath() }
 func (storiesStage) folder() bool                { return false }
 func (storiesStage) upstream() []string          { return []string{prdName} }
-func (storiesStage) sources(p *Project) []string { return []string{p.PRDPath()} }
+func (storiesStage) sources(p *Project) []string { return []string{p.prdPath()} }
 func (s storiesStage) why(p *Project, sel Selection, st Status) string {
 	return docWhy(p, s, sel, st)
 }
@@ -54,7 +54,7 @@ type storiesWork struct {
 
 // work reads the PRD at input (the project's when empty).
 func (storiesStage) work(p *Project, input string) (*storiesWork, error) {
-	path := orDefault(input, p.PRDPath())
+	path := orDefault(input, p.prdPath())
 	src, prd, err := p.readPRD(path)
 	if err != nil {
 		return nil, err
@@ -138,12 +138,12 @@ func (w *storiesWork) merge(calls []call) {
 
 func (w *storiesWork) finish(p *Project, highest artifact.Highest) (*document, error) {
 	stories := w.stories
-	ids := artifact.StabilizeStories(stories, previous(p, p.StoriesPath(), artifact.ParseStories), highest)
+	ids := artifact.StabilizeStories(stories, previous(p, p.storiesPath(), artifact.ParseStories), highest)
 	stories.Header = artifact.Header{Sources: []string{slash(w.path)}, Command: storiesStage{}.Command()}
-	if w.path != p.PRDPath() {
+	if w.path != p.prdPath() {
 		stories.Header.Command += " " + slash(w.path)
 	}
-	md, err := render(p.StoriesPath(), stories, artifact.RenderStories)
+	md, err := render(p.storiesPath(), stories, artifact.RenderStories)
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +161,7 @@ func (storiesStage) accept(p *Project, data []byte) (artifact.Highest, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, prd, err := p.readPRD(p.PRDPath())
+	_, prd, err := p.readPRD(p.prdPath())
 	if err != nil {
 		return nil, err
 	}

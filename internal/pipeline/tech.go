@@ -20,10 +20,10 @@ const techName = "tech"
 
 func (techStage) Name() string                { return techName }
 func (techStage) Command() string             { return "prodgen tech" }
-func (techStage) Output(p *Project) string    { return p.TechPath() }
+func (techStage) Output(p *Project) string    { return p.techPath() }
 func (techStage) folder() bool                { return false }
 func (techStage) upstream() []string          { return []string{prdName, storiesName} }
-func (techStage) sources(p *Project) []string { return []string{p.PRDPath(), p.StoriesPath()} }
+func (techStage) sources(p *Project) []string { return []string{p.prdPath(), p.storiesPath()} }
 func (s techStage) why(p *Project, sel Selection, st Status) string {
 	return docWhy(p, s, sel, st)
 }
@@ -58,16 +58,16 @@ type techWork struct {
 // work reads the project's PRD and stories; the stories must trace to the
 // PRD's requirements.
 func (techStage) work(p *Project) (*techWork, error) {
-	prdSrc, prd, err := p.readPRD(p.PRDPath())
+	prdSrc, prd, err := p.readPRD(p.prdPath())
 	if err != nil {
 		return nil, err
 	}
-	storiesSrc, stories, err := p.readStories(p.StoriesPath())
+	storiesSrc, stories, err := p.readStories(p.storiesPath())
 	if err != nil {
 		return nil, err
 	}
 	if err := stories.Validate(prd); err != nil {
-		return nil, &disk.InputError{Path: p.StoriesPath(), Err: err}
+		return nil, &disk.InputError{Path: p.storiesPath(), Err: err}
 	}
 	return &techWork{prdSrc: prdSrc, storiesSrc: storiesSrc, prd: prd, stories: stories}, nil
 }
@@ -141,15 +141,15 @@ func (w *techWork) merge(calls []call) {
 
 func (w *techWork) finish(p *Project, highest artifact.Highest) (*document, error) {
 	tech := w.tech
-	ids := artifact.StabilizeTech(tech, previous(p, p.TechPath(), artifact.ParseTech), highest)
-	tech.Header = artifact.Header{Sources: []string{p.PRDPath(), p.StoriesPath()}, Command: techStage{}.Command()}
-	md, err := render(p.TechPath(), tech, artifact.RenderTech)
+	ids := artifact.StabilizeTech(tech, previous(p, p.techPath(), artifact.ParseTech), highest)
+	tech.Header = artifact.Header{Sources: []string{p.prdPath(), p.storiesPath()}, Command: techStage{}.Command()}
+	md, err := render(p.techPath(), tech, artifact.RenderTech)
 	if err != nil {
 		return nil, err
 	}
 	summary := fmt.Sprintf("%s, %s, %s",
 		plural.Count(len(tech.Entities), "entity"), plural.Count(len(tech.Endpoints), "endpoint"), plural.Count(len(tech.Tasks), "task"))
-	read := []fileHash{{Path: p.PRDPath(), SHA256: hashBytes(w.prdSrc)}, {Path: p.StoriesPath(), SHA256: hashBytes(w.storiesSrc)}}
+	read := []fileHash{{Path: p.prdPath(), SHA256: hashBytes(w.prdSrc)}, {Path: p.storiesPath(), SHA256: hashBytes(w.storiesSrc)}}
 	return &document{markdown: md, summary: summary, ids: ids, read: read}, nil
 }
 
@@ -159,7 +159,7 @@ func (techStage) accept(p *Project, data []byte) (artifact.Highest, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, s, err := p.readStories(p.StoriesPath())
+	_, s, err := p.readStories(p.storiesPath())
 	if err != nil {
 		return nil, err
 	}
