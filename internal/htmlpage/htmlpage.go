@@ -129,7 +129,7 @@ func Build(in Input) (*Page, error) {
 		}
 		p.Docs = append(p.Docs, v)
 	}
-	p.Sources = joinAnd(sources)
+	p.Sources = plural.And(sources)
 	p.Matrix = newMatrix(in, anchors{prd: rendered[0], stories: rendered[1]})
 	p.Coverage = p.Matrix.Summary
 	var buf bytes.Buffer
@@ -179,15 +179,4 @@ func sections(headings []markdown.Anchor) []navEntry {
 		out = append(out, e)
 	}
 	return out
-}
-
-// joinAnd joins "a, b and c".
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

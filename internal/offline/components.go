@@ -199,7 +199,7 @@ func componentList(cs []component, entities bool) []artifact.Component {
 				}
 				things[i] = k
 			}
-			does = strings.Replace(does, "%s", and(things), 1)
+			does = strings.Replace(does, "%s", plural.And(things), 1)
 		}
 		out = append(out, artifact.Component{Name: c.name, Responsibility: does + " (" + strings.Join(c.ids, ", ") + ")."})
 	}

@@ -3,6 +3,8 @@ package offline
 import (
 	"strings"
 	"testing"
+
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 func TestTokenizeJoin(t *testing.T) {
@@ -190,8 +192,8 @@ func TestSentenceHelpers(t *testing.T) {
 		{snake("Phone number"), "phone_number"},
 		{snake("each habit's streak"), "each_habit_streak"},
 		{snake("walk-outs"), "walk_outs"},
-		{and([]string{"US-001"}), "US-001"},
-		{and([]string{"A", "B", "C"}), "A, B and C"},
+		{plural.And([]string{"US-001"}), "US-001"},
+		{plural.And([]string{"A", "B", "C"}), "A, B and C"},
 	}
 	for i, tt := range tests {
 		if tt.got != tt.want {

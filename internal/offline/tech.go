@@ -62,7 +62,7 @@ func entityList(es []*entityInfo) []artifact.Entity {
 		fields = append(fields,
 			artifact.Field{Name: "created_at", Type: "timestamp", Notes: "When it was created."},
 			artifact.Field{Name: "updated_at", Type: "timestamp", Notes: "When it last changed."})
-		out = append(out, artifact.Entity{Name: e.name, Description: "Used by " + and(e.stories) + ".", Fields: fields})
+		out = append(out, artifact.Entity{Name: e.name, Description: "Used by " + plural.And(e.stories) + ".", Fields: fields})
 	}
 	return out
 }
@@ -156,20 +156,9 @@ func tasks(es []*entityInfo, comps []component, st *artifact.Stories, eps []arti
 		// after a comma so the two do not stack.
 		text := "Implement " + s.ID + ": " + s.Title
 		if len(routes) > 0 {
-			text += ", through " + and(routes)
+			text += ", through " + plural.And(routes)
 		}
 		add(text, []string{s.ID})
 	}
 	return out
-}
-
-// and joins items as "A, B and C".
-func and(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

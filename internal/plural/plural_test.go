@@ -87,3 +87,20 @@ func TestCount(t *testing.T) {
 		}
 	}
 }
+
+func TestAnd(t *testing.T) {
+	tests := []struct {
+		items []string
+		want  string
+	}{
+		{nil, ""},
+		{[]string{"US-001"}, "US-001"},
+		{[]string{"A", "B"}, "A and B"},
+		{[]string{"A", "B", "C"}, "A, B and C"},
+	}
+	for _, tt := range tests {
+		if got := And(tt.items); got != tt.want {
+			t.Errorf("And(%q) = %q, want %q", tt.items, got, tt.want)
+		}
+	}
+}
