@@ -23,8 +23,17 @@ func (p *Project) Execute(ctx context.Context, plan *Plan) (int, error) {
 		return 0, &RefusedError{Status: *plan.Stop}
 	}
 	x := &execution{p: p, sel: plan.sel, lock: plan.lock, states: map[string]Status{}}
+	steps := map[string]planStep{}
+	for _, s := range plan.steps {
+		steps[s.Stage.Name()] = s
+	}
 	ran := 0
-	for _, step := range plan.steps {
+	for _, found := range plan.Statuses {
+		step, ok := steps[found.Stage]
+		if !ok {
+			p.obs.Debugf("%s is up to date\n", found.Path)
+			continue
+		}
 		if plan.sel.Stage == "" && !plan.sel.Force {
 			st, err := p.status(x.lock, step.Stage, p.opts.Settings, x.states)
 			if err != nil {
