@@ -32,26 +32,11 @@ func (p *Project) Accept(path string) (string, error) {
 	if s == nil {
 		return "", &disk.InputError{Path: path, Err: fmt.Errorf("is not one of the project's documents (%s)", strings.Join(docs, ", "))}
 	}
-	data, err := disk.Read(p.Abs(path), path, disk.MaxDocument)
-	if err != nil {
+	x := &execution{p: p, lock: l}
+	if err := x.adopt(s); err != nil {
 		return "", err
 	}
-	ids, err := s.accept(p, data)
-	if err != nil {
-		return "", &disk.InputError{Path: path, Err: err}
-	}
-	e := l.Artifacts[s.Name()]
-	if e == nil {
-		// Never generated: its inputs as they are now become the baseline.
-		e = &entry{Settings: p.opts.Settings, Provider: "hand-written", Model: "none", Prodgen: p.opts.Version, Generated: p.generated()}
-		if e.Inputs, err = p.currentInputs(s); err != nil {
-			return "", err
-		}
-		l.Artifacts[s.Name()] = e
-	}
-	e.Outputs = []fileHash{{Path: s.Output(p), SHA256: hashBytes(data)}}
-	e.IDs = mergeHighest(e.IDs, ids)
-	return s.Name(), l.save(p.Abs(lockFile))
+	return s.Name(), nil
 }
 
 // currentInputs hashes the files a stage reads, as they are now.

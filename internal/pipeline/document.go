@@ -2,19 +2,46 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/disk"
 )
 
 // docWork is a document stage's work: besides what an engine needs, it
-// renders the finished artifact.
+// merges the finished artifact into the document on disk and renders it.
 type docWork interface {
 	work
-	// finish numbers the artifact's items stably against the document on
-	// disk and the numbers used so far, and renders it.
-	finish(p *Project, highest artifact.Highest) (*document, error)
+	// finish numbers the artifact's items stably against the ledger,
+	// merges it item by item into the document on disk, and renders it.
+	finish(p *Project, b base) (*document, error)
+}
+
+// base is what a stage's new document is merged against.
+type base struct {
+	highest artifact.Highest // the highest number ever used per ID prefix
+	ledger  []item           // the items of the document's last generation
+	// whole takes the new document as it is, not merged: --force, or an
+	// output written elsewhere.
+	whole bool
+	// unedited says the document on disk is as prodgen last wrote it.
+	unedited bool
+}
+
+// fromMine gives b a ledger taken from the document on disk when the lock
+// has none (it was written before prodgen kept one) and the document is as
+// prodgen wrote it: its items are then prodgen's. record records the
+// document's items into a merger.
+func (b base) fromMine(has bool, record func(*merger)) base {
+	if len(b.ledger) > 0 || !b.unedited || !has {
+		return b
+	}
+	m := newMerger(nil, true)
+	record(m)
+	b.ledger = m.items
+	return b
 }
 
 // document is a rendered document and what it holds.
@@ -23,6 +50,7 @@ type document struct {
 	summary  string           // "12 functional requirements, ..."
 	ids      artifact.Highest // the highest number used per ID prefix
 	read     []fileHash       // the files read, as read
+	items    []item           // the new ledger
 }
 
 // runDocument makes a document stage's output and writes it where the
@@ -37,11 +65,19 @@ func runDocument(ctx context.Context, x *execution, s planStep, w docWork, err e
 	if err != nil {
 		return err
 	}
-	doc, err := w.finish(p, x.lock.highest(s.Stage.Name()))
+	path := s.Stage.Output(p)
+	b := base{highest: x.lock.highest(s.Stage.Name()), whole: x.sel.Force || (x.sel.Output != "" && x.sel.Output != path)}
+	if e := x.lock.Artifacts[s.Stage.Name()]; e != nil {
+		b.ledger = e.Items
+		if len(e.Outputs) == 1 {
+			h, err := hashFile(p.Abs(path))
+			b.unedited = err == nil && h == e.Outputs[0].SHA256
+		}
+	}
+	doc, err := w.finish(p, b)
 	if err != nil {
 		return err
 	}
-	path := s.Stage.Output(p)
 	switch out := x.sel.Output; out {
 	case "-":
 		_, err := x.sel.Stdout.Write(doc.markdown)
@@ -62,28 +98,56 @@ func runDocument(ctx context.Context, x *execution, s planStep, w docWork, err e
 		return err
 	}
 	entry := x.entry(usage, []fileHash{{Path: path, SHA256: hashBytes(doc.markdown)}}, append(doc.read, inputs...))
-	entry.IDs = doc.ids
+	entry.IDs, entry.Items = doc.ids, doc.items
 	if err := x.record(s.Stage.Name(), entry); err != nil {
 		return err
 	}
 	p.obs.Wrote(path, doc.summary, usage)
+	for _, it := range doc.items {
+		if it.Conflict != nil {
+			p.obs.Warnf("%s: %s was %s; your text is kept (prodgen resolve %s --keep mine|theirs settles it)\n", path, it.Key, it.Conflict.Reason, it.Key)
+		}
+	}
 	return nil
 }
 
-// previous reads the document a stage last wrote, for stable IDs. A
-// missing document is no previous document; one that no longer parses
-// only costs stable IDs (its items get new numbers above the lock's
-// record), so it is no previous document either.
-func previous[T any](p *Project, path string, parse func([]byte) (*T, error)) *T {
+// current reads the document on disk that a new one is merged into: nil
+// when there is none. One that no longer parses is an error naming it,
+// since merging into it could lose a person's edits, unless b takes the
+// new document whole.
+func current[T any](p *Project, path string, b base, parse func([]byte) (*T, error)) (*T, error) {
 	data, err := disk.Read(p.Abs(path), path, disk.MaxDocument)
-	if err != nil {
-		return nil
+	if errors.Is(err, fs.ErrNotExist) || (err != nil && b.whole) {
+		return nil, nil
 	}
-	prev, err := parse(data)
 	if err != nil {
-		return nil
+		return nil, err
 	}
-	return prev
+	doc, err := parse(data)
+	if err != nil {
+		if b.whole {
+			return nil, nil
+		}
+		return nil, &disk.InputError{Path: path, Err: fmt.Errorf("%w; fix it so its edits can be kept, or run again with --force to replace it", err)}
+	}
+	return doc, nil
+}
+
+// stabilize gives a new document's items their IDs: the ID of the same
+// item in the ledger (or in mine, for a person's item the ledger does not
+// know), else a number above every one used. It returns the new highest
+// numbers.
+func stabilizeWith[D any](next, mine *D, b base, known func(ledger []item, mine *D) *D, ids func(*D) artifact.Highest,
+	stabilize func(next, prev *D, h artifact.Highest) artifact.Highest) artifact.Highest {
+	prev := mine
+	if len(b.ledger) > 0 {
+		prev = known(b.ledger, mine)
+	}
+	h := b.highest
+	if mine != nil {
+		h = mergeHighest(h, ids(mine))
+	}
+	return stabilize(next, prev, h)
 }
 
 // render renders an artifact, naming the document in an error.

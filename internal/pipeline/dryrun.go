@@ -38,6 +38,11 @@ func (p *Project) WriteDryRun(w io.Writer, plan *Plan, d DryRun) error {
 	requests, total, unknown := 0, 0, false
 	var rewritten []string
 	for _, step := range plan.steps {
+		if step.adopt {
+			// The document stays as it is: the stages after it read it so.
+			fmt.Fprintf(&b, "\n%s: would record the hand edits: %s\n", step.Stage.Name(), step.Reason)
+			continue
+		}
 		reqs, note, err := p.dryRequests(plan, step, rewritten)
 		if err != nil {
 			return err

@@ -23,6 +23,8 @@ type Engine interface {
 	// repairs is how often a prototype that fails its build or tests may go
 	// back to be repaired.
 	repairs() int
+	// provider names the engine in the lock: "openai" or "offline".
+	provider() string
 }
 
 // work is one stage's artifact to make, in the two ways the engines make
@@ -84,6 +86,8 @@ func (e *offlineEngine) inputs(*Project, string) ([]fileHash, error) { return ni
 
 // A deterministic engine would answer a repair with the same prototype.
 func (e *offlineEngine) repairs() int { return 0 }
+
+func (e *offlineEngine) provider() string { return offlineModel }
 
 // checked numbers an artifact the offline engine built and validates it,
 // as a model's answer is: nothing invalid is ever rendered.

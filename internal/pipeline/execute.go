@@ -2,6 +2,9 @@ package pipeline
 
 import (
 	"context"
+	"fmt"
+
+	"github.com/prodgen/prodgen/internal/disk"
 )
 
 // execution is one run of a plan: the lock it records into and the
@@ -40,23 +43,76 @@ func (p *Project) Execute(ctx context.Context, plan *Plan) (int, error) {
 				return ran, err
 			}
 			x.states[step.Stage.Name()] = st
-			if st.State == fresh {
+			switch {
+			case st.State == fresh || st.State == conflicted:
 				p.obs.Debugf("%s is up to date\n", st.Path)
 				continue
-			}
-			if st.State == edited || st.State == unlocked {
+			case refuses(st):
 				return ran, &RefusedError{Status: st}
 			}
-			step.Reason = orDefault(st.Reason, step.Reason)
+			step.Reason, step.adopt = orDefault(st.Reason, step.Reason), st.State == edited
 		}
 		p.obs.Debugf("%s: %s\n", step.Stage.Output(p), step.Reason)
-		if err := step.Stage.run(ctx, x, step); err != nil {
+		if err := x.runStep(ctx, step); err != nil {
 			return ran, err
 		}
 		x.states[step.Stage.Name()] = Status{Stage: step.Stage.Name(), Path: step.Stage.Output(p), State: fresh}
 		ran++
 	}
 	return ran, nil
+}
+
+// runStep runs one step: records a person's edits, or makes the stage's
+// output. It refuses to have the offline engine replace what a model
+// wrote, unless the offline engine was chosen: a machine without the
+// model's key would otherwise quietly swap the documents.
+func (x *execution) runStep(ctx context.Context, step planStep) error {
+	if step.adopt {
+		if err := x.adopt(step.Stage); err != nil {
+			return err
+		}
+		x.p.obs.Infof("recorded the hand edits of %s\n", step.Stage.Output(x.p))
+		return nil
+	}
+	e := x.lock.Artifacts[step.Stage.Name()]
+	tracked := x.sel.Output == "" || x.sel.Output == step.Stage.Output(x.p)
+	if e != nil && tracked && e.Provider == modelProvider && x.p.opts.Engine.provider() == offlineModel && !x.p.opts.OfflineChosen {
+		return &RefusedError{Status: Status{Stage: step.Stage.Name(), Path: step.Stage.Output(x.p)},
+			Why: fmt.Sprintf("was written by %s, and no model is configured here, so the offline engine would replace it; "+
+				"set OPENAI_API_KEY (or base_url) to have the model update it, or run with --provider offline to replace it on purpose", e.Model)}
+	}
+	return step.Stage.run(ctx, x, step)
+}
+
+// adopt takes a stage's output as it is on disk into the lock, item by
+// item: a person's edits become theirs, and the stages after it see a new
+// input. No engine is called.
+func (x *execution) adopt(s stage) error {
+	p := x.p
+	path := s.Output(p)
+	data, err := disk.Read(p.Abs(path), path, disk.MaxDocument)
+	if err != nil {
+		return err
+	}
+	e := x.lock.Artifacts[s.Name()]
+	if e == nil {
+		// Never generated: its inputs as they are now become the baseline.
+		e = &entry{Settings: p.opts.Settings, Provider: "hand-written", Model: "none", Prodgen: p.opts.Version, Generated: p.generated()}
+		if e.Inputs, err = p.currentInputs(s); err != nil {
+			return err
+		}
+	} else {
+		cp := *e
+		e = &cp
+	}
+	ids, items, err := s.accept(p, data, e.Items)
+	if err != nil {
+		return &disk.InputError{Path: path, Err: err}
+	}
+	e.Outputs = []fileHash{{Path: path, SHA256: hashBytes(data)}}
+	e.IDs, e.Items = mergeHighest(e.IDs, ids), items
+	x.lock.Artifacts[s.Name()] = e
+	return x.lock.save(p.Abs(lockFile))
 }
 
 // entry is the lock's record of an output made now.

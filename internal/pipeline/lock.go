@@ -20,8 +20,9 @@ import (
 // lockFile is the lock's name in the project folder.
 const lockFile = "prodgen.lock"
 
-// lockVersion is the lock file format's version.
-const lockVersion = 1
+// lockVersion is the lock file format's version: 2 adds the ledger of
+// items. A version 1 lock is read as one with no ledger yet.
+const lockVersion = 2
 
 // lock records, for each generated document, what it was made from, so that
 // check can tell without a model whether a document is stale or was edited
@@ -50,6 +51,52 @@ type entry struct {
 	// IDs holds the highest number ever used per ID prefix, so a removed
 	// number is never given to a new item.
 	IDs artifact.Highest `json:"ids,omitempty"`
+	// Items is the ledger of the document's items: each ID ever issued
+	// and each named part, with what prodgen last generated for it and
+	// what became of it. It is what lets a regeneration keep a person's
+	// edits item by item.
+	Items []item `json:"items,omitempty"`
+}
+
+// item is one item of a document in the ledger.
+type item struct {
+	// Key is the item's ID ("FR-001"), or its list and name for an item
+	// without one ("entity:Visit", "summary", "file:main.go").
+	Key string `json:"key"`
+	// SHA256 is the hash of what prodgen last generated for the item (its
+	// content, without its ID); empty when a person wrote it.
+	SHA256 string `json:"sha256,omitempty"`
+	// Text is what an item with an ID is matched on, so that a reworded
+	// requirement keeps its ID however the document was edited since.
+	Text string `json:"text,omitempty"`
+	// State is empty while the item is in the document; "retired" when its
+	// source is gone, "deleted" when a person removed it. Neither number is
+	// ever given to another item.
+	State string `json:"state,omitempty"`
+	// Owner is "person" when the document holds a person's words for the
+	// item rather than prodgen's.
+	Owner string `json:"owner,omitempty"`
+	// Conflict, when set, is an edit and an upstream change that prodgen
+	// would not settle alone: prodgen resolve settles it.
+	Conflict *conflict `json:"conflict,omitempty"`
+}
+
+// The states and owner of an item in the ledger.
+const (
+	retired = "retired"
+	deleted = "deleted"
+	person  = "person"
+)
+
+// conflict is a person's edit meeting an upstream change.
+type conflict struct {
+	// Reason says what met what: "edited by hand and changed upstream".
+	Reason string `json:"reason"`
+	// Theirs is what prodgen generates for the item now, as JSON, for
+	// resolve --keep theirs; empty when upstream removed the item.
+	Theirs json.RawMessage `json:"theirs,omitempty"`
+	// Text is Theirs as a person reads it.
+	Text string `json:"text,omitempty"`
 }
 
 // fileHash is a file's path, relative to the project, and its sha256.
@@ -85,12 +132,13 @@ func loadLock(path string) (*lock, error) {
 	if err := dec.Decode(&l); err != nil {
 		return nil, &LockError{Path: lockFile, Err: fmt.Errorf("not a valid lock file: %w", err)}
 	}
-	if l.Version != lockVersion {
+	if l.Version != lockVersion && l.Version != 1 {
 		return nil, &LockError{Path: lockFile, Err: fmt.Errorf("lock format version %d, this prodgen reads version %d", l.Version, lockVersion)}
 	}
 	if l.Artifacts == nil {
 		l.Artifacts = map[string]*entry{}
 	}
+	l.Version = lockVersion
 	return &l, nil
 }
 

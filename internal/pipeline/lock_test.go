@@ -83,7 +83,10 @@ func TestStatus(t *testing.T) {
 		{name: "never generated", want: missing, reason: "not generated yet"},
 		{name: "generated", change: func(t *testing.T) { mustRun(t, p, "prd") }, want: fresh},
 		{name: "brief changed", change: func(t *testing.T) { appendTo(t, p.Abs("brief.md"), "- Import habits.\n") }, want: stale, reason: "brief.md changed"},
-		{name: "edited by hand", change: func(t *testing.T) { appendTo(t, p.Abs(p.prdPath()), "\nMore.\n") }, want: edited},
+		{name: "brief changed and edited by hand", change: func(t *testing.T) { appendTo(t, p.Abs(p.prdPath()), "\nMore.\n") },
+			want: stale, reason: "brief.md changed since it was generated; its hand edits are kept"},
+		{name: "regenerated, edits kept", change: func(t *testing.T) { mustRun(t, p, "prd") }, want: fresh},
+		{name: "edited by hand", change: func(t *testing.T) { appendTo(t, p.Abs(p.prdPath()), "\n- Another note.\n") }, want: edited, reason: "edited by hand"},
 		{name: "deleted", change: func(t *testing.T) { os.Remove(p.Abs(p.prdPath())) }, want: missing, reason: "deleted"},
 	}
 	for _, tt := range tests {
@@ -101,18 +104,25 @@ func TestStatus(t *testing.T) {
 	}
 }
 
+// Only a model-written document depends on the settings that shape a
+// model's answer; which engine wrote it is a fact about it, never a
+// changed setting.
 func TestChangedSettings(t *testing.T) {
 	tests := []struct {
+		provider          string
 		recorded, current map[string]string
 		want              string
 	}{
-		{map[string]string{"model": "a"}, map[string]string{"model": "a"}, ""},
-		{map[string]string{"model": "a"}, map[string]string{"model": "b"}, `settings changed: model "a" → "b"`},
-		{map[string]string{"temperature": "0"}, map[string]string{}, `settings changed: temperature "0" → unset`},
+		{"openai", map[string]string{"model": "a"}, map[string]string{"model": "a"}, ""},
+		{"openai", map[string]string{"model": "a"}, map[string]string{"model": "b"}, `settings changed: model "a" → "b"`},
+		{"openai", map[string]string{"temperature": "0"}, map[string]string{}, `settings changed: temperature "0" → unset`},
+		{"openai", map[string]string{"provider": "openai", "model": "a"}, map[string]string{"provider": "auto", "model": "a"}, ""},
+		{"offline", map[string]string{"provider": "auto", "model": "a"}, map[string]string{"provider": "openai", "model": "b"}, ""},
+		{"hand-written", map[string]string{"temperature": "1"}, map[string]string{}, ""},
 	}
 	for _, tt := range tests {
-		if got := changedSettings(tt.recorded, tt.current); got != tt.want {
-			t.Errorf("changedSettings(%v, %v) = %q, want %q", tt.recorded, tt.current, got, tt.want)
+		if got := changedSettings(&entry{Provider: tt.provider, Settings: tt.recorded}, tt.current); got != tt.want {
+			t.Errorf("changedSettings(%s %v, %v) = %q, want %q", tt.provider, tt.recorded, tt.current, got, tt.want)
 		}
 	}
 }

@@ -96,6 +96,8 @@ func (m *modelEngine) inputs(p *Project, prompt string) ([]fileHash, error) {
 
 func (m *modelEngine) repairs() int { return m.repairAttempts }
 
+func (m *modelEngine) provider() string { return modelProvider }
+
 // add sums another call's usage into u.
 func (u *Usage) add(o Usage) {
 	if o.Requests == 0 {

@@ -45,6 +45,9 @@ type Options struct {
 	// Engine writes the documents. A project that only reads (check,
 	// accept, a dry run) needs none.
 	Engine Engine
+	// OfflineChosen says the user chose the offline engine (provider
+	// offline), so it may replace documents a model wrote.
+	OfflineChosen bool
 	// ContextWindow is how many tokens the model reads and writes in one
 	// call; a request estimated above it is split or refused. 0: no limit.
 	ContextWindow int

@@ -48,7 +48,15 @@ type Plan struct {
 type planStep struct {
 	Stage  stage
 	Reason string
+	// adopt records a person's edits to the stage's output, whose inputs
+	// did not change, without making it again: no model is called.
+	adopt bool
 }
+
+// refuses reports whether a run must stop at a document rather than
+// overwrite it: it is on disk but not in the lock, or was edited with no
+// ledger to merge the edit by.
+func refuses(st Status) bool { return st.State == unlocked || st.legacy }
 
 // Plan works out what sel would do: which stages are fresh, stale (and
 // why), edited by hand or missing, and so which run, which are skipped and
@@ -77,13 +85,17 @@ func (p *Project) Plan(sel Selection) (*Plan, error) {
 		states[s.Name()] = st
 		plan.Statuses = append(plan.Statuses, st)
 		switch {
-		case plan.Stop != nil || (st.State == fresh && !sel.Force):
+		case plan.Stop != nil || sel.Force:
+		case st.State == fresh || st.State == conflicted:
 			continue
-		case (st.State == edited || st.State == unlocked) && !sel.Force:
+		case refuses(st):
 			plan.Stop = &plan.Statuses[len(plan.Statuses)-1]
 			continue
 		}
-		plan.steps = append(plan.steps, planStep{Stage: s, Reason: orDefault(st.Reason, "regenerating (--force)")})
+		if plan.Stop == nil {
+			plan.steps = append(plan.steps, planStep{Stage: s, Reason: orDefault(st.Reason, "regenerating (--force)"),
+				adopt: st.State == edited && !sel.Force})
+		}
 	}
 	return plan, nil
 }
@@ -107,7 +119,7 @@ func (p *Project) planOne(plan *Plan) error {
 	tracked := sel.Output == "" || sel.Output == s.Output(p)
 	// A prototype's files are each kept by the safe writer when they
 	// differ, so only a document refuses as a whole.
-	if tracked && !sel.Force && !s.folder() && (st.State == edited || st.State == unlocked) {
+	if tracked && !sel.Force && !s.folder() && refuses(st) {
 		plan.Stop = &plan.Statuses[0]
 		return nil
 	}
@@ -115,10 +127,18 @@ func (p *Project) planOne(plan *Plan) error {
 	return nil
 }
 
-// RefusedError is a run declining to overwrite a hand-edited document.
-type RefusedError struct{ Status Status }
+// RefusedError is a run declining to overwrite a document: one edited by
+// hand that cannot be merged, or, with Why, one it would replace against
+// the user's likely wish.
+type RefusedError struct {
+	Status Status
+	Why    string
+}
 
 func (e *RefusedError) Error() string {
+	if e.Why != "" {
+		return fmt.Sprintf("%s %s", e.Status.Path, e.Why)
+	}
 	return fmt.Sprintf("%s was %s; not overwriting it. Keep it with 'prodgen accept %s' (later stages then regenerate from it), or overwrite it by running again with --force",
 		e.Status.Path, e.Status.Reason, e.Status.Path)
 }

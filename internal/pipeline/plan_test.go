@@ -8,11 +8,12 @@ import (
 	"testing"
 )
 
-// generate plans every stage before running any: a hand edit downstream
-// refuses the whole run, so no model is asked and nothing is written.
+// generate plans every stage before running any: a document downstream it
+// may not overwrite (one the lock does not know) refuses the whole run, so
+// no model is asked and nothing is written.
 func TestPlanRefusesBeforeAnyCall(t *testing.T) {
 	p := newProject(t, briefText, Offline(nil))
-	plan, err := p.Plan(Selection{})
+	plan, err := p.Plan(Selection{Only: []string{"prd"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -20,15 +21,17 @@ func TestPlanRefusesBeforeAnyCall(t *testing.T) {
 		t.Fatal(err)
 	}
 	appendTo(t, p.Abs("brief.md"), "- Import habits from a spreadsheet.\n")
-	appendTo(t, p.Abs(p.storiesPath()), "\nA note of mine.\n")
+	if err := os.WriteFile(p.Abs(p.storiesPath()), []byte("# User stories: Tiny\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	prdBefore, _ := os.ReadFile(p.Abs(p.prdPath()))
 	m, f := modelWith(p, 1, nil)
 	plan, err = m.Plan(Selection{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if plan.Stop == nil || plan.Stop.Path != p.storiesPath() || plan.Stop.State != edited {
-		t.Fatalf("plan stops at %+v, want the edited stories", plan.Stop)
+	if plan.Stop == nil || plan.Stop.Path != p.storiesPath() || plan.Stop.State != unlocked {
+		t.Fatalf("plan stops at %+v, want the stories the lock does not know", plan.Stop)
 	}
 	ran, err := m.Execute(t.Context(), plan)
 	var refused *RefusedError

@@ -80,9 +80,15 @@ func (w *prdWork) calls(p *Project) ([]call, error) {
 
 func (w *prdWork) merge(calls []call) { w.prd = &calls[0].into.(*prdValue).PRD }
 
-func (w *prdWork) finish(p *Project, highest artifact.Highest) (*document, error) {
-	prd := w.prd
-	ids := artifact.StabilizePRD(prd, previous(p, p.prdPath(), artifact.ParsePRD), highest)
+func (w *prdWork) finish(p *Project, b base) (*document, error) {
+	mine, err := current(p, p.prdPath(), b, artifact.ParsePRD)
+	if err != nil {
+		return nil, err
+	}
+	b = b.fromMine(mine != nil, func(m *merger) { mergePRD(m, nil, mine) })
+	ids := stabilizeWith(w.prd, mine, b, knownPRD, prdIDs, artifact.StabilizePRD)
+	m := newMerger(b.ledger, b.whole || mine == nil)
+	prd := mergePRD(m, mine, w.prd)
 	prd.Header = artifact.Header{Sources: []string{slash(w.path)}, Command: prdStage{}.Command() + " " + slash(w.path)}
 	md, err := render(p.prdPath(), prd, artifact.RenderPRD)
 	if err != nil {
@@ -92,20 +98,46 @@ func (w *prdWork) finish(p *Project, highest artifact.Highest) (*document, error
 		plural.Count(len(prd.Functional), "functional requirement"),
 		plural.Count(len(prd.NonFunctional), "non-functional requirement"),
 		plural.Count(len(prd.OpenQuestions), "open question"))
-	return &document{markdown: md, summary: summary, ids: ids, read: []fileHash{{Path: slash(w.path), SHA256: hashBytes(w.src)}}}, nil
+	return &document{markdown: md, summary: summary, ids: ids, items: m.ledger(), read: []fileHash{{Path: slash(w.path), SHA256: hashBytes(w.src)}}}, nil
 }
 
-// accept checks a hand-edited PRD.
-func (prdStage) accept(_ *Project, data []byte) (artifact.Highest, error) {
+// accept checks a hand-edited PRD and takes it as it is into the ledger.
+func (prdStage) accept(_ *Project, data []byte, ledger []item) (artifact.Highest, []item, error) {
 	prd, err := artifact.ParsePRD(data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	if err := prd.Validate(); err != nil {
+		return nil, nil, err
+	}
+	m := &merger{base: newMerger(ledger, false).base, adopt: true}
+	mergePRD(m, prd, nil)
+	return prdIDs(prd), m.ledger(), nil
+}
+
+// prdIDs is the highest number of each kind of ID a PRD uses.
+func prdIDs(prd *artifact.PRD) artifact.Highest {
 	ids := highestOf(artifact.KindGoal, idsOf(prd.Goals, func(g artifact.Goal) string { return g.ID }), nil)
 	ids = highestOf(artifact.KindFunctional, requirementIDs(prd.Functional), ids)
 	ids = highestOf(artifact.KindNonFunctional, requirementIDs(prd.NonFunctional), ids)
-	ids = highestOf(artifact.KindQuestion, questionIDs(prd.OpenQuestions), ids)
-	return ids, prd.Validate()
+	return highestOf(artifact.KindQuestion, questionIDs(prd.OpenQuestions), ids)
+}
+
+// knownPRD is the PRD as far as the ledger and mine tell its items' IDs.
+func knownPRD(ledger []item, mine *artifact.PRD) *artifact.PRD {
+	var m artifact.PRD
+	if mine != nil {
+		m = *mine
+	}
+	req := func(id, text string) artifact.Requirement { return artifact.Requirement{ID: id, Text: text} }
+	return &artifact.PRD{
+		Goals: withMine(fromLedger(ledger, goals.kind, func(id, text string) artifact.Goal { return artifact.Goal{ID: id, Text: text} }),
+			m.Goals, goals.key, ledger),
+		Functional:    withMine(fromLedger(ledger, functional.kind, req), m.Functional, functional.key, ledger),
+		NonFunctional: withMine(fromLedger(ledger, nonFunc.kind, req), m.NonFunctional, nonFunc.key, ledger),
+		OpenQuestions: withMine(fromLedger(ledger, questions.kind, func(id, text string) artifact.Question { return artifact.Question{ID: id, Text: text} }),
+			m.OpenQuestions, questions.key, ledger),
+	}
 }
 
 // prdValue is a PRD as an answer decodes into it.

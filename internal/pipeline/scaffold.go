@@ -65,7 +65,9 @@ func (scaffoldStage) sources(p *Project) []string { return []string{p.techPath()
 // document to take as a whole.
 var errNotDocument = errors.New("not a document")
 
-func (scaffoldStage) accept(*Project, []byte) (artifact.Highest, error) { return nil, errNotDocument }
+func (scaffoldStage) accept(*Project, []byte, []item) (artifact.Highest, []item, error) {
+	return nil, nil, errNotDocument
+}
 
 func (s scaffoldStage) why(p *Project, sel Selection, _ Status) string {
 	dir := orDefault(sel.Output, s.Output(p))

@@ -32,9 +32,10 @@ type stage interface {
 	// dryCalls are what a model would be sent for the stage, given its
 	// input (empty: the default), for a dry run.
 	dryCalls(p *Project, input string) ([]call, error)
-	// accept checks a hand-edited output against the project and returns
-	// the highest number of each kind of ID it uses.
-	accept(p *Project, data []byte) (artifact.Highest, error)
+	// accept checks a hand-edited output against the project and takes it
+	// as it is into the ledger: it returns the highest number of each kind
+	// of ID the output uses and the new ledger.
+	accept(p *Project, data []byte, ledger []item) (artifact.Highest, []item, error)
 	// why says why the stage would run on its own, for a dry run.
 	why(p *Project, sel Selection, st Status) string
 	// folder reports whether the output is a folder of files, each kept

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"sort"
 	"strings"
@@ -16,11 +17,12 @@ type state string
 
 // The states a document can be in.
 const (
-	fresh    state = "fresh"    // matches the lock, and so do its inputs
-	missing  state = "missing"  // not on disk
-	edited   state = "edited"   // changed by hand since it was generated
-	stale    state = "stale"    // an input or setting changed since
-	unlocked state = "unlocked" // on disk but not in the lock
+	fresh      state = "fresh"    // matches the lock, and so do its inputs
+	missing    state = "missing"  // not on disk
+	edited     state = "edited"   // changed by hand since it was generated
+	stale      state = "stale"    // an input or setting changed since
+	unlocked   state = "unlocked" // on disk but not in the lock
+	conflicted state = "conflict" // an edit and an upstream change wait to be settled
 )
 
 // Status is one document's state, why, and the command that fixes it.
@@ -30,6 +32,9 @@ type Status struct {
 	State  state  `json:"state"`
 	Reason string `json:"reason,omitempty"`
 	Fix    string `json:"fix,omitempty"`
+	// legacy is an edit to a document whose lock entry has no ledger: it
+	// cannot be merged item by item.
+	legacy bool
 }
 
 // Fresh reports whether the output is up to date.
@@ -53,25 +58,48 @@ func (p *Project) status(l *lock, stage stage, settings map[string]string, befor
 		return st.with(unlocked, "not in "+lockFile,
 			fmt.Sprintf("prodgen accept %s (keep it) or prodgen generate --force (replace it)", path)), nil
 	}
-	state, err := p.outputsState(entry)
+	out, err := p.outputsState(entry)
 	switch {
 	case err != nil:
 		return st, err
-	case state == missing:
+	case out == missing:
 		return st.with(missing, "deleted since it was generated", "prodgen generate"), nil
-	case state == edited:
-		return st.with(edited, "edited by hand since it was generated",
-			fmt.Sprintf("prodgen accept %s (keep the edit) or prodgen generate --force (overwrite it)", path)), nil
+	case out == edited && len(entry.Items) == 0:
+		// No ledger (a lock from before prodgen kept one): the edit cannot
+		// be merged item by item.
+		st = st.with(edited, "edited by hand since it was generated",
+			fmt.Sprintf("prodgen accept %s (keep the edit) or prodgen generate --force (overwrite it)", path))
+		st.legacy = true
+		return st, nil
 	}
-	if reason, err := p.changedInput(entry); err != nil || reason != "" {
-		return st.with(stale, reason, "prodgen generate"), err
+	reason, err := p.changedInput(entry)
+	if err != nil {
+		return st, err
 	}
-	if reason := changedSettings(entry.Settings, settings); settings != nil && reason != "" {
-		return st.with(stale, reason, "prodgen generate"), nil
+	if reason == "" && settings != nil {
+		reason = changedSettings(entry, settings)
 	}
 	for _, up := range stage.upstream() {
-		if b, ok := before[up]; ok && b.State != fresh {
-			return st.with(stale, fmt.Sprintf("its input %s is %s", b.Path, b.State), "prodgen generate"), nil
+		if b, ok := before[up]; ok && b.State != fresh && reason == "" {
+			reason = fmt.Sprintf("its input %s is %s", b.Path, b.State)
+		}
+	}
+	switch {
+	case out == edited && reason != "":
+		return st.with(stale, reason+"; its hand edits are kept", "prodgen generate"), nil
+	case out == edited:
+		return st.with(edited, "edited by hand since it was recorded",
+			fmt.Sprintf("prodgen generate (keeps the edit and updates what depends on it) or prodgen accept %s", path)), nil
+	case reason != "":
+		return st.with(stale, reason, "prodgen generate"), nil
+	}
+	for _, it := range entry.Items {
+		if c := it.Conflict; c != nil {
+			r := fmt.Sprintf("%s was %s", it.Key, c.Reason)
+			if c.Text != "" {
+				r += fmt.Sprintf(" (prodgen now writes: %q)", c.Text)
+			}
+			return st.with(conflicted, r, fmt.Sprintf("prodgen resolve %s --keep mine or --keep theirs", it.Key)), nil
 		}
 	}
 	return st, nil
@@ -145,8 +173,23 @@ func (p *Project) changedInput(e *entry) (string, error) {
 	return "", nil
 }
 
-// changedSettings names the settings whose values differ, sorted.
-func changedSettings(recorded, current map[string]string) string {
+// changedSettings names the settings that shape a model's answer whose
+// configured values differ from those a model-written document was made
+// with, sorted. The engine that wrote a document is a fact about it, not a
+// setting: provider is never compared, and a document the offline engine
+// or a person wrote depends on no model setting.
+func changedSettings(e *entry, settings map[string]string) string {
+	if e.Provider != modelProvider {
+		return ""
+	}
+	recorded, current := maps.Clone(e.Settings), maps.Clone(settings)
+	delete(recorded, "provider")
+	delete(current, "provider")
+	return settingsDiff(recorded, current)
+}
+
+// settingsDiff names the settings whose values differ, sorted.
+func settingsDiff(recorded, current map[string]string) string {
 	var changed []string
 	for k, v := range current {
 		if recorded[k] != v {

@@ -136,9 +136,15 @@ func (w *storiesWork) merge(calls []call) {
 	w.stories = merged
 }
 
-func (w *storiesWork) finish(p *Project, highest artifact.Highest) (*document, error) {
-	stories := w.stories
-	ids := artifact.StabilizeStories(stories, previous(p, p.storiesPath(), artifact.ParseStories), highest)
+func (w *storiesWork) finish(p *Project, b base) (*document, error) {
+	mine, err := current(p, p.storiesPath(), b, artifact.ParseStories)
+	if err != nil {
+		return nil, err
+	}
+	b = b.fromMine(mine != nil, func(m *merger) { mergeStories(m, nil, mine) })
+	ids := stabilizeWith(w.stories, mine, b, knownStories, storiesIDs, artifact.StabilizeStories)
+	m := newMerger(b.ledger, b.whole || mine == nil)
+	stories := mergeStories(m, mine, w.stories)
 	stories.Header = artifact.Header{Sources: []string{slash(w.path)}, Command: storiesStage{}.Command()}
 	if w.path != p.prdPath() {
 		stories.Header.Command += " " + slash(w.path)
@@ -152,20 +158,41 @@ func (w *storiesWork) finish(p *Project, highest artifact.Highest) (*document, e
 		criteria += len(s.Criteria)
 	}
 	summary := fmt.Sprintf("%s, %s", plural.Count(len(stories.Stories), "story"), plural.Count(criteria, "acceptance criterion"))
-	return &document{markdown: md, summary: summary, ids: ids, read: []fileHash{{Path: slash(w.path), SHA256: hashBytes(w.src)}}}, nil
+	return &document{markdown: md, summary: summary, ids: ids, items: m.ledger(), read: []fileHash{{Path: slash(w.path), SHA256: hashBytes(w.src)}}}, nil
 }
 
-// accept checks hand-edited stories against the project's PRD.
-func (storiesStage) accept(p *Project, data []byte) (artifact.Highest, error) {
+// accept checks hand-edited stories against the project's PRD and takes
+// them as they are into the ledger.
+func (storiesStage) accept(p *Project, data []byte, ledger []item) (artifact.Highest, []item, error) {
 	s, err := artifact.ParseStories(data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	_, prd, err := p.readPRD(p.prdPath())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return highestOf(artifact.KindStory, storyIDs(s.Stories), nil), s.Validate(prd)
+	if err := s.Validate(prd); err != nil {
+		return nil, nil, err
+	}
+	m := &merger{base: newMerger(ledger, false).base, adopt: true}
+	mergeStories(m, s, nil)
+	return storiesIDs(s), m.ledger(), nil
+}
+
+func storiesIDs(s *artifact.Stories) artifact.Highest {
+	return highestOf(artifact.KindStory, storyIDs(s.Stories), nil)
+}
+
+// knownStories are the stories as far as the ledger and mine tell their
+// IDs.
+func knownStories(ledger []item, mine *artifact.Stories) *artifact.Stories {
+	var m artifact.Stories
+	if mine != nil {
+		m = *mine
+	}
+	return &artifact.Stories{Stories: withMine(fromLedger(ledger, stories.kind,
+		func(id, text string) artifact.Story { return artifact.Story{ID: id, Title: text} }), m.Stories, stories.key, ledger)}
 }
 
 // storiesValue is stories as an answer decodes into them, checked against

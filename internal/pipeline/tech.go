@@ -139,9 +139,15 @@ func (w *techWork) merge(calls []call) {
 	w.tech.Number()
 }
 
-func (w *techWork) finish(p *Project, highest artifact.Highest) (*document, error) {
-	tech := w.tech
-	ids := artifact.StabilizeTech(tech, previous(p, p.techPath(), artifact.ParseTech), highest)
+func (w *techWork) finish(p *Project, b base) (*document, error) {
+	mine, err := current(p, p.techPath(), b, artifact.ParseTech)
+	if err != nil {
+		return nil, err
+	}
+	b = b.fromMine(mine != nil, func(m *merger) { mergeTech(m, nil, mine) })
+	ids := stabilizeWith(w.tech, mine, b, knownTech, techIDs, artifact.StabilizeTech)
+	m := newMerger(b.ledger, b.whole || mine == nil)
+	tech := mergeTech(m, mine, w.tech)
 	tech.Header = artifact.Header{Sources: []string{p.prdPath(), p.storiesPath()}, Command: techStage{}.Command()}
 	md, err := render(p.techPath(), tech, artifact.RenderTech)
 	if err != nil {
@@ -150,23 +156,46 @@ func (w *techWork) finish(p *Project, highest artifact.Highest) (*document, erro
 	summary := fmt.Sprintf("%s, %s, %s",
 		plural.Count(len(tech.Entities), "entity"), plural.Count(len(tech.Endpoints), "endpoint"), plural.Count(len(tech.Tasks), "task"))
 	read := []fileHash{{Path: p.prdPath(), SHA256: hashBytes(w.prdSrc)}, {Path: p.storiesPath(), SHA256: hashBytes(w.storiesSrc)}}
-	return &document{markdown: md, summary: summary, ids: ids, read: read}, nil
+	return &document{markdown: md, summary: summary, ids: ids, items: m.ledger(), read: read}, nil
 }
 
-// accept checks a hand-edited tech spec against the project's stories.
-func (techStage) accept(p *Project, data []byte) (artifact.Highest, error) {
+// accept checks a hand-edited tech spec against the project's stories
+// and takes it as it is into the ledger.
+func (techStage) accept(p *Project, data []byte, ledger []item) (artifact.Highest, []item, error) {
 	t, err := artifact.ParseTech(data)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	_, s, err := p.readStories(p.storiesPath())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	tasks := idsOf(t.Tasks, func(t artifact.Task) string { return t.ID })
-	ids := highestOf(artifact.KindTask, tasks, nil)
-	ids = highestOf(artifact.KindQuestion, questionIDs(t.OpenQuestions), ids)
-	return ids, t.Validate(s)
+	if err := t.Validate(s); err != nil {
+		return nil, nil, err
+	}
+	m := &merger{base: newMerger(ledger, false).base, adopt: true}
+	mergeTech(m, t, nil)
+	return techIDs(t), m.ledger(), nil
+}
+
+func techIDs(t *artifact.TechSpec) artifact.Highest {
+	ids := highestOf(artifact.KindTask, idsOf(t.Tasks, func(t artifact.Task) string { return t.ID }), nil)
+	return highestOf(artifact.KindQuestion, questionIDs(t.OpenQuestions), ids)
+}
+
+// knownTech is the tech spec as far as the ledger and mine tell its
+// items' IDs.
+func knownTech(ledger []item, mine *artifact.TechSpec) *artifact.TechSpec {
+	var m artifact.TechSpec
+	if mine != nil {
+		m = *mine
+	}
+	return &artifact.TechSpec{
+		Tasks: withMine(fromLedger(ledger, tasks.kind, func(id, text string) artifact.Task { return artifact.Task{ID: id, Text: text} }),
+			m.Tasks, tasks.key, ledger),
+		OpenQuestions: withMine(fromLedger(ledger, questions.kind, func(id, text string) artifact.Question { return artifact.Question{ID: id, Text: text} }),
+			m.OpenQuestions, questions.key, ledger),
+	}
 }
 
 // techValue is a tech spec as an answer decodes into it, checked against
