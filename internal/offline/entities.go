@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // maxEntities caps the data model: a spec with more than a handful of
@@ -108,7 +109,7 @@ func entityName(np []token) (string, bool) {
 	words := make([]string, len(ws))
 	for i, t := range ws {
 		words[i] = t.text
-		if !isAcronym(t.text) {
+		if !plural.IsAcronym(t.text) {
 			words[i] = t.lw()
 		}
 	}

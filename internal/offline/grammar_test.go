@@ -139,6 +139,8 @@ func TestNouns(t *testing.T) {
 		{"check-ins", "check-in"}, {"addresses", "address"}, {"status", "status"}, {"statuses", "status"},
 		{"staff", "staff"}, {"people", "person"}, {"series", "series"}, {"SMS", "SMS"}, {"days", "day"},
 		{"taxes", "tax"}, {"Team leads", "Team lead"}, {"analysis", "analysis"}, {"data", "data"},
+		// Unlike plural.Singular, "ics" stays.
+		{"metrics", "metrics"}, {"Analytics", "Analytics"}, {"walk-in clinics", "walk-in clinics"},
 	}
 	for _, tt := range singulars {
 		if got := singular(tt.in); got != tt.want {

@@ -298,19 +298,3 @@ var (
 	// readOnlyNouns are read, never created, through the API.
 	readOnlyNouns = set("log", "history", "report", "digest", "board", "dashboard", "feed", "summary", "overview", "trail")
 )
-
-// irregularPlurals maps singular to plural for the nouns singular must
-// keep as they are ("status", "staff"); irregularSingulars is its inverse
-// for the nouns whose plural differs. Plurals themselves come from package
-// plural, which agrees with both.
-var (
-	irregularPlurals = map[string]string{
-		"person": "people", "child": "children", "man": "men", "woman": "women", "staff": "staff",
-		"data": "data", "media": "media", "analysis": "analyses", "status": "statuses", "criterion": "criteria",
-		"series": "series", "news": "news", "personnel": "personnel", "equipment": "equipment",
-	}
-	irregularSingulars = map[string]string{
-		"people": "person", "children": "child", "men": "man", "women": "woman", "analyses": "analysis",
-		"statuses": "status", "criteria": "criterion",
-	}
-)

@@ -214,7 +214,7 @@ func neutral(s string) string {
 func lowerName(name string) string {
 	ws := strings.Fields(name)
 	for i, w := range ws {
-		if !isAcronym(w) {
+		if !plural.IsAcronym(w) {
 			ws[i] = strings.ToLower(w)
 		}
 	}

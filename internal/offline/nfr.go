@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/markdown"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // stateVerbs describe how things are, not what the system does; a
@@ -52,7 +53,7 @@ func isLabel(s string) bool {
 		return false
 	}
 	for _, t := range ts {
-		if !t.isWord() || verbForm(t.lw()) != nil && !isAcronym(t.text) {
+		if !t.isWord() || verbForm(t.lw()) != nil && !plural.IsAcronym(t.text) {
 			return false
 		}
 	}

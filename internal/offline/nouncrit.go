@@ -1,6 +1,8 @@
 package offline
 
-import "strings"
+import (
+	"strings"
+)
 
 // nounPhrase is a noun-phrase requirement split into the thing it names
 // and the detail the brief gives about it: "team board" / "showing" /

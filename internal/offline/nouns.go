@@ -3,7 +3,6 @@ package offline
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/prodgen/prodgen/internal/plural"
 )
@@ -16,7 +15,7 @@ func article(next string) string {
 		return "a"
 	}
 	lw := strings.ToLower(w)
-	if isAcronym(w) {
+	if plural.IsAcronym(w) {
 		if strings.ContainsRune("AEFHILMNORSX", rune(w[0])) {
 			return "an"
 		}
@@ -38,44 +37,20 @@ func article(next string) string {
 	return "a"
 }
 
-// isAcronym reports whether w is written in capitals ("SMS", "PDF").
-func isAcronym(w string) bool {
-	letters := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 2
-}
-
-// singular returns the singular of an English noun, or of the last word of
-// a compound ("walk-ins" → "walk-in", "Team leads" → "Team lead").
+// singular is plural.Singular, except that a noun ending in "ics" stays as
+// it is ("analytics", "metrics", "clinics"), as offline has always read
+// it: as a mass noun, or a plural whose singular the brief never needs.
+// plural.Singular undoes plural.Noun ("metrics" → "metric"), which is how
+// scaffold has always named the entity of a "/metrics" route.
 func singular(w string) string {
+	last := w
 	if i := strings.LastIndexAny(w, " -"); i >= 0 {
-		return w[:i+1] + singular(w[i+1:])
+		last = w[i+1:]
 	}
-	lw := strings.ToLower(w)
-	if _, ok := irregularPlurals[lw]; ok {
+	if strings.HasSuffix(strings.ToLower(last), "ics") {
 		return w
 	}
-	if s, ok := irregularSingulars[lw]; ok {
-		return matchCase(s, w)
-	}
-	switch {
-	case len(lw) < 3 || isAcronym(w) || hasAnySuffix(lw, "ss", "us", "is", "ics"):
-		return w
-	case strings.HasSuffix(lw, "ies") && len(lw) > 4:
-		return w[:len(w)-3] + "y"
-	case hasAnySuffix(lw, "sses", "xes", "ches", "shes", "zzes"):
-		return w[:len(w)-2]
-	case strings.HasSuffix(lw, "s"):
-		return w[:len(w)-1]
-	}
-	return w
+	return plural.Singular(w)
 }
 
 // isPlural reports whether a noun is plural ("patients"), as opposed to
@@ -85,19 +60,10 @@ func isPlural(w string) bool {
 		w = w[i+1:]
 	}
 	lw := strings.ToLower(w)
-	if massNouns[lw] || isAcronym(w) {
+	if massNouns[lw] || plural.IsAcronym(w) {
 		return false
 	}
 	return singular(lw) != lw
-}
-
-// matchCase gives s the capitalisation of model's first letter.
-func matchCase(s, model string) string {
-	r, _ := utf8.DecodeRuneInString(model)
-	if unicode.IsUpper(r) {
-		return upperFirst(s)
-	}
-	return s
 }
 
 // kebabPlural turns an entity name into a REST collection path segment:

@@ -3,6 +3,8 @@ package offline
 import (
 	"strings"
 	"unicode"
+
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // firstPerson switches the third-person plural pronouns that refer to the
@@ -89,7 +91,7 @@ type topics struct {
 func topicsOf(a string, proper map[string]bool) topics {
 	t := topics{words: contentWords(a)}
 	for _, tok := range tokenize(a) {
-		if isAcronym(tok.text) || proper[tok.lw()] {
+		if plural.IsAcronym(tok.text) || proper[tok.lw()] {
 			if t.strong == nil {
 				t.strong = map[string]bool{}
 			}

@@ -49,7 +49,7 @@ func Noun(word string) string {
 	if p, ok := irregular[lw]; ok {
 		return matchCase(p, word)
 	}
-	if isAcronym(word) {
+	if IsAcronym(word) {
 		if hasAnySuffix(lw, "s", "x", "z", "ch", "sh") {
 			return word + "es"
 		}
@@ -69,6 +69,78 @@ func Noun(word string) string {
 	return word + "s"
 }
 
+// Singular returns the English singular of a noun, or of the last word of
+// a compound joined by spaces or hyphens ("user stories" → "user story",
+// "check-ins" → "check-in"). It undoes Noun for the nouns prodgen's briefs
+// and specs use, and leaves a noun that is singular already, has no plural
+// or is an acronym as it is ("status", "staff", "SMS"). The rules, in
+// order:
+//
+//   - an irregular noun, singular or plural, gives its singular ("people" →
+//     "person", "person" and "data" stay), with the capital of word's first
+//     letter ("People" → "Person");
+//   - an acronym stays ("SMS"), and loses the "s" or "es" Noun gives it
+//     ("APIs" → "API", "SMSes" → "SMS");
+//   - a word of fewer than three letters, and a word ending in "ss", "us"
+//     or "is", stay ("as", "address", "status", "analysis");
+//   - "ies" becomes "y" in a word of five letters or more ("stories" →
+//     "story", but "ties" → "tie");
+//   - "yses" becomes "ysis" ("analyses" → "analysis");
+//   - "ouses", "auses" and the word "uses" lose the "s" ("houses" →
+//     "house", "causes" → "cause");
+//   - "sses", "uses", "xes", "zzes", "ches" and "shes" lose the "es"
+//     ("addresses" → "address", "statuses" → "status", "boxes" → "box");
+//   - any other final "s" goes ("invoices" → "invoice", "days" → "day",
+//     "sizes" → "size", "metrics" → "metric");
+//   - every other word is singular already ("invoice").
+//
+// Where English is ambiguous it guesses: "caches" → "cach", and Noun's
+// "quizes" reads back as "quize".
+func Singular(word string) string {
+	if i := strings.LastIndexAny(word, " -"); i >= 0 {
+		return word[:i+1] + Singular(word[i+1:])
+	}
+	lw := strings.ToLower(word)
+	if _, ok := irregular[lw]; ok {
+		return word
+	}
+	if s, ok := singulars[lw]; ok {
+		return matchCase(s, word)
+	}
+	n := len(word)
+	switch {
+	case IsAcronym(word):
+		return word
+	case strings.HasSuffix(word, "es") && IsAcronym(word[:n-2]) && hasAnySuffix(lw[:len(lw)-2], "s", "x", "z", "ch", "sh"):
+		return word[:n-2]
+	case strings.HasSuffix(word, "s") && IsAcronym(word[:n-1]):
+		return word[:n-1]
+	case len(lw) < 3 || hasAnySuffix(lw, "ss", "us", "is"):
+		return word
+	case strings.HasSuffix(lw, "ies") && len(lw) > 4:
+		return word[:n-3] + "y"
+	case strings.HasSuffix(lw, "yses"):
+		return word[:n-2] + "is"
+	case hasAnySuffix(lw, "ouses", "auses") || lw == "uses":
+		return word[:n-1]
+	case hasAnySuffix(lw, "sses", "uses", "xes", "zzes", "ches", "shes"):
+		return word[:n-2]
+	case strings.HasSuffix(lw, "s"):
+		return word[:n-1]
+	}
+	return word
+}
+
+// singulars is irregular the other way round: each irregular plural by its
+// singular.
+var singulars = func() map[string]string {
+	m := make(map[string]string, len(irregular))
+	for one, many := range irregular {
+		m[many] = one
+	}
+	return m
+}()
+
 // Count writes n and the noun, the noun's plural unless n is 1: "1 story",
 // "3 stories", "0 errors"; in a compound noun the last word is made
 // plural ("2 acceptance criteria").
@@ -79,9 +151,9 @@ func Count(n int, noun string) string {
 	return strconv.Itoa(n) + " " + Noun(noun)
 }
 
-// isAcronym reports whether w is written in capitals, with at least two
+// IsAcronym reports whether w is written in capitals, with at least two
 // letters ("SMS", "QR", "2FA"); "A" and "Api" are not.
-func isAcronym(w string) bool {
+func IsAcronym(w string) bool {
 	letters := 0
 	for _, r := range w {
 		if unicode.IsLower(r) {

@@ -1,6 +1,9 @@
 package plural
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNoun(t *testing.T) {
 	tests := []struct{ one, many string }{
@@ -60,6 +63,72 @@ func TestNoun(t *testing.T) {
 	for _, tt := range tests {
 		if got := Noun(tt.one); got != tt.many {
 			t.Errorf("Noun(%q) = %q, want %q", tt.one, got, tt.many)
+		}
+	}
+}
+
+func TestSingular(t *testing.T) {
+	tests := []struct{ many, one string }{
+		// Irregular nouns, either way round, in any capital.
+		{"people", "person"}, {"People", "Person"}, {"PEOPLE", "Person"}, {"person", "person"},
+		{"children", "child"}, {"men", "man"}, {"women", "woman"}, {"mice", "mouse"}, {"feet", "foot"},
+		{"teeth", "tooth"}, {"geese", "goose"}, {"criteria", "criterion"}, {"criterion", "criterion"},
+		{"data", "data"}, {"DATA", "DATA"}, {"series", "series"}, {"species", "species"}, {"news", "news"},
+		{"staff", "staff"}, {"Staff", "Staff"}, {"personnel", "personnel"}, {"equipment", "equipment"},
+		// Short words, acronyms, and "ss", "us", "is" stay.
+		{"as", "as"}, {"us", "us"}, {"x", "x"}, {"a", "a"}, {"", ""},
+		{"SMS", "SMS"}, {"POS", "POS"}, {"QRS", "QRS"}, {"2FA", "2FA"},
+		{"address", "address"}, {"class", "class"}, {"status", "status"}, {"Status", "Status"},
+		{"bus", "bus"}, {"analysis", "analysis"}, {"this", "this"},
+		// "ies" → "y" in words of five letters or more.
+		{"stories", "story"}, {"entries", "entry"}, {"Categories", "Category"}, {"priorities", "priority"},
+		{"ties", "tie"}, {"lies", "lie"},
+		// "yses" → "ysis".
+		{"analyses", "analysis"}, {"Analyses", "Analysis"},
+		// "ouses", "auses" and "uses" lose the "s"; other "uses" lose "es".
+		{"houses", "house"}, {"causes", "cause"}, {"uses", "use"},
+		{"statuses", "status"}, {"buses", "bus"}, {"bonuses", "bonus"},
+		// "es" after ss, x, zz, ch, sh.
+		{"addresses", "address"}, {"classes", "class"}, {"baasses", "baass"}, {"boxes", "box"},
+		{"taxes", "tax"}, {"xes", "x"}, {"buzzes", "buzz"}, {"matches", "match"}, {"wishes", "wish"},
+		// Any other final "s" goes.
+		{"invoices", "invoice"}, {"days", "day"}, {"keys", "key"}, {"sizes", "size"}, {"notes", "note"},
+		{"metrics", "metric"}, {"ins", "in"}, {"outs", "out"}, {"criterions", "criterion"},
+		{"personnels", "personnel"}, {"useds", "used"}, {"APIs", "API"}, {"PDFs", "PDF"},
+		// Every other word is singular already.
+		{"invoice", "invoice"}, {"day", "day"}, {"close", "close"}, {"export", "export"},
+		// Compounds: the last word after a space or hyphen.
+		{"user stories", "user story"}, {"acceptance criteria", "acceptance criterion"},
+		{"Team leads", "Team lead"}, {"check-ins", "check-in"}, {"walk-outs", "walk-out"},
+		{"Audit log entries", "Audit log entry"}, {"QR codes", "QR code"}, {"front-desk staff", "front-desk staff"},
+		{"walk-in", "walk-in"},
+		// Words the callers pass today: briefs and spec paths.
+		{"patients", "patient"}, {"Patients", "Patient"}, {"Employees", "Employee"}, {"users", "user"},
+		{"reports", "report"}, {"widgets", "widget"}, {"technicians", "technician"}, {"vans", "van"},
+		{"households", "household"}, {"certifications", "certification"}, {"webhooks", "webhook"},
+		{"expenses", "expense"}, {"disputes", "dispute"}, {"payments", "payment"}, {"SMS", "SMS"},
+	}
+	for _, tt := range tests {
+		if got := Singular(tt.many); got != tt.one {
+			t.Errorf("Singular(%q) = %q, want %q", tt.many, got, tt.one)
+		}
+	}
+}
+
+// TestSingularUndoesNoun checks that Singular reads back what Noun writes,
+// for every irregular noun and for the regular ones callers use.
+func TestSingularUndoesNoun(t *testing.T) {
+	words := []string{
+		"story", "entry", "day", "box", "match", "wish", "status", "class", "in", "house", "invoice",
+		"analysis", "address", "tax", "user story", "check-in", "Queue entry", "API", "SMS", "PDF", "QR code",
+		"Category", "Status", "item", "report", "widget", "note", "x",
+	}
+	for one := range irregular {
+		words = append(words, one, strings.ToUpper(one[:1])+one[1:])
+	}
+	for _, w := range words {
+		if got := Singular(Noun(w)); got != w {
+			t.Errorf("Singular(Noun(%q)) = Singular(%q) = %q", w, Noun(w), got)
 		}
 	}
 }

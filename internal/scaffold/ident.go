@@ -226,48 +226,6 @@ func pluralWord(w string) string {
 	return plural.Noun(w)
 }
 
-// irregularSingular maps the irregular plurals pluralWord gives back to
-// their singulars; a word that is its own plural maps to itself.
-var irregularSingular = map[string]string{
-	"people": "person", "children": "child", "men": "man", "women": "woman",
-	"mice": "mouse", "feet": "foot", "teeth": "tooth", "geese": "goose",
-	"data": "data", "media": "media", "metadata": "metadata", "news": "news",
-	"series": "series", "species": "species", "feedback": "feedback",
-	"information": "information", "equipment": "equipment", "software": "software",
-	"staff": "staff",
-}
-
-// singular undoes pluralWord, for naming an entity after its collection:
-// "entries" → "entry", "check-ins"' last word "ins" → "in", "statuses" →
-// "status", "houses" → "house". It guesses where English is ambiguous
-// ("buses", "causes"); Plan keeps the collection as the spec wrote it.
-func singular(w string) string {
-	if s, ok := irregularSingular[w]; ok {
-		return s
-	}
-	n := len(w)
-	switch {
-	case strings.HasSuffix(w, "ies") && n > 3:
-		return w[:n-3] + "y"
-	case hasAnySuffix(w, "ouses", "auses"):
-		return w[:n-1]
-	case hasAnySuffix(w, "sses", "uses", "xes", "zes", "ches", "shes"):
-		return w[:n-2]
-	case strings.HasSuffix(w, "s") && !hasAnySuffix(w, "ss", "us", "is") && n > 1:
-		return w[:n-1]
-	}
-	return w
-}
-
-func hasAnySuffix(s string, suffixes ...string) bool {
-	for _, suf := range suffixes {
-		if strings.HasSuffix(s, suf) {
-			return true
-		}
-	}
-	return false
-}
-
 // namer hands out identifiers that are unique in every style: a name
 // whose Pascal, Camel, Snake or Collection form is taken gets the suffix
 // 2, then 3, and so on.

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // ErrNoAPI says a tech spec has nothing to build a prototype from.
@@ -243,8 +244,11 @@ func (p *planner) entityFor(coll string) int {
 	if i, ok := p.byName[coll]; ok {
 		return i
 	}
+	// plural.Singular undoes pluralWord, "criterions" and "personnels"
+	// included; it guesses where English is ambiguous ("buses", "causes"),
+	// and the entity keeps the collection as the spec wrote it.
 	w := strings.Split(coll, "-")
-	w[len(w)-1] = singular(w[len(w)-1])
+	w[len(w)-1] = plural.Singular(w[len(w)-1])
 	if i, ok := p.byName[strings.Join(w, "-")]; ok {
 		return i
 	}
