@@ -148,7 +148,7 @@ func (m *modelEngine) generate(ctx context.Context, req llm.Request, into artifa
 			return usage, nil
 		}
 		if attempt >= m.repairAttempts {
-			return usage, &invalidAnswerError{Stage: req.Stage, Attempts: attempt + 1, Err: err}
+			return usage, &invalidAnswerError{Stage: req.Stage, Attempts: attempt + 1, Cached: resp.Cached, Err: err}
 		}
 		req.Messages = append(req.Messages,
 			llm.Message{Role: llm.RoleAssistant, Content: resp.Content},
