@@ -70,6 +70,8 @@ func (f *factory) client(cfg *config.Config) (llm.Client, error) {
 		dir = cache.DefaultDir(f.deps.Getenv, f.deps.Getenv("HOME"))
 	}
 	if !f.flags.noCache && dir != "" {
+		// Outermost, so that the model engine can tell it which answers
+		// validated (llm.Keeper): it keeps only those.
 		cc := cache.New(dir, c, cache.Identity{Endpoint: endpoint(cfg), Model: cfg.Model, Params: cfg.CacheParams()})
 		cc.Warn = func(err error) { f.infof("warning: response cache: %v\n", err) }
 		c = cc

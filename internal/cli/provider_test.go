@@ -53,3 +53,34 @@ func TestEngineRequestsPerMinute(t *testing.T) {
 		t.Errorf("3 requests at 300 a minute arrived within %v, want them spread over at least 400ms", gap)
 	}
 }
+
+// The model engine is handed the response cache itself (an llm.Keeper),
+// whatever wraps the adapter inside it, so it can tell the cache which
+// answers validated; with --no-cache there is nothing to tell.
+func TestClientKeeps(t *testing.T) {
+	tests := []struct {
+		name    string
+		noCache bool
+		rpm     int
+		want    bool
+	}{
+		{name: "cache", want: true},
+		{name: "cache around the rate limit", rpm: 60, want: true},
+		{name: "no cache", noCache: true, rpm: 60},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &factory{deps: Deps{Getenv: func(string) string { return "" }, Now: time.Now, Dir: t.TempDir()}}
+			f.flags.noCache = tt.noCache
+			cfg := &config.Config{Provider: "openai", BaseURL: "http://127.0.0.1:1/v1", APIKey: "sk-test", Model: "m", APIType: "openai",
+				ResponseFormat: "json_object", Timeout: time.Minute, IdleTimeout: time.Minute, RequestsPerMinute: tt.rpm, CacheDir: t.TempDir()}
+			client, err := f.client(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, got := client.(llm.Keeper); got != tt.want {
+				t.Errorf("the client (%T) is a Keeper: %v, want %v", client, got, tt.want)
+			}
+		})
+	}
+}

@@ -14,6 +14,24 @@ type Client interface {
 	Complete(ctx context.Context, req Request) (*Response, error)
 }
 
+// Keeper is a Client that keeps only the answers it is told were good: a
+// response cache. A Client's answer may be well-formed and still unusable
+// (it fails the stage's schema or checks), and only its caller can tell, so
+// whoever checks the answers of a Client that is a Keeper tells it which to
+// keep and which to drop. Neither call fails: a Keeper reports its own
+// troubles, and not keeping an answer costs only a request later. A Client
+// that wraps a Keeper must pass both calls on, or nothing is ever kept.
+type Keeper interface {
+	Client
+	// Keep says resp is a good answer to req: later requests like req may
+	// be answered with it. For an answer that took a repair, req is the
+	// first request, so that the next run needs no repair.
+	Keep(req Request, resp *Response)
+	// Forget says the answer Complete gave to req from what it kept is not
+	// good: req must not be answered with it again.
+	Forget(req Request)
+}
+
 // Role of a message in a conversation with a model.
 type Role string
 

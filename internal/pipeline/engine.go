@@ -104,11 +104,18 @@ func checked(v artifactValue, stage string) error {
 type invalidAnswerError struct {
 	Stage    string
 	Attempts int
-	Err      error
+	// Cached says the last answer came from the response cache, so asking
+	// the model itself may do better.
+	Cached bool
+	Err    error
 }
 
 func (e *invalidAnswerError) Error() string {
-	return fmt.Sprintf("%s stage: the answer was invalid after %s: %v", e.Stage, plural.Count(e.Attempts, "attempt"), e.Err)
+	msg := fmt.Sprintf("%s stage: the answer was invalid after %s: %v", e.Stage, plural.Count(e.Attempts, "attempt"), e.Err)
+	if e.Cached {
+		msg += "; the answer came from the response cache (run with --no-cache to ask the model again)"
+	}
+	return msg
 }
 
 func (e *invalidAnswerError) Unwrap() error { return e.Err }

@@ -128,7 +128,15 @@ func streamed(obs Observer, stage string) func(llm.Progress) {
 // validates it. An invalid answer goes back to the model with the problems
 // found, up to repairAttempts times, so a model can fix what it got wrong;
 // nothing invalid is ever rendered.
+//
+// A response cache (an llm.Keeper) keeps only the answer that validated,
+// and keeps it as the answer to the call's first request, so that the next
+// run of an unchanged stage costs nothing even when this one needed a
+// repair. An invalid answer from the cache (an earlier prodgen cached every
+// answer) is dropped from it, so no run gets it again.
 func (m *modelEngine) generate(ctx context.Context, req llm.Request, into artifactValue) (Usage, error) {
+	keeper, _ := m.client.(llm.Keeper)
+	first := req
 	usage := Usage{Provider: modelProvider, Cached: true}
 	for attempt := 0; ; attempt++ {
 		resp, err := m.client.Complete(ctx, req)
@@ -147,10 +155,16 @@ func (m *modelEngine) generate(ctx context.Context, req llm.Request, into artifa
 			err = into.validate()
 		}
 		if err == nil {
+			if keeper != nil && (attempt > 0 || !resp.Cached) {
+				keeper.Keep(first, resp)
+			}
 			return usage, nil
 		}
+		if keeper != nil && resp.Cached {
+			keeper.Forget(req)
+		}
 		if attempt >= m.repairAttempts {
-			return usage, &invalidAnswerError{Stage: req.Stage, Attempts: attempt + 1, Err: err}
+			return usage, &invalidAnswerError{Stage: req.Stage, Attempts: attempt + 1, Cached: resp.Cached, Err: err}
 		}
 		req.Messages = append(req.Messages,
 			llm.Message{Role: llm.RoleAssistant, Content: resp.Content},

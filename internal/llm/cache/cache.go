@@ -8,6 +8,12 @@
 // the model's name, the content and the token usage. Credentials are never
 // part of an Identity, so they can reach neither a key nor a file.
 //
+// An answer is written only when the caller says it was good (Keep): a
+// model's answer may be well-formed and still fail the stage's checks, and
+// a cached failure would come back on every run. An answer the caller
+// finds bad after all, such as one an earlier prodgen cached unchecked, is
+// removed (Forget).
+//
 // Only clients whose answer depends on the request alone may be wrapped:
 // a model behind an endpoint.
 package cache
@@ -38,14 +44,16 @@ type Identity struct {
 }
 
 // Client is an llm.Client that answers from the cache when it can and asks
-// the inner client otherwise. Set its options before the first Complete; it
-// is then safe for concurrent use, by one process or several.
+// the inner client otherwise, and keeps the answers its caller says were
+// good. Set its options before the first Complete; it is then safe for
+// concurrent use, by one process or several.
 type Client struct {
-	// Bypass neither reads nor writes the cache, as for --no-cache.
+	// Bypass neither reads nor writes the cache, as for --no-cache: Keep
+	// and Forget do nothing.
 	Bypass bool
-	// Warn, when set, is told of an answer that could not be cached. Such
-	// a failure never fails Complete, and an unreadable or corrupt entry
-	// is simply a miss.
+	// Warn, when set, is told of an answer that could not be kept or
+	// forgotten. Such a failure fails nothing, and an unreadable or
+	// corrupt entry is simply a miss.
 	Warn func(error)
 
 	dir   string
@@ -53,7 +61,7 @@ type Client struct {
 	id    Identity
 }
 
-var _ llm.Client = (*Client)(nil)
+var _ llm.Keeper = (*Client)(nil)
 
 // New returns a Client that keeps entries under dir and asks inner on a
 // miss. dir is created, with mode 0700, when the first entry is written.
@@ -62,8 +70,9 @@ func New(dir string, inner llm.Client, id Identity) *Client {
 }
 
 // Complete returns the cached answer to req, marked Cached and with the
-// usage first recorded, or asks the inner client and caches a successful
-// answer. Errors of the inner client are returned unchanged and not cached.
+// usage first recorded, or asks the inner client. It writes nothing: an
+// answer is cached when the caller keeps it. Errors of the inner client
+// are returned unchanged.
 func (c *Client) Complete(ctx context.Context, req llm.Request) (*llm.Response, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -71,16 +80,28 @@ func (c *Client) Complete(ctx context.Context, req llm.Request) (*llm.Response, 
 	if c.Bypass {
 		return c.inner.Complete(ctx, req)
 	}
-	key := Key(c.id, req)
-	if e, ok := c.load(key); ok {
+	if e, ok := c.load(Key(c.id, req)); ok {
 		return &llm.Response{Content: e.Content, Model: e.Model, Usage: e.Usage, Cached: true}, nil
 	}
-	resp, err := c.inner.Complete(ctx, req)
-	if err != nil || resp == nil {
-		return resp, err
+	return c.inner.Complete(ctx, req)
+}
+
+// Keep caches resp as the answer to req, replacing any entry. A failure is
+// reported through Warn.
+func (c *Client) Keep(req llm.Request, resp *llm.Response) {
+	if c.Bypass || resp == nil {
+		return
 	}
-	c.store(key, resp)
-	return resp, nil
+	c.store(Key(c.id, req), resp)
+}
+
+// Forget removes the cached answer to req, if any, so that the next
+// Complete asks the inner client. A failure is reported through Warn.
+func (c *Client) Forget(req llm.Request) {
+	if c.Bypass {
+		return
+	}
+	c.remove(Key(c.id, req))
 }
 
 // warn reports err through Warn, if set.

@@ -20,11 +20,7 @@ func TestMissThenHit(t *testing.T) {
 	c := New(dir, inner, testIdentity())
 	c.Warn = func(err error) { t.Errorf("unexpected warning: %v", err) }
 
-	first, err := c.Complete(t.Context(), testRequest())
-	if err != nil {
-		t.Fatalf("miss: %v", err)
-	}
-	if first.Cached {
+	if first := completeKeep(t, c, testRequest()); first.Cached {
 		t.Error("miss: Cached = true, want false")
 	}
 	second, err := c.Complete(t.Context(), testRequest())
@@ -51,12 +47,109 @@ func TestMissThenHit(t *testing.T) {
 	}
 }
 
+// Complete never writes: an answer is cached only when it is kept, so an
+// answer its caller found bad is asked for again.
+func TestCompleteDoesNotWrite(t *testing.T) {
+	dir := t.TempDir()
+	inner := answer(`{"title":"unchecked"}`)
+	c := New(dir, inner, testIdentity())
+	for i := range 2 {
+		resp, err := c.Complete(t.Context(), testRequest())
+		if err != nil || resp.Cached {
+			t.Errorf("call %d: %+v, %v; want the inner answer", i+1, resp, err)
+		}
+	}
+	if got := inner.Calls(); got != 2 {
+		t.Errorf("inner called %d times, want 2", got)
+	}
+	if files := cacheFiles(t, dir); len(files) != 0 {
+		t.Errorf("Complete wrote %v", keys(files))
+	}
+}
+
+func TestKeep(t *testing.T) {
+	dir := t.TempDir()
+	inner := answer("asked")
+	c := New(dir, inner, testIdentity())
+	c.Warn = func(err error) { t.Errorf("unexpected warning: %v", err) }
+
+	// What is kept is what a later Complete answers, whatever the inner
+	// client would say; keeping again replaces it.
+	for _, content := range []string{"first", "second"} {
+		kept := &llm.Response{Content: content, Model: "m", Usage: llm.Usage{PromptTokens: 3}}
+		c.Keep(testRequest(), kept)
+		resp, err := c.Complete(t.Context(), testRequest())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := *kept
+		want.Cached = true
+		if *resp != want {
+			t.Errorf("after keeping %q: %+v, want %+v", content, *resp, want)
+		}
+	}
+	if got := inner.Calls(); got != 0 {
+		t.Errorf("inner called %d times, want 0", got)
+	}
+	// Another request is not answered with it.
+	other := testRequest()
+	other.Stage = "tech"
+	if resp, err := c.Complete(t.Context(), other); err != nil || resp.Cached || resp.Content != "asked" {
+		t.Errorf("another request: %+v, %v; want the inner answer", resp, err)
+	}
+	c.Keep(testRequest(), nil) // nothing to keep, and no panic
+}
+
+func TestForget(t *testing.T) {
+	dir := t.TempDir()
+	inner := answer("fresh")
+	c := New(dir, inner, testIdentity())
+	c.Warn = func(err error) { t.Errorf("unexpected warning: %v", err) }
+	other := testRequest()
+	other.Stage = "tech"
+	c.Keep(testRequest(), &llm.Response{Content: "bad"})
+	c.Keep(other, &llm.Response{Content: "other"})
+
+	c.Forget(testRequest())
+	resp, err := c.Complete(t.Context(), testRequest())
+	if err != nil || resp.Cached || resp.Content != "fresh" {
+		t.Errorf("after Forget: %+v, %v; want the inner answer", resp, err)
+	}
+	if resp, err := c.Complete(t.Context(), other); err != nil || !resp.Cached || resp.Content != "other" {
+		t.Errorf("another request after Forget: %+v, %v; want its entry", resp, err)
+	}
+	if files := cacheFiles(t, dir); len(files) != 1 {
+		t.Errorf("cache files = %v, want only the other request's", keys(files))
+	}
+	// Forgetting what is not cached is no failure.
+	c.Forget(testRequest())
+	New(filepath.Join(dir, "none"), inner, testIdentity()).Forget(testRequest())
+}
+
+func TestForgetFailureIsAWarning(t *testing.T) {
+	// A folder with a file in it where the entry should be cannot be
+	// removed, whoever runs the test.
+	dir := t.TempDir()
+	c := New(dir, answer("fresh"), testIdentity())
+	var warned warnings
+	c.Warn = warned.add
+	p := c.path(Key(testIdentity(), testRequest()))
+	if err := os.MkdirAll(p, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(p, "x"), nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c.Forget(testRequest())
+	if warned.len() != 1 || !strings.HasPrefix(warned.errs[0].Error(), "remove cache entry: ") {
+		t.Errorf("warnings %v, want one saying the entry could not be removed", warned.errs)
+	}
+}
+
 func TestEntryLayout(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "prodgen")
 	c := New(dir, answer(`{"a":1}`), testIdentity())
-	if _, err := c.Complete(t.Context(), testRequest()); err != nil {
-		t.Fatal(err)
-	}
+	completeKeep(t, c, testRequest())
 	key := Key(testIdentity(), testRequest())
 	files := cacheFiles(t, dir)
 	name := key[:2] + "/" + key + ".json"
@@ -118,10 +211,7 @@ func TestByteIdenticalContent(t *testing.T) {
 			c := New(t.TempDir(), inner, testIdentity())
 			c.Warn = func(err error) { t.Errorf("unexpected warning: %v", err) }
 			for i, want := range []bool{false, true} {
-				resp, err := c.Complete(t.Context(), testRequest())
-				if err != nil {
-					t.Fatalf("call %d: %v", i+1, err)
-				}
+				resp := completeKeep(t, c, testRequest())
 				if resp.Content != tt.content {
 					t.Errorf("call %d: content %q, want %q", i+1, resp.Content, tt.content)
 				}
@@ -135,20 +225,15 @@ func TestByteIdenticalContent(t *testing.T) {
 
 func TestBypass(t *testing.T) {
 	dir := t.TempDir()
-	// An entry that Bypass must neither read nor replace.
-	if _, err := New(dir, answer("cached"), testIdentity()).Complete(t.Context(), testRequest()); err != nil {
-		t.Fatal(err)
-	}
+	// An entry that Bypass must neither read, replace nor remove.
+	completeKeep(t, New(dir, answer("cached"), testIdentity()), testRequest())
 	before := cacheFiles(t, dir)
 
 	inner := answer("fresh")
 	c := New(dir, inner, testIdentity())
 	c.Bypass = true
 	for i := range 2 {
-		resp, err := c.Complete(t.Context(), testRequest())
-		if err != nil {
-			t.Fatal(err)
-		}
+		resp := completeKeep(t, c, testRequest())
 		if resp.Content != "fresh" || resp.Cached {
 			t.Errorf("call %d: content %q cached %v, want the inner answer", i+1, resp.Content, resp.Cached)
 		}
@@ -158,9 +243,8 @@ func TestBypass(t *testing.T) {
 	}
 	other := testRequest()
 	other.Stage = "tech"
-	if _, err := c.Complete(t.Context(), other); err != nil {
-		t.Fatal(err)
-	}
+	completeKeep(t, c, other)
+	c.Forget(testRequest())
 	after := cacheFiles(t, dir)
 	if len(after) != len(before) {
 		t.Errorf("Bypass wrote files: before %v, after %v", keys(before), keys(after))
@@ -213,9 +297,7 @@ func TestErrorsAreNotCached(t *testing.T) {
 func TestCancelledContext(t *testing.T) {
 	dir := t.TempDir()
 	inner := answer("x")
-	if _, err := New(dir, inner, testIdentity()).Complete(t.Context(), testRequest()); err != nil {
-		t.Fatal(err)
-	}
+	completeKeep(t, New(dir, inner, testIdentity()), testRequest())
 	ctx, cancel := context.WithCancel(t.Context())
 	cancel()
 	_, err := New(dir, inner, testIdentity()).Complete(ctx, testRequest())
@@ -224,7 +306,7 @@ func TestCancelledContext(t *testing.T) {
 	}
 }
 
-func TestWriteFailureStillAnswers(t *testing.T) {
+func TestWriteFailureIsAWarning(t *testing.T) {
 	// A file where the cache folder should be makes every write fail,
 	// whoever runs the test.
 	dir := filepath.Join(t.TempDir(), "cache")
@@ -237,9 +319,8 @@ func TestWriteFailureStillAnswers(t *testing.T) {
 	c.Warn = warned.add
 
 	for i := range 2 {
-		resp, err := c.Complete(t.Context(), testRequest())
-		if err != nil || resp.Content != "answer" || resp.Cached {
-			t.Fatalf("call %d: %+v, %v; want the inner answer", i+1, resp, err)
+		if resp := completeKeep(t, c, testRequest()); resp.Content != "answer" || resp.Cached {
+			t.Fatalf("call %d: %+v; want the inner answer", i+1, resp)
 		}
 	}
 	if warned.len() != 2 {
@@ -250,11 +331,9 @@ func TestWriteFailureStillAnswers(t *testing.T) {
 			t.Errorf("warning %q does not say what failed", err)
 		}
 	}
-	// Without Warn a failure is silent and still not an error.
+	// Without Warn a failure is silent.
 	c.Warn = nil
-	if _, err := c.Complete(t.Context(), testRequest()); err != nil {
-		t.Errorf("without Warn: %v", err)
-	}
+	completeKeep(t, c, testRequest())
 }
 
 func TestConcurrentSameRequest(t *testing.T) {
@@ -264,7 +343,7 @@ func TestConcurrentSameRequest(t *testing.T) {
 	entered.Add(n)
 	release := make(chan struct{})
 	inner := answer(`{"title":"concurrent"}`)
-	// Every call waits until all have missed, so all write at once.
+	// Every call waits until all have missed, so all keep at once.
 	inner.hold = func() {
 		entered.Done()
 		<-release
@@ -279,6 +358,9 @@ func TestConcurrentSameRequest(t *testing.T) {
 	for i := range n {
 		done.Go(func() {
 			resps[i], errs[i] = c.Complete(t.Context(), testRequest())
+			if errs[i] == nil {
+				c.Keep(testRequest(), resps[i])
+			}
 		})
 	}
 	entered.Wait()
@@ -301,6 +383,45 @@ func TestConcurrentSameRequest(t *testing.T) {
 	resp, err := New(dir, inner, testIdentity()).Complete(t.Context(), testRequest())
 	if err != nil || !resp.Cached || resp.Content != `{"title":"concurrent"}` {
 		t.Errorf("after the race: %+v, %v; want a valid entry", resp, err)
+	}
+}
+
+// Keeping, reading and forgetting one entry at once: every read is a miss
+// or the whole entry, and nothing fails or is left behind.
+func TestConcurrentKeepAndForget(t *testing.T) {
+	const n, rounds = 8, 20
+	dir := t.TempDir()
+	want := &llm.Response{Content: `{"title":"kept"}`, Model: "gpt-test-2025"}
+	inner := answer(want.Content)
+	c := New(dir, inner, testIdentity())
+	var warned warnings
+	c.Warn = warned.add
+
+	var done sync.WaitGroup
+	for i := range n {
+		done.Go(func() {
+			for range rounds {
+				resp, err := c.Complete(t.Context(), testRequest())
+				if err != nil || resp.Content != want.Content {
+					t.Errorf("read: %+v, %v; want a miss or the whole entry", resp, err)
+					return
+				}
+				if i%2 == 0 {
+					c.Keep(testRequest(), want)
+				} else {
+					c.Forget(testRequest())
+				}
+			}
+		})
+	}
+	done.Wait()
+	if warned.len() != 0 {
+		t.Errorf("warnings: %v", warned.errs)
+	}
+	for name := range cacheFiles(t, dir) {
+		if strings.HasSuffix(name, ".tmp") {
+			t.Errorf("left a temporary file: %s", name)
+		}
 	}
 }
 

@@ -52,6 +52,20 @@ func answer(content string) *fakeClient {
 	}}
 }
 
+// completeKeep asks c for req and keeps an answer that did not come from
+// the cache, as a caller does with an answer that passed its checks.
+func completeKeep(t *testing.T, c *Client, req llm.Request) *llm.Response {
+	t.Helper()
+	resp, err := c.Complete(t.Context(), req)
+	if err != nil {
+		t.Fatalf("complete: %v", err)
+	}
+	if !resp.Cached {
+		c.Keep(req, resp)
+	}
+	return resp
+}
+
 // testIdentity is an endpoint's identity used across the tests.
 func testIdentity() Identity {
 	return Identity{

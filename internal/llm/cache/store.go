@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"unicode/utf8"
@@ -27,7 +28,7 @@ func (c *Client) path(key string) string {
 }
 
 // load reads the entry named key. A missing, unreadable or corrupt entry
-// is a miss, not reported: the answer that follows replaces it, and a
+// is a miss, not reported: a good answer that follows replaces it, and a
 // failure to do so is reported then.
 func (c *Client) load(key string) (entry, bool) {
 	data, err := os.ReadFile(c.path(key))
@@ -59,6 +60,13 @@ func (c *Client) store(key string, resp *llm.Response) {
 	}
 	if err := writeAtomic(c.path(key), buf.Bytes()); err != nil {
 		c.warn(fmt.Errorf("write cache entry: %w", err))
+	}
+}
+
+// remove deletes the entry named key; a missing entry is already gone.
+func (c *Client) remove(key string) {
+	if err := os.Remove(c.path(key)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		c.warn(fmt.Errorf("remove cache entry: %w", err))
 	}
 }
 
