@@ -33,6 +33,17 @@ var ruleCases = []struct {
 	{name: "PRD without goals and users", rule: "recommended-section",
 		docs: []file{prd("## Goals\n\n- **G-1** Teams keep 80% of agreed habits for 8 weeks.\n\n## Users", "## Personas")},
 		want: []string{"docs/prd.md:1: recommended-section"}, msg: `no "Goals" section`},
+	{name: "a section an open question asks for is known to be missing", rule: "recommended-section",
+		docs: []file{prd(
+			"## Goals\n\n- **G-1** Teams keep 80% of agreed habits for 8 weeks.\n\n", "",
+			"## Success metrics\n\n| Metric | Baseline | Target |\n| --- | --- | --- |\n| Median check-in time | – | under 10 seconds |\n\n", "",
+			"- **Q-1** Which Slack plans must be supported?", "- **Q-1** What goals should the first release of Streaks reach?\n- **Q-2** How will we measure whether Streaks succeeds?")}},
+	{name: "a question about something else does not excuse a missing section", rule: "recommended-section",
+		docs: []file{prd(
+			"## Goals\n\n- **G-1** Teams keep 80% of agreed habits for 8 weeks.\n\n", "",
+			"## Users\n\n- **Team lead**: Sets the habits.\n\n", "",
+			"- **Q-1** Which Slack plans must be supported?", "- **Q-1** What goals should the first release of Streaks reach?\n- **Q-2** Which goalkeeper app do teams use today?")},
+		want: []string{"docs/prd.md:1: recommended-section"}, msg: `no "Users" section: add one, or ask for it in the open questions`},
 	{name: "no open questions is fine", rule: "recommended-section",
 		docs: []file{prd("## Open questions\n\n- **Q-1** Which Slack plans must be supported?\n", "")}},
 
