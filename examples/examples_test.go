@@ -1,5 +1,6 @@
 // Package examples holds sample briefs and the documents prodgen generated
-// from them. Its test fails when a committed document is out of date.
+// from them. Its tests fail when a committed document is out of date or
+// when prodgen lint --strict finds anything in one.
 package examples
 
 import (

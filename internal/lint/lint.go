@@ -42,7 +42,7 @@ type Rule struct {
 // Rules lists every rule, in the order help shows them.
 var Rules = []Rule{
 	{"required-section", Error, "missing title, FRs, stories, or tech Data model, API, Tasks"},
-	{"recommended-section", Warning, "PRD without Goals, Users, NFRs or Success metrics"},
+	{"recommended-section", Warning, "PRD without Goals, Users, NFRs or Success metrics, unless an open question asks"},
 	{"empty-section", Error, "a heading with nothing under it"},
 	{"id-format", Error, "an ID malformed for its kind, not in bold, or under another story"},
 	{"id-missing", Error, "an item or a story heading without an ID"},

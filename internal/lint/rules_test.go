@@ -33,6 +33,17 @@ var ruleCases = []struct {
 	{name: "PRD without goals and users", rule: "recommended-section",
 		docs: []file{prd("## Goals\n\n- **G-1** Teams keep 80% of agreed habits for 8 weeks.\n\n## Users", "## Personas")},
 		want: []string{"docs/prd.md:1: recommended-section"}, msg: `no "Goals" section`},
+	{name: "a section an open question asks for is known to be missing", rule: "recommended-section",
+		docs: []file{prd(
+			"## Goals\n\n- **G-1** Teams keep 80% of agreed habits for 8 weeks.\n\n", "",
+			"## Success metrics\n\n| Metric | Baseline | Target |\n| --- | --- | --- |\n| Median check-in time | – | under 10 seconds |\n\n", "",
+			"- **Q-1** Which Slack plans must be supported?", "- **Q-1** What goals should the first release of Streaks reach?\n- **Q-2** How will we measure whether Streaks succeeds?")}},
+	{name: "a question about something else does not excuse a missing section", rule: "recommended-section",
+		docs: []file{prd(
+			"## Goals\n\n- **G-1** Teams keep 80% of agreed habits for 8 weeks.\n\n", "",
+			"## Users\n\n- **Team lead**: Sets the habits.\n\n", "",
+			"- **Q-1** Which Slack plans must be supported?", "- **Q-1** What goals should the first release of Streaks reach?\n- **Q-2** Which goalkeeper app do teams use today?")},
+		want: []string{"docs/prd.md:1: recommended-section"}, msg: `no "Users" section: add one, or ask for it in the open questions`},
 	{name: "no open questions is fine", rule: "recommended-section",
 		docs: []file{prd("## Open questions\n\n- **Q-1** Which Slack plans must be supported?\n", "")}},
 
@@ -142,6 +153,19 @@ var ruleCases = []struct {
 	{name: "should in a requirement, not in a story", rule: "vague-word",
 		docs: []file{prd("Pages must load", "Pages should load"), stories("I want to create a team.", "I want to create a team, which should be named.")},
 		want: []string{"docs/prd.md:18: vague-word"}, msg: `vague word "should": write "must"`},
+	{name: "MoSCoW priorities are labels, not hedges", rule: "vague-word",
+		docs: []file{prd(
+			"create a team.", "create a team. (priority: Should)",
+			"check in to a habit.", "check in to a habit [Should have]",
+			"- **NFR-001** Pages", "- **NFR-001** Should: pages",
+			"## Non-functional requirements", "### Should have\n\n| Requirement | MoSCoW |\n| --- | --- |\n| Rename a team | Should |\n\n## Non-functional requirements")}},
+	{name: "should in prose next to a MoSCoW label, and a vague label", rule: "vague-word",
+		docs: []file{prd(
+			"must let a team lead create a team.", "should let a team lead create a team. (priority: Should)",
+			"check in to a habit.", "check in to a habit. (priority: TBD)",
+			"Pages must load", "Pages should have loaded (MoSCoW: Must)")},
+		want: []string{"docs/prd.md:13: vague-word", "docs/prd.md:14: vague-word", "docs/prd.md:18: vague-word"},
+		msg:  `vague word "should"`},
 	{name: "story title, sentence and criteria", rule: "vague-word",
 		docs: []file{stories("## US-001 Create a team", "## US-001 Quick team setup", "I want to create a team.", "I want an intuitive team page.", "then the team Core exists", "then the team Core exists (TODO: limits)")},
 		want: []string{"docs/stories.md:3: vague-word", "docs/stories.md:5: vague-word", "docs/stories.md:11: vague-word"}, msg: `vague word "Quick"`},

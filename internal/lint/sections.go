@@ -3,6 +3,7 @@ package lint
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/markdown"
@@ -28,19 +29,31 @@ type sectionRule struct {
 	// requirement marks items as requirements, checked for vague words
 	// and for "should".
 	requirement bool
+	// asks are the words, in lower case, of an open question that asks
+	// for what a missing recommended section would hold.
+	asks []string
 }
 
 // sectionRules are the sections of a PRD and of a tech spec that lint
 // checks, with the headings the artifact package reads them under. A
 // missing Open questions section is not a finding: the renderer leaves it
 // out when nothing is open, which is where a document should get to.
+//
+// A missing recommended section is not a finding either when an open
+// question asks for it: a brief that states no goals gets a PRD without
+// them and the question "What goals should the first release reach?",
+// which is the honest document, and is counted with the open questions.
 var sectionRules = map[Kind][]sectionRule{
 	PRD: {
-		{name: "Goals", keys: []string{"goals"}, need: recommended, ids: artifact.KindGoal},
-		{name: "Users", keys: []string{"users", "personas", "target users"}, need: recommended},
+		{name: "Goals", keys: []string{"goals"}, need: recommended, ids: artifact.KindGoal,
+			asks: []string{"goal", "goals"}},
+		{name: "Users", keys: []string{"users", "personas", "target users"}, need: recommended,
+			asks: []string{"user", "users", "persona", "personas"}},
 		{name: "Functional requirements", keys: []string{"functional requirements"}, need: required, ids: artifact.KindFunctional, requirement: true},
-		{name: "Non-functional requirements", keys: []string{"non-functional requirements", "nonfunctional requirements", "non functional requirements"}, need: recommended, ids: artifact.KindNonFunctional, requirement: true},
-		{name: "Success metrics", keys: []string{"success metrics", "metrics"}, need: recommended},
+		{name: "Non-functional requirements", keys: []string{"non-functional requirements", "nonfunctional requirements", "non functional requirements"}, need: recommended, ids: artifact.KindNonFunctional, requirement: true,
+			asks: []string{"non-functional", "nonfunctional", "constraint", "constraints"}},
+		{name: "Success metrics", keys: []string{"success metrics", "metrics"}, need: recommended,
+			asks: []string{"metric", "metrics", "measure"}},
 		{name: "Open questions", keys: []string{"open questions", "questions"}, ids: artifact.KindQuestion},
 	},
 	Tech: {
@@ -132,7 +145,9 @@ func (a *analysis) section(rule sectionRule) {
 		case required:
 			a.l.add(a.doc, a.doc.titleLine(), "required-section", "no %q section", rule.name)
 		case recommended:
-			a.l.add(a.doc, a.doc.titleLine(), "recommended-section", "no %q section", rule.name)
+			if !a.asked(rule) {
+				a.l.add(a.doc, a.doc.titleLine(), "recommended-section", "no %q section: add one, or ask for it in the open questions", rule.name)
+			}
 		}
 		return
 	}
@@ -164,4 +179,28 @@ func (a *analysis) item(rule sectionRule, it idItem) {
 	case artifact.KindTask:
 		a.task(it)
 	}
+}
+
+// asked reports whether an open question of the document asks for what
+// the rule's missing section would hold: one of its words is in asks.
+func (a *analysis) asked(rule sectionRule) bool {
+	i := slices.IndexFunc(sectionRules[a.doc.Kind], func(r sectionRule) bool { return r.ids == artifact.KindQuestion })
+	if i < 0 || len(rule.asks) == 0 {
+		return false
+	}
+	questions := sectionRules[a.doc.Kind][i]
+	for _, s := range a.doc.sections {
+		if !slices.Contains(questions.keys, key(s.Title)) {
+			continue
+		}
+		for _, it := range s.Items() {
+			words := strings.FieldsFunc(strings.ToLower(markdown.Plain(it.Text)), func(r rune) bool {
+				return !unicode.IsLetter(r) && r != '-'
+			})
+			if slices.ContainsFunc(words, func(w string) bool { return slices.Contains(rule.asks, w) }) {
+				return true
+			}
+		}
+	}
+	return false
 }

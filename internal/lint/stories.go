@@ -69,8 +69,8 @@ var givenWhenThen = sync.OnceValue(func() *regexp.Regexp {
 
 // criteria checks a story's acceptance criteria: at least one, and at
 // least one of them in Given/When/Then form. A criterion in another form
-// is a warning: "Drafts are editable." can be a fair criterion, and the
-// offline engine carries such lines over from a brief as written.
+// is a warning: "Drafts are editable." written by hand can be a fair
+// criterion, though the offline engine writes every criterion in that form.
 func (a *analysis) criteria(st tracer, criteria []idItem) {
 	formed := 0
 	for _, c := range criteria {

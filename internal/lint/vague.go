@@ -56,6 +56,21 @@ var vagueWords = []vagueWord{
 	{word: "should", advice: `write "must" if it is required; if that is undecided, move it to the open questions`, requirementOnly: true},
 }
 
+// moscowLabels match a MoSCoW priority written as a label on a requirement:
+// "(priority: Should)", "(Should have)", "[Should]", "MoSCoW: Could", or
+// "Should:" leading the item. There "Should" ranks the requirement against
+// the others, which is a decision, not a hedge: it is blanked out before
+// the vague words are looked for. "Should" in a sentence ("the page should
+// load") is still prose. A label of another kind is left as it is, so
+// "(priority: TBD)" is still vague.
+var moscowLabels = sync.OnceValue(func() *regexp.Regexp {
+	const word = `(?:must|should|could|won['’]t|will not)(?:[ -]have)?`
+	return regexp.MustCompile(`(?i)` +
+		`\b(?:priority|moscow)\s*[:=]\s*` + word + `\b` + // "priority: Should"
+		`|[(\[]\s*` + word + `\s*[)\]]` + // "(Should)", "[Should have]"
+		`|^\s*` + word + `\s*[:–—-]`) // "Should: …", "Should have – …"
+})
+
 // vaguePatterns returns the table's words as patterns, in the same order.
 // A word is whole when no letter, digit, underscore or hyphen touches it.
 // They are compiled on first use, not at start-up: the Unicode classes
@@ -74,7 +89,7 @@ var vaguePatterns = sync.OnceValue(func() []*regexp.Regexp {
 
 // vague reports the vague words in text, each once, on line.
 func (a *analysis) vague(line int, text string, kind textKind) {
-	plain := markdown.Plain(stripCode(text))
+	plain := moscowLabels().ReplaceAllStringFunc(markdown.Plain(stripCode(text)), blank)
 	patterns := vaguePatterns()
 	for i, w := range vagueWords {
 		if w.requirementOnly && kind != requirementText {
@@ -158,6 +173,9 @@ func stripCode(s string) string {
 	}
 	return string(b)
 }
+
+// blank is s as spaces, so that what follows keeps its place.
+func blank(s string) string { return strings.Repeat(" ", len(s)) }
 
 // run returns the length of the run of backticks at b[i].
 func run(b []byte, i int) int {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // nfrMin is how many topic words a story and a non-functional requirement
@@ -39,7 +40,7 @@ func (c *storyCtx) criteria(nfrs []artifact.Requirement) []artifact.Criterion {
 		c.verbCriteria()
 	}
 	for _, note := range c.parts.notes {
-		c.extra = append(c.extra, artifact.Criterion{Text: c.noteCriterion(note)})
+		c.extra = append(c.extra, c.noteCriterion(note))
 	}
 	c.nfrCriteria(nfrs)
 	var out []artifact.Criterion
@@ -58,18 +59,45 @@ func (c *storyCtx) criteria(nfrs []artifact.Requirement) []artifact.Criterion {
 	return out
 }
 
-// noteCriterion turns a note from the brief into a criterion: as a
-// sentence when it is one ("Drafts are editable."), else headed by what it
-// is about ("Credit notes: partial or full.").
-func (c *storyCtx) noteCriterion(note string) string {
+// noteCriterion turns a note from the brief into a criterion in
+// Given/When/Then form, on the story's action. Its outcome is the note as
+// a clause when it is one ("then drafts are editable"), else the note as
+// the brief gives it, about the story's thing ("then credit notes meet
+// the brief's note: partial or full"): the engine does not know what the
+// note means, so it does not pretend to.
+func (c *storyCtx) noteCriterion(note string) artifact.Criterion {
 	if s, ok := completeClause(note); ok {
-		return sentence(s)
+		return gwt(c.given(), c.storyWhen(), lowerFirst(bare(s), c.proper))
 	}
-	about := storyTitle(c.parts)
+	about := "the result meets"
 	if c.parts.kind == kindNoun {
-		about = upperFirst(join(nounParts(c.parts.body).short))
+		np := nounParts(c.parts.body).short
+		about = subjectForm(np) + " " + agree("meet", "", np)
 	}
-	return sentence(about + ": " + lowerFirst(note, c.proper))
+	return gwt(c.given(), c.storyWhen(), about+" the brief's note: "+lowerFirst(bare(note), c.proper))
+}
+
+// storyWhen is the story's whole action, for a criterion about the story
+// rather than one of its paths: "they create, update, finalize and void
+// invoices", "they use line items".
+func (c *storyCtx) storyWhen() string {
+	switch c.parts.kind {
+	case kindNoun:
+		return "they use " + useForm(nounParts(c.parts.body).short)
+	case kindSystem:
+		// The system's verbs agree with it: "the system syncs notes and
+		// uploads photos", not "the system sync…".
+		var acts []string
+		for _, s := range segments(tokenize(c.parts.body)) {
+			if s.verb != "" {
+				acts = append(acts, strings.TrimPrefix(c.act(s), c.who()+" "))
+			}
+		}
+		if len(acts) > 0 {
+			return c.who() + " " + plural.And(acts)
+		}
+	}
+	return c.who() + " " + lowerFirst(storyTitle(c.parts), c.proper)
 }
 
 // given is the usual context: the role using the product.
@@ -101,11 +129,7 @@ func (c *storyCtx) nfrCriteria(nfrs []artifact.Requirement) {
 	for _, min := range []int{4, 3, nfrMin} {
 		for _, r := range nfrs {
 			if added < 2 && overlap(text, r.Text, c.proper) == min {
-				when := c.who() + " " + lowerFirst(storyTitle(c.parts), c.proper)
-				if c.parts.kind == kindNoun {
-					when = "they use " + useForm(nounParts(c.parts.body).short)
-				}
-				c.extra = append(c.extra, gwt(c.given(), when, "the system meets "+r.ID))
+				c.extra = append(c.extra, gwt(c.given(), c.storyWhen(), "the system meets "+r.ID))
 				added++
 			}
 		}

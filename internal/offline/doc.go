@@ -55,7 +55,10 @@
 // failure path (invalid input, a choice outside a list, or someone not
 // allowed), a pair of criteria per condition or threshold ("by more than
 // 10 minutes" / "by 10 minutes or less"), the notes, and a pointer to each
-// NFR sharing at least nfrMin topic words with the story.
+// NFR sharing at least nfrMin topic words with the story. Every criterion
+// is in Given/When/Then form: a note is the outcome of the story's whole
+// action, as a clause ("then drafts are editable") or, when it is not one,
+// quoted ("then credit notes meet the brief's note: partial or full").
 //
 // # Tech spec
 //

@@ -186,6 +186,34 @@ func TestStoryRoleAndWant(t *testing.T) {
 	}
 }
 
+// TestNoteCriteria covers the criterion a note from the brief becomes: in
+// Given/When/Then form, on the story's whole action, with the note as the
+// outcome when it is a clause and quoted when it is not.
+func TestNoteCriteria(t *testing.T) {
+	personas := []artifact.Persona{{Name: "Developer at a customer"}, {Name: "Managers"}}
+	tests := []struct{ fr, when, then string }{
+		{"The system must let a developer at a customer create, update, finalize and void invoices. Drafts are editable.",
+			"they create, update, finalize and void invoices", "drafts are editable"},
+		{"The system must support credit notes against a finalized invoice. Notes from the brief: Partial or full.",
+			"they use credit notes", "credit notes meet the brief's note: partial or full"},
+		{"The system must provide an audit log of every change. Notes from the brief: Who, when, what changed.",
+			"they use the audit log", "the audit log meets the brief's note: who, when, what changed"},
+		{"The system must sync notes and upload photos. Notes from the brief: Over Wi-Fi only.",
+			"the system syncs notes and uploads photos", "the result meets the brief's note: over Wi-Fi only"},
+	}
+	for _, tt := range tests {
+		parts := parseFR(tt.fr, personas, map[string]bool{})
+		c := storyCtx{n: 1, role: "developer at a customer", product: "Ledgerline", parts: parts, proper: map[string]bool{}}
+		if len(parts.notes) != 1 {
+			t.Fatalf("%q: notes %q, want one", tt.fr, parts.notes)
+		}
+		got := c.noteCriterion(parts.notes[0])
+		if got.Given != "a developer at a customer is using Ledgerline" || got.When != tt.when || got.Then != tt.then || got.Text != "" {
+			t.Errorf("%q:\n got %+v\nwant when %q, then %q", tt.fr, got, tt.when, tt.then)
+		}
+	}
+}
+
 func TestSoThat(t *testing.T) {
 	goals := []artifact.Goal{
 		{ID: "G-1", Text: "Teams keep 80% of agreed habits for at least 8 weeks"},
