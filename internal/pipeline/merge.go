@@ -37,6 +37,8 @@ type merger struct {
 	// person's edits are taken as theirs (accept, or an edit whose inputs
 	// did not change).
 	adopt bool
+	// settle, when set, settles one conflict in the document on disk.
+	settle *settlement
 }
 
 // newMerger merges against the ledger of the document's last generation.
@@ -102,6 +104,9 @@ func hashOf[T any](l list[T], v T) string {
 // mergeList merges one list: mine (nil when the document is new) and
 // theirs, recording each item in the ledger.
 func mergeList[T any](m *merger, l list[T], mine, theirs []T) []T {
+	if m.settle != nil {
+		return settleList(m.settle, l, mine)
+	}
 	mineBy := map[string]int{}
 	for i, v := range mine {
 		mineBy[l.key(v)] = i

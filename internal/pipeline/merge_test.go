@@ -372,3 +372,108 @@ func TestMergeMatrixTech(t *testing.T) {
 		}
 	}
 }
+
+// resolve settles each kind of conflict either way, and the settlement
+// holds: a later generate keeps it, and only a new upstream change raises
+// a new conflict.
+func TestResolve(t *testing.T) {
+	const (
+		fr001  = "The system must let a team lead create a team and invite members by email link."
+		mine   = "The system must let a team lead create a team and invite up to 50 members."
+		theirs = "The system must let a team lead create a team and invite members by email or SMS link."
+	)
+	changed := strings.Replace(matrixBrief, "invite members by email link.", "invite members by email or SMS link.", 1)
+	removed := strings.Replace(matrixBrief, "- Create a team and invite members by email link.\n", "", 1)
+	tests := []struct {
+		name       string
+		hand       func(md string) string
+		brief      string
+		keepTheirs bool
+		want       string // FR-001's text after resolving
+	}{
+		{"edited and changed, keep theirs", func(md string) string { return strings.Replace(md, fr001, mine, 1) }, changed, true, theirs},
+		{"edited and changed, keep mine", func(md string) string { return strings.Replace(md, fr001, mine, 1) }, changed, false, mine},
+		{"edited and removed, keep theirs", func(md string) string { return strings.Replace(md, fr001, mine, 1) }, removed, true, ""},
+		{"edited and removed, keep mine", func(md string) string { return strings.Replace(md, fr001, mine, 1) }, removed, false, mine},
+		{"deleted and changed, keep theirs", func(md string) string {
+			return regexp.MustCompile(`(?m)^- \*\*FR-001\*\*.*\n`).ReplaceAllString(md, "")
+		}, changed, true, theirs},
+		{"deleted and changed, keep mine", func(md string) string {
+			return regexp.MustCompile(`(?m)^- \*\*FR-001\*\*.*\n`).ReplaceAllString(md, "")
+		}, changed, false, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newProject(t, matrixBrief, Offline(nil))
+			generate(t, p)
+			write(t, p, p.prdPath(), tt.hand(read(t, p, p.prdPath())))
+			write(t, p, "brief.md", tt.brief)
+			generate(t, p)
+			if ledgerConflict(t, p, "prd", "FR-001") == "" {
+				t.Fatal("no conflict to resolve")
+			}
+			if _, err := p.Resolve("FR-001", tt.keepTheirs); err != nil {
+				t.Fatal(err)
+			}
+			if got := itemLine(read(t, p, p.prdPath()), "FR-001"); got != tt.want {
+				t.Errorf("FR-001 is %q, want %q", got, tt.want)
+			}
+			generate(t, p)
+			if got := itemLine(read(t, p, p.prdPath()), "FR-001"); got != tt.want {
+				t.Errorf("after generate FR-001 is %q, want %q", got, tt.want)
+			}
+			plan, err := p.Plan(Selection{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, st := range plan.Statuses {
+				if !st.Fresh() {
+					t.Errorf("%s is %s (%s) after resolving and generating", st.Path, st.State, st.Reason)
+				}
+			}
+			if _, err := p.Resolve("FR-001", true); err == nil || !strings.Contains(err.Error(), "has no conflict to resolve") {
+				t.Errorf("resolving again: %v", err)
+			}
+		})
+	}
+	// Kept mine, then upstream changes again: a new conflict.
+	p := newProject(t, matrixBrief, Offline(nil))
+	generate(t, p)
+	write(t, p, p.prdPath(), strings.Replace(read(t, p, p.prdPath()), fr001, mine, 1))
+	write(t, p, "brief.md", changed)
+	generate(t, p)
+	if _, err := p.Resolve("FR-001", false); err != nil {
+		t.Fatal(err)
+	}
+	write(t, p, "brief.md", strings.Replace(changed, "email or SMS link.", "email, SMS or QR code.", 1))
+	generate(t, p)
+	if ledgerConflict(t, p, "prd", "FR-001") == "" || itemLine(read(t, p, p.prdPath()), "FR-001") != mine {
+		t.Errorf("a new upstream change after keeping mine is no conflict, or lost mine:\n%s", read(t, p, p.prdPath()))
+	}
+}
+
+// IDs lists the ledger: a retired number stays listed and is never
+// reused, and a person's item is theirs.
+func TestIDs(t *testing.T) {
+	p := newProject(t, matrixBrief, Offline(nil))
+	generate(t, p)
+	write(t, p, p.prdPath(), strings.Replace(read(t, p, p.prdPath()), "export check-in history as CSV.", "export check-in history as CSV and JSON.", 1))
+	write(t, p, "brief.md", strings.Replace(matrixBrief, "- Send a weekly summary to each member.\n", "- Pause a habit for a week.\n", 1))
+	generate(t, p)
+	ids, err := p.IDs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]ID{}
+	for _, id := range ids {
+		if id.Document == "docs/prd.md" {
+			got[id.ID] = id
+		}
+	}
+	if got["FR-003"].State != "retired" || got["FR-002"].Owner != "person" || got["FR-001"].State != "active" {
+		t.Errorf("ledger %+v", got)
+	}
+	if fr4, ok := got["FR-004"]; !ok || !strings.Contains(fr4.Text, "pause a habit") {
+		t.Errorf("the new requirement is not FR-004: %+v", got)
+	}
+}

@@ -146,3 +146,13 @@ type prdValue struct{ artifact.PRD }
 func (v *prdValue) reset()          { v.PRD = artifact.PRD{} }
 func (v *prdValue) number()         { v.PRD.Number() }
 func (v *prdValue) validate() error { return v.PRD.Validate() }
+
+func (prdStage) settle(p *Project, data []byte, s *settlement) ([]byte, error) {
+	prd, err := artifact.ParsePRD(data)
+	if err != nil {
+		return nil, err
+	}
+	out := mergePRD(&merger{settle: s}, prd, nil)
+	out.Header = prd.Header
+	return render(p.prdPath(), out, artifact.RenderPRD)
+}

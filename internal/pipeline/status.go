@@ -80,7 +80,9 @@ func (p *Project) status(l *lock, stage stage, settings map[string]string, befor
 		reason = changedSettings(entry, settings)
 	}
 	for _, up := range stage.upstream() {
-		if b, ok := before[up]; ok && b.State != fresh && reason == "" {
+		// A conflict upstream waits for a person; what was made from the
+		// document as it is stays fresh.
+		if b, ok := before[up]; ok && b.State != fresh && b.State != conflicted && reason == "" {
 			reason = fmt.Sprintf("its input %s is %s", b.Path, b.State)
 		}
 	}

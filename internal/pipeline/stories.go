@@ -209,3 +209,13 @@ func (v *storiesValue) validate() error { return v.Stories.Validate(v.prd) }
 // expected is the answer a stories request needs room for: a story and
 // its criteria run to about 300 tokens, two stories a requirement.
 func (v *storiesValue) expected() int { return 300 * 2 * max(len(v.prd.Functional), 1) }
+
+func (storiesStage) settle(p *Project, data []byte, s *settlement) ([]byte, error) {
+	doc, err := artifact.ParseStories(data)
+	if err != nil {
+		return nil, err
+	}
+	out := mergeStories(&merger{settle: s}, doc, nil)
+	out.Header = doc.Header
+	return render(p.storiesPath(), out, artifact.RenderStories)
+}

@@ -208,3 +208,13 @@ type techValue struct {
 func (v *techValue) reset()          { v.TechSpec = artifact.TechSpec{} }
 func (v *techValue) number()         { v.TechSpec.Number() }
 func (v *techValue) validate() error { return v.TechSpec.Validate(v.stories) }
+
+func (techStage) settle(p *Project, data []byte, s *settlement) ([]byte, error) {
+	doc, err := artifact.ParseTech(data)
+	if err != nil {
+		return nil, err
+	}
+	out := mergeTech(&merger{settle: s}, doc, nil)
+	out.Header = doc.Header
+	return render(p.techPath(), out, artifact.RenderTech)
+}
