@@ -21,9 +21,6 @@ func (p *Project) Accept(path string) (string, error) {
 	var s stage
 	var docs []string
 	for _, st := range p.active(l) {
-		if st.folder() {
-			continue
-		}
 		docs = append(docs, st.Output(p))
 		if filepath.Clean(p.Abs(path)) == filepath.Clean(p.Abs(st.Output(p))) {
 			s = st

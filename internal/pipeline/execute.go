@@ -2,7 +2,13 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/scaffold"
 
 	"github.com/prodgen/prodgen/internal/disk"
 )
@@ -88,6 +94,9 @@ func (x *execution) runStep(ctx context.Context, step planStep) error {
 // item: a person's edits become theirs, and the stages after it see a new
 // input. No engine is called.
 func (x *execution) adopt(s stage) error {
+	if s.folder() {
+		return x.adoptFolder(s)
+	}
 	p := x.p
 	path := s.Output(p)
 	data, err := disk.Read(p.Abs(path), path, disk.MaxDocument)
@@ -141,4 +150,39 @@ func (x *execution) record(stage string, e *entry) error {
 	}
 	x.lock.Artifacts[stage] = e
 	return x.lock.save(x.p.Abs(lockFile))
+}
+
+// adoptFolder takes a prototype's files as they are on disk into the lock:
+// a file that differs from what prodgen wrote is a person's, one that is
+// gone was deleted by a person.
+func (x *execution) adoptFolder(s stage) error {
+	p := x.p
+	e := x.lock.Artifacts[s.Name()]
+	if e == nil {
+		return &disk.InputError{Path: s.Output(p), Err: errors.New("was not written by prodgen scaffold; run it first")}
+	}
+	cp := *e
+	cp.Outputs, cp.Items = nil, nil
+	for _, it := range e.Items {
+		name := strings.TrimPrefix(it.Key, "file:")
+		rel := slash(path.Join(s.Output(p), name))
+		data, err := disk.Read(p.Abs(rel), rel, scaffold.DefaultMaxBytes)
+		switch {
+		case it.State == deleted:
+		case errors.Is(err, fs.ErrNotExist):
+			it.State, it.Owner = deleted, ""
+		case err != nil:
+			return err
+		default:
+			h := hashBytes(data)
+			it.Owner = ""
+			if h != it.SHA256 {
+				it.Owner = person
+			}
+			cp.Outputs = append(cp.Outputs, fileHash{Path: rel, SHA256: h})
+		}
+		cp.Items = append(cp.Items, it)
+	}
+	x.lock.Artifacts[s.Name()] = &cp
+	return x.lock.save(p.Abs(lockFile))
 }

@@ -194,8 +194,12 @@ func (s scaffoldStage) run(ctx context.Context, x *execution, step planStep) err
 	for _, r := range rep.Rejected {
 		p.obs.Warnf("rejected %q: %s\n", r.Path, r.Reason)
 	}
+	why := "it exists and differs"
+	if slash(dir) == s.Output(p) {
+		why = "edited by hand since prodgen wrote it"
+	}
 	for _, f := range rep.Skipped {
-		p.obs.Infof("kept %s/%s: it exists and differs (--force overwrites it)\n", slash(dir), f)
+		p.obs.Infof("kept %s/%s: %s (--force overwrites it)\n", slash(dir), f, why)
 	}
 	p.obs.Wrote(slash(dir), fmt.Sprintf("%d files written, %d unchanged, %d kept, %d rejected",
 		len(rep.Written), len(rep.Unchanged), len(rep.Skipped), len(rep.Rejected)), Usage{})
@@ -235,7 +239,11 @@ func (s scaffoldStage) run(ctx context.Context, x *execution, step planStep) err
 }
 
 // write makes the prototype's files, writes them to dir through the safe
-// writer and, when dir is the stage's own folder, records them.
+// writer and, when dir is the stage's own folder, records them. In its own
+// folder a prototype is merged file by file as a document is item by item:
+// a file prodgen wrote and nobody touched takes the new content, one a
+// person edited is kept (and listed), one a person deleted stays deleted;
+// --force overwrites them all.
 func (s scaffoldStage) write(ctx context.Context, x *execution, dir string, force bool, repair *scaffoldRepair) (*scaffoldWork, *scaffold.Report, error) {
 	p := x.p
 	w, err := s.work(p, repair)
@@ -246,29 +254,74 @@ func (s scaffoldStage) write(ctx context.Context, x *execution, dir string, forc
 	if err != nil {
 		return nil, nil, err
 	}
-	rep, err := scaffold.Write(p.Abs(dir), w.files, force, p.opts.Limits)
+	tracked := slash(dir) == s.Output(p)
+	base := map[string]item{}
+	if e := x.lock.Artifacts[s.Name()]; e != nil && tracked {
+		for _, it := range e.Items {
+			base[it.Key] = it
+		}
+	}
+	onDisk := func(name string) ([]byte, bool) {
+		data, err := disk.Read(p.Abs(path.Join(dir, name)), name, scaffold.DefaultMaxBytes)
+		return data, err == nil
+	}
+	// A file a person deleted stays deleted.
+	var files []scaffold.File
+	gone := map[string]bool{}
+	for _, f := range w.files {
+		b, known := base[fileKey(f.Path)]
+		if _, exists := onDisk(f.Path); !force && known && (b.State == deleted || (b.State == "" && !exists)) {
+			gone[f.Path] = true
+			continue
+		}
+		files = append(files, f)
+	}
+	overwrite := func(name string) bool {
+		if force || !tracked {
+			return force
+		}
+		b, known := base[fileKey(name)]
+		data, ok := onDisk(name)
+		return known && b.SHA256 != "" && ok && hashBytes(data) == b.SHA256
+	}
+	rep, err := scaffold.WriteOver(p.Abs(dir), files, overwrite, p.opts.Limits)
 	if err != nil {
 		return nil, nil, fmt.Errorf("write %s: %w", slash(dir), err)
 	}
-	if slash(dir) != s.Output(p) {
+	if !tracked {
 		return w, rep, nil
 	}
 	inputs, err := p.opts.Engine.inputs(p, scaffoldName)
 	if err != nil {
 		return nil, nil, err
 	}
-	return w, rep, x.record(s.Name(), x.entry(usage, s.outputs(w.files, rep, dir), append(w.read(p), inputs...)))
+	e := x.entry(usage, s.outputs(rep, dir, onDisk), append(w.read(p), inputs...))
+	for _, f := range w.files {
+		it := item{Key: fileKey(f.Path), SHA256: hashBytes(f.Content)}
+		switch {
+		case gone[f.Path]:
+			it.State = deleted
+		case slices.Contains(rep.Skipped, f.Path):
+			it.Owner = person
+		case !slices.Contains(rep.Written, f.Path) && !slices.Contains(rep.Unchanged, f.Path):
+			continue // rejected
+		}
+		e.Items = append(e.Items, it)
+	}
+	return w, rep, x.record(s.Name(), e)
 }
 
-// outputs are the hashes of the contents prodgen generated for the files
-// written, unchanged and kept, so that a kept file that differs shows as
-// edited.
-func (s scaffoldStage) outputs(files []scaffold.File, rep *scaffold.Report, dir string) []fileHash {
-	ours := slices.Concat(rep.Written, rep.Unchanged, rep.Skipped)
+// fileKey is a prototype file's key in the ledger.
+func fileKey(name string) string { return "file:" + name }
+
+// outputs are the hashes of the prototype's files as they are on disk now:
+// written, unchanged, and kept as a person edited them. A file that is not
+// on disk is never recorded.
+func (s scaffoldStage) outputs(rep *scaffold.Report, dir string, onDisk func(string) ([]byte, bool)) []fileHash {
 	var out []fileHash
-	for _, f := range files {
-		if slices.Contains(ours, f.Path) {
-			out = append(out, fileHash{Path: slash(path.Join(dir, f.Path)), SHA256: hashBytes(f.Content)})
+	for _, name := range slices.Concat(rep.Written, rep.Unchanged, rep.Skipped) {
+		if data, ok := onDisk(name); ok {
+			out = append(out, fileHash{Path: slash(path.Join(dir, name)), SHA256: hashBytes(data)})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })

@@ -92,6 +92,14 @@ const (
 // the error is for I/O failures, and with it the report says what was done
 // before the failure.
 func Write(dir string, files []File, force bool, limits Limits) (*Report, error) {
+	return WriteOver(dir, files, func(string) bool { return force }, limits)
+}
+
+// WriteOver is Write with a choice per file: an existing file that differs
+// is replaced when overwrite(path) says so, and kept (Skipped) otherwise.
+// overwrite is asked only about regular files inside dir, never about a
+// symlink.
+func WriteOver(dir string, files []File, overwrite func(path string) bool, limits Limits) (*Report, error) {
 	if err := limits.check(files); err != nil {
 		return nil, err
 	}
@@ -110,7 +118,7 @@ func Write(dir string, files []File, force bool, limits Limits) (*Report, error)
 	// Files go in path order, so the other lists are sorted already.
 	defer sortRejected(rep)
 	for _, f := range todo {
-		if err := writeFile(root, f, force, rep); err != nil {
+		if err := writeFile(root, f, overwrite, rep); err != nil {
 			return rep, err
 		}
 	}
@@ -182,7 +190,7 @@ func accept(files []File, rep *Report) []File {
 }
 
 // writeFile writes one accepted file, or records why it did not.
-func writeFile(root *os.Root, f File, force bool, rep *Report) error {
+func writeFile(root *os.Root, f File, overwrite func(string) bool, rep *Report) error {
 	through, err := throughSymlink(root, f.Path)
 	if err != nil {
 		return err
@@ -212,7 +220,7 @@ func writeFile(root *os.Root, f File, force bool, rep *Report) error {
 			rep.Unchanged = append(rep.Unchanged, f.Path)
 			return nil
 		}
-		if !force {
+		if !overwrite(f.Path) {
 			rep.Skipped = append(rep.Skipped, f.Path)
 			return nil
 		}
