@@ -70,8 +70,13 @@ func Read(abs, name string, limit int64) ([]byte, error) {
 
 // Write writes data to path so that readers see either the old file or
 // the whole new one, never a part: it writes a temporary file in the same
-// folder, syncs it and renames it over path.
+// folder, syncs it and renames it over path. A file that was there keeps
+// its permissions; a new one is 0644.
 func Write(path string, data []byte) error {
+	mode := fs.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+		mode = info.Mode().Perm()
+	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create folder: %w", err)
@@ -92,7 +97,7 @@ func Write(path string, data []byte) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("close %s: %w", path, err)
 	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+	if err := os.Chmod(tmp.Name(), mode); err != nil {
 		return fmt.Errorf("set mode of %s: %w", path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {

@@ -28,6 +28,24 @@ func TestWrite(t *testing.T) {
 	assertOnly(t, filepath.Join(dir, "docs"), "prd.md")
 }
 
+// A file written again keeps its permissions: a document a team made
+// read-only, or group-writable, stays so.
+func TestWriteKeepsMode(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "prd.md")
+	if err := os.WriteFile(path, []byte("first\n"), 0o664); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o664); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(path, []byte("second\n")); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o664 {
+		t.Errorf("mode %v, %v; want 0664 kept", info.Mode(), err)
+	}
+}
+
 // A failed write leaves what was there and no temporary file.
 func TestWriteFailureLeavesNoTrace(t *testing.T) {
 	dir := t.TempDir()

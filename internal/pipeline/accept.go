@@ -14,7 +14,7 @@ import (
 // the stages after it regenerate from it. The document must parse and
 // validate, so a broken edit is not passed downstream.
 func (p *Project) Accept(path string) (string, error) {
-	l, err := loadLock(p.Abs(lockFile))
+	l, err := p.loadLock()
 	if err != nil {
 		return "", err
 	}

@@ -94,12 +94,9 @@ func runDocument(ctx context.Context, x *execution, s planStep, w docWork, err e
 	if err != nil {
 		return err
 	}
-	if err := disk.Write(p.Abs(path), doc.markdown); err != nil {
-		return err
-	}
 	entry := x.entry(usage, []fileHash{{Path: path, SHA256: hashBytes(doc.markdown)}}, append(doc.read, inputs...))
 	entry.IDs, entry.Items = doc.ids, doc.items
-	if err := x.record(s.Stage.Name(), entry); err != nil {
+	if err := x.record(s.Stage.Name(), entry, func() error { return disk.Write(p.Abs(path), doc.markdown) }); err != nil {
 		return err
 	}
 	p.obs.Wrote(path, doc.summary, usage)

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/scaffold"
@@ -121,7 +123,7 @@ func (x *execution) adopt(s stage) error {
 	e.Outputs = []fileHash{{Path: path, SHA256: hashBytes(data)}}
 	e.IDs, e.Items = mergeHighest(e.IDs, ids), items
 	x.lock.Artifacts[s.Name()] = e
-	return x.lock.save(p.Abs(lockFile))
+	return x.lock.save(p.opts.Root)
 }
 
 // entry is the lock's record of an output made now.
@@ -139,17 +141,31 @@ func (x *execution) entry(u Usage, outputs, inputs []fileHash) *entry {
 	}
 }
 
-// record puts a stage's entry in the lock and saves it. The output is
-// written first, so the lock never describes an output that is not on
-// disk.
-func (x *execution) record(stage string, e *entry) error {
-	if old := x.lock.Artifacts[stage]; old != nil && sameGeneration(old, e) {
+// record writes a stage's output (write) and its entry in the lock
+// together, through the journal: the lock never describes an output that
+// is not on disk, and an output on disk is never one the lock could take
+// for a person's edit.
+func (x *execution) record(stage string, e *entry, write func() error) error {
+	old := x.lock.Artifacts[stage]
+	if old != nil && sameGeneration(old, e) {
 		// The same output from the same inputs: keep when it was first
 		// made, so regenerating an unchanged project changes nothing.
 		e.Generated = old.Generated
 	}
 	x.lock.Artifacts[stage] = e
-	return x.lock.save(x.p.Abs(lockFile))
+	root := x.p.opts.Root
+	if err := x.lock.writeJournal(root, stage, false); err != nil {
+		x.lock.Artifacts[stage] = old
+		return err
+	}
+	x.p.crash("journal")
+	if err := write(); err != nil {
+		x.lock.Artifacts[stage] = old
+		os.Remove(filepath.Join(root, journalFile))
+		return err
+	}
+	x.p.crash("output")
+	return promote(root)
 }
 
 // adoptFolder takes a prototype's files as they are on disk into the lock:
@@ -184,5 +200,5 @@ func (x *execution) adoptFolder(s stage) error {
 		cp.Items = append(cp.Items, it)
 	}
 	x.lock.Artifacts[s.Name()] = &cp
-	return x.lock.save(p.Abs(lockFile))
+	return x.lock.save(p.opts.Root)
 }

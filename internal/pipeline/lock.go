@@ -31,6 +31,8 @@ const lockVersion = 2
 type lock struct {
 	Version   int               `json:"version"`
 	Artifacts map[string]*entry `json:"artifacts"`
+	// interrupted are the stages a stopped run was writing (see journal.go).
+	interrupted []string
 }
 
 // entry describes one stage's document as last generated.
@@ -117,8 +119,22 @@ func (e *LockError) Error() string {
 
 func (e *LockError) Unwrap() error { return e.Err }
 
-// loadLock reads the lock at path; a missing lock is an empty one.
-func loadLock(path string) (*lock, error) {
+// loadLock reads the project's lock, applying any journal a stopped run
+// left and saying so; a missing lock is an empty one.
+func (p *Project) loadLock() (*lock, error) {
+	l, err := readLock(p.Abs(lockFile))
+	if err != nil {
+		return nil, err
+	}
+	notes, err := p.recover(l)
+	for _, n := range notes {
+		p.obs.Warnf("%s\n", n)
+	}
+	return l, err
+}
+
+// readLock reads the lock at path; a missing lock is an empty one.
+func readLock(path string) (*lock, error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &lock{Version: lockVersion, Artifacts: map[string]*entry{}}, nil
@@ -140,15 +156,6 @@ func loadLock(path string) (*lock, error) {
 	}
 	l.Version = lockVersion
 	return &l, nil
-}
-
-// save writes the lock atomically.
-func (l *lock) save(path string) error {
-	data, err := json.MarshalIndent(l, "", "  ")
-	if err != nil {
-		return fmt.Errorf("encode lock: %w", err)
-	}
-	return disk.Write(path, append(data, '\n'))
 }
 
 // highest returns the stage's record of numbers used, never nil.

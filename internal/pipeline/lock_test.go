@@ -29,7 +29,7 @@ func TestLoadLock(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			l, err := loadLock(path)
+			l, err := readLock(path)
 			if tt.want == "" {
 				if err != nil || l.Artifacts == nil {
 					t.Fatalf("LoadLock: %v, %+v", err, l)
@@ -54,11 +54,11 @@ func TestLockRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := loadLock(p.Abs(lockFile))
+	l, err := readLock(p.Abs(lockFile))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := l.save(p.Abs(lockFile)); err != nil {
+	if err := l.save(p.opts.Root); err != nil {
 		t.Fatal(err)
 	}
 	second, _ := os.ReadFile(p.Abs(lockFile))
@@ -67,7 +67,7 @@ func TestLockRoundTrip(t *testing.T) {
 	}
 	later := with(p, func(o *Options) { o.Now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) } })
 	mustRun(t, later, "prd")
-	if l, _ := loadLock(p.Abs(lockFile)); l.Artifacts["prd"].Generated != "2026-11-25T00:00:00Z" {
+	if l, _ := readLock(p.Abs(lockFile)); l.Artifacts["prd"].Generated != "2026-11-25T00:00:00Z" {
 		t.Errorf("generated = %s, want the first generation's time", l.Artifacts["prd"].Generated)
 	}
 }

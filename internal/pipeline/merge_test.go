@@ -172,7 +172,7 @@ func prdStatus(t *testing.T, p *Project) Status {
 // for key, or "".
 func ledgerConflict(t *testing.T, p *Project, stage, key string) string {
 	t.Helper()
-	l, err := loadLock(p.Abs(lockFile))
+	l, err := readLock(p.Abs(lockFile))
 	if err != nil {
 		t.Fatal(err)
 	}

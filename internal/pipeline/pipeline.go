@@ -67,6 +67,17 @@ type Options struct {
 	Limits scaffold.Limits
 	// VerifyTimeout bounds a prototype's build and tests.
 	VerifyTimeout time.Duration
+
+	// crashAt, in tests, is called at each point of a write where a run
+	// could be stopped: "journal", "output".
+	crashAt func(point string)
+}
+
+// crash lets a test stop a run at a point of a write.
+func (p *Project) crash(point string) {
+	if p.opts.crashAt != nil {
+		p.opts.crashAt(point)
+	}
 }
 
 // Project is a prodgen project: a folder with a brief, an output folder and

@@ -69,7 +69,7 @@ func TestEngineInputs(t *testing.T) {
 		{offline, []string{"brief.md"}},
 		{model, []string{"brief.md", "prompt:prd"}},
 	} {
-		l, err := loadLock(tt.p.Abs(lockFile))
+		l, err := readLock(tt.p.Abs(lockFile))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,7 +81,7 @@ func TestEngineInputs(t *testing.T) {
 			t.Errorf("inputs %v, want %v", got, tt.want)
 		}
 	}
-	if l, _ := loadLock(offline.Abs(lockFile)); l.Artifacts["prd"].Provider != "offline" {
+	if l, _ := readLock(offline.Abs(lockFile)); l.Artifacts["prd"].Provider != "offline" {
 		t.Errorf("the offline engine's PRD is recorded as written by %q", l.Artifacts["prd"].Provider)
 	}
 }

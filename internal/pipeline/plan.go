@@ -63,7 +63,7 @@ func refuses(st Status) bool { return st.State == unlocked || st.legacy }
 // whether the run must refuse. It reads the lock and hashes files; it
 // calls no model and writes nothing.
 func (p *Project) Plan(sel Selection) (*Plan, error) {
-	l, err := loadLock(p.Abs(lockFile))
+	l, err := p.loadLock()
 	if err != nil {
 		return nil, err
 	}

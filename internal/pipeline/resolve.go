@@ -55,7 +55,7 @@ func settleList[T any](s *settlement, l list[T], items []T) []T {
 // becomes the item's settled text. It returns the document it changed or
 // settled.
 func (p *Project) Resolve(id string, keepTheirs bool) (string, error) {
-	l, err := loadLock(p.Abs(lockFile))
+	l, err := p.loadLock()
 	if err != nil {
 		return "", err
 	}
@@ -98,7 +98,7 @@ func (p *Project) Resolve(id string, keepTheirs bool) (string, error) {
 			}
 			e.Outputs = []fileHash{{Path: path, SHA256: hashBytes(md)}}
 		}
-		return path, l.save(p.Abs(lockFile))
+		return path, l.save(p.opts.Root)
 	}
 	return "", &disk.InputError{Path: id, Err: fmt.Errorf("has no conflict to resolve ('prodgen check' lists the conflicts)")}
 }
@@ -128,7 +128,7 @@ type ID struct {
 // IDs lists every ID the project's documents have issued, document by
 // document in running order, each in number order.
 func (p *Project) IDs() ([]ID, error) {
-	l, err := loadLock(p.Abs(lockFile))
+	l, err := p.loadLock()
 	if err != nil {
 		return nil, err
 	}

@@ -284,10 +284,19 @@ func (s scaffoldStage) write(ctx context.Context, x *execution, dir string, forc
 		data, ok := onDisk(name)
 		return known && b.SHA256 != "" && ok && hashBytes(data) == b.SHA256
 	}
+	if tracked {
+		// The files go one by one: until the lock says what was written,
+		// the journal says the prototype is being written.
+		if err := x.lock.writeJournal(p.opts.Root, s.Name(), true); err != nil {
+			return nil, nil, err
+		}
+		p.crash("journal")
+	}
 	rep, err := scaffold.WriteOver(p.Abs(dir), files, overwrite, p.opts.Limits)
 	if err != nil {
 		return nil, nil, fmt.Errorf("write %s: %w", slash(dir), err)
 	}
+	p.crash("output")
 	if !tracked {
 		return w, rep, nil
 	}
@@ -308,7 +317,11 @@ func (s scaffoldStage) write(ctx context.Context, x *execution, dir string, forc
 		}
 		e.Items = append(e.Items, it)
 	}
-	return w, rep, x.record(s.Name(), e)
+	if old := x.lock.Artifacts[s.Name()]; old != nil && sameGeneration(old, e) {
+		e.Generated = old.Generated
+	}
+	x.lock.Artifacts[s.Name()] = e
+	return w, rep, x.lock.save(p.opts.Root)
 }
 
 // fileKey is a prototype file's key in the ledger.

@@ -45,7 +45,7 @@ func TestPrototypeFilesMerge(t *testing.T) {
 			t.Errorf("%s is %s (%s) after generate", st.Path, st.State, st.Reason)
 		}
 	}
-	l, err := loadLock(p.Abs(lockFile))
+	l, err := readLock(p.Abs(lockFile))
 	if err != nil {
 		t.Fatal(err)
 	}

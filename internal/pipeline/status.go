@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -57,6 +58,9 @@ func (p *Project) status(l *lock, stage stage, settings map[string]string, befor
 		}
 		return st.with(unlocked, "not in "+lockFile,
 			fmt.Sprintf("prodgen accept %s (keep it) or prodgen generate --force (replace it)", path)), nil
+	}
+	if slices.Contains(l.interrupted, stage.Name()) {
+		return st.with(stale, "the last run stopped while writing it", "prodgen generate"), nil
 	}
 	out, err := p.outputsState(entry)
 	switch {
