@@ -42,9 +42,17 @@ func countIDs(d *Doc) int {
 // diffItems lists the items added, changed, removed and moved, sorted.
 func diffItems(old, cur []item) []Change {
 	oldBy, newBy := byKey(old), byKey(cur)
+	reworded := rewordedTexts(old, cur, oldBy, newBy)
+	rewordedOld := map[string]bool{}
+	for _, o := range reworded {
+		rewordedOld[o.key] = true
+	}
 	out := []Change{}
 	for _, n := range cur {
 		o, ok := oldBy[n.key]
+		if !ok {
+			o, ok = reworded[n.key]
+		}
 		switch {
 		case !ok:
 			out = append(out, change(Added, n, n.line, 0, "", n.text))
@@ -53,12 +61,42 @@ func diffItems(old, cur []item) []Change {
 		}
 	}
 	for _, o := range old {
-		if _, ok := newBy[o.key]; !ok {
+		if _, ok := newBy[o.key]; !ok && !rewordedOld[o.key] {
 			out = append(out, change(Removed, o, 0, o.line, o.text, ""))
 		}
 	}
 	out = append(out, moves(old, cur, oldBy)...)
 	sortChanges(out, append(slices.Clone(cur), old...))
+	return out
+}
+
+// rewordedTexts pairs the items known only by their text (a line of the
+// scope, an item without an ID) that are in one version only, when one
+// takes the other's place in the same list: that is an edit of the item,
+// not one removed and another added. The map gives the old item by the
+// new one's key.
+func rewordedTexts(old, cur []item, oldBy, newBy map[string]item) map[string]item {
+	byText := func(it item) bool { return it.id == "" && it.name == "" && !it.whole }
+	oldPlace, newPlace := places(old), places(cur)
+	type slot struct {
+		list     string
+		position int
+	}
+	gone := map[slot]item{}
+	for _, o := range old {
+		if _, ok := newBy[o.key]; !ok && byText(o) {
+			gone[slot{list(o), oldPlace[o.key].Position}] = o
+		}
+	}
+	out := map[string]item{}
+	for _, n := range cur {
+		if _, ok := oldBy[n.key]; ok || !byText(n) {
+			continue
+		}
+		if o, ok := gone[slot{list(n), newPlace[n.key].Position}]; ok {
+			out[n.key] = o
+		}
+	}
 	return out
 }
 

@@ -75,6 +75,35 @@ func TestCompare(t *testing.T) {
 	}
 }
 
+// A line of the scope has no ID: edited in place, it is changed; moved
+// elsewhere with another line in its place, one is removed and one added.
+func TestCompareTexts(t *testing.T) {
+	scope := func(lines ...string) Set {
+		return Set{PRD: NewPRD("docs/prd.md", &artifact.PRD{Title: "x", InScope: lines}, nil)}
+	}
+	tests := []struct {
+		name     string
+		old, cur Set
+		want     string
+	}{
+		{"edited in place", scope("a b", "c d"), scope("a b", "c e"), "changed c d > c e"},
+		{"added", scope("a b"), scope("a b", "c d"), "added  > c d"},
+		{"removed", scope("a b", "c d"), scope("c d"), "removed a b > "},
+		{"replaced and added", scope("a", "b"), scope("x", "b", "y"), "added  > y, changed a > x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range Compare(tt.old, tt.cur).Documents[0].Changes {
+				got = append(got, string(c.Type)+" "+c.Old+" > "+c.New)
+			}
+			if s := strings.Join(got, ", "); s != tt.want {
+				t.Errorf("got  %s\nwant %s", s, tt.want)
+			}
+		})
+	}
+}
+
 func TestDocumentStatus(t *testing.T) {
 	d := Compare(Set{PRD: prd("FR-001 a"), Stories: stories()}, Set{PRD: prd("FR-001 a"), Tech: NewTech("docs/tech.md", &artifact.TechSpec{Title: "x"}, nil)})
 	var got []string

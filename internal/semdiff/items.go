@@ -20,7 +20,7 @@ type item struct {
 	traces  []string // the FRs a story traces; the stories a task or endpoint serves
 	whole   bool     // a section of prose, which has no place in a list
 	line    int      // 1-based; 0 when the index could not find it
-	key     string   // what matches the item across versions; see keyed
+	key     string   // what matches the item across versions; see builder.add
 }
 
 // label is how the reports name the item: its ID, its name, or "".

@@ -75,6 +75,18 @@ type Set struct {
 	PRD, Stories, Tech *Doc
 }
 
+// Add puts d in the set, in its role's place.
+func (s *Set) Add(d *Doc) {
+	switch d.Role {
+	case PRD:
+		s.PRD = d
+	case Stories:
+		s.Stories = d
+	case Tech:
+		s.Tech = d
+	}
+}
+
 func (s Set) doc(r Role) *Doc {
 	switch r {
 	case PRD:

@@ -31,14 +31,7 @@ func load(t *testing.T, dir, label string, only ...Role) Set {
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
-		switch r {
-		case PRD:
-			set.PRD = d
-		case Stories:
-			set.Stories = d
-		case Tech:
-			set.Tech = d
-		}
+		set.Add(d)
 	}
 	return set
 }
