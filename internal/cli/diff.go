@@ -32,7 +32,7 @@ func newDiffCmd(f *factory, runF func(context.Context, *diffOptions) error) *cob
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "diff [--base REV | --from DIR]",
-		Short: "Show what changed in the documents, item by item, since a git revision or against a folder",
+		Short: "Compare the documents with a git revision or a folder, item by item",
 		Long: `Compare the project's documents with an older version of them, item by
 item rather than line by line: requirements, stories, criteria, tasks and
 questions by ID, other entries (users, metrics, entities, endpoints) by
