@@ -3,9 +3,7 @@ package cli
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path"
-	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -40,7 +38,7 @@ func newLintCmd(f *factory, runF func(context.Context, *lintOptions) error) *cob
 		ValidArgsFunction: completeMarkdown,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
-			if opts.Format, err = lintFormat(format, asJSON, cmd.Flags().Changed("format")); err != nil {
+			if opts.Format, err = formatFlag(format, asJSON, cmd.Flags().Changed("format"), lint.Formats); err != nil {
 				return err
 			}
 			opts.Files = args
@@ -54,20 +52,6 @@ func newLintCmd(f *factory, runF func(context.Context, *lintOptions) error) *cob
 	// RegisterFlagCompletionFunc fails only for an undefined flag.
 	_ = cmd.RegisterFlagCompletionFunc("format", completeValues(lint.Formats))
 	return cmd
-}
-
-// lintFormat checks --format and --json.
-func lintFormat(name string, asJSON, named bool) (lint.Format, error) {
-	if asJSON {
-		if named && name != string(lint.FormatJSON) {
-			return "", &usageError{fmt.Errorf("--json and --format %s cannot be used together", name)}
-		}
-		return lint.FormatJSON, nil
-	}
-	if !slices.Contains(lint.Formats, lint.Format(name)) {
-		return "", &usageError{fmt.Errorf("invalid --format %q: want text, json or github", name)}
-	}
-	return lint.Format(name), nil
 }
 
 // lintFailedError says lint found errors, or warnings with --strict: exit

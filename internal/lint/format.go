@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/prodgen/prodgen/internal/annotation"
 )
 
 // Format is a way of writing a report.
@@ -72,28 +74,16 @@ func (r *Report) writeJSON(w io.Writer) error {
 func (r *Report) writeGitHub(w io.Writer) error {
 	var b strings.Builder
 	for _, f := range r.Findings {
-		level := "warning"
+		level := annotation.Warning
 		switch f.Severity {
 		case Error:
-			level = "error"
+			level = annotation.Error
 		case Info:
-			level = "notice"
+			level = annotation.Notice
 		}
-		fmt.Fprintf(&b, "::%s file=%s,line=%d,title=%s::%s\n",
-			level, escapeProperty(f.File), f.Line, escapeProperty(f.Rule), escapeData(f.Message))
+		a := annotation.Annotation{Level: level, File: f.File, Line: f.Line, Title: f.Rule, Message: f.Message}
+		b.WriteString(a.String() + "\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// escapeData escapes a workflow command's message as the Actions runner
-// reads it back.
-func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-}
-
-// escapeProperty escapes a workflow command's property value, where a
-// comma or colon would end it.
-func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
