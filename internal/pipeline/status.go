@@ -53,6 +53,10 @@ func (p *Project) status(l *lock, stage stage, settings map[string]string, befor
 		switch {
 		case err != nil:
 			return st, err
+		case !exists && !p.sourcesExist(stage):
+			// Nothing to generate from: a new folder wants a brief first.
+			return st.with(missing, "not generated yet, and "+strings.Join(stage.sources(p), ", ")+" does not exist",
+				"prodgen init (writes a starter brief and prodgen.yaml)"), nil
 		case !exists:
 			return st.with(missing, "not generated yet", "prodgen generate"), nil
 		}
@@ -212,4 +216,18 @@ func settingsDiff(recorded, current map[string]string) string {
 	}
 	sort.Strings(changed)
 	return "settings changed: " + strings.Join(changed, ", ")
+}
+
+// sourcesExist reports whether the files a stage reads exist, or will:
+// an upstream document is made by the stages before it.
+func (p *Project) sourcesExist(s stage) bool {
+	if len(s.upstream()) > 0 {
+		return true
+	}
+	for _, src := range s.sources(p) {
+		if _, err := os.Stat(p.Abs(src)); err != nil {
+			return false
+		}
+	}
+	return true
 }
