@@ -92,6 +92,8 @@ func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
 	name := ts.MkAbs(args[2])
 	data, err := os.ReadFile(name)
 	ts.Check(err)
+	// \n in OLD or NEW is a newline, so a script can add a line.
+	args[0], args[1] = strings.ReplaceAll(args[0], `\n`, "\n"), strings.ReplaceAll(args[1], `\n`, "\n")
 	if !strings.Contains(string(data), args[0]) {
 		ts.Fatalf("replace: %s does not contain %q", args[2], args[0])
 	}
