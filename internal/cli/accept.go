@@ -18,12 +18,16 @@ func newAcceptCmd(f *factory, runF func(context.Context, *acceptOptions) error) 
 	return &cobra.Command{
 		Use:   "accept FILE...",
 		Short: "Keep a hand-edited document as the new baseline",
-		Long: `Record a document as it is now, edits included, in prodgen.lock. check then
-calls it fresh, and generate regenerates the stages after it from your edit
-instead of refusing to touch it. The document must still parse and its IDs
-and trace links must be valid.`,
+		Long: `Take a document (or a prototype folder) as it is now, edits included, as
+your baseline in prodgen.lock: every item that differs from what prodgen
+wrote becomes yours, and a later generate never replaces it silently (an
+upstream change to it becomes a conflict). check then calls it fresh, and
+generate regenerates the stages after it from it. A document must still
+parse and its IDs and trace links must be valid. It is also how to adopt a
+document prodgen did not write, which generate otherwise refuses to touch.`,
 		Example: `  prodgen accept docs/prd.md
-  prodgen accept docs/prd.md && prodgen generate`,
+  prodgen accept docs/prd.md && prodgen generate
+  prodgen accept prototype/go`,
 		Args:              usageArgs(cobra.MinimumNArgs(1)),
 		ValidArgsFunction: completeMarkdown,
 		RunE: func(cmd *cobra.Command, args []string) error {

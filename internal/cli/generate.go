@@ -30,9 +30,13 @@ A stage runs only when its document is missing or one of its inputs changed
 since prodgen.lock recorded it, and then every stage after it runs too. A
 project that is up to date makes no model call.
 
-A document edited by hand is never overwritten: generate stops and says so.
-Keep the edit with 'prodgen accept FILE' (later stages then regenerate from
-it) or overwrite it with --force.`,
+Hand edits are never lost. A document edited by hand whose inputs did not
+change is recorded as it is (no model call), and the stages after it run
+from it. When its inputs changed too, the new document is merged in item by
+item: your edits stay, untouched items take the new text, and an item both
+edited and changed upstream is a conflict that check reports and 'prodgen
+resolve' settles. --force replaces hand edits. A document the lock does not
+know is never overwritten: keep it with 'prodgen accept FILE'.`,
 		Example: `  prodgen generate
   prodgen generate --only prd,stories
   prodgen generate --force
@@ -48,7 +52,7 @@ it) or overwrite it with --force.`,
 			return runF(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.Force, "force", false, "regenerate every document, overwriting hand edits")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "regenerate every document, replacing hand edits")
 	cmd.Flags().StringSliceVar(&opts.Only, "only", nil, "run only these `stages` (prd, stories, tech, scaffold-go...)")
 	// RegisterFlagCompletionFunc fails only for an undefined flag, and
 	// "only" is defined just above.
