@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,6 +21,13 @@ func TestMain(m *testing.M) {
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: filepath.Join("testdata", "script"),
+		// [root]: the script runs as root, as CI images often do.
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 		Setup: func(env *testscript.Env) error {
 			// No test may reach a real model, whatever the developer's shell has.
 			env.Setenv("OPENAI_API_KEY", "")
@@ -36,6 +44,8 @@ func TestScripts(t *testing.T) {
 			"exitcode":         cmdExitCode,
 			"mkfile":           cmdMkfile,
 			"replace":          cmdReplace,
+			"mknull":           cmdMknull,
+			"mkbrief":          cmdMkbrief,
 			"fakellm":          cmdFakeLLM,
 			"fakellm-requests": cmdFakeLLMRequests,
 			"fakellm-sent":     cmdFakeLLMSent,
@@ -110,4 +120,29 @@ func goCache() string {
 		return filepath.Join(os.TempDir(), "prodgen-test-gocache")
 	}
 	return strings.TrimSpace(string(out))
+}
+
+// mknull NAME makes a character device like /dev/null in the script's
+// folder, to show prodgen never replaces a device. Only root may: guard it
+// with [root].
+func cmdMknull(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: mknull NAME")
+	}
+	ts.Check(mknod(ts.MkAbs(args[0])))
+}
+
+// mkbrief NAME N writes a brief with N features, for limits.
+func cmdMkbrief(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: mkbrief NAME N")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	var b strings.Builder
+	b.WriteString("# Depot\n\n## Users\n\n- **Clerk**: runs the counter.\n\n## Features\n\n")
+	for i := range n {
+		fmt.Fprintf(&b, "- Clerks can record part %d.\n", i+1)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644))
 }

@@ -36,7 +36,18 @@ func (e *InputError) Unwrap() error { return e.Err }
 // gives an error that is fs.ErrNotExist, for the caller to word; any other
 // problem is an InputError naming the file.
 func Read(abs, name string, limit int64) ([]byte, error) {
-	f, err := os.Open(abs)
+	// Stat first: opening a FIFO or a terminal would block before any
+	// check could run. The file is opened without blocking and checked
+	// again, in case it was swapped in between.
+	if info, err := os.Stat(abs); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		return nil, &InputError{Path: name, Err: Unwrap(err)}
+	} else if err := regular(info); err != nil {
+		return nil, &InputError{Path: name, Err: err}
+	}
+	f, err := openNonBlocking(abs)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, err
@@ -48,11 +59,8 @@ func Read(abs, name string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, &InputError{Path: name, Err: Unwrap(err)}
 	}
-	if info.IsDir() {
-		return nil, &InputError{Path: name, Err: errors.New("is a directory, not a file")}
-	}
-	if !info.Mode().IsRegular() {
-		return nil, &InputError{Path: name, Err: errors.New("is not a regular file")}
+	if err := regular(info); err != nil {
+		return nil, &InputError{Path: name, Err: err}
 	}
 	if info.Size() > limit {
 		return nil, &InputError{Path: name, Err: fmt.Errorf("file is too large (%s; the limit is %s)", Size(info.Size()), Size(limit))}
@@ -68,13 +76,37 @@ func Read(abs, name string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
+// regular says why a file is not one prodgen reads: a folder, a device, a
+// FIFO, a socket.
+func regular(info fs.FileInfo) error {
+	switch {
+	case info.IsDir():
+		return errors.New("is a directory, not a file")
+	case !info.Mode().IsRegular():
+		return errors.New("is not a regular file")
+	}
+	return nil
+}
+
 // Write writes data to path so that readers see either the old file or
 // the whole new one, never a part: it writes a temporary file in the same
 // folder, syncs it and renames it over path. A file that was there keeps
-// its permissions; a new one is 0644.
+// its permissions; a new one is 0644. Only a regular file is replaced:
+// a symlink, a device or a FIFO at path is written through, never
+// replaced (run as root, a rename would replace /dev/null itself, and
+// -o /dev/stdout the link), and a folder or a socket is refused.
 func Write(path string, data []byte) error {
 	mode := fs.FileMode(0o644)
-	if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() {
+	info, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return &InputError{Path: path, Err: Unwrap(err)}
+	case info.Mode().Type() == fs.ModeSymlink || info.Mode().Type()&(fs.ModeDevice|fs.ModeCharDevice|fs.ModeNamedPipe) != 0:
+		return writeThrough(path, data)
+	case !info.Mode().IsRegular():
+		return &InputError{Path: path, Err: errors.New("is not a regular file, a device or a pipe; prodgen does not replace it")}
+	default:
 		mode = info.Mode().Perm()
 	}
 	dir := filepath.Dir(path)
@@ -124,4 +156,31 @@ func Size(n int64) string {
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// writeThrough writes data into what path is or leads to: a device, a
+// pipe, or the file a symlink names, truncating only a regular file.
+func writeThrough(path string, data []byte) error {
+	info, err := os.Stat(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return &InputError{Path: path, Err: Unwrap(err)}
+	}
+	flags := os.O_WRONLY | os.O_CREATE
+	switch {
+	case err != nil || info.Mode().IsRegular():
+		flags |= os.O_TRUNC
+	case info.IsDir():
+		return &InputError{Path: path, Err: errors.New("leads to a directory, not a file")}
+	}
+	f, err := os.OpenFile(path, flags, 0o644)
+	if err != nil {
+		return &InputError{Path: path, Err: Unwrap(err)}
+	}
+	if _, err := f.Write(data); err != nil {
+		return errors.Join(fmt.Errorf("write %s: %w", path, Unwrap(err)), f.Close())
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", path, Unwrap(err))
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWrite(t *testing.T) {
@@ -105,5 +106,71 @@ func TestReadInput(t *testing.T) {
 				t.Errorf("got %v, want an InputError for x.md mentioning %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// A FIFO is refused before it is opened: reading it would block for good.
+func TestReadRefusesFIFOWithoutBlocking(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "brief.md")
+	if err := mkfifo(fifo); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := Read(fifo, "brief.md", 1<<20)
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		var in *InputError
+		if !errors.As(err, &in) || !strings.Contains(err.Error(), "is not a regular file") {
+			t.Errorf("Read(FIFO) = %v, want an InputError saying it is not a regular file", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Read blocked on a FIFO")
+	}
+}
+
+// Write replaces only a regular file: a symlink (as /dev/stdout is) or a
+// FIFO is written through and stays what it was; a folder is refused.
+func TestWriteThroughWhatIsNotARegularFile(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "target")
+	if err := os.WriteFile(target, []byte("old content"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(link, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if info, err := os.Lstat(link); err != nil || info.Mode().Type() != os.ModeSymlink {
+		t.Errorf("the symlink was replaced: %v %v", info, err)
+	}
+	if data, _ := os.ReadFile(target); string(data) != "new" {
+		t.Errorf("the symlink's target holds %q, want the new content", data)
+	}
+	fifo := filepath.Join(dir, "fifo")
+	if mkfifo(fifo) == nil {
+		got := make(chan []byte, 1)
+		go func() {
+			data, _ := os.ReadFile(fifo)
+			got <- data
+		}()
+		if err := Write(fifo, []byte("through the pipe")); err != nil {
+			t.Fatal(err)
+		}
+		if data := <-got; string(data) != "through the pipe" {
+			t.Errorf("the pipe's reader got %q", data)
+		}
+		if info, err := os.Lstat(fifo); err != nil || info.Mode().Type() != os.ModeNamedPipe {
+			t.Errorf("the FIFO was replaced: %v %v", info, err)
+		}
+	}
+	var in *InputError
+	if err := Write(dir, []byte("x")); !errors.As(err, &in) {
+		t.Errorf("Write(a folder) = %v, want an InputError", err)
 	}
 }

@@ -40,9 +40,9 @@ func (p *Project) Accept(path string) (string, error) {
 func (p *Project) currentInputs(s stage) ([]fileHash, error) {
 	var inputs []fileHash
 	for _, path := range s.sources(p) {
-		h, err := hashFile(p.Abs(path))
+		h, err := p.hash(path)
 		if err != nil {
-			return nil, &disk.InputError{Path: path, Err: disk.Unwrap(err)}
+			return nil, err
 		}
 		inputs = append(inputs, fileHash{Path: path, SHA256: h})
 	}

@@ -70,13 +70,19 @@ func runDocument(ctx context.Context, x *execution, s planStep, w docWork, err e
 	if e := x.lock.Artifacts[s.Stage.Name()]; e != nil {
 		b.ledger = e.Items
 		if len(e.Outputs) == 1 {
-			h, err := hashFile(p.Abs(path))
+			h, err := p.hash(path)
 			b.unedited = err == nil && h == e.Outputs[0].SHA256
 		}
 	}
 	doc, err := w.finish(p, b)
 	if err != nil {
 		return err
+	}
+	if n := int64(len(doc.markdown)); n > disk.MaxDocument {
+		// prodgen would not read it back: the next stage, check and lint
+		// would all refuse it.
+		return &disk.InputError{Path: path, Err: fmt.Errorf("would be %s, more than the %s prodgen reads back; "+
+			"split the brief into smaller products, or move detail out of its features", disk.Size(n), disk.Size(disk.MaxDocument))}
 	}
 	switch out := x.sel.Output; out {
 	case "-":

@@ -111,7 +111,7 @@ func (p *Project) recover(l *lock) ([]string, error) {
 // onDisk reports whether every output is on disk with its recorded hash.
 func (p *Project) onDisk(outputs []fileHash) bool {
 	for _, o := range outputs {
-		if h, err := hashFile(p.Abs(o.Path)); err != nil || h != o.SHA256 {
+		if h, err := p.hash(o.Path); err != nil || h != o.SHA256 {
 			return false
 		}
 	}

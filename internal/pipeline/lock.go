@@ -10,7 +10,9 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/disk"
@@ -53,6 +55,9 @@ type entry struct {
 	// IDs holds the highest number ever used per ID prefix, so a removed
 	// number is never given to a new item.
 	IDs artifact.Highest `json:"ids,omitempty"`
+	// Rejected counts the files of a prototype the safe writer refused: a
+	// prototype written in part is never fresh.
+	Rejected int `json:"rejected,omitempty"`
 	// Items is the ledger of the document's items: each ID ever issued
 	// and each named part, with what prodgen last generated for it and
 	// what became of it. It is what lets a regeneration keep a person's
@@ -133,15 +138,30 @@ func (p *Project) loadLock() (*lock, error) {
 	return l, err
 }
 
-// readLock reads the lock at path; a missing lock is an empty one.
+// maxLock bounds the lock prodgen reads: a ledger for the largest
+// documents prodgen writes fits in it many times over.
+const maxLock = 4 * disk.MaxDocument
+
+// readLock reads the lock at path; a missing lock is an empty one. The
+// lock is data a pull request's author controls: it is read through the
+// size-capped reader and checked against its schema before anything in it
+// is used.
 func readLock(path string) (*lock, error) {
-	data, err := os.ReadFile(path)
+	data, err := disk.Read(path, lockFile, maxLock)
 	if errors.Is(err, fs.ErrNotExist) {
 		return &lock{Version: lockVersion, Artifacts: map[string]*entry{}}, nil
 	}
 	if err != nil {
-		return nil, &LockError{Path: lockFile, Err: disk.Unwrap(err)}
+		if in, ok := errors.AsType[*disk.InputError](err); ok {
+			err = in.Err
+		}
+		return nil, &LockError{Path: lockFile, Err: err}
 	}
+	return parseLock(data)
+}
+
+// parseLock decodes a lock and checks it.
+func parseLock(data []byte) (*lock, error) {
 	var l lock
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -153,6 +173,9 @@ func readLock(path string) (*lock, error) {
 	}
 	if l.Artifacts == nil {
 		l.Artifacts = map[string]*entry{}
+	}
+	if err := l.check(); err != nil {
+		return nil, &LockError{Path: lockFile, Err: err}
 	}
 	l.Version = lockVersion
 	return &l, nil
@@ -172,9 +195,15 @@ func hashBytes(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// hashFile is the hex sha256 of the file at path; "" when it does not exist.
-func hashFile(path string) (string, error) {
-	data, err := os.ReadFile(path)
+// hash is the hex sha256 of the file name (a path inside the project, as
+// the lock names it); "" when it does not exist. It reads only a regular
+// file inside the project, through the size-capped reader: a path from the
+// lock never reaches a device, a FIFO or a file elsewhere.
+func (p *Project) hash(name string) (string, error) {
+	if err := p.inside(name); err != nil {
+		return "", &disk.InputError{Path: name, Err: err}
+	}
+	data, err := disk.Read(p.Abs(name), name, maxLock)
 	if errors.Is(err, fs.ErrNotExist) {
 		return "", nil
 	}
@@ -182,6 +211,38 @@ func hashFile(path string) (string, error) {
 		return "", err
 	}
 	return hashBytes(data), nil
+}
+
+// inside checks that name, a path relative to the project, stays inside it
+// once its symlinks are followed.
+func (p *Project) inside(name string) error {
+	if name == slash(p.opts.Brief) {
+		// The brief is where the configuration says, even outside.
+		return nil
+	}
+	if !filepath.IsLocal(filepath.FromSlash(name)) {
+		return errors.New("is not a path inside the project")
+	}
+	root, err := filepath.EvalSymlinks(p.opts.Root)
+	if err != nil {
+		return nil // no project folder yet: nothing on disk to lead out of it
+	}
+	// The deepest part of the path that exists, with its links followed.
+	abs := p.Abs(name)
+	for {
+		real, err := filepath.EvalSymlinks(abs)
+		if err == nil {
+			if rel, err := filepath.Rel(root, real); err != nil || !filepath.IsLocal(rel) && rel != "." {
+				return fmt.Errorf("leads out of the project (to %s) through a symlink", real)
+			}
+			return nil
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return nil
+		}
+		abs = parent
+	}
 }
 
 // promptPrefix marks a prompt template among a stage's recorded inputs.
@@ -195,4 +256,27 @@ func promptInput(name string) string { return promptPrefix + name }
 func sameGeneration(a, b *entry) bool {
 	return slices.Equal(a.Outputs, b.Outputs) && slices.Equal(a.Inputs, b.Inputs) &&
 		maps.Equal(a.Settings, b.Settings) && a.Provider == b.Provider && a.Model == b.Model
+}
+
+// noLinks checks that no part of name, a path the project writes, is a
+// symlink: its documents and prototypes are written as regular files in
+// its own folders, never through a link, wherever the link leads (.git
+// included).
+func (p *Project) noLinks(name string) error {
+	if err := p.inside(name); err != nil {
+		return err
+	}
+	parts := strings.Split(filepath.ToSlash(filepath.Clean(filepath.FromSlash(name))), "/")
+	for i := range parts {
+		part := strings.Join(parts[:i+1], "/")
+		info, err := os.Lstat(p.Abs(part))
+		if err != nil {
+			return nil // not there yet: nothing to follow
+		}
+		if info.Mode().Type() == fs.ModeSymlink {
+			target, _ := os.Readlink(p.Abs(part))
+			return fmt.Errorf("%s is a symlink (to %s); prodgen writes only into real folders and files of the project", part, target)
+		}
+	}
+	return nil
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"slices"
+
+	"github.com/prodgen/prodgen/internal/disk"
 )
 
 // Selection is what a command asks of the pipeline.
@@ -68,6 +70,22 @@ func (p *Project) Plan(sel Selection) (*Plan, error) {
 		return nil, err
 	}
 	plan := &Plan{sel: sel, lock: l}
+	// The project's own outputs are real files in its own folders: a docs
+	// or prototype folder, or a document, that is a symlink is refused,
+	// whatever reads or writes it. (An output the user names with -o is
+	// theirs to place.)
+	check := p.active(l)
+	if sel.Stage != "" {
+		check = nil
+		if s, ok := lookup(sel.Stage); ok && (sel.Output == "" || sel.Output == s.Output(p)) {
+			check = []stage{s}
+		}
+	}
+	for _, s := range check {
+		if err := p.noLinks(s.Output(p)); err != nil {
+			return nil, &disk.InputError{Path: s.Output(p), Err: err}
+		}
+	}
 	if sel.Stage != "" {
 		return plan, p.planOne(plan)
 	}

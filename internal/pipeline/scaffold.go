@@ -305,6 +305,7 @@ func (s scaffoldStage) write(ctx context.Context, x *execution, dir string, forc
 		return nil, nil, err
 	}
 	e := x.entry(usage, s.outputs(rep, dir, onDisk), append(w.read(p), inputs...))
+	e.Rejected = len(rep.Rejected)
 	for _, f := range w.files {
 		it := item{Key: fileKey(f.Path), SHA256: hashBytes(f.Content)}
 		switch {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/disk"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // state is what check finds about one document.
@@ -65,6 +66,10 @@ func (p *Project) status(l *lock, stage stage, settings map[string]string, befor
 	}
 	if slices.Contains(l.interrupted, stage.Name()) {
 		return st.with(stale, "the last run stopped while writing it", "prodgen generate"), nil
+	}
+	if entry.Rejected > 0 {
+		return st.with(stale, fmt.Sprintf("its last scaffold wrote it in part: %s rejected", plural.Count(entry.Rejected, "file")),
+			stage.Command()), nil
 	}
 	out, err := p.outputsState(entry)
 	switch {
@@ -123,10 +128,10 @@ func (p *Project) outputsState(e *entry) (state, error) {
 	}
 	state := fresh
 	for _, out := range e.Outputs {
-		h, err := hashFile(p.Abs(out.Path))
+		h, err := p.hash(out.Path)
 		switch {
 		case err != nil:
-			return "", &disk.InputError{Path: out.Path, Err: disk.Unwrap(err)}
+			return "", err
 		case h == "":
 			return missing, nil
 		case h != out.SHA256:
@@ -167,9 +172,9 @@ func (p *Project) changedInput(e *entry) (string, error) {
 			}
 			current = hashBytes([]byte(text))
 		} else {
-			h, err := hashFile(p.Abs(in.Path))
+			h, err := p.hash(in.Path)
 			if err != nil {
-				return "", &disk.InputError{Path: in.Path, Err: disk.Unwrap(err)}
+				return "", err
 			}
 			if h == "" {
 				return fmt.Sprintf("its input %s is missing", in.Path), nil
