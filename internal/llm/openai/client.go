@@ -31,6 +31,9 @@
 // further random part of a second (at most half the pause), so they do not
 // all fire at the same instant.
 //
+// Config.Log, when set, hears of each retry and each such pause as it
+// begins, in one redacted line, for a person running with --verbose.
+//
 // go-openai leaves out a temperature of 0 (omitempty), so the client's
 // transport writes the configured temperature into each request body
 // itself; with Temperature nil the body has no temperature key.
@@ -117,6 +120,7 @@ func (c *Client) Complete(ctx context.Context, req llm.Request) (*llm.Response, 
 			// An older endpoint refused stream_options: ask again without
 			// it, and go without usage. This costs no retry.
 			creq.StreamOptions = nil
+			c.log(req.Stage, "the endpoint refused stream_options; asking again without it, so without token usage")
 			continue
 		case !f.retry:
 			return nil, c.finalError(f, attempts)
@@ -130,6 +134,7 @@ func (c *Client) Complete(ctx context.Context, req llm.Request) (*llm.Response, 
 			// even when this one gives up.
 			c.pause.hold(wait)
 		}
+		c.logRetry(req.Stage, attempts, retries, f, wait, shared)
 		if retries > c.cfg.MaxRetries {
 			return nil, c.finalError(f, attempts)
 		}

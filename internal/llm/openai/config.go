@@ -76,6 +76,14 @@ type Config struct {
 	// Jitter returns a number in [0, 1) that scales each backoff; nil uses
 	// math/rand.
 	Jitter func() float64
+	// Log, when set, is told what the client does that its caller does
+	// not otherwise see: each failed attempt that may be retried (why,
+	// and how long until the next), each pause of every request after a
+	// rate limit, and a request sent again without stream_options. Each
+	// call is one line without a newline, starting with the request's
+	// stage, with the API key redacted. It may be called from several
+	// goroutines at once.
+	Log func(msg string)
 }
 
 // normalize checks cfg and fills its defaults.
