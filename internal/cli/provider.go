@@ -63,7 +63,7 @@ func (f *factory) client(cfg *config.Config) (llm.Client, error) {
 	var c llm.Client = client
 	if (cfg.RequestsPerMinute > 0 || cfg.TokensPerMinute > 0) && f.deps.Now != nil {
 		// Inside the cache, so that an answer from the cache costs nothing.
-		c = limit.New(client, cfg.RequestsPerMinute, cfg.TokensPerMinute, tokens.Request, f.deps.Now)
+		c = limit.New(client, cfg.RequestsPerMinute, cfg.TokensPerMinute, tokens.Request, f.deps.Now, nil)
 	}
 	dir := f.path(cfg.CacheDir)
 	if dir == "" {

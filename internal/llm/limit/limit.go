@@ -21,12 +21,13 @@
 //
 // A request waits until both budgets allow it; the end of its context ends
 // the wait at once, returning the context's error and giving the reserved
-// budget back.
+// budget back. Each wait is told, as it begins, to the log New was given.
 package limit
 
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"golang.org/x/time/rate"
@@ -39,10 +40,12 @@ import (
 type Client struct {
 	next     llm.Client
 	requests *rate.Limiter // nil for no request limit
+	rpm      int           // requests per minute, for the log
 	tokens   *rate.Limiter // nil for no token limit
 	budget   int           // tokens per minute, the largest charge
 	cost     func(llm.Request) int
 	clock    clock
+	log      func(msg string) // nil for none
 }
 
 var _ llm.Client = (*Client)(nil)
@@ -57,15 +60,20 @@ type clock struct {
 // 0 or less is no limit, and with neither limit New returns c itself. cost
 // estimates a request's tokens before it is sent; it is called only when
 // tpm is set, and must then not be nil. now tells the time (pass the
-// process clock); it must not be nil when a limit is set.
-func New(c llm.Client, rpm, tpm int, cost func(llm.Request) int, now func() time.Time) llm.Client {
+// process clock); it must not be nil when a limit is set. log, when not
+// nil, is told of each wait as it begins, in one line without a newline
+// that starts with the request's stage; it may be called from several
+// goroutines at once.
+func New(c llm.Client, rpm, tpm int, cost func(llm.Request) int, now func() time.Time, log func(msg string)) llm.Client {
 	if rpm <= 0 && tpm <= 0 {
 		return c
 	}
 	if now == nil {
 		panic("limit.New: a limit is set but now is nil")
 	}
-	return newClient(c, rpm, tpm, cost, clock{now: now, sleep: sleep})
+	lc := newClient(c, rpm, tpm, cost, clock{now: now, sleep: sleep})
+	lc.log = log
+	return lc
 }
 
 // newClient is New with the waiting replaced too, for tests.
@@ -73,6 +81,7 @@ func newClient(next llm.Client, rpm, tpm int, cost func(llm.Request) int, clk cl
 	c := &Client{next: next, clock: clk}
 	if rpm > 0 {
 		c.requests = rate.NewLimiter(rate.Limit(float64(rpm)/60), 1)
+		c.rpm = rpm
 	}
 	if tpm > 0 {
 		if cost == nil {
@@ -92,7 +101,7 @@ func (c *Client) Complete(ctx context.Context, req llm.Request) (*llm.Response, 
 	if c.tokens != nil {
 		estimate = min(max(c.cost(req), 0), c.budget)
 	}
-	if err := c.wait(ctx, estimate); err != nil {
+	if err := c.wait(ctx, req.Stage, estimate); err != nil {
 		return nil, fmt.Errorf("wait for the rate limit (requests_per_minute, tokens_per_minute): %w", err)
 	}
 	resp, err := c.next.Complete(ctx, req)
@@ -102,33 +111,35 @@ func (c *Client) Complete(ctx context.Context, req llm.Request) (*llm.Response, 
 	return resp, err
 }
 
-// wait reserves one request and n tokens and sleeps until both are due.
-// If ctx ends first, it gives the reservations back.
-func (c *Client) wait(ctx context.Context, n int) error {
+// wait reserves one request and n tokens for a request of stage and
+// sleeps until both are due. If ctx ends first, it gives the reservations
+// back.
+func (c *Client) wait(ctx context.Context, stage string, n int) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	now := c.clock.now()
-	var (
-		held  []*rate.Reservation
-		delay time.Duration
-	)
-	reserve := func(lim *rate.Limiter, n int) {
+	var held []*rate.Reservation
+	reserve := func(lim *rate.Limiter, n int) time.Duration {
 		// n never exceeds the burst and the rate is finite, so the
 		// reservation is always granted; it may only lie in the future.
 		r := lim.ReserveN(now, n)
 		held = append(held, r)
-		delay = max(delay, r.DelayFrom(now))
+		return r.DelayFrom(now)
 	}
+	var forRequests, forTokens time.Duration
 	if c.requests != nil {
-		reserve(c.requests, 1)
+		forRequests = reserve(c.requests, 1)
 	}
 	if c.tokens != nil && n > 0 {
-		reserve(c.tokens, n)
+		forTokens = reserve(c.tokens, n)
 	}
+	delay := max(forRequests, forTokens)
 	if delay <= 0 {
 		return nil
 	}
+	// The longer wait is the one that holds the request up.
+	c.logWait(stage, delay, forRequests == delay, forTokens == delay, n)
 	if err := c.clock.sleep(ctx, delay); err != nil {
 		at := c.clock.now()
 		for _, r := range held {
@@ -137,6 +148,26 @@ func (c *Client) wait(ctx context.Context, n int) error {
 		return err
 	}
 	return nil
+}
+
+// logWait tells the log of a wait of d for a request of stage estimated at
+// n tokens, naming the limit, or both, that imposes it.
+func (c *Client) logWait(stage string, d time.Duration, requests, tokens bool, n int) {
+	if c.log == nil {
+		return
+	}
+	var why []string
+	if requests {
+		why = append(why, fmt.Sprintf("requests_per_minute (%d)", c.rpm))
+	}
+	if tokens {
+		why = append(why, fmt.Sprintf("tokens_per_minute (%d; about %d tokens for this request)", c.budget, n))
+	}
+	msg := fmt.Sprintf("waiting %s for %s", d.Round(time.Millisecond), strings.Join(why, " and "))
+	if stage != "" {
+		msg = stage + ": " + msg
+	}
+	c.log(msg)
 }
 
 // charge takes from the token bucket what the answer used beyond the

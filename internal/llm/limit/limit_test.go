@@ -159,10 +159,10 @@ func TestSchedule(t *testing.T) {
 
 func TestNoLimitReturnsTheClient(t *testing.T) {
 	rec := &recorder{}
-	if got := New(rec, 0, 0, nil, nil); got != llm.Client(rec) {
+	if got := New(rec, 0, 0, nil, nil, nil); got != llm.Client(rec) {
 		t.Errorf("New with no limits = %T, want the client itself", got)
 	}
-	if got := New(rec, -1, -5, nil, nil); got != llm.Client(rec) {
+	if got := New(rec, -1, -5, nil, nil, nil); got != llm.Client(rec) {
 		t.Errorf("New with negative limits = %T, want the client itself", got)
 	}
 }
@@ -307,8 +307,8 @@ func TestNewPanicsOnMissingFunctions(t *testing.T) {
 		name string
 		call func()
 	}{
-		{"no clock", func() { New(&recorder{}, 60, 0, cost, nil) }},
-		{"no cost with tokens", func() { New(&recorder{}, 0, 600, nil, time.Now) }},
+		{"no clock", func() { New(&recorder{}, 60, 0, cost, nil, nil) }},
+		{"no cost with tokens", func() { New(&recorder{}, 0, 600, nil, time.Now, nil) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
