@@ -55,6 +55,10 @@ type Client struct {
 	// forgotten. Such a failure fails nothing, and an unreadable or
 	// corrupt entry is simply a miss.
 	Warn func(error)
+	// Log, when set, is told of each answer replayed from the cache, in
+	// one line without a newline: the request's stage and the first
+	// hex digits of the entry's key, which start its file's name.
+	Log func(msg string)
 
 	dir   string
 	inner llm.Client
@@ -80,7 +84,9 @@ func (c *Client) Complete(ctx context.Context, req llm.Request) (*llm.Response, 
 	if c.Bypass {
 		return c.inner.Complete(ctx, req)
 	}
-	if e, ok := c.load(Key(c.id, req)); ok {
+	key := Key(c.id, req)
+	if e, ok := c.load(key); ok {
+		c.logHit(req.Stage, key)
 		return &llm.Response{Content: e.Content, Model: e.Model, Usage: e.Usage, Cached: true}, nil
 	}
 	return c.inner.Complete(ctx, req)
@@ -102,6 +108,22 @@ func (c *Client) Forget(req llm.Request) {
 		return
 	}
 	c.remove(Key(c.id, req))
+}
+
+// shortKey is how many hex digits of a key name an entry in Log's lines.
+const shortKey = 12
+
+// logHit tells Log, if set, that the answer to a request of stage came
+// from the entry named key.
+func (c *Client) logHit(stage, key string) {
+	if c.Log == nil {
+		return
+	}
+	msg := "answer from the response cache (" + key[:shortKey] + ")"
+	if stage != "" {
+		msg = stage + ": " + msg
+	}
+	c.Log(msg)
 }
 
 // warn reports err through Warn, if set.
