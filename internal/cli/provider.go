@@ -51,9 +51,13 @@ func (f *factory) engine(cfg *config.Config) (pipeline.Engine, error) {
 }
 
 // client is the configured model's client: the endpoint's adapter inside
-// the rate limiter inside the response cache.
+// the rate limiter inside the response cache. With --verbose each of them
+// tells what it does unseen: retries, waits and answers from the cache.
 func (f *factory) client(cfg *config.Config) (llm.Client, error) {
-	client, err := openai.New(openaiConfig(cfg))
+	log := f.modelLog(cfg.APIKey)
+	ocfg := openaiConfig(cfg)
+	ocfg.Log = log
+	client, err := openai.New(ocfg)
 	if err != nil {
 		if errors.Is(err, llm.ErrNoCredentials) {
 			return nil, &credentialsError{err}
@@ -63,7 +67,7 @@ func (f *factory) client(cfg *config.Config) (llm.Client, error) {
 	var c llm.Client = client
 	if (cfg.RequestsPerMinute > 0 || cfg.TokensPerMinute > 0) && f.deps.Now != nil {
 		// Inside the cache, so that an answer from the cache costs nothing.
-		c = limit.New(client, cfg.RequestsPerMinute, cfg.TokensPerMinute, tokens.Request, f.deps.Now, nil)
+		c = limit.New(client, cfg.RequestsPerMinute, cfg.TokensPerMinute, tokens.Request, f.deps.Now, log)
 	}
 	dir := f.path(cfg.CacheDir)
 	if dir == "" {
@@ -74,9 +78,25 @@ func (f *factory) client(cfg *config.Config) (llm.Client, error) {
 		// validated (llm.Keeper): it keeps only those.
 		cc := cache.New(dir, c, cache.Identity{Endpoint: endpoint(cfg), Model: cfg.Model, Params: cfg.CacheParams()})
 		cc.Warn = func(err error) { f.infof("warning: response cache: %v\n", err) }
+		cc.Log = log
 		c = cc
 	}
 	return c, nil
+}
+
+// modelLog prints the model client's lines with --verbose, and is nil
+// otherwise. The adapter redacts the API key; it is cut out here again,
+// as from anything else prodgen prints.
+func (f *factory) modelLog(secret string) func(string) {
+	if !f.flags.verbose {
+		return nil
+	}
+	return func(msg string) {
+		if secret != "" {
+			msg = strings.ReplaceAll(msg, secret, "[redacted]")
+		}
+		f.debugf("%s\n", msg)
+	}
 }
 
 func openaiConfig(cfg *config.Config) openai.Config {

@@ -1,6 +1,9 @@
 package cli
 
 import (
+	"bytes"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,5 +85,70 @@ func TestClientKeeps(t *testing.T) {
 				t.Errorf("the client (%T) is a Keeper: %v, want %v", client, got, tt.want)
 			}
 		})
+	}
+}
+
+// With --verbose the model client's retries and answers from the cache
+// are printed on stderr, the key cut out; without it, none is.
+func TestClientVerbose(t *testing.T) {
+	const key = "sk-verbose-0123456789"
+	for _, verbose := range []bool{true, false} {
+		t.Run(fmt.Sprintf("verbose=%v", verbose), func(t *testing.T) {
+			srv := llmtest.New(t, llmtest.Reply{Status: 500, ErrorMessage: "boom", EchoAuth: true}, llmtest.Reply{Content: `{}`})
+			var stderr bytes.Buffer
+			deps := Deps{IO: IO{Err: &stderr}, Getenv: func(string) string { return "" }, Now: time.Now, Dir: t.TempDir()}
+			f := &factory{deps: deps, status: newStatus(deps, false)}
+			f.flags.verbose = verbose
+			cfg := &config.Config{Provider: "openai", BaseURL: srv.URL, APIKey: key, Model: "m", APIType: "openai",
+				ResponseFormat: "json_object", Timeout: time.Minute, IdleTimeout: time.Minute, MaxRetries: 1,
+				CacheDir: t.TempDir()}
+			client, err := f.client(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The first call is retried, the second answered from the cache.
+			// (The rate limit's wait is in testdata/script/verbose.txtar:
+			// here the retry's random backoff would decide whether it came.)
+			req := llm.Request{Stage: "prd", Messages: []llm.Message{{Role: llm.RoleUser, Content: "hi"}}}
+			for range 2 {
+				resp, err := client.Complete(t.Context(), req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				client.(llm.Keeper).Keep(req, resp)
+			}
+			got := stderr.String()
+			if strings.Contains(got, key) {
+				t.Errorf("stderr shows the key:\n%s", got)
+			}
+			wants := []string{
+				"prd: attempt 1 failed: model endpoint answered 500: boom (you sent Authorization: Bearer [redacted]); retry 1 of 1 in ",
+				"prd: answer from the response cache (",
+			}
+			for _, want := range wants {
+				if strings.Contains(got, want) != verbose {
+					t.Errorf("stderr has %q: %v, want %v; stderr:\n%s", want, !verbose, verbose, got)
+				}
+			}
+			if !verbose && got != "" {
+				t.Errorf("without --verbose stderr is %q, want nothing", got)
+			}
+		})
+	}
+}
+
+// The CLI cuts the key out of the model client's lines again, whatever
+// produced them.
+func TestModelLogRedacts(t *testing.T) {
+	var stderr bytes.Buffer
+	deps := Deps{IO: IO{Err: &stderr}, Getenv: func(string) string { return "" }}
+	f := &factory{deps: deps, status: newStatus(deps, false)}
+	if f.modelLog("sk-x") != nil {
+		t.Error("modelLog without --verbose is not nil")
+	}
+	f.flags.verbose = true
+	f.modelLog("sk-secret")("prd: the key sk-secret leaked")
+	if got, want := stderr.String(), "prd: the key [redacted] leaked\n"; got != want {
+		t.Errorf("printed %q, want %q", got, want)
 	}
 }
