@@ -15,9 +15,10 @@ type generateOptions struct {
 	f   *factory
 	cmd *cobra.Command
 
-	Force  bool
-	Only   []string
-	DryRun bool
+	Force      bool
+	Only       []string
+	DryRun     bool
+	AllowEmpty bool
 }
 
 func newGenerateCmd(f *factory, runF func(context.Context, *generateOptions) error) *cobra.Command {
@@ -59,6 +60,7 @@ know is never overwritten: keep it with 'prodgen accept FILE'.`,
 	_ = cmd.RegisterFlagCompletionFunc("only", completeStages)
 	addJobsFlag(cmd)
 	addDryRunFlag(cmd, &opts.DryRun)
+	addAllowEmptyFlag(cmd, &opts.AllowEmpty)
 	return cmd
 }
 
@@ -67,7 +69,7 @@ func runGenerate(ctx context.Context, opts *generateOptions) error {
 	if err != nil {
 		return err
 	}
-	ran, err := opts.f.run(ctx, cfg, proj, pipeline.Selection{Only: opts.Only, Force: opts.Force}, opts.DryRun)
+	ran, err := opts.f.run(ctx, cfg, proj, pipeline.Selection{Only: opts.Only, Force: opts.Force, AllowEmpty: opts.AllowEmpty}, opts.DryRun)
 	if err == nil && ran == 0 && !opts.DryRun {
 		opts.f.infof("everything is up to date\n")
 	}

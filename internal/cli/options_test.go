@@ -25,12 +25,12 @@ func TestCommandOptions(t *testing.T) {
 		wantErr string
 	}{
 		{name: "generate", cmd: capture(newGenerateCmd, func(o *generateOptions) any { return *o }),
-			args: []string{"--only", "prd,stories", "--force", "--dry-run"}, want: "Force:true Only:[prd stories] DryRun:true"},
+			args: []string{"--only", "prd,stories", "--force", "--dry-run", "--allow-empty"}, want: "Force:true Only:[prd stories] DryRun:true AllowEmpty:true"},
 		{name: "generate unknown stage", cmd: capture(newGenerateCmd, func(o *generateOptions) any { return *o }),
 			args: []string{"--only", "design"}, wantErr: `--only: unknown stage "design" (stages: prd, stories, tech, scaffold-go, scaffold-python, scaffold-typescript)`},
 		{name: "prd", cmd: stage(0), args: []string{"product/brief.md", "-o", "-", "--force"},
-			want: "Stage:prd Input:product/brief.md Force:true DryRun:false Output:-"},
-		{name: "stories", cmd: stage(1), args: []string{"--dry-run"}, want: "Stage:stories Input: Force:false DryRun:true Output:"},
+			want: "Stage:prd Input:product/brief.md Force:true DryRun:false AllowEmpty:false Output:-"},
+		{name: "stories", cmd: stage(1), args: []string{"--dry-run"}, want: "Stage:stories Input: Force:false DryRun:true AllowEmpty:false Output:"},
 		{name: "tech takes no argument", cmd: stage(2), args: []string{"docs/prd.md"}, wantErr: "unknown command"},
 		{name: "scaffold", cmd: capture(newScaffoldCmd, func(o *scaffoldOptions) any { return *o }),
 			args: []string{"--lang", "python", "--out", "demo", "--verify"}, want: "Lang:python Out:demo Force:false Verify:true DryRun:false"},

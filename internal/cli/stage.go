@@ -17,9 +17,10 @@ type stageOptions struct {
 
 	Stage  string
 	Input  string // empty: the stage's default input
-	Force  bool
-	DryRun bool
-	Output string // empty: the stage's document; "-": stdout
+	Force      bool
+	DryRun     bool
+	AllowEmpty bool   // prd: write a PRD even when no feature was read
+	Output     string // empty: the stage's document; "-": stdout
 }
 
 // stageCmd describes the command that runs one document stage, named
@@ -93,6 +94,9 @@ func newStageCmd(f *factory, sc stageCmd, runF func(context.Context, *stageOptio
 	if sc.jobs {
 		addJobsFlag(cmd)
 	}
+	if sc.input && strings.HasPrefix(sc.use, "prd") {
+		addAllowEmptyFlag(cmd, &opts.AllowEmpty)
+	}
 	addDryRunFlag(cmd, &opts.DryRun)
 	return cmd
 }
@@ -102,7 +106,7 @@ func runStage(ctx context.Context, opts *stageOptions) error {
 	if err != nil {
 		return err
 	}
-	sel := pipeline.Selection{Stage: opts.Stage, Input: opts.Input, Output: opts.Output, Force: opts.Force}
+	sel := pipeline.Selection{Stage: opts.Stage, Input: opts.Input, Output: opts.Output, Force: opts.Force, AllowEmpty: opts.AllowEmpty}
 	_, err = opts.f.run(ctx, cfg, proj, sel, opts.DryRun)
 	return err
 }
@@ -110,4 +114,9 @@ func runStage(ctx context.Context, opts *stageOptions) error {
 // addDryRunFlag gives a generating command --dry-run.
 func addDryRunFlag(cmd *cobra.Command, v *bool) {
 	cmd.Flags().BoolVar(v, "dry-run", false, "show what would run and the prompts a model would be sent; write and send nothing")
+}
+
+// addAllowEmptyFlag gives a command that writes the PRD --allow-empty.
+func addAllowEmptyFlag(cmd *cobra.Command, v *bool) {
+	cmd.Flags().BoolVar(v, "allow-empty", false, "write the PRD even when no feature can be read from the brief (it then holds open questions)")
 }

@@ -28,6 +28,8 @@ type base struct {
 	whole bool
 	// unedited says the document on disk is as prodgen last wrote it.
 	unedited bool
+	// allowEmpty lets a PRD with no requirement through (--allow-empty).
+	allowEmpty bool
 }
 
 // fromMine gives b a ledger taken from the document on disk when the lock
@@ -66,7 +68,8 @@ func runDocument(ctx context.Context, x *execution, s planStep, w docWork, err e
 		return err
 	}
 	path := s.Stage.Output(p)
-	b := base{highest: x.lock.highest(s.Stage.Name()), whole: x.sel.Force || (x.sel.Output != "" && x.sel.Output != path)}
+	b := base{highest: x.lock.highest(s.Stage.Name()), whole: x.sel.Force || (x.sel.Output != "" && x.sel.Output != path),
+		allowEmpty: x.sel.AllowEmpty}
 	if e := x.lock.Artifacts[s.Stage.Name()]; e != nil {
 		b.ledger = e.Items
 		if len(e.Outputs) == 1 {

@@ -29,6 +29,9 @@ type Selection struct {
 	Stdout io.Writer
 	// Verify builds a prototype and runs its tests.
 	Verify bool
+	// AllowEmpty writes a PRD even when no feature could be read from the
+	// brief.
+	AllowEmpty bool
 }
 
 // Plan is what a command would do: each stage's state and whether it

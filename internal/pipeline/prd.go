@@ -1,8 +1,12 @@
 package pipeline
 
 import (
+	"errors"
+
 	"context"
 	"fmt"
+
+	"github.com/prodgen/prodgen/internal/disk"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/brief"
@@ -81,6 +85,9 @@ func (w *prdWork) calls(p *Project) ([]call, error) {
 func (w *prdWork) merge(calls []call) { w.prd = &calls[0].into.(*prdValue).PRD }
 
 func (w *prdWork) finish(p *Project, b base) (*document, error) {
+	if err := w.nonEmpty(p, b.allowEmpty); err != nil {
+		return nil, err
+	}
 	mine, err := current(p, p.prdPath(), b, artifact.ParsePRD)
 	if err != nil {
 		return nil, err
@@ -155,4 +162,29 @@ func (prdStage) settle(p *Project, data []byte, s *settlement) ([]byte, error) {
 	out := mergePRD(&merger{settle: s}, prd, nil)
 	out.Header = prd.Header
 	return render(p.prdPath(), out, artifact.RenderPRD)
+}
+
+// nonEmpty refuses a PRD with no functional requirement: a brief prodgen
+// could not read must not pass for one that asks for nothing. allowEmpty
+// (--allow-empty) lets it through. A PRD with requirements but no users, or
+// users but no requirements, is written with a warning.
+func (w *prdWork) nonEmpty(p *Project, allowEmpty bool) error {
+	switch {
+	case len(w.prd.Functional) == 0 && !allowEmpty:
+		return &disk.InputError{Path: slash(w.path), Err: errors.New(`no feature could be read from it. prodgen looks for what the product must do: ` +
+			`a list under a heading such as "Features", "Requirements" or "What it does", a table with a feature column, ` +
+			`or sentences such as "Users can …" or "The app will …". For example:
+
+    ## Features
+
+    - Tenants report a repair with a photo.
+    - Coordinators assign each repair to a technician.
+
+Write the features in one of these shapes, or run again with --allow-empty to write a PRD of open questions`)}
+	case len(w.prd.Functional) == 0:
+		p.obs.Warnf("warning: %s: no feature could be read from it; the PRD holds open questions only\n", slash(w.path))
+	case len(w.prd.Personas) == 0:
+		p.obs.Warnf("warning: %s: no users could be read from it; the stories will say \"user\" (name them under a heading such as \"Users\")\n", slash(w.path))
+	}
+	return nil
 }
