@@ -15,8 +15,8 @@ type stageOptions struct {
 	f   *factory
 	cmd *cobra.Command
 
-	Stage  string
-	Input  string // empty: the stage's default input
+	Stage      string
+	Input      string // empty: the stage's default input
 	Force      bool
 	DryRun     bool
 	AllowEmpty bool   // prd: write a PRD even when no feature was read
