@@ -52,11 +52,11 @@ func TestConform(t *testing.T) {
 
 func TestEnumAt(t *testing.T) {
 	ids := []string{"US-001", "US-002"}
-	got, err := enumAt(artifact.TechSchema(ids), "tasks", "stories")
+	got, err := enumAt(artifact.TechSchema(ids, nil), "tasks", "stories")
 	if err != nil || !slices.Equal(got, ids) {
 		t.Errorf("enumAt = %v, %v; want %v", got, err, ids)
 	}
-	if _, err := enumAt(artifact.TechSchema(ids), "tasks", "nope"); err == nil {
+	if _, err := enumAt(artifact.TechSchema(ids, nil), "tasks", "nope"); err == nil {
 		t.Error("enumAt of a missing property: no error")
 	}
 }
@@ -102,31 +102,35 @@ func TestAnswerer(t *testing.T) {
 	for _, st := range all.Stories {
 		storyIDs = append(storyIDs, st.ID)
 	}
+	var nfrIDs []string
+	for _, r := range prd.NonFunctional {
+		nfrIDs = append(nfrIDs, r.ID)
+	}
 	// The tech stage whole, and split as prodgen splits a large one: a
 	// design request and a tasks request per group of stories, merged with
 	// the design of the first and the tasks of the others.
 	var whole artifact.TechSpec
-	decodeAnswer(t, a, "tech", partWhole, artifact.TechSchema(storyIDs), &whole)
+	decodeAnswer(t, a, "tech", partWhole, artifact.TechSchema(storyIDs, nfrIDs), &whole)
 	whole.Number()
-	if err := whole.Validate(&all); err != nil {
+	if err := whole.Validate(&prd, &all); err != nil {
 		t.Fatalf("tech answer: %v", err)
 	}
 	var design artifact.TechSpec
-	decodeAnswer(t, a, "tech", partDesign, artifact.TechSchema(storyIDs), &design)
+	decodeAnswer(t, a, "tech", partDesign, artifact.TechSchema(storyIDs, nfrIDs), &design)
 	if len(design.Tasks) != 0 || len(design.Entities) == 0 {
 		t.Errorf("design answer: %d tasks, %d entities; want no tasks and the design", len(design.Tasks), len(design.Entities))
 	}
 	for lo := 0; lo < len(storyIDs); lo += 8 {
 		ids := storyIDs[lo:min(lo+8, len(storyIDs))]
 		var tasks artifact.TechSpec
-		decodeAnswer(t, a, "tech", partTasks, artifact.TechSchema(ids), &tasks)
+		decodeAnswer(t, a, "tech", partTasks, artifact.TechSchema(ids, nfrIDs), &tasks)
 		if len(tasks.Tasks) == 0 || len(tasks.Entities)+len(tasks.Endpoints)+len(tasks.Components) != 0 {
 			t.Errorf("tasks answer for %v: %d tasks and some design; want tasks only", ids, len(tasks.Tasks))
 		}
 		design.Tasks = append(design.Tasks, tasks.Tasks...)
 	}
 	design.Number()
-	if err := design.Validate(&all); err != nil {
+	if err := design.Validate(&prd, &all); err != nil {
 		t.Fatalf("split tech answers: %v", err)
 	}
 	if _, err := a.answer("scaffold", partWhole, nil); err == nil {

@@ -30,7 +30,9 @@ var (
 // retry=S (Retry-After), echo (echo the key in the error), drop (close the
 // stream mid-answer), nodone, nofinish, length, filter (content_filter),
 // streamerr=TYPE, hangup, malformed, evil (a scaffold manifest with unsafe paths), huge (10,000 files), badgo (a Go manifest that does not compile), slow (a valid answer over ten seconds), invalid (an answer that is not the schema's
-// JSON). After them every request gets a valid answer for its stage.
+// JSON), nfr777 (a tech spec carrying over NFR-777, which no PRD here
+// has), leakkey (a PRD whose summary holds the key the request was sent
+// with). After them every request gets a valid answer for its stage.
 func cmdFakeLLM(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
 		ts.Fatalf("usage: fakellm [REPLY...]")
@@ -143,6 +145,12 @@ func parseReply(ts *testscript.TestScript, spec string) llmtest.Reply {
 			r = llmtest.Reply{Content: hugeManifest(10000)}
 		case "invalid":
 			r.Content = `{"title":"Streaks","colour":"red"}`
+		case "nfr777":
+			r = llmtest.Reply{Content: strings.Replace(answers["tech"], `"quality":[]`,
+				`"quality":[{"id":"NFR-777","text":"Any requirement the author likes.","priority":""}]`, 1)}
+		case "leakkey":
+			r = llmtest.Reply{Content: strings.Replace(answers["prd"], "A habit tracker for small teams.",
+				"A habit tracker for small teams. Your key is {key}.", 1), EchoKey: "{key}"}
 		default:
 			ts.Fatalf("fakellm: unknown reply word %q", word)
 		}

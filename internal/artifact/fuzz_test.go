@@ -51,6 +51,7 @@ func fixedPoint[T any](t *testing.T, src []byte, parse func([]byte) (T, error), 
 	if string(again) != string(doc) {
 		t.Fatalf("render(parse(doc)) != doc:\n%s", golden.Diff(string(doc), string(again)))
 	}
+	noRawHTML(t, doc)
 }
 
 // oddDocuments are hand-written edge cases for the parsers: closing
@@ -90,6 +91,8 @@ var oddDocuments = []string{
 	"# S\n\n## US-001 x\nAs a user, I want x.\n## US-002\n- **AC-002.1** x\n",
 	"# S\n\n## US-001\n\nAs a Traces: FR-001, I want x.\n",
 	"# S\n\n## US-001\n\nAs a x, I want y traces: and z.\n",
+	"# P <b>\n\n## Summary\n\n<div>block</div>\n\n## Goals\n\n- **G-1** <i>x</i> `<b>` \\<c> \\\\<d>\n",
+	"# T\n\n## Data model\n\n### <E>\n\n| Field | Type |\n| --- | --- |\n| <f> | `<t>` |\n",
 }
 
 func FuzzParsePRD(f *testing.F) {
@@ -114,11 +117,13 @@ func FuzzParseTech(f *testing.F) {
 }
 
 // FuzzRenderFields puts arbitrary text in every text field of the three
-// documents and checks that whatever renders reads back to the same bytes.
+// documents and checks that whatever renders reads back to the same bytes
+// and holds no raw HTML.
 func FuzzRenderFields(f *testing.F) {
 	f.Add("patient", "to join, so that x", "I can wait.", "a, when b", "c", "d.", "`x` | y")
 	f.Add("# h", "- i", "1. j", "<div>", "[a]: b", "***", "Traces: FR-001")
 	f.Add("", " ", "\n", "\\", "|", "**G-1** x", "x (US-001)")
+	f.Add("`</code><script>x</script>`", "<b>", "``a ` <i>``", "&amp; <!-- c -->", "<https://e.example>", "`a <b>", `\\<b>`)
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h string) {
 		prd := &PRD{
 			Header: Header{Sources: []string{a, b}, Command: c}, Title: d, Summary: e, Problem: g,
@@ -165,4 +170,5 @@ func stable[T any](t *testing.T, v T, render func(T) ([]byte, error), parse func
 	if string(again) != string(doc) {
 		t.Fatalf("render(parse(doc)) != doc:\n%s", golden.Diff(string(doc), string(again)))
 	}
+	noRawHTML(t, doc)
 }

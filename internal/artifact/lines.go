@@ -30,7 +30,7 @@ func itemLine(k Kind, id, text string) (string, error) {
 	if text == "" {
 		return "**" + id + "**", nil
 	}
-	return "**" + id + "** " + text, nil
+	return "**" + id + "** " + EscapeHTML(text), nil
 }
 
 // splitLead splits a list item's text "**FR-001** text" into the ID and
@@ -249,7 +249,7 @@ func namedLine(name, text string) string {
 	if t := flat(text); strings.TrimSpace(t) != "" {
 		line += ": " + strings.TrimRight(t, " ")
 	}
-	return line
+	return EscapeHTML(line)
 }
 
 // readNamed reads what namedLine writes. An item that is not in that form

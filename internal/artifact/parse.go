@@ -39,7 +39,7 @@ func readOutline(src []byte, kind string) (*outline, error) {
 		switch {
 		case s.Level == 1 && !titled:
 			titled = true
-			o.title = trimKind(s.Title, kind)
+			o.title = trimKind(htmlText(s.Title), kind)
 			o.sections = append(o.sections, s.Children...)
 		case s.Level == 1:
 			o.sections = append(o.sections, s.Children...)
@@ -77,7 +77,11 @@ func key(title string) string {
 
 // prose joins the section's paragraphs into one line of text.
 func prose(s *markdown.Section) string {
-	return strings.Join(s.Paragraphs(), " ")
+	ps := s.Paragraphs()
+	for i, p := range ps {
+		ps[i] = htmlText(p)
+	}
+	return strings.Join(ps, " ")
 }
 
 // appendProse adds text to a field that may already hold some, when a
@@ -100,7 +104,7 @@ func readIDItems(s *markdown.Section, k Kind, add func(id, text string) error) e
 		if it.Text == "" {
 			continue
 		}
-		id, text, err := readLead(k, it.Text)
+		id, text, err := readLead(k, htmlText(it.Text))
 		if err == nil {
 			err = add(id, text)
 		}
@@ -116,7 +120,7 @@ func texts(s *markdown.Section) []string {
 	var out []string
 	for _, it := range s.Items() {
 		if it.Text != "" {
-			out = append(out, it.Text)
+			out = append(out, htmlText(it.Text))
 		}
 	}
 	return out

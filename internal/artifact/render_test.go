@@ -157,7 +157,7 @@ func TestRenderEscapes(t *testing.T) {
 		"\n\\# not a heading\n",
 		"\n1\\. not a list\n",
 		"- \\- not nested\n",
-		"- \\<div>not html</div>\n",
+		"- \\<div>not html\\</div>\n",
 		"- \\[ref]: /not-a-definition\n",
 		"- line one line two\n",
 	} {

@@ -136,3 +136,50 @@ func TestRoundTripOddValues(t *testing.T) {
 		})
 	}
 }
+
+// TestRoundTripHTML renders text that holds HTML, ampersands and code
+// spans: the markdown holds no raw HTML, reads back to the same values and
+// renders to the same bytes again.
+func TestRoundTripHTML(t *testing.T) {
+	tests := []struct {
+		name  string
+		value any
+	}{
+		{"script in a requirement", &PRD{Title: "Snippets <beta>", Summary: "Save <b>useful</b> snippets & notes.",
+			Functional: []Requirement{
+				{ID: "FR-001", Text: "The system must let users save a snippet such as </code><script>alert(1)</script> with one click."},
+				{ID: "FR-002", Text: "Snippets show `</code><script>alert(1)</script>` as code.", Priority: "P0"},
+			},
+			Personas:    []Persona{{Name: "<i>Admin</i>", Description: "Runs R&D; sees <b>all</b>."}},
+			InScope:     []string{"<script>alert(1)</script>", "``a ` <b>`` spans"},
+			Metrics:     []Metric{{Name: "<b>Load</b> time", Baseline: "&lt; 3 s", Target: "< 1 s"}},
+			Assumptions: []string{"AT&T users & <em>others</em>"},
+		}},
+		{"HTML in a story", &Stories{Title: "S", Stories: []Story{{
+			ID: "US-001", Title: "Save <b>it</b>", Role: "<admin>", Want: "to see `<b>` as code", SoThat: "R&D <i>trusts</i> it",
+			Traces: []string{"FR-001"},
+			Criteria: []Criterion{
+				{ID: "AC-001.1", Given: "a <script>", When: "it is saved", Then: "it shows as `<script>`"},
+				{ID: "AC-001.2", Text: "Nothing <b>runs</b>."},
+			},
+		}}}},
+		{"HTML in a tech spec", &TechSpec{Title: "T", Overview: "<div>A service</div> & a `<queue>`.",
+			Components: []Component{{Name: "<b>API</b>", Responsibility: "Serves <json>."}},
+			Entities:   []Entity{{Name: "<Snippet>", Description: "Holds <html>.", Fields: []Field{{Name: "<body>", Type: "`<string>`", Notes: "R&D <only>"}}}},
+			Endpoints:  []Endpoint{{Method: "GET", Path: "/s/<id>", Summary: "Read <one>", Stories: []string{"US-001"}}},
+			Quality:    []Requirement{{ID: "NFR-001", Text: "Under <200 ms."}},
+			Tasks:      []Task{{ID: "T-001", Text: "Escape <script>", Stories: []string{"US-001"}}},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := render(t, tt.value)
+			noRawHTML(t, doc)
+			got := parse(t, tt.value, doc)
+			same(t, got, tt.value)
+			if again := render(t, got); string(again) != string(doc) {
+				t.Errorf("render(parse(doc)) != doc:\n%s", golden.Diff(string(doc), string(again)))
+			}
+		})
+	}
+}

@@ -19,8 +19,9 @@ import (
 //     writes them in schema order and a title reads best before the rest;
 //   - "id" fields are present (strict mode requires every property) but
 //     the model is told to leave them empty: Number assigns them;
-//   - references (a story's traces, a task's or endpoint's stories) are
-//     enums of the IDs that exist, so the model cannot invent one. Strict
+//   - references (a story's traces, a task's or endpoint's stories, the
+//     ID of a quality requirement carried over from the PRD) are enums of
+//     the IDs that exist, so the model cannot invent one. Strict
 //     mode rejects an empty enum, so with no IDs to offer the items are
 //     plain strings described as "leave empty"; Validate then reports any
 //     reference the model made up, and the pipeline asks for a repair.
@@ -89,6 +90,24 @@ func objectSchema(desc string, ps ...schemaProp) *schemaNode {
 // refsSchema is a list of references to IDs that exist: an enum of ids,
 // without duplicates or empty strings. With none, see the note at the top.
 func refsSchema(desc string, ids []string) *schemaNode {
+	enum := enumOf(ids)
+	if len(enum) == 0 {
+		return arraySchema(desc+"; none exist yet, so leave this empty", stringSchema(""))
+	}
+	return arraySchema(desc, &schemaNode{Type: "string", Enum: enum})
+}
+
+// refSchema is one reference to an ID that exists, as refsSchema's items
+// are. With none, it is a plain string and its list must stay empty.
+func refSchema(desc string, ids []string) *schemaNode {
+	if enum := enumOf(ids); len(enum) > 0 {
+		return &schemaNode{Type: "string", Description: desc, Enum: enum}
+	}
+	return stringSchema(desc)
+}
+
+// enumOf is ids without duplicates or empty strings, in their order.
+func enumOf(ids []string) []string {
 	var enum []string
 	seen := make(map[string]bool)
 	for _, id := range ids {
@@ -97,10 +116,7 @@ func refsSchema(desc string, ids []string) *schemaNode {
 			enum = append(enum, id)
 		}
 	}
-	if len(enum) == 0 {
-		return arraySchema(desc+"; none exist yet, so leave this empty", stringSchema(""))
-	}
-	return arraySchema(desc, &schemaNode{Type: "string", Enum: enum})
+	return enum
 }
 
 // idProp is the "id" of an item that prodgen numbers.
@@ -175,8 +191,13 @@ func StoriesSchema(frIDs []string) json.RawMessage {
 }
 
 // TechSchema returns the JSON schema of the tech spec, whose tasks and
-// endpoints may name only storyIDs, the stories that exist.
-func TechSchema(storyIDs []string) json.RawMessage {
+// endpoints may name only storyIDs, the stories that exist, and whose
+// quality requirements only nfrIDs, the PRD's non-functional requirements.
+func TechSchema(storyIDs, nfrIDs []string) json.RawMessage {
+	quality := "the PRD's non-functional requirements, carried over"
+	if len(enumOf(nfrIDs)) == 0 {
+		quality += "; the PRD has none, so leave this empty"
+	}
 	return marshalSchema(objectSchema("",
 		schemaProp{"title", stringSchema("the product's name, as in the PRD")},
 		schemaProp{"overview", stringSchema("the architecture in a few sentences; may be empty")},
@@ -199,8 +220,8 @@ func TechSchema(storyIDs []string) json.RawMessage {
 			schemaProp{"summary", stringSchema("what the operation does")},
 			schemaProp{"stories", refsSchema("IDs of the stories it serves", storyIDs)},
 		))},
-		schemaProp{"quality", requirementsSchema("the PRD's non-functional requirements, carried over",
-			schemaProp{"id", stringSchema(`the PRD's ID of the requirement carried over ("NFR-001")`)})},
+		schemaProp{"quality", requirementsSchema(quality,
+			schemaProp{"id", refSchema(`the PRD's ID of the requirement carried over ("NFR-001")`, nfrIDs)})},
 		schemaProp{"tasks", arraySchema("implementation tasks", objectSchema("",
 			idProp(),
 			schemaProp{"text", stringSchema("the work to do")},

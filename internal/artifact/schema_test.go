@@ -23,8 +23,8 @@ var schemaCases = []struct {
 	{"schema-prd", PRDSchema(), func() any { return new(PRD) }},
 	{"schema-stories", StoriesSchema([]string{"FR-001", "FR-002", "FR-003"}), func() any { return new(Stories) }},
 	{"schema-stories-no-ids", StoriesSchema(nil), func() any { return new(Stories) }},
-	{"schema-tech", TechSchema([]string{"US-001", "US-002"}), func() any { return new(TechSpec) }},
-	{"schema-tech-no-ids", TechSchema([]string{}), func() any { return new(TechSpec) }},
+	{"schema-tech", TechSchema([]string{"US-001", "US-002"}, []string{"NFR-001", "NFR-002"}), func() any { return new(TechSpec) }},
+	{"schema-tech-no-ids", TechSchema([]string{}, []string{}), func() any { return new(TechSpec) }},
 }
 
 func TestSchemaGolden(t *testing.T) {
@@ -304,9 +304,9 @@ func TestSchemaRefs(t *testing.T) {
 		{"duplicates and blanks dropped", StoriesSchema([]string{"FR-001", "", "FR-001"}), []string{"stories", "traces"}, []any{"FR-001"}},
 		{"no FRs", StoriesSchema(nil), []string{"stories", "traces"}, nil},
 		{"only a blank", StoriesSchema([]string{""}), []string{"stories", "traces"}, nil},
-		{"task stories", TechSchema([]string{"US-001"}), []string{"tasks", "stories"}, []any{"US-001"}},
-		{"endpoint stories", TechSchema([]string{"US-001"}), []string{"endpoints", "stories"}, []any{"US-001"}},
-		{"no stories", TechSchema(nil), []string{"endpoints", "stories"}, nil},
+		{"task stories", TechSchema([]string{"US-001"}, nil), []string{"tasks", "stories"}, []any{"US-001"}},
+		{"endpoint stories", TechSchema([]string{"US-001"}, nil), []string{"endpoints", "stories"}, []any{"US-001"}},
+		{"no stories", TechSchema(nil, nil), []string{"endpoints", "stories"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -323,6 +323,33 @@ func TestSchemaRefs(t *testing.T) {
 				t.Errorf("enum %v, want %v", enum, tt.wantEnum)
 			}
 			if desc, _ := n["description"].(string); tt.wantEnum == nil && !strings.Contains(desc, "leave this empty") {
+				t.Errorf("description %q does not say to leave the list empty", desc)
+			}
+		})
+	}
+}
+
+// TestSchemaQualityIDs checks that a quality requirement of the tech spec
+// may carry over only an NFR the PRD has: its ID is an enum of them, and
+// with none the list is to be left empty.
+func TestSchemaQualityIDs(t *testing.T) {
+	tests := []struct {
+		name     string
+		nfrIDs   []string
+		wantEnum []any
+	}{
+		{"the PRD's NFRs", []string{"NFR-001", "NFR-003", "NFR-001", ""}, []any{"NFR-001", "NFR-003"}},
+		{"no NFRs", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			quality := decodeSchema(t, TechSchema([]string{"US-001"}, tt.nfrIDs))["properties"].(map[string]any)["quality"].(map[string]any)
+			id := quality["items"].(map[string]any)["properties"].(map[string]any)["id"].(map[string]any)
+			enum, _ := id["enum"].([]any)
+			if !reflect.DeepEqual(enum, tt.wantEnum) {
+				t.Errorf("quality id enum %v, want %v", enum, tt.wantEnum)
+			}
+			if desc, _ := quality["description"].(string); tt.wantEnum == nil && !strings.Contains(desc, "leave this empty") {
 				t.Errorf("description %q does not say to leave the list empty", desc)
 			}
 		})

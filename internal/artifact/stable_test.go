@@ -433,7 +433,7 @@ func TestStabilizeTech(t *testing.T) {
 				t.Errorf("Highest = %v, want %v", got, tt.wantHighest)
 			}
 			checkHighest(t, before, tt.highest, got)
-			if err := next.Validate(nil); err != nil {
+			if err := next.Validate(nil, nil); err != nil {
 				t.Errorf("stabilized tech spec does not validate: %v", err)
 			}
 		})

@@ -38,7 +38,7 @@ func renderStory(st Story) (storyView, error) {
 	if _, err := ParseID(KindStory, st.ID); err != nil {
 		return storyView{}, err
 	}
-	sv := storyView{Heading: st.ID, Sentence: escapeTraces(sentence(st))}
+	sv := storyView{Heading: st.ID, Sentence: EscapeHTML(escapeTraces(sentence(st)))}
 	if title := headingSafe(oneLine(st.Title)); title != "" {
 		sv.Heading += " " + title
 	}
@@ -85,7 +85,7 @@ func ParseStories(src []byte) (*Stories, error) {
 // readStory reads one story section. ok is false for a section that is
 // not a story.
 func readStory(s *markdown.Section) (Story, bool, error) {
-	id, title, _ := strings.Cut(s.Title, " ")
+	id, title, _ := strings.Cut(htmlText(s.Title), " ")
 	id = strings.TrimSuffix(id, ":")
 	if !LooksLikeID(id) {
 		if isStory(s) {
@@ -144,7 +144,7 @@ func hasTraces(p string) bool { return hasPrefixFold(p, tracesTag) }
 // and any "Traces:" line, also one a person wrote on the line after the
 // sentence, which markdown joins into the same paragraph.
 func readParagraph(st *Story, b markdown.Block, sentenced *bool) error {
-	for _, part := range SplitTraces(b.Text) {
+	for _, part := range SplitTraces(htmlText(b.Text)) {
 		if !hasTraces(part) {
 			if !*sentenced {
 				st.Role, st.Want, st.SoThat, *sentenced = readSentence(part)
@@ -195,7 +195,7 @@ func readCriteria(st *Story, items []markdown.Item) error {
 		if it.Text == "" {
 			continue
 		}
-		id, text, err := readLead(KindCriterion, it.Text)
+		id, text, err := readLead(KindCriterion, htmlText(it.Text))
 		if err != nil {
 			return lineErr(it.Line, err)
 		}

@@ -151,7 +151,7 @@ func (t *TechSpec) read(s *markdown.Section) error {
 }
 
 func readEntity(s *markdown.Section) Entity {
-	e := Entity{Name: s.Title, Description: prose(s)}
+	e := Entity{Name: htmlText(s.Title), Description: prose(s)}
 	if e.Name == unnamed {
 		e.Name = ""
 	}

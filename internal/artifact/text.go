@@ -34,7 +34,9 @@ func oneLine(s string) string { return strings.TrimSpace(flat(s)) }
 // list item's text), reads as plain paragraph text rather than starting a
 // heading, list, quote, code block, HTML block or link definition. Where it
 // would, the character that starts the block is escaped with a backslash.
+// Like every line Render writes, it holds no raw HTML (see EscapeHTML).
 func blockSafe(s string) string {
+	s = EscapeHTML(s)
 	if s == "" || isParagraph(s) {
 		return s
 	}
@@ -70,8 +72,10 @@ func isParagraph(s string) bool {
 }
 
 // headingSafe escapes a run of '#' at the end of heading text, which
-// markdown would otherwise drop as a closing sequence ("Notes #").
+// markdown would otherwise drop as a closing sequence ("Notes #"), and any
+// raw HTML (see EscapeHTML).
 func headingSafe(s string) string {
+	s = EscapeHTML(s)
 	run := len(s) - len(strings.TrimRight(s, "#"))
 	if run == 0 {
 		return s
@@ -109,14 +113,14 @@ func unterminate(s string) string {
 // placeholder is what an empty table cell shows.
 const placeholder = "–"
 
-// cell renders a text field as a table cell: one line, pipes escaped, and
-// the placeholder when empty.
+// cell renders a text field as a table cell: one line, raw HTML and pipes
+// escaped, and the placeholder when empty.
 func cell(s string) string {
 	s = oneLine(s)
 	if isEmptyMark(s) {
 		return placeholder
 	}
-	return escapeCell(s)
+	return escapeCell(EscapeHTML(s))
 }
 
 // escapeCell escapes the pipes in a cell's text. Readers differ on a pipe
@@ -149,7 +153,7 @@ func cellText(s string) string {
 	if isEmptyMark(s) {
 		return ""
 	}
-	return s
+	return htmlText(s)
 }
 
 func isEmptyMark(s string) bool {

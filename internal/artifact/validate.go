@@ -123,21 +123,34 @@ func (s *Stories) Validate(prd *PRD) error {
 	return ps.err()
 }
 
-// Validate checks the tech spec against the stories it comes from: task
-// IDs well-formed and unique, and every task and endpoint tracing to at
-// least one story, each of which exists. With nil stories references are
-// only checked for form. It returns all problems at once.
-func (t *TechSpec) Validate(stories *Stories) error {
+// Validate checks the tech spec against the PRD and the stories it comes
+// from: task IDs well-formed and unique, every task and endpoint tracing
+// to at least one story, each of which exists, and every quality
+// requirement carrying over a non-functional requirement of the PRD by its
+// ID. With a nil PRD or nil stories those references are only checked for
+// form. It returns all problems at once.
+func (t *TechSpec) Validate(prd *PRD, stories *Stories) error {
 	var ps problems
-	var known map[string]bool
+	var known, nfrs map[string]bool
 	if stories != nil {
 		known = make(map[string]bool)
 		for _, st := range stories.Stories {
 			known[st.ID] = true
 		}
 	}
+	if prd != nil {
+		nfrs = make(map[string]bool)
+		for _, r := range prd.NonFunctional {
+			nfrs[r.ID] = true
+		}
+	}
 	ps.ids(KindTask, pluck(t.Tasks, func(task Task) string { return task.ID }))
 	ps.ids(KindNonFunctional, pluck(t.Quality, func(r Requirement) string { return r.ID }))
+	for _, r := range t.Quality {
+		if _, err := ParseID(KindNonFunctional, r.ID); err == nil && nfrs != nil && !nfrs[r.ID] {
+			ps.add("quality requirement %s is not in the PRD's non-functional requirements", r.ID)
+		}
+	}
 	ps.ids(KindQuestion, pluck(t.OpenQuestions, func(q Question) string { return q.ID }))
 	for i, task := range t.Tasks {
 		owner := name(KindTask, i, task.ID)

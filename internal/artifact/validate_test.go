@@ -31,7 +31,7 @@ func TestValidateFixtures(t *testing.T) {
 	prd, stories, tech := richPRD(), richStories(), richTech()
 	checkErrors(t, prd.Validate(), nil)
 	checkErrors(t, stories.Validate(prd), nil)
-	checkErrors(t, tech.Validate(stories), nil)
+	checkErrors(t, tech.Validate(prd, stories), nil)
 }
 
 func TestValidatePRD(t *testing.T) {
@@ -118,12 +118,23 @@ func TestValidateTech(t *testing.T) {
 		{"endpoint without stories", func(s *TechSpec) { s.Endpoints[0] = Endpoint{} }, []string{"endpoint 1: traces to no story"}},
 		{"malformed quality ID", func(s *TechSpec) { s.Quality[0].ID = "FR-001" },
 			[]string{`malformed non-functional requirement ID "FR-001" (want the form NFR-001)`}},
+		{"quality requirement the PRD does not have", func(s *TechSpec) { s.Quality = append(s.Quality, Requirement{ID: "NFR-777", Text: "x"}) },
+			[]string{"quality requirement NFR-777 is not in the PRD's non-functional requirements"}},
+		{"quality without an ID", func(s *TechSpec) { s.Quality[0].ID = "" }, []string{"non-functional requirement 1: missing ID"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := richTech()
 			tt.edit(s)
-			checkErrors(t, s.Validate(richStories()), tt.want)
+			checkErrors(t, s.Validate(richPRD(), richStories()), tt.want)
 		})
 	}
+}
+
+// TestValidateTechWithoutPRD checks that with no PRD a quality
+// requirement's ID is checked for form only.
+func TestValidateTechWithoutPRD(t *testing.T) {
+	s := richTech()
+	s.Quality = append(s.Quality, Requirement{ID: "NFR-777", Text: "x"}, Requirement{ID: "NFR-7", Text: "y"})
+	checkErrors(t, s.Validate(nil, richStories()), []string{`malformed non-functional requirement ID "NFR-7" (want the form NFR-001)`})
 }

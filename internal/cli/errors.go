@@ -37,7 +37,7 @@ var exitCodes = []struct {
 		"Fix what the message names; 'prodgen COMMAND --help' shows a command's usage and 'prodgen help config' every setting."},
 	{ExitStale, "Not up to date: check found a document missing, stale, edited by hand or with a conflict to resolve; or generate refused to overwrite a document the lock does not know, or to replace a model's documents with the offline engine's.",
 		"Run the command check prints after 'fix:': usually 'prodgen generate'; 'prodgen resolve ID --keep mine|theirs' for a conflict; 'prodgen accept FILE' to keep a document as it is."},
-	{ExitCredentials, "Credentials: a model provider was chosen without an API key, or the endpoint rejected the key.",
+	{ExitCredentials, "Credentials: a model provider was chosen without an API key, the key holds a control character (a line break inside it), or the endpoint rejected the key.",
 		"Set OPENAI_API_KEY (or api_key), or run with --provider offline."},
 	{ExitInterrupted, "Interrupted by Ctrl-C or SIGTERM. The unfinished stage wrote nothing; finished stages are kept.",
 		"Run the command again."},
@@ -69,10 +69,13 @@ func exitCode(err error) int {
 		return ExitOK
 	case errors.Is(err, context.Canceled):
 		return ExitInterrupted
+	case errors.As(err, &creds):
+		// Before the configuration errors: a malformed key is one too.
+		return ExitCredentials
 	case errors.As(err, &usage), errors.As(err, &cfg), errors.As(err, &input), errors.As(err, &missing), errors.As(err, &lock),
 		errors.As(err, &budget), errors.As(err, &exists):
 		return ExitUsage
-	case errors.As(err, &creds), errors.As(err, &api) && api.Unauthorized():
+	case errors.As(err, &api) && api.Unauthorized():
 		return ExitCredentials
 	case errors.As(err, &refused), errors.Is(err, errNotFresh):
 		return ExitStale

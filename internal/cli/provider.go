@@ -47,7 +47,7 @@ func (f *factory) engine(cfg *config.Config) (pipeline.Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.Model(c, cfg.Jobs, cfg.RepairAttempts), nil
+	return pipeline.Model(c, cfg.Jobs, cfg.RepairAttempts, cfg.APIKey), nil
 }
 
 // client is the configured model's client: the endpoint's adapter inside

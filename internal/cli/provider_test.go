@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -150,5 +152,40 @@ func TestModelLogRedacts(t *testing.T) {
 	f.modelLog("sk-secret")("prd: the key sk-secret leaked")
 	if got, want := stderr.String(), "prd: the key [redacted] leaked\n"; got != want {
 		t.Errorf("printed %q, want %q", got, want)
+	}
+}
+
+// A key with a line break inside is refused before any request: exit 4,
+// naming the variable it came from and never the key. One with a line
+// break at its end is trimmed and sent.
+func TestMalformedKey(t *testing.T) {
+	srv := llmtest.New(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "brief.md"), []byte("# Tiny\n\n## Features\n\n- Export check-ins as CSV.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env := map[string]string{"OPENAI_BASE_URL": srv.URL, "OPENAI_API_KEY": "sk-abc\n0123456789"}
+	var out, errOut bytes.Buffer
+	deps := Deps{IO: IO{In: strings.NewReader(""), Out: &out, Err: &errOut}, Dir: dir, Getenv: func(k string) string { return env[k] }}
+	code := Main(t.Context(), []string{"prd", "--no-cache"}, deps)
+	if code != ExitCredentials {
+		t.Errorf("exit code %d, want %d (stderr %q)", code, ExitCredentials, errOut.String())
+	}
+	msg := errOut.String()
+	if !strings.Contains(msg, "OPENAI_API_KEY: api_key: the API key holds a control character") || strings.Contains(msg, "0123456789") {
+		t.Errorf("stderr %q does not name OPENAI_API_KEY, or shows the key", msg)
+	}
+	if n := len(srv.Requests()); n != 0 {
+		t.Errorf("%d requests sent with a malformed key", n)
+	}
+
+	env["OPENAI_API_KEY"] = "sk-abc0123456789\n"
+	Main(t.Context(), []string{"prd", "--no-cache"}, deps)
+	reqs := srv.Requests()
+	if len(reqs) == 0 {
+		t.Fatalf("no request sent with a key that ends in a line break (stderr %q)", errOut.String())
+	}
+	if got := reqs[0].Header.Get("Authorization"); got != "Bearer sk-abc0123456789" {
+		t.Errorf("sent Authorization %q, want the trimmed key", got)
 	}
 }

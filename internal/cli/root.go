@@ -188,6 +188,9 @@ func (f *factory) loadConfig(cmd *cobra.Command) (*config.Config, error) {
 		Getenv:    f.deps.Getenv,
 		Flags:     cmd.Flags(),
 	})
+	if errors.Is(err, config.ErrMalformedKey) {
+		return nil, &credentialsError{err}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -135,6 +135,9 @@ func Load(opts Options) (*Config, error) {
 	if err := v.Unmarshal(&cfg); err != nil {
 		return nil, &Error{Source: "configuration", Err: err}
 	}
+	// A secret pasted into a CI variable or a file often ends in a line
+	// break, which no endpoint accepts in a header.
+	cfg.APIKey = strings.TrimSpace(cfg.APIKey)
 	cfg.File = file
 	cfg.Prices = prices
 	cfg.sources = src

@@ -199,3 +199,59 @@ func TestFlagValues(t *testing.T) {
 		t.Errorf("FlagValues = %v, want %v (only the flags set)", got, want)
 	}
 }
+
+// An API key with space around it, as a pasted secret often has, is
+// trimmed; one with a control character inside is refused, naming where
+// it came from and never the key.
+func TestAPIKey(t *testing.T) {
+	const key = "sk-abc-0123456789"
+	tests := []struct {
+		name    string
+		file    string
+		env     []string
+		want    string   // the key Load gives
+		wantErr []string // in the error, when Load fails
+	}{
+		{name: "trailing newline in the environment", env: []string{"OPENAI_API_KEY", key + "\n"}, want: key},
+		{name: "space around it in the file", file: "api_key: \" " + key + "\\r\\n\"\n", want: key},
+		{name: "only space", env: []string{"PRODGEN_API_KEY", " \n"}, want: ""},
+		{name: "line break inside, from OPENAI_API_KEY", env: []string{"OPENAI_API_KEY", "sk-abc\n0123456789"},
+			wantErr: []string{"OPENAI_API_KEY: api_key: the API key holds a control character (U+000A after 6 characters)"}},
+		{name: "tab inside, from PRODGEN_API_KEY", env: []string{"PRODGEN_API_KEY", "sk-abc\t0123456789"},
+			wantErr: []string{"PRODGEN_API_KEY: api_key:", "U+0009"}},
+		{name: "escape inside, from the file", file: "api_key: \"sk-abc\\e0123456789\"\n",
+			wantErr: []string{"prodgen.yaml: api_key:", "U+001B"}},
+		{name: "no check with the offline engine", file: "provider: offline\n", env: []string{"OPENAI_API_KEY", "sk-abc\n0123456789"}, want: "sk-abc\n0123456789"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if tt.file != "" {
+				if err := os.WriteFile(filepath.Join(dir, FileName), []byte(tt.file), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cfg, err := Load(Options{Dir: dir, Getenv: envOf(tt.env...), Flags: flagSet(t)})
+			if tt.wantErr != nil {
+				if !errors.Is(err, ErrMalformedKey) {
+					t.Fatalf("Load: %v, want ErrMalformedKey", err)
+				}
+				for _, w := range tt.wantErr {
+					if !strings.Contains(err.Error(), w) {
+						t.Errorf("error %q does not mention %q", err, w)
+					}
+				}
+				if strings.Contains(err.Error(), "0123456789") || strings.Contains(err.Error(), "sk-abc") {
+					t.Errorf("error %q shows the key", err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			if cfg.APIKey != tt.want {
+				t.Errorf("APIKey = %q, want %q", cfg.APIKey, tt.want)
+			}
+		})
+	}
+}

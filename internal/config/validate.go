@@ -6,7 +6,16 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
+
+// ErrMalformedKey is an API key that no endpoint can accept: it holds a
+// control character (a line break, a tab...). Load trims the space around
+// a key, the usual trace of a pasted secret, but a key broken inside is
+// refused before any request is sent, rather than sent and failed on as a
+// network error.
+var ErrMalformedKey = errors.New("the API key holds a control character")
 
 // Validate checks every value, naming the bad key and what it allows.
 func (c *Config) Validate() error {
@@ -43,6 +52,11 @@ func (c *Config) Validate() error {
 			return &Error{Source: ch.key, Err: ch.err}
 		}
 	}
+	if c.Provider != "offline" {
+		if err := checkAPIKey(c.APIKey); err != nil {
+			return &Error{Source: "api_key", Err: err}
+		}
+	}
 	if c.APIType == "azure" && c.Provider != "offline" && c.ModelConfigured() {
 		if c.BaseURL == "" {
 			return &Error{Source: "base_url", Err: errors.New("api_type azure needs the resource endpoint, e.g. https://NAME.openai.azure.com")}
@@ -73,6 +87,17 @@ func nonEmpty(v, msg string) error {
 		return errors.New(msg)
 	}
 	return nil
+}
+
+// checkAPIKey refuses a key with a control character in it. The message
+// says where the character is, never what the key is.
+func checkAPIKey(key string) error {
+	i := strings.IndexFunc(key, unicode.IsControl)
+	if i < 0 {
+		return nil
+	}
+	r, _ := utf8.DecodeRuneInString(key[i:])
+	return fmt.Errorf("%w (%U after %d characters): remove it and set the key again", ErrMalformedKey, r, utf8.RuneCountInString(key[:i]))
 }
 
 func checkURL(v string) error {

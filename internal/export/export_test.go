@@ -158,6 +158,22 @@ func TestGitHubIssues(t *testing.T) {
 	}
 }
 
+// An issue's body is markdown GitHub renders: text that holds HTML shows
+// as written, escaped as in the stories document, and code stays code.
+func TestIssueBodyEscapesHTML(t *testing.T) {
+	s := Story{Sentence: "As an admin, I want to see <b>all</b> `<b>` notes.",
+		Criteria: []Criterion{{ID: "AC-001.1", Text: "Given <script>alert(1)</script>, when it is saved, then nothing runs."}}}
+	body := IssueBody(s)
+	for _, want := range []string{
+		"As an admin, I want to see \\<b>all\\</b> `<b>` notes.\n",
+		"- [ ] AC-001.1 Given \\<script>alert(1)\\</script>, when it is saved, then nothing runs.\n",
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("body lacks %q:\n%s", want, body)
+		}
+	}
+}
+
 func toAny(s []string) []any {
 	out := make([]any, len(s))
 	for i, v := range s {

@@ -1,6 +1,10 @@
 package export
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+)
 
 // StoryLabel is the label every GitHub issue made from a story carries.
 const StoryLabel = "user-story"
@@ -32,18 +36,20 @@ func Issues(d *Document) []Issue {
 }
 
 // IssueBody is a story as GitHub markdown: the story sentence, the
-// acceptance criteria as a task list, the traces and the priority.
+// acceptance criteria as a task list, the traces and the priority. The
+// text is the document's inline markdown with no raw HTML, as in the
+// document itself.
 func IssueBody(s Story) string {
 	var b strings.Builder
 	if s.Sentence != "" {
-		b.WriteString(s.Sentence + "\n\n")
+		b.WriteString(artifact.EscapeHTML(s.Sentence) + "\n\n")
 	}
 	b.WriteString("### Acceptance criteria\n\n")
 	if len(s.Criteria) == 0 {
 		b.WriteString("None yet.\n")
 	}
 	for _, c := range s.Criteria {
-		b.WriteString("- [ ] " + criterionLine(c) + "\n")
+		b.WriteString("- [ ] " + artifact.EscapeHTML(criterionLine(c)) + "\n")
 	}
 	b.WriteString("\n" + tracesLine(s.Traces) + "\n\n")
 	b.WriteString("Priority: " + s.Priority + "\n")

@@ -49,6 +49,7 @@ var Rules = []Rule{
 	{"id-duplicate", Error, "an ID used twice in one document"},
 	{"fr-uncovered", Error, "a functional requirement no story traces to"},
 	{"trace-dangling", Error, "a trace to an FR or a story that does not exist"},
+	{"nfr-unknown", Error, "a tech quality requirement carrying over an NFR the PRD does not have"},
 	{"trace-missing", Warning, "a story, task or endpoint that traces to nothing"},
 	{"story-no-criteria", Error, "a story without a Given/When/Then acceptance criterion"},
 	{"criterion-form", Warning, "an acceptance criterion not in Given/When/Then form"},
@@ -155,6 +156,9 @@ func Run(docs, context []*Doc) *Report {
 		case Tech:
 			if stories := find(Stories); stories != nil {
 				l.danglingStories(a, stories)
+			}
+			if prd := find(PRD); prd != nil {
+				l.unknownNFRs(a, prd)
 			}
 		}
 		rep.Files = append(rep.Files, File{Path: a.doc.Path, Kind: a.doc.Kind, OpenQuestions: a.questions})

@@ -122,6 +122,16 @@ var ruleCases = []struct {
 	{name: "no PRD, no trace check", rule: "trace-dangling",
 		docs: []file{stories("Traces: FR-002", "Traces: FR-009")}},
 
+	// nfr-unknown
+	{name: "quality requirement the PRD does not have", rule: "nfr-unknown",
+		docs:    []file{tech("## Tasks", "## Quality requirements\n\n- **NFR-001** Pages must load in under 1 second.\n- **NFR-777** Anything goes.\n\n## Tasks")},
+		context: []file{prd()},
+		want:    []string{"docs/tech.md:21: nfr-unknown"}, msg: "NFR-777 is not a non-functional requirement in docs/prd.md"},
+	{name: "the PRD's NFRs carried over", rule: "nfr-unknown",
+		docs: []file{prd(), tech("## Tasks", "## Quality requirements\n\n- **NFR-001** Pages must load in under 1 second.\n\n## Tasks")}},
+	{name: "no PRD, no NFR check", rule: "nfr-unknown",
+		docs: []file{tech("## Tasks", "## Quality requirements\n\n- **NFR-777** Anything goes.\n\n## Tasks")}},
+
 	// trace-missing
 	{name: "story, task and endpoint without traces", rule: "trace-missing",
 		docs: []file{stories("Traces: FR-002\n\n", ""), tech("Check in | US-002", "Check in | –", " (US-001)", "")},

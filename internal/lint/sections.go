@@ -88,6 +88,9 @@ type analysis struct {
 	ids map[string]int
 	// frs are a PRD's functional requirements.
 	frs []ref
+	// nfrs are a PRD's non-functional requirements, or the ones a tech
+	// spec's quality requirements carry over.
+	nfrs []ref
 	// tracers are a stories document's stories, or a tech spec's tasks
 	// and endpoints.
 	tracers   []tracer
@@ -173,6 +176,10 @@ func (a *analysis) item(rule sectionRule, it idItem) {
 	case artifact.KindFunctional:
 		if it.id != "" {
 			a.frs = append(a.frs, ref{it.id, it.line})
+		}
+	case artifact.KindNonFunctional:
+		if it.id != "" {
+			a.nfrs = append(a.nfrs, ref{it.id, it.line})
 		}
 	case artifact.KindQuestion:
 		a.questions++

@@ -38,6 +38,19 @@ func (l *linter) danglingStories(tech, stories *analysis) {
 	l.dangling(tech, known, stories.doc.Path)
 }
 
+// unknownNFRs reports each quality requirement of a tech spec that
+// carries over a non-functional requirement prd does not have: the tech
+// spec names NFRs by the PRD's IDs, and an ID the PRD lacks is a
+// requirement nobody agreed to.
+func (l *linter) unknownNFRs(tech, prd *analysis) {
+	known := ids(prd.nfrs)
+	for _, r := range tech.nfrs {
+		if !known[r.id] {
+			l.add(tech.doc, r.line, "nfr-unknown", "%s is not a non-functional requirement in %s", r.id, prd.doc.Path)
+		}
+	}
+}
+
 func (l *linter) dangling(a *analysis, known map[string]bool, where string) {
 	for _, t := range a.tracers {
 		for _, r := range t.traces {

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // htmlMD converts documents to HTML: GitHub Flavored Markdown (tables,
@@ -177,8 +178,9 @@ func leadingStrong(item *ast.ListItem) *ast.Emphasis {
 	return em
 }
 
-// nodeText returns the words of an inline node and its children, markup
-// and raw HTML left out.
+// nodeText returns the words of an inline node and its children, markup,
+// backslash escapes ("\<b>", as prodgen writes a literal "<b>") and raw
+// HTML left out.
 func nodeText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	// The walk function never fails.
@@ -188,7 +190,7 @@ func nodeText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			b.Write(util.UnescapePunctuations(c.Segment.Value(src)))
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}

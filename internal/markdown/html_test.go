@@ -115,6 +115,18 @@ func TestToHTMLAnchors(t *testing.T) {
 	}
 }
 
+// An anchor's text is the words as they show: a backslash escape (prodgen
+// writes a literal "<b>" as "\<b>") shows as the character it escapes.
+func TestToHTMLAnchorsEscaped(t *testing.T) {
+	doc, err := ToHTML([]byte("## US-001 Save \\<b>x\\</b> \\# 1\n\n- **FR-\\<1>** y\n"), HTMLOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := fmt.Sprint(doc.Headings, doc.Items), "[{us-001-save-b-x-b-1 US-001 Save <b>x</b> # 1 2}] [{fr-1 FR-<1> 0}]"; got != want {
+		t.Errorf("anchors:\n got %s\nwant %s", got, want)
+	}
+}
+
 func TestSlug(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"FR-001", "fr-001"},

@@ -22,7 +22,7 @@ func TestArtifactContract(t *testing.T) {
 			if err := d.Stories.Validate(d.PRD); err != nil {
 				t.Errorf("stories: %v", err)
 			}
-			if err := d.Tech.Validate(d.Stories); err != nil {
+			if err := d.Tech.Validate(d.PRD, d.Stories); err != nil {
 				t.Errorf("tech: %v", err)
 			}
 			roundTrip(t, "PRD", d.PRD, artifact.RenderPRD, artifact.ParsePRD)

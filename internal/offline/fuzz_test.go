@@ -57,7 +57,7 @@ func FuzzBuild(f *testing.F) {
 		if err := d.Stories.Validate(d.PRD); err != nil {
 			t.Error(err)
 		}
-		if err := d.Tech.Validate(d.Stories); err != nil {
+		if err := d.Tech.Validate(d.PRD, d.Stories); err != nil {
 			t.Error(err)
 		}
 	})

@@ -65,7 +65,7 @@ func TestCacheKeepsOnlyValidAnswers(t *testing.T) {
 				c := cache.New(dir, client, id)
 				c.Warn = func(err error) { t.Errorf("cache warning: %v", err) }
 				var v prdValue
-				_, err := Model(c, 1, tt.repairs).(*modelEngine).generate(t.Context(), req, &v)
+				_, err := Model(c, 1, tt.repairs, "").(*modelEngine).generate(t.Context(), req, &v)
 				return client, v, err
 			}
 			if tt.old != "" {

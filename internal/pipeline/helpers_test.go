@@ -200,7 +200,7 @@ func bigProject(t *testing.T, features int) *Project {
 // modelWith is p written by a follower with jobs requests at once.
 func modelWith(p *Project, jobs int, before func(context.Context, llm.Request) error) (*Project, *follower) {
 	f := &follower{before: before}
-	m := with(p, func(o *Options) { o.Engine = Model(f, jobs, 2) })
+	m := with(p, func(o *Options) { o.Engine = Model(f, jobs, 2, "") })
 	f.p = m
 	return m, f
 }

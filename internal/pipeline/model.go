@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -15,15 +16,18 @@ import (
 // Model returns the engine that asks a language model, through client, for
 // each artifact as JSON matching its schema, up to jobs requests of a stage
 // at once. An answer that fails decoding or validation goes back with the
-// problems found, up to repairAttempts times.
-func Model(client llm.Client, jobs, repairAttempts int) Engine {
-	return &modelEngine{client: client, jobs: max(jobs, 1), repairAttempts: repairAttempts}
+// problems found, up to repairAttempts times. secret is the API key the
+// client sends: an answer that holds it is invalid too, so that a model or
+// server echoing it cannot put it into a document or the cache.
+func Model(client llm.Client, jobs, repairAttempts int, secret string) Engine {
+	return &modelEngine{client: client, jobs: max(jobs, 1), repairAttempts: repairAttempts, secret: secret}
 }
 
 type modelEngine struct {
 	client         llm.Client
 	jobs           int
 	repairAttempts int
+	secret         string
 }
 
 // modelProvider is what the lock records as a model's provider.
@@ -154,6 +158,9 @@ func (m *modelEngine) generate(ctx context.Context, req llm.Request, into artifa
 			into.number()
 			err = into.validate()
 		}
+		if leak := m.leaks(resp.Content, into); leak != nil {
+			err = errors.Join(leak, err)
+		}
 		if err == nil {
 			if keeper != nil && (attempt > 0 || !resp.Cached) {
 				keeper.Keep(first, resp)
@@ -164,12 +171,59 @@ func (m *modelEngine) generate(ctx context.Context, req llm.Request, into artifa
 			keeper.Forget(req)
 		}
 		if attempt >= m.repairAttempts {
-			return usage, &invalidAnswerError{Stage: req.Stage, Attempts: attempt + 1, Cached: resp.Cached, Err: err}
+			return usage, &invalidAnswerError{Stage: req.Stage, Attempts: attempt + 1, Cached: resp.Cached, Err: m.redactErr(err)}
 		}
 		req.Messages = append(req.Messages,
-			llm.Message{Role: llm.RoleAssistant, Content: resp.Content},
-			llm.Message{Role: llm.RoleUser, Content: repairRequest(err)})
+			llm.Message{Role: llm.RoleAssistant, Content: m.redact(resp.Content)},
+			llm.Message{Role: llm.RoleUser, Content: m.redact(repairRequest(err))})
 	}
+}
+
+// minSecret is the length below which an API key is not looked for in
+// answers: a local server's placeholder key ("x", "ollama") is no secret,
+// and as a word an answer may well hold it.
+const minSecret = 8
+
+// errLeakedKey is an answer that holds the API key: a server or model
+// echoed it, and nothing of the answer may be written or cached.
+var errLeakedKey = errors.New("the answer contains the API key the request was sent with; leave it out")
+
+// leaks reports an answer that holds the API key, in its raw text or in
+// the strings it decoded into (JSON escapes can spell the key without its
+// letters appearing in the raw text).
+func (m *modelEngine) leaks(content string, into artifactValue) error {
+	if len(m.secret) < minSecret {
+		return nil
+	}
+	if strings.Contains(content, m.secret) {
+		return errLeakedKey
+	}
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(into); err == nil && strings.Contains(b.String(), m.secret) {
+		return errLeakedKey
+	}
+	return nil
+}
+
+// redact cuts the API key out of text sent back for repair (the answer,
+// and the problems found, which may quote it), so that it is never in a
+// request body, nor in the cache key made from one.
+func (m *modelEngine) redact(text string) string {
+	if len(m.secret) < minSecret {
+		return text
+	}
+	return strings.ReplaceAll(text, m.secret, "[redacted]")
+}
+
+// redactErr is err with the API key cut out of its message: a decoding
+// error may quote the answer.
+func (m *modelEngine) redactErr(err error) error {
+	if msg := err.Error(); m.redact(msg) != msg {
+		return errors.New(m.redact(msg))
+	}
+	return err
 }
 
 // decodeStrict decodes one JSON object: unknown fields and trailing data

@@ -27,7 +27,7 @@ func TestPRDRejectsBadResponses(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := newProject(t, briefText, Model(&fakeClient{contents: []string{tt.content}, err: tt.err}, 1, 0))
+			p := newProject(t, briefText, Model(&fakeClient{contents: []string{tt.content}, err: tt.err}, 1, 0, ""))
 			md, err := run(t, p, "prd")
 			if err == nil {
 				t.Fatalf("PRD succeeded with %q", md)
@@ -47,7 +47,7 @@ func TestStoriesRejectsDanglingTrace(t *testing.T) {
 	mustRun(t, p, "prd")
 	p = with(p, func(o *Options) {
 		o.Engine = Model(&fakeClient{contents: []string{`{"title":"Tiny","stories":[{"id":"US-001","title":"Export","traces":["FR-009"],` +
-			`"criteria":[{"id":"AC-001.1","given":"a","when":"b","then":"c"}]}]}`}}, 1, 0)
+			`"criteria":[{"id":"AC-001.1","given":"a","when":"b","then":"c"}]}]}`}}, 1, 0, "")
 	})
 	if _, err := run(t, p, "stories"); err == nil || !strings.Contains(err.Error(), "FR-009") {
 		t.Fatalf("got %v, want an error naming the dangling trace FR-009", err)
@@ -117,7 +117,7 @@ func TestRepair(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			client := &fakeClient{contents: tt.contents}
-			m := Model(client, 1, tt.repairs).(*modelEngine)
+			m := Model(client, 1, tt.repairs, "").(*modelEngine)
 			var v prdValue
 			usage, err := m.generate(t.Context(), llm.Request{Stage: "prd", Messages: msgs}, &v)
 			if len(client.got) != tt.wantReqs {

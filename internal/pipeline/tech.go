@@ -73,7 +73,7 @@ func (techStage) work(p *Project) (*techWork, error) {
 }
 
 func (w *techWork) build() error {
-	v := &techValue{TechSpec: *offline.BuildTech(w.prd, w.stories), stories: w.stories}
+	v := &techValue{TechSpec: *offline.BuildTech(w.prd, w.stories), prd: w.prd, stories: w.stories}
 	w.tech = &v.TechSpec
 	return checked(v, techName)
 }
@@ -91,12 +91,12 @@ func (w *techWork) calls(p *Project) ([]call, error) {
 	ids := storyIDs(w.stories.Stories)
 	whole := prompt.TechData{PRD: string(w.prdSrc), Stories: string(w.storiesSrc), StoryIDs: ids}
 	if len(ids) <= taskGroup {
-		c, err := techCall(p, whole, w.stories)
+		c, err := techCall(p, whole, w.prd, w.stories)
 		return []call{c}, err
 	}
 	design := whole
 	design.Part = "design"
-	c, err := techCall(p, design, w.stories)
+	c, err := techCall(p, design, w.prd, w.stories)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +107,7 @@ func (w *techWork) calls(p *Project) ([]call, error) {
 		sub.Stories = g
 		tasks := whole
 		tasks.Part, tasks.StoryIDs = "tasks", storyIDs(g)
-		c, err := techCall(p, tasks, &sub)
+		c, err := techCall(p, tasks, w.prd, &sub)
 		if err != nil {
 			return nil, err
 		}
@@ -117,11 +117,12 @@ func (w *techWork) calls(p *Project) ([]call, error) {
 }
 
 // techCall builds one tech request from its prompt data; its answer may
-// name only the stories given.
-func techCall(p *Project, data prompt.TechData, stories *artifact.Stories) (call, error) {
+// name only the stories given and the PRD's non-functional requirements.
+func techCall(p *Project, data prompt.TechData, prd *artifact.PRD, stories *artifact.Stories) (call, error) {
 	msgs, err := p.messages(techName, data)
-	req := llm.Request{Stage: techName, Messages: msgs, Schema: &llm.Schema{Name: techName, JSON: artifact.TechSchema(data.StoryIDs)}}
-	return call{req: req, into: &techValue{stories: stories}}, err
+	schema := &llm.Schema{Name: techName, JSON: artifact.TechSchema(data.StoryIDs, requirementIDs(prd.NonFunctional))}
+	req := llm.Request{Stage: techName, Messages: msgs, Schema: schema}
+	return call{req: req, into: &techValue{prd: prd, stories: stories}}, err
 }
 
 // merge takes the design from the first call and the tasks from the
@@ -159,10 +160,14 @@ func (w *techWork) finish(p *Project, b base) (*document, error) {
 	return &document{markdown: md, summary: summary, ids: ids, items: m.ledger(), read: read}, nil
 }
 
-// accept checks a hand-edited tech spec against the project's stories
-// and takes it as it is into the ledger.
+// accept checks a hand-edited tech spec against the project's PRD and
+// stories and takes it as it is into the ledger.
 func (techStage) accept(p *Project, data []byte, ledger []item) (artifact.Highest, []item, error) {
 	t, err := artifact.ParseTech(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	_, prd, err := p.readPRD(p.prdPath())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -170,7 +175,7 @@ func (techStage) accept(p *Project, data []byte, ledger []item) (artifact.Highes
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := t.Validate(s); err != nil {
+	if err := t.Validate(prd, s); err != nil {
 		return nil, nil, err
 	}
 	m := &merger{base: newMerger(ledger, false).base, adopt: true}
@@ -199,15 +204,17 @@ func knownTech(ledger []item, mine *artifact.TechSpec) *artifact.TechSpec {
 }
 
 // techValue is a tech spec as an answer decodes into it, checked against
-// the stories its tasks may name.
+// the PRD whose non-functional requirements it carries over and the
+// stories its tasks may name.
 type techValue struct {
 	artifact.TechSpec
+	prd     *artifact.PRD
 	stories *artifact.Stories
 }
 
 func (v *techValue) reset()          { v.TechSpec = artifact.TechSpec{} }
 func (v *techValue) number()         { v.TechSpec.Number() }
-func (v *techValue) validate() error { return v.TechSpec.Validate(v.stories) }
+func (v *techValue) validate() error { return v.TechSpec.Validate(v.prd, v.stories) }
 
 func (techStage) settle(p *Project, data []byte, s *settlement) ([]byte, error) {
 	doc, err := artifact.ParseTech(data)

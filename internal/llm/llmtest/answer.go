@@ -30,6 +30,9 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, req Request, rep
 		writeError(w, reply.Status, reply.ErrorType, errorMessage(reply.ErrorMessage, reply, req), "")
 		return
 	}
+	if reply.EchoKey != "" {
+		reply.Content = strings.ReplaceAll(reply.Content, reply.EchoKey, requestKey(req))
+	}
 	if req.Stream && !reply.NoStream {
 		s.stream(w, r, req, reply)
 		return
@@ -186,6 +189,14 @@ func errorMessage(msg string, reply Reply, req Request) string {
 		echo = append(echo, "api-key: "+v)
 	}
 	return fmt.Sprintf("%s (you sent %s)", msg, strings.Join(echo, ", "))
+}
+
+// requestKey is the API key req was sent with.
+func requestKey(req Request) string {
+	if key, ok := strings.CutPrefix(req.Header.Get("Authorization"), "Bearer "); ok {
+		return key
+	}
+	return req.Header.Get("api-key")
 }
 
 func modelOf(reply Reply, req Request) string {

@@ -55,6 +55,11 @@ type Reply struct {
 	// EchoAuth appends the request's Authorization and api-key headers to
 	// every error message the reply sends, as a careless server might.
 	EchoAuth bool
+	// EchoKey, when set, is a placeholder in Content that is replaced by
+	// the key the request was sent with (the Authorization header's bearer
+	// token, else the api-key header): a successful answer that echoes
+	// the key, as a model shown it or a careless proxy might.
+	EchoKey string
 
 	// Hangup closes the connection before sending a status: a connection
 	// error on the client's side.

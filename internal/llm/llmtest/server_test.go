@@ -66,6 +66,8 @@ func TestServerAnswers(t *testing.T) {
 		{"failure echoing the key", "/v1/chat/completions", streamBody,
 			Reply{Status: 429, ErrorType: "rate_limit_error", ErrorMessage: "slow down", RetryAfter: "7", EchoAuth: true}, 429,
 			[]string{`"message":"slow down (you sent Authorization: Bearer sk-secret)"`, `"type":"rate_limit_error"`}, nil, false},
+		{"answer echoing the key", "/v1/chat/completions", streamBody, Reply{Content: `{"title":"KEY"}`, EchoKey: "KEY"}, 200,
+			[]string{`"content":"{\"title\":\"sk-secret\"}"`}, []string{"KEY"}, false},
 		{"html failure", "/v1/chat/completions", streamBody, Reply{Status: 502, ErrorBody: "<html>bad gateway</html>"}, 502,
 			[]string{"<html>bad gateway</html>"}, nil, false},
 		{"azure", "/openai/deployments/dep/chat/completions?api-version=2024-10-21", streamBody, Reply{Content: "az"}, 200,
