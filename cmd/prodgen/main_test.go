@@ -39,6 +39,8 @@ func TestScripts(t *testing.T) {
 			"fakellm":          cmdFakeLLM,
 			"fakellm-requests": cmdFakeLLMRequests,
 			"fakellm-sent":     cmdFakeLLMSent,
+			"runlock":          cmdRunlock,
+			"waitfile":         cmdWaitFile,
 		},
 	})
 }

@@ -71,6 +71,9 @@ func runInit(_ context.Context, opts *initOptions) error {
 	if _, err := config.Load(config.Options{Dir: f.dir(), File: cfgName, Data: cfgData}); err != nil {
 		return err
 	}
+	if err := f.lock(); err != nil {
+		return err
+	}
 	files := []starter.File{
 		{Name: cfgName, Path: f.path(cfgName), Data: cfgData, What: "every setting; those at their default commented out"},
 		{Name: opts.Brief, Path: f.path(opts.Brief), Data: starter.Brief, What: "a starter brief: replace the example with your product"},

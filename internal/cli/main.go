@@ -48,5 +48,8 @@ func Main(ctx context.Context, args []string, deps Deps) int {
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	f.status.end()
+	if f.release != nil {
+		f.release()
+	}
 	return report(deps.IO.Err, errorPrefix(deps), err, f.secret)
 }
