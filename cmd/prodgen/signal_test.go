@@ -1,4 +1,4 @@
-//go:build unix
+//go:build unix && !aix
 
 package main
 
@@ -12,8 +12,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"golang.org/x/sys/unix"
 
 	"github.com/prodgen/prodgen/internal/llm/llmtest"
 )
@@ -42,7 +40,7 @@ func silentModel(t *testing.T, dir string) ([]string, []string, func() bool) {
 func fifoConfig(t *testing.T, dir string) ([]string, []string, func() bool) {
 	t.Helper()
 	fifo := filepath.Join(dir, "prodgen.yaml")
-	if err := unix.Mkfifo(fifo, 0o644); err != nil {
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var writer *os.File
@@ -55,7 +53,7 @@ func fifoConfig(t *testing.T, dir string) ([]string, []string, func() bool) {
 	// to read; from then on prodgen waits for data that never comes.
 	ready := func() bool {
 		if writer == nil {
-			f, err := os.OpenFile(fifo, os.O_WRONLY|unix.O_NONBLOCK, 0)
+			f, err := os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0)
 			if err != nil {
 				return false
 			}
