@@ -25,7 +25,6 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -68,9 +67,7 @@ func launch(name string, args []string) (report, error) {
 		return r, err
 	}
 	r.Exit = cmd.ProcessState.ExitCode()
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.MaxRSS = int64(ru.Maxrss) * 1024 // Linux reports kilobytes
-	}
+	r.MaxRSS = maxRSS(cmd.ProcessState)
 	return r, nil
 }
 

@@ -21,11 +21,43 @@ var (
 	date    = ""
 )
 
+// grace is how long a run has to stop after the first Ctrl-C or SIGTERM
+// before prodgen exits without it.
+const grace = time.Second
+
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := cli.Main(ctx, os.Args[1:], deps())
-	stop()
-	os.Exit(code)
+	d := deps()
+	signals := make(chan os.Signal, 2)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan int, 1)
+	go func() { done <- cli.Main(ctx, os.Args[1:], d) }()
+	os.Exit(exitCode(done, signals, cancel, grace, func() int { return cli.Interrupted(d) }))
+}
+
+// exitCode waits for the run to end and returns its exit code. The first
+// signal cancels the run, which then stops on its own and says so; but
+// something may be blocked where no cancellation reaches (a read from a
+// FIFO), so when the run has not returned grace later, or a second signal
+// comes, prodgen stops waiting for it: interrupted says so and gives the
+// exit code.
+func exitCode(done <-chan int, signals <-chan os.Signal, cancel context.CancelFunc, grace time.Duration, interrupted func() int) int {
+	select {
+	case code := <-done:
+		cancel()
+		return code
+	case <-signals:
+	}
+	cancel()
+	timer := time.NewTimer(grace)
+	defer timer.Stop()
+	select {
+	case code := <-done:
+		return code
+	case <-signals:
+	case <-timer.C:
+	}
+	return interrupted()
 }
 
 func deps() cli.Deps {

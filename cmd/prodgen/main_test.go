@@ -49,6 +49,8 @@ func TestScripts(t *testing.T) {
 			"fakellm":          cmdFakeLLM,
 			"fakellm-requests": cmdFakeLLMRequests,
 			"fakellm-sent":     cmdFakeLLMSent,
+			"runlock":          cmdRunlock,
+			"waitfile":         cmdWaitFile,
 		},
 	})
 }

@@ -43,6 +43,10 @@ func runAccept(_ context.Context, opts *acceptOptions) error {
 	if err != nil {
 		return err
 	}
+	// accept writes the lock but needs no engine.
+	if err := opts.f.lock(); err != nil {
+		return err
+	}
 	for _, file := range opts.Files {
 		stage, err := proj.Accept(file)
 		if err != nil {

@@ -16,7 +16,7 @@ import (
 // Exit codes, as documented in the README.
 const (
 	ExitOK          = 0
-	ExitFailure     = 1   // runtime failure: model, network, I/O
+	ExitFailure     = 1   // runtime failure: model, network, I/O, another run in the folder
 	ExitUsage       = 2   // bad usage, configuration or input
 	ExitStale       = 3   // check found stale or edited documents; generate refused to overwrite an edit
 	ExitCredentials = 4   // missing or rejected credentials
@@ -31,8 +31,8 @@ var exitCodes = []struct {
 	meaning, todo string
 }{
 	{ExitOK, "Success. For check: every document is up to date.", ""},
-	{ExitFailure, "Runtime failure: the model or the network failed, a file could not be read or written, or lint found errors (or warnings, with --strict).",
-		"Read the message; run again with --verbose for more. A model or network failure may pass when retried."},
+	{ExitFailure, "Runtime failure: the model or the network failed, a file could not be read or written, lint found errors (or warnings, with --strict), or another prodgen was writing in the same folder.",
+		"Read the message; run again with --verbose for more. A model or network failure may pass when retried; when another prodgen is running in the folder, run again once it has finished."},
 	{ExitUsage, "Usage or bad input: an unknown command, flag or argument, an invalid prodgen.yaml or PRODGEN_* value, a brief or document that is missing, empty or unreadable, a damaged prodgen.lock, or a request too large for context_window.",
 		"Fix what the message names; 'prodgen COMMAND --help' shows a command's usage and 'prodgen help config' every setting."},
 	{ExitStale, "Not up to date: check found a document missing, stale, edited by hand or with a conflict to resolve; or generate refused to overwrite a document the lock does not know, or to replace a model's documents with the offline engine's.",

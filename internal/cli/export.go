@@ -120,6 +120,11 @@ func runExport(_ context.Context, opts *exportOptions) error {
 	if doc := proj.Overwrites(output); output != "-" && doc != "" {
 		return &usageError{fmt.Errorf("-o %s would overwrite %s, a project document; choose another file", output, doc)}
 	}
+	if output != "-" {
+		if err := f.lock(); err != nil {
+			return err
+		}
+	}
 	d := proj.Documents()
 	stories, prd, err := export.Load(proj.ReadDocument, d.Stories.Path, d.PRD.Path)
 	if errors.Is(err, fs.ErrNotExist) {

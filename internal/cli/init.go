@@ -36,8 +36,10 @@ nothing until you edit it. --provider, --model, --base-url and --out-dir,
 --brief and --cache-dir are written as settings. The API key is never
 written: set OPENAI_API_KEY in the environment.
 
-With --cache-dir inside the project, the folder is added to .gitignore
-(created if need be; an entry already there is not repeated).
+init adds to .gitignore (created if need be) .prodgen-running, the file
+prodgen holds while it runs so that two runs never write at once, and with
+--cache-dir inside the project the cache folder; an entry already there is
+not repeated.
 
 init never overwrites a file: if prodgen.yaml or the brief exists it writes
 nothing and exits with code 2, unless --force is given.`,
@@ -67,6 +69,9 @@ func runInit(_ context.Context, opts *initOptions) error {
 	// The file must load as written, so a bad --provider or --model is
 	// refused here rather than by the next command.
 	if _, err := config.Load(config.Options{Dir: f.dir(), File: cfgName, Data: cfgData}); err != nil {
+		return err
+	}
+	if err := f.lock(); err != nil {
 		return err
 	}
 	files := []starter.File{

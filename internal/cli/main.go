@@ -48,5 +48,15 @@ func Main(ctx context.Context, args []string, deps Deps) int {
 	root.SetArgs(args)
 	err := root.ExecuteContext(ctx)
 	f.status.end()
+	if f.release != nil {
+		f.release()
+	}
 	return report(deps.IO.Err, errorPrefix(deps), err, f.secret)
+}
+
+// Interrupted prints the line prodgen ends with when a signal stopped it,
+// and returns ExitInterrupted: for main, when a run it cancelled has not
+// returned in time and the process exits without it.
+func Interrupted(deps Deps) int {
+	return report(deps.IO.Err, errorPrefix(deps), context.Canceled, "")
 }

@@ -62,6 +62,9 @@ func runPromptsEject(_ context.Context, opts *promptsEjectOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := f.lock(); err != nil {
+		return err
+	}
 	dir := opts.Dir
 	if dir == "" {
 		dir = cfg.PromptsDir

@@ -79,6 +79,11 @@ func runRender(_ context.Context, opts *renderOptions) error {
 	if src := proj.Overwrites(output); output != "-" && src != "" {
 		return &usageError{fmt.Errorf("--out %s would overwrite %s, a project file; choose another file", output, src)}
 	}
+	if output != "-" {
+		if err := f.lock(); err != nil {
+			return err
+		}
+	}
 	in, err := readRenderInput(proj, f.deps.Build.version(), f.infof)
 	if err != nil {
 		return err

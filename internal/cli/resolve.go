@@ -57,6 +57,10 @@ func runResolve(_ context.Context, opts *resolveOptions) error {
 	if err != nil {
 		return err
 	}
+	// resolve writes a document and the lock but needs no engine.
+	if err := opts.f.lock(); err != nil {
+		return err
+	}
 	doc, err := proj.Resolve(opts.ID, opts.Keep == "theirs")
 	if err != nil {
 		return err

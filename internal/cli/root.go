@@ -11,6 +11,7 @@ import (
 	"github.com/prodgen/prodgen/internal/pipeline"
 	"github.com/prodgen/prodgen/internal/progress"
 	"github.com/prodgen/prodgen/internal/prompt"
+	"github.com/prodgen/prodgen/internal/runlock"
 	"github.com/prodgen/prodgen/internal/scaffold"
 )
 
@@ -32,6 +33,9 @@ type factory struct {
 	secret string
 	// status shows progress on stderr.
 	status *status
+	// release gives back the folder's run lock; nil until a command that
+	// writes takes it (lock).
+	release func()
 }
 
 func newRootCmd(deps Deps) (*cobra.Command, *factory) {
@@ -130,9 +134,10 @@ func (f *factory) dir() string {
 
 // project loads the configuration and opens the project for a command.
 // Only a command that generates asks for the engine (generates), so that
-// check, accept, lint and a dry run need no model and no credentials. The
-// prompt set is always the configured one, so that a changed prompt shows
-// as a changed input.
+// check, accept, lint and a dry run need no model and no credentials; it
+// also takes the folder's run lock, since it writes. The prompt set is
+// always the configured one, so that a changed prompt shows as a changed
+// input.
 func (f *factory) project(cmd *cobra.Command, generates bool) (*config.Config, *pipeline.Project, error) {
 	cfg, err := f.loadConfig(cmd)
 	if err != nil {
@@ -141,6 +146,9 @@ func (f *factory) project(cmd *cobra.Command, generates bool) (*config.Config, *
 	var eng pipeline.Engine
 	if generates {
 		if eng, err = f.engine(cfg); err != nil {
+			return nil, nil, err
+		}
+		if err := f.lock(); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -157,6 +165,23 @@ func (f *factory) project(cmd *cobra.Command, generates bool) (*config.Config, *
 
 		VerifyTimeout: cfg.VerifyTimeout,
 	}), nil
+}
+
+// lock takes the project folder's run lock for a command that writes
+// there, before it reads what it will change, so that two runs in one
+// folder never interleave; a second run is refused with a
+// runlock.BusyError. Main gives it back when the command ends. Read-only
+// commands never take it, so check and lint run beside a generate.
+func (f *factory) lock() error {
+	if f.release != nil {
+		return nil
+	}
+	release, err := runlock.Acquire(f.dir())
+	if err != nil {
+		return err
+	}
+	f.release = release
+	return nil
 }
 
 // run plans sel and executes the plan, or with dryRun shows it on stdout,

@@ -1,8 +1,8 @@
 // Package starter makes the files that start a prodgen project, besides
 // the prodgen.yaml that config.Template renders: a starter brief to
-// replace, and the .gitignore entry that keeps the response cache out of
-// git. Check refuses, before anything is written, to overwrite what is
-// there.
+// replace, and the .gitignore entries that keep the file a run holds and
+// the response cache out of git. Check refuses, before anything is
+// written, to overwrite what is there.
 package starter
 
 import (
@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/disk"
+	"github.com/prodgen/prodgen/internal/runlock"
 )
 
 // Brief is the starter brief: an example under the headings the brief
@@ -71,11 +72,63 @@ func Check(files []File, force bool) error {
 	return &ExistsError{Names: exist}
 }
 
-// Gitignore returns the project's .gitignore with the cache folder added,
-// or nil when there is nothing to add: no cache folder, one outside the
-// project, or an entry for it already there. root is the project folder;
-// a relative cacheDir is taken from it.
+// Gitignore returns the project's .gitignore with what prodgen keeps out
+// of git added: the file a run holds while it writes (runlock.Name), and
+// the cache folder when it is inside the project. It is nil when every
+// entry is there already. root is the project folder; a relative cacheDir
+// is taken from it.
 func Gitignore(root, cacheDir string) (*File, error) {
+	ignores := []ignore{{rel: runlock.Name, entry: "/" + runlock.Name, what: "/" + runlock.Name + ", there while prodgen runs"}}
+	cache, err := cacheIgnore(root, cacheDir)
+	if err != nil {
+		return nil, err
+	}
+	if cache != nil {
+		ignores = append(ignores, *cache)
+	}
+	path := filepath.Join(root, ".gitignore")
+	data, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, &disk.InputError{Path: ".gitignore", Err: disk.Unwrap(err)}
+	}
+	text := string(data)
+	var add, what []string
+	for _, ig := range ignores {
+		if !ig.in(text) {
+			add, what = append(add, ig.entry+"\n"), append(what, ig.what)
+		}
+	}
+	if len(add) == 0 {
+		return nil, nil
+	}
+	if text != "" && !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	return &File{Name: ".gitignore", Path: path, Data: []byte(text + strings.Join(add, "")),
+		What: "ignores " + strings.Join(what, ", and ")}, nil
+}
+
+// ignore is one entry Gitignore adds.
+type ignore struct {
+	rel   string // the path from the project folder, with slashes
+	entry string // the line
+	what  string // what it is, for the user
+}
+
+// in reports whether text, a .gitignore, has a line for the path already,
+// anchored or not.
+func (ig ignore) in(text string) bool {
+	for line := range strings.SplitSeq(text, "\n") {
+		if strings.Trim(strings.TrimSpace(line), "/") == ig.rel {
+			return true
+		}
+	}
+	return false
+}
+
+// cacheIgnore is the entry for the cache folder, or nil when there is
+// none to add: no cache folder, or one outside the project.
+func cacheIgnore(root, cacheDir string) (*ignore, error) {
 	if cacheDir == "" {
 		return nil, nil
 	}
@@ -91,20 +144,5 @@ func Gitignore(root, cacheDir string) (*File, error) {
 		return nil, ErrProjectFolder
 	}
 	entry := "/" + filepath.ToSlash(rel) + "/"
-	path := filepath.Join(root, ".gitignore")
-	data, err := os.ReadFile(path)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, &disk.InputError{Path: ".gitignore", Err: disk.Unwrap(err)}
-	}
-	text := string(data)
-	for line := range strings.SplitSeq(text, "\n") {
-		if strings.Trim(strings.TrimSpace(line), "/") == filepath.ToSlash(rel) {
-			return nil, nil
-		}
-	}
-	if text != "" && !strings.HasSuffix(text, "\n") {
-		text += "\n"
-	}
-	return &File{Name: ".gitignore", Path: path, Data: []byte(text + entry + "\n"),
-		What: "ignores the response cache " + entry}, nil
+	return &ignore{rel: filepath.ToSlash(rel), entry: entry, what: "the response cache " + entry}, nil
 }

@@ -26,6 +26,7 @@ func TestStarterBriefParses(t *testing.T) {
 }
 
 func TestGitignore(t *testing.T) {
+	const run = "/.prodgen-running\n"
 	tests := []struct {
 		name     string
 		existing *string // nil: no .gitignore
@@ -33,15 +34,17 @@ func TestGitignore(t *testing.T) {
 		want     *string // nil: nothing to write
 		wantErr  string
 	}{
-		{name: "no cache folder", cacheDir: ""},
-		{name: "new file", cacheDir: ".prodgen-cache", want: strPtr("/.prodgen-cache/\n")},
-		{name: "appended", existing: strPtr("node_modules/\n"), cacheDir: ".prodgen-cache", want: strPtr("node_modules/\n/.prodgen-cache/\n")},
-		{name: "no final newline", existing: strPtr("dist"), cacheDir: ".prodgen-cache", want: strPtr("dist\n/.prodgen-cache/\n")},
-		{name: "nested", cacheDir: "tmp/cache/", want: strPtr("/tmp/cache/\n")},
-		{name: "already there", existing: strPtr("a\n/.prodgen-cache/\nb\n"), cacheDir: ".prodgen-cache"},
-		{name: "already there unanchored", existing: strPtr(".prodgen-cache\n"), cacheDir: "./.prodgen-cache"},
-		{name: "outside the project", cacheDir: "../cache"},
-		{name: "absolute elsewhere", cacheDir: "/var/cache/prodgen"},
+		{name: "no cache folder", cacheDir: "", want: strPtr(run)},
+		{name: "new file", cacheDir: ".prodgen-cache", want: strPtr(run + "/.prodgen-cache/\n")},
+		{name: "appended", existing: strPtr("node_modules/\n"), cacheDir: ".prodgen-cache", want: strPtr("node_modules/\n" + run + "/.prodgen-cache/\n")},
+		{name: "no final newline", existing: strPtr("dist"), cacheDir: ".prodgen-cache", want: strPtr("dist\n" + run + "/.prodgen-cache/\n")},
+		{name: "nested", cacheDir: "tmp/cache/", want: strPtr(run + "/tmp/cache/\n")},
+		{name: "cache already there", existing: strPtr("a\n/.prodgen-cache/\nb\n"), cacheDir: ".prodgen-cache", want: strPtr("a\n/.prodgen-cache/\nb\n" + run)},
+		{name: "run file already there", existing: strPtr(".prodgen-running\n"), cacheDir: ".prodgen-cache", want: strPtr(".prodgen-running\n/.prodgen-cache/\n")},
+		{name: "both already there", existing: strPtr("a\n/.prodgen-cache/\n/.prodgen-running\n"), cacheDir: ".prodgen-cache"},
+		{name: "already there unanchored", existing: strPtr(".prodgen-cache\n.prodgen-running\n"), cacheDir: "./.prodgen-cache"},
+		{name: "outside the project", cacheDir: "../cache", want: strPtr(run)},
+		{name: "absolute elsewhere", cacheDir: "/var/cache/prodgen", want: strPtr(run)},
 		{name: "the project itself", cacheDir: ".", wantErr: "is the project folder itself"},
 	}
 	for _, tt := range tests {
