@@ -23,17 +23,31 @@ type Problem struct {
 // String places the problem on its line: "line 7: …".
 func (p Problem) String() string { return fmt.Sprintf("line %d: %s", p.Line, p.What) }
 
-// Unparsed lists what ParsePRD could not read in the document, in order;
-// empty for a document prodgen wrote.
-func (p *PRD) Unparsed() []Problem { return p.unparsed }
+// Unparsed lists what ParsePRD could not read in the document, in the
+// order of its lines; empty for a document prodgen wrote, and for a nil
+// PRD (no document).
+func (p *PRD) Unparsed() []Problem {
+	if p == nil {
+		return nil
+	}
+	return p.unparsed
+}
 
-// Unparsed lists what ParseStories could not read in the document, in
-// order; empty for a document prodgen wrote.
-func (s *Stories) Unparsed() []Problem { return s.unparsed }
+// Unparsed lists what ParseStories could not read, as PRD.Unparsed does.
+func (s *Stories) Unparsed() []Problem {
+	if s == nil {
+		return nil
+	}
+	return s.unparsed
+}
 
-// Unparsed lists what ParseTech could not read in the document, in order;
-// empty for a document prodgen wrote.
-func (t *TechSpec) Unparsed() []Problem { return t.unparsed }
+// Unparsed lists what ParseTech could not read, as PRD.Unparsed does.
+func (t *TechSpec) Unparsed() []Problem {
+	if t == nil {
+		return nil
+	}
+	return t.unparsed
+}
 
 // UnparsedPRD lists what ParsePRD cannot read in src, and never fails:
 // where ParsePRD would (no title, a malformed ID), it reads on, leaving
