@@ -114,11 +114,11 @@ func (r *reader) fail(line int, err error) error {
 }
 
 // rest reports what a section holds beyond what its reader reads: blocks
-// of the kinds not in read (of tables, all but the first), and every
-// subsection unless subsections is set. Of a list, whose items the reader
-// reads, it reports what the items hold beyond their text: nested items
-// and other blocks.
-func (r *reader) rest(s *markdown.Section, subsections bool, read ...markdown.Kind) {
+// of the kinds not in read (of tables, all but the first), and each
+// subsection unless the reader reads them (readsChildren). Of a list,
+// whose items the reader reads, it reports what the items hold beyond
+// their text: nested items and other blocks.
+func (r *reader) rest(s *markdown.Section, readsChildren bool, read ...markdown.Kind) {
 	where := under(s.Title)
 	tables := 0
 	for _, b := range s.Blocks {
@@ -132,7 +132,7 @@ func (r *reader) rest(s *markdown.Section, subsections bool, read ...markdown.Ki
 			r.itemsRest(b.Items, where)
 		}
 	}
-	if !subsections {
+	if !readsChildren {
 		for _, c := range s.Children {
 			r.drop(c.Line, "section %q %s is not read", c.Title, where)
 		}
