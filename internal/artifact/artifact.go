@@ -9,8 +9,11 @@
 // document a Render function returns, the matching Parse function gives
 // back a value that renders to the same bytes. Parse takes what people do
 // to a document: sections reordered or missing, headings in another case,
-// extra blank lines, items without an ID (kept with an empty ID), unknown
-// sections (skipped). It fails, naming the line, only where the document
+// extra blank lines, items without an ID (kept with an empty ID), a story
+// sentence in another form (kept as written). What it cannot read (an
+// unknown section, a nested item, a word in a trace list that is not an
+// ID...) it never drops without a word: each document's Unparsed lists it
+// with its line. It fails, naming the line, only where the document
 // cannot be used: no title, a story heading without an ID, a malformed ID.
 package artifact
 
@@ -39,6 +42,8 @@ type PRD struct {
 	Metrics       []Metric      `json:"metrics,omitempty"`
 	Assumptions   []string      `json:"assumptions,omitempty"` // assumptions and risks
 	OpenQuestions []Question    `json:"open_questions,omitempty"`
+
+	unparsed []Problem // what ParsePRD could not read
 }
 
 // Goal is a product goal, G-1...
@@ -79,9 +84,14 @@ type Stories struct {
 	Header  Header  `json:"-"`
 	Title   string  `json:"title"`
 	Stories []Story `json:"stories,omitempty"`
+
+	unparsed []Problem // what ParseStories could not read
 }
 
-// Story is a user story, US-001, with its acceptance criteria.
+// Story is a user story, US-001, with its acceptance criteria. Role, Want
+// and SoThat hold the parts of its sentence when it is in the form "As a
+// <role>, I want <want>[, so that <benefit>]."; otherwise Text holds the
+// sentence as written.
 type Story struct {
 	ID     string   `json:"id"`
 	Title  string   `json:"title"`
@@ -91,6 +101,11 @@ type Story struct {
 	Traces []string `json:"traces,omitempty"`  // FR IDs this story implements
 	// Criteria are the acceptance criteria, AC-001.1...
 	Criteria []Criterion `json:"criteria,omitempty"`
+	// Text is a sentence a person wrote in another form ("Team leads like
+	// teams."). It is never asked of a model, so the schema leaves it out,
+	// but it is part of the story's JSON: a change to it is a change to
+	// the story.
+	Text string `json:"text,omitempty"`
 }
 
 // Criterion is an acceptance criterion. Given, When and Then hold its parts
@@ -115,6 +130,8 @@ type TechSpec struct {
 	Quality       []Requirement `json:"quality,omitempty"` // NFRs carried over from the PRD, by ID
 	Tasks         []Task        `json:"tasks,omitempty"`
 	OpenQuestions []Question    `json:"open_questions,omitempty"`
+
+	unparsed []Problem // what ParseTech could not read
 }
 
 // Component is a part of the system's architecture.

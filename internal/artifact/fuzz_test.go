@@ -28,8 +28,20 @@ func seed(f *testing.F, extra ...string) {
 	}
 }
 
+// whole fails the test when a document prodgen rendered did not read
+// whole: nothing in it may be left out. A story's Text is kept, and
+// reported again, as it is still not in the "As a …" form.
+func whole(t *testing.T, v any, doc []byte) {
+	t.Helper()
+	for _, p := range v.(interface{ Unparsed() []Problem }).Unparsed() {
+		if !p.Kept {
+			t.Fatalf("a rendered document did not read whole: %v\n%s", p, doc)
+		}
+	}
+}
+
 // fixedPoint checks that a document parsed from any input renders to
-// bytes that parse and render to the same bytes again.
+// bytes that parse, whole, and render to the same bytes again.
 func fixedPoint[T any](t *testing.T, src []byte, parse func([]byte) (T, error), render func(T) ([]byte, error)) {
 	t.Helper()
 	v, err := parse(src)
@@ -44,6 +56,7 @@ func fixedPoint[T any](t *testing.T, src []byte, parse func([]byte) (T, error), 
 	if err != nil {
 		t.Fatalf("parse of a rendered document failed: %v\n%s", err, doc)
 	}
+	whole(t, back, doc)
 	again, err := render(back)
 	if err != nil {
 		t.Fatalf("second render failed: %v", err)
@@ -93,6 +106,9 @@ var oddDocuments = []string{
 	"# S\n\n## US-001\n\nAs a x, I want y traces: and z.\n",
 	"# P <b>\n\n## Summary\n\n<div>block</div>\n\n## Goals\n\n- **G-1** <i>x</i> `<b>` \\<c> \\\\<d>\n",
 	"# T\n\n## Data model\n\n### <E>\n\n| Field | Type |\n| --- | --- |\n| <f> | `<t>` |\n",
+	"# S\n\n## US-001\n\nTeam leads like teams.\n\nTraces: FR-001, =1+2\n\nMore text.\n\n```\ncode\n```\n",
+	"# S\n\n## US-001\n\n**Acceptance criteria:**\n\n> Quoted \\Traces: x\n",
+	"---\ntitle: x\n---\nIntro.\n# P\n\nUnder the title.\n\n## Goals\n\n- x\n  ```\n  y\n  ```\n\n| a | b |\n| - | - |\n| 1 | 2 | 3 |\n",
 }
 
 func FuzzParsePRD(f *testing.F) {
@@ -137,6 +153,7 @@ func FuzzRenderFields(f *testing.F) {
 		stories := &Stories{Header: prd.Header, Title: a, Stories: []Story{
 			{ID: "US-001", Title: b, Role: c, Want: d, SoThat: e, Traces: []string{"FR-001"},
 				Criteria: []Criterion{{ID: "AC-001.1", Given: g, When: h, Then: a}, {Text: b}, {ID: "AC-001.2", Given: c}}},
+			{ID: "US-002", Text: h},
 		}}
 		tech := &TechSpec{Header: prd.Header, Title: c, Overview: d,
 			Components: []Component{{Name: e, Responsibility: g}},
@@ -151,8 +168,8 @@ func FuzzRenderFields(f *testing.F) {
 	})
 }
 
-// stable checks that a value that renders reads back to a value that
-// renders to the same bytes.
+// stable checks that a value that renders reads back, whole, to a value
+// that renders to the same bytes.
 func stable[T any](t *testing.T, v T, render func(T) ([]byte, error), parse func([]byte) (T, error)) {
 	t.Helper()
 	doc, err := render(v)
@@ -163,6 +180,7 @@ func stable[T any](t *testing.T, v T, render func(T) ([]byte, error), parse func
 	if err != nil {
 		t.Fatalf("parse of a rendered document failed: %v\n%s", err, doc)
 	}
+	whole(t, back, doc)
 	again, err := render(back)
 	if err != nil {
 		t.Fatalf("second render failed: %v", err)

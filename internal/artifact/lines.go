@@ -161,18 +161,36 @@ func readCriterion(id, s string) Criterion {
 	return Criterion{ID: id, Text: s}
 }
 
-// sentence writes a story's "As a role, I want want, so that benefit."
-// It is empty when the story has none of the three.
+// sentence writes a story's "As a role, I want want, so that benefit.",
+// or its Text when it has none of the three. It is empty when the story
+// has neither.
 func sentence(s Story) string {
 	r, w, so := flat(s.Role), flat(s.Want), flat(s.SoThat)
 	if strings.TrimSpace(r+w+so) == "" {
-		return ""
+		return freeSentence(s.Text)
 	}
 	line := "As " + article(r) + " " + r + ", I want " + w
 	if strings.TrimSpace(so) != "" {
 		line += ", so that " + so
 	}
 	return terminate(line)
+}
+
+// freeSentence writes a story sentence in another form as it was written,
+// so that it reads back as the same text. Text a person wrote always does;
+// other text that would read as something else does not: text in the "As
+// a …" form is written as the sentence it reads as, and text that would
+// read as the traces or the "Acceptance criteria:" line gets a backslash
+// in front, which markdown shows.
+func freeSentence(text string) string {
+	t := blockSafe(oneLine(text))
+	if role, want, so, ok := readSentence(t); ok {
+		return sentence(Story{Role: role, Want: want, SoThat: so})
+	}
+	if hasTraces(t) || isCriteriaLabel(t) {
+		return `\` + t
+	}
+	return t
 }
 
 // looseSentence reads a story sentence a person rewrote: any case, commas

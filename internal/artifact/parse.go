@@ -18,21 +18,27 @@ type outline struct {
 
 // readOutline parses a document of the given kind. Sections are those
 // under the first "# " heading, with any other section outside it, so a
-// section a person moved above the title is still read.
-func readOutline(src []byte, kind string) (*outline, error) {
+// section a person moved above the title is still read. What is outside
+// every section (front matter, text before or right under the title, a
+// second title) is not read, and r hears of it.
+func readOutline(r *reader, src []byte, kind string) (*outline, error) {
 	doc, err := markdown.Parse(src)
 	if err != nil {
 		return nil, err
 	}
+	r.lines = strings.Split(string(src), "\n")
+	if doc.FrontMatter != nil {
+		r.drop(1, "front matter is not read")
+	}
 	o := &outline{}
+	headed := false
 	for _, b := range doc.Preamble {
-		if b.Kind != markdown.HTML {
-			continue
+		if b.Kind == markdown.HTML && !headed {
+			if o.header, headed = parseHeader(b.Text); headed {
+				continue
+			}
 		}
-		if h, ok := parseHeader(b.Text); ok {
-			o.header = h
-			break
-		}
+		r.block(b, "before the title")
 	}
 	titled := false
 	for _, s := range doc.Sections {
@@ -41,13 +47,16 @@ func readOutline(src []byte, kind string) (*outline, error) {
 			titled = true
 			o.title = trimKind(htmlText(s.Title), kind)
 			o.sections = append(o.sections, s.Children...)
+			r.rest(s, true)
 		case s.Level == 1:
+			r.drop(s.Line, "second title %q is not read (the sections under it are)", s.Title)
 			o.sections = append(o.sections, s.Children...)
+			r.rest(s, true)
 		default:
 			o.sections = append(o.sections, s)
 		}
 	}
-	if !titled {
+	if !titled && !r.lenient {
 		return nil, fmt.Errorf("no title: want a first-level heading %q", "# "+kind+": …")
 	}
 	return o, nil
@@ -75,8 +84,10 @@ func key(title string) string {
 	return strings.ToLower(strings.Join(strings.Fields(strings.TrimRight(title, ": ")), " "))
 }
 
-// prose joins the section's paragraphs into one line of text.
-func prose(s *markdown.Section) string {
+// prose joins the section's paragraphs into one line of text; r hears
+// of anything else in the section.
+func prose(r *reader, s *markdown.Section) string {
+	r.rest(s, false, markdown.Paragraph, markdown.Quote)
 	ps := s.Paragraphs()
 	for i, p := range ps {
 		ps[i] = htmlText(p)
@@ -98,8 +109,9 @@ func appendProse(field *string, text string) {
 
 // readIDItems reads the items of the section's lists: an ID of kind k
 // where one leads the item, and the rest of its text. Empty items are
-// skipped; nested items are not read.
-func readIDItems(s *markdown.Section, k Kind, add func(id, text string) error) error {
+// skipped; r hears of nested items and anything else in the section.
+func readIDItems(r *reader, s *markdown.Section, k Kind, add func(id, text string) error) error {
+	r.rest(s, false, markdown.List)
 	for _, it := range s.Items() {
 		if it.Text == "" {
 			continue
@@ -109,14 +121,18 @@ func readIDItems(s *markdown.Section, k Kind, add func(id, text string) error) e
 			err = add(id, text)
 		}
 		if err != nil {
-			return lineErr(it.Line, err)
+			if err := r.fail(it.Line, err); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
 }
 
-// texts returns the text of the section's list items, skipping empty ones.
-func texts(s *markdown.Section) []string {
+// texts returns the text of the section's list items, skipping empty ones;
+// r hears of nested items and anything else in the section.
+func texts(r *reader, s *markdown.Section) []string {
+	r.rest(s, false, markdown.List)
 	var out []string
 	for _, it := range s.Items() {
 		if it.Text != "" {
@@ -127,14 +143,17 @@ func texts(s *markdown.Section) []string {
 }
 
 // readTable returns the data rows of the section's first table, with the
-// cells put in the order of the wanted columns. A column is found by its
-// header (any of the names given for it), else by its position.
-func readTable(s *markdown.Section, want ...[]string) ([][]string, int, bool) {
+// cells put in the order of the wanted columns, and the table's line. A
+// column is found by its header (any of the names given for it), else by
+// its position. r hears of columns and cells that are not read; the
+// caller tells it what else the section holds (see reader.rest).
+func readTable(r *reader, s *markdown.Section, want ...[]string) ([][]string, int) {
 	for _, b := range s.Blocks {
 		if b.Kind != markdown.Table || len(b.Rows) == 0 {
 			continue
 		}
 		cols := columns(b.Rows[0], want)
+		r.table(b, cols, under(s.Title))
 		var rows [][]string
 		for _, r := range b.Rows[1:] {
 			out := make([]string, len(want))
@@ -145,9 +164,9 @@ func readTable(s *markdown.Section, want ...[]string) ([][]string, int, bool) {
 			}
 			rows = append(rows, out)
 		}
-		return rows, b.Line, true
+		return rows, b.Line
 	}
-	return nil, 0, false
+	return nil, 0
 }
 
 // rowLine is the line of data row i (0-based) of a table starting at line

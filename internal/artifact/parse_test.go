@@ -124,6 +124,10 @@ func TestParseEdited(t *testing.T) {
 			Functional: []Requirement{{ID: "FR-002", Text: "Staff call the next patient.", Priority: "P0"}, {Text: "A requirement someone added without an ID."}},
 			OutOfScope: []string{"Payments"},
 			Metrics:    []Metric{{Name: "Walk-outs", Target: "5%"}, {Name: "Satisfaction"}},
+			unparsed: []Problem{
+				{Line: 11, What: `section "Notes" is not read: a PRD has no section of that name`},
+				{Line: 20, What: `nested item under "functional requirements" is not read: "a nested note, not read"`},
+			},
 		}},
 		{"stories", func(b []byte) (any, error) { return ParseStories(b) }, editedStories, &Stories{
 			Header: Header{Sources: []string{"docs/prd.md"}},
@@ -139,6 +143,9 @@ func TestParseEdited(t *testing.T) {
 					},
 				},
 				{ID: "US-001", Criteria: []Criterion{{ID: "AC-001.1", Text: "It works."}}},
+			},
+			unparsed: []Problem{
+				{Line: 4, What: `section "Glossary" is not read: it is not a story, whose heading starts with its ID ("## US-001 Title")`},
 			},
 		}},
 		{"tech", func(b []byte) (any, error) { return ParseTech(b) }, editedTech, &TechSpec{

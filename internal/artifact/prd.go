@@ -50,70 +50,80 @@ func RenderPRD(p *PRD) ([]byte, error) {
 	return execute("prd.md.tmpl", v)
 }
 
-// ParsePRD reads a PRD written by RenderPRD and maybe edited since.
+// ParsePRD reads a PRD written by RenderPRD and maybe edited since. What
+// it cannot read is listed by the PRD's Unparsed.
 func ParsePRD(src []byte) (*PRD, error) {
-	o, err := readOutline(src, kindPRD)
+	return parsePRD(&reader{}, src)
+}
+
+func parsePRD(r *reader, src []byte) (*PRD, error) {
+	o, err := readOutline(r, src, kindPRD)
 	if err != nil {
 		return nil, err
 	}
 	p := &PRD{Header: o.header, Title: o.title}
 	for _, s := range o.sections {
-		if err := p.read(s); err != nil {
+		if err := p.read(r, s); err != nil {
 			return nil, err
 		}
 	}
+	p.unparsed = r.done()
 	return p, nil
 }
 
-// read reads one section of a PRD into p; unknown sections are skipped.
-func (p *PRD) read(s *markdown.Section) error {
+// read reads one section of a PRD into p; r hears of unknown sections.
+func (p *PRD) read(r *reader, s *markdown.Section) error {
 	switch key(s.Title) {
 	case "summary", "overview":
-		appendProse(&p.Summary, prose(s))
+		appendProse(&p.Summary, prose(r, s))
 	case "problem", "problem statement":
-		appendProse(&p.Problem, prose(s))
+		appendProse(&p.Problem, prose(r, s))
 	case "goals":
-		return readIDItems(s, KindGoal, func(id, text string) error {
+		return readIDItems(r, s, KindGoal, func(id, text string) error {
 			p.Goals = append(p.Goals, Goal{ID: id, Text: text})
 			return nil
 		})
 	case "users", "personas", "target users":
-		for _, t := range texts(s) {
+		for _, t := range texts(r, s) {
 			name, desc := readNamed(t)
 			p.Personas = append(p.Personas, Persona{Name: name, Description: desc})
 		}
 	case "functional requirements":
-		return readIDItems(s, KindFunctional, func(id, text string) error {
+		return readIDItems(r, s, KindFunctional, func(id, text string) error {
 			p.Functional = append(p.Functional, readRequirement(id, text))
 			return nil
 		})
 	case "non-functional requirements", "nonfunctional requirements", "non functional requirements":
-		return readIDItems(s, KindNonFunctional, func(id, text string) error {
+		return readIDItems(r, s, KindNonFunctional, func(id, text string) error {
 			p.NonFunctional = append(p.NonFunctional, readRequirement(id, text))
 			return nil
 		})
 	case "scope":
+		r.rest(s, true)
 		for _, c := range s.Children {
-			if err := p.read(c); err != nil {
+			if err := p.read(r, c); err != nil {
 				return err
 			}
 		}
 	case "in scope":
-		p.InScope = append(p.InScope, texts(s)...)
+		p.InScope = append(p.InScope, texts(r, s)...)
 	case "out of scope", "non-goals":
-		p.OutOfScope = append(p.OutOfScope, texts(s)...)
+		p.OutOfScope = append(p.OutOfScope, texts(r, s)...)
 	case "success metrics", "metrics":
-		rows, _, _ := readTable(s, []string{"metric", "name"}, []string{"baseline", "today", "current"}, []string{"target", "goal"})
-		for _, r := range rows {
-			p.Metrics = append(p.Metrics, Metric{Name: cellText(r[0]), Baseline: cellText(r[1]), Target: cellText(r[2])})
+		rows, _ := readTable(r, s, []string{"metric", "name"}, []string{"baseline", "today", "current"}, []string{"target", "goal"})
+		r.rest(s, false, markdown.Table)
+		for _, row := range rows {
+			p.Metrics = append(p.Metrics, Metric{Name: cellText(row[0]), Baseline: cellText(row[1]), Target: cellText(row[2])})
 		}
 	case "assumptions and risks", "risks and assumptions", "assumptions", "risks":
-		p.Assumptions = append(p.Assumptions, texts(s)...)
+		p.Assumptions = append(p.Assumptions, texts(r, s)...)
 	case "open questions", "questions":
-		return readIDItems(s, KindQuestion, func(id, text string) error {
+		return readIDItems(r, s, KindQuestion, func(id, text string) error {
 			p.OpenQuestions = append(p.OpenQuestions, Question{ID: id, Text: text})
 			return nil
 		})
+	default:
+		r.drop(s.Line, "section %q is not read: a PRD has no section of that name", s.Title)
 	}
 	return nil
 }

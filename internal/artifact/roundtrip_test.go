@@ -9,23 +9,34 @@ import (
 	"github.com/prodgen/prodgen/internal/golden"
 )
 
-// parse parses a document of the same type as like.
+// parse parses a document prodgen rendered, of the same type as like: it
+// reads whole, with nothing Unparsed.
 func parse(t *testing.T, like any, src []byte) any {
 	t.Helper()
 	var v any
 	var err error
+	var unparsed func() []Problem
 	switch like.(type) {
 	case *PRD:
-		v, err = ParsePRD(src)
+		var p *PRD
+		p, err = ParsePRD(src)
+		v, unparsed = p, func() []Problem { return p.Unparsed() }
 	case *Stories:
-		v, err = ParseStories(src)
+		var s *Stories
+		s, err = ParseStories(src)
+		v, unparsed = s, func() []Problem { return s.Unparsed() }
 	case *TechSpec:
-		v, err = ParseTech(src)
+		var tech *TechSpec
+		tech, err = ParseTech(src)
+		v, unparsed = tech, func() []Problem { return tech.Unparsed() }
 	default:
 		t.Fatalf("cannot parse %T", like)
 	}
 	if err != nil {
 		t.Fatalf("parse %T: %v\n%s", like, err, src)
+	}
+	if u := unparsed(); len(u) > 0 {
+		t.Errorf("parse %T of a rendered document: not read: %v\n%s", like, u, src)
 	}
 	return v
 }
@@ -42,21 +53,24 @@ func same(t *testing.T, got, want any) {
 	t.Errorf("parsed value differs from the rendered one:\n%s", golden.Diff(string(w), string(g)))
 }
 
-// withHeader pairs a document with its header for display.
+// withHeader pairs a document with its header and what was not read, for
+// display.
 func withHeader(v any) any {
 	var h Header
+	var unparsed []Problem
 	switch v := v.(type) {
 	case *PRD:
-		h = v.Header
+		h, unparsed = v.Header, v.Unparsed()
 	case *Stories:
-		h = v.Header
+		h, unparsed = v.Header, v.Unparsed()
 	case *TechSpec:
-		h = v.Header
+		h, unparsed = v.Header, v.Unparsed()
 	}
 	return struct {
-		Header Header
-		Doc    any
-	}{h, v}
+		Header   Header
+		Doc      any
+		Unparsed []Problem
+	}{h, v, unparsed}
 }
 
 // parsedAs is what parsing gives back for a fixture: the fixture itself,

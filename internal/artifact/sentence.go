@@ -1,8 +1,8 @@
 package artifact
 
 // Sentence is the story's "As a role, I want want, so that benefit." as
-// the stories document writes it. It is empty when the story has none of
-// the three.
+// the stories document writes it, or its Text, the sentence a person wrote
+// in another form. It is empty when the story has neither.
 func (s Story) Sentence() string { return sentence(s) }
 
 // Line is the criterion as the stories document writes it after its ID:

@@ -63,15 +63,20 @@ func renderStory(st Story) (storyView, error) {
 // ParseStories reads a stories document written by RenderStories and maybe
 // edited since. Every second-level section whose heading starts with an ID
 // is a story; one without an ID is an error when it reads like a story and
-// is skipped otherwise.
+// is not read otherwise. What it cannot read is listed by the document's
+// Unparsed.
 func ParseStories(src []byte) (*Stories, error) {
-	o, err := readOutline(src, kindStories)
+	return parseStories(&reader{}, src)
+}
+
+func parseStories(r *reader, src []byte) (*Stories, error) {
+	o, err := readOutline(r, src, kindStories)
 	if err != nil {
 		return nil, err
 	}
 	out := &Stories{Header: o.header, Title: o.title}
 	for _, s := range o.sections {
-		st, ok, err := readStory(s)
+		st, ok, err := readStory(r, s)
 		if err != nil {
 			return nil, err
 		}
@@ -79,38 +84,42 @@ func ParseStories(src []byte) (*Stories, error) {
 			out.Stories = append(out.Stories, st)
 		}
 	}
+	out.unparsed = r.done()
 	return out, nil
 }
 
 // readStory reads one story section. ok is false for a section that is
-// not a story.
-func readStory(s *markdown.Section) (Story, bool, error) {
+// not a story, which r hears of.
+func readStory(r *reader, s *markdown.Section) (Story, bool, error) {
 	id, title, _ := strings.Cut(htmlText(s.Title), " ")
 	id = strings.TrimSuffix(id, ":")
 	if !LooksLikeID(id) {
 		if isStory(s) {
-			return Story{}, false, lineErr(s.Line, fmt.Errorf("story heading %q has no ID (want %q)", s.Title, "## US-001 Title"))
+			return Story{}, false, r.fail(s.Line, fmt.Errorf("story heading %q has no ID (want %q)", s.Title, "## US-001 Title"))
 		}
+		r.drop(s.Line, "section %q is not read: it is not a story, whose heading starts with its ID (%q)", s.Title, "## US-001 Title")
 		return Story{}, false, nil
 	}
 	if _, err := ParseID(KindStory, id); err != nil {
-		return Story{}, false, lineErr(s.Line, err)
+		return Story{}, false, r.fail(s.Line, err)
 	}
 	st := Story{ID: id, Title: strings.TrimSpace(title)}
-	sentenced := false
+	var p paragraphs
 	for _, b := range blocks(s) {
 		var err error
-		switch {
-		case b.Kind == markdown.List:
-			err = readCriteria(&st, b.Items)
-		case b.Kind != markdown.Paragraph && b.Kind != markdown.Quote:
+		switch b.Kind {
+		case markdown.List:
+			err = readCriteria(r, &st, b.Items)
+		case markdown.Paragraph, markdown.Quote:
+			err = p.read(r, &st, b)
 		default:
-			err = readParagraph(&st, b, &sentenced)
+			r.block(b, "in "+id)
 		}
 		if err != nil {
 			return Story{}, false, err
 		}
 	}
+	p.rest(r, &st)
 	return st, true, nil
 }
 
@@ -140,24 +149,58 @@ const tracesTag = "traces:"
 
 func hasTraces(p string) bool { return hasPrefixFold(p, tracesTag) }
 
-// readParagraph reads a paragraph of a story: the first story sentence,
-// and any "Traces:" line, also one a person wrote on the line after the
-// sentence, which markdown joins into the same paragraph.
-func readParagraph(st *Story, b markdown.Block, sentenced *bool) error {
+// isCriteriaLabel reports whether a paragraph is the "Acceptance
+// criteria:" line above a story's criteria, also in bold.
+func isCriteriaLabel(p string) bool { return key(markdown.Plain(p)) == "acceptance criteria" }
+
+// paragraphs reads a story's paragraphs: the first story sentence, any
+// "Traces:" line (also one a person wrote on the line after the sentence,
+// which markdown joins into the same paragraph), the "Acceptance
+// criteria:" line, and other text, which rest settles.
+type paragraphs struct {
+	sentenced bool
+	other     []markdown.Block // text that is none of those, in order
+}
+
+func (p *paragraphs) read(r *reader, st *Story, b markdown.Block) error {
+	traces := 0
 	for _, part := range SplitTraces(htmlText(b.Text)) {
-		if !hasTraces(part) {
-			if !*sentenced {
-				st.Role, st.Want, st.SoThat, *sentenced = readSentence(part)
+		switch {
+		case hasTraces(part):
+			line := r.lineOf(b.Line, tracesTag, traces)
+			traces++
+			ids, err := refs(r, KindFunctional, part[len(tracesTag):], line, "the traces of "+st.ID)
+			if err != nil {
+				if err := r.fail(line, fmt.Errorf("trace: %w", err)); err != nil {
+					return err
+				}
 			}
-			continue
+			st.Traces = append(st.Traces, ids...)
+		case isCriteriaLabel(part):
+		case !p.sentenced:
+			if st.Role, st.Want, st.SoThat, p.sentenced = readSentence(part); p.sentenced {
+				continue
+			}
+			fallthrough
+		default:
+			p.other = append(p.other, markdown.Block{Line: b.Line, Text: part})
 		}
-		ids, err := refs(KindFunctional, part[len(tracesTag):])
-		if err != nil {
-			return lineErr(b.Line, fmt.Errorf("trace: %w", err))
-		}
-		st.Traces = append(st.Traces, ids...)
 	}
 	return nil
+}
+
+// rest settles the text that is not the sentence: the first of it is the
+// story's sentence, kept as written, when the story has none in the "As
+// a …" form; r hears of it and of the rest, which is not read.
+func (p *paragraphs) rest(r *reader, st *Story) {
+	for i, b := range p.other {
+		if i == 0 && !p.sentenced {
+			st.Text = b.Text
+			r.keep(b.Line, "the sentence of %s is not in the form %q: it is kept as written, with no role or want", st.ID, "As a <role>, I want <want>[, so that <benefit>].")
+			continue
+		}
+		r.drop(b.Line, "paragraph in %s is not read: %s", st.ID, snippet(b.Text))
+	}
 }
 
 // SplitTraces cuts a paragraph before each " Traces:" in it, for a story
@@ -190,14 +233,18 @@ func escapeTraces(s string) string {
 	}
 }
 
-func readCriteria(st *Story, items []markdown.Item) error {
+func readCriteria(r *reader, st *Story, items []markdown.Item) error {
+	r.itemsRest(items, "in "+st.ID)
 	for _, it := range items {
 		if it.Text == "" {
 			continue
 		}
 		id, text, err := readLead(KindCriterion, htmlText(it.Text))
 		if err != nil {
-			return lineErr(it.Line, err)
+			if err := r.fail(it.Line, err); err != nil {
+				return err
+			}
+			continue
 		}
 		st.Criteria = append(st.Criteria, readCriterion(id, text))
 	}

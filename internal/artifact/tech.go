@@ -96,45 +96,52 @@ func renderEndpoints(v *techView, endpoints []Endpoint) error {
 }
 
 // ParseTech reads a technical requirements document written by RenderTech
-// and maybe edited since.
+// and maybe edited since. What it cannot read is listed by the document's
+// Unparsed.
 func ParseTech(src []byte) (*TechSpec, error) {
-	o, err := readOutline(src, kindTech)
+	return parseTech(&reader{}, src)
+}
+
+func parseTech(r *reader, src []byte) (*TechSpec, error) {
+	o, err := readOutline(r, src, kindTech)
 	if err != nil {
 		return nil, err
 	}
 	t := &TechSpec{Header: o.header, Title: o.title}
 	for _, s := range o.sections {
-		if err := t.read(s); err != nil {
+		if err := t.read(r, s); err != nil {
 			return nil, err
 		}
 	}
+	t.unparsed = r.done()
 	return t, nil
 }
 
-// read reads one section of a technical spec into t; unknown sections are
-// skipped.
-func (t *TechSpec) read(s *markdown.Section) error {
+// read reads one section of a technical spec into t; r hears of unknown
+// sections.
+func (t *TechSpec) read(r *reader, s *markdown.Section) error {
 	switch key(s.Title) {
 	case "overview", "summary":
-		appendProse(&t.Overview, prose(s))
+		appendProse(&t.Overview, prose(r, s))
 	case "architecture", "components":
-		for _, it := range texts(s) {
+		for _, it := range texts(r, s) {
 			name, text := readNamed(it)
 			t.Components = append(t.Components, Component{Name: name, Responsibility: text})
 		}
 	case "data model", "entities":
+		r.rest(s, true)
 		for _, c := range s.Children {
-			t.Entities = append(t.Entities, readEntity(c))
+			t.Entities = append(t.Entities, readEntity(r, c))
 		}
 	case "api", "http api", "endpoints":
-		return t.readEndpoints(s)
+		return t.readEndpoints(r, s)
 	case "quality requirements", "quality", "non-functional requirements":
-		return readIDItems(s, KindNonFunctional, func(id, text string) error {
+		return readIDItems(r, s, KindNonFunctional, func(id, text string) error {
 			t.Quality = append(t.Quality, readRequirement(id, text))
 			return nil
 		})
 	case "tasks":
-		return readIDItems(s, KindTask, func(id, text string) error {
+		return readIDItems(r, s, KindTask, func(id, text string) error {
 			task, err := readTask(id, text)
 			if err == nil {
 				t.Tasks = append(t.Tasks, task)
@@ -142,39 +149,57 @@ func (t *TechSpec) read(s *markdown.Section) error {
 			return err
 		})
 	case "open questions", "questions":
-		return readIDItems(s, KindQuestion, func(id, text string) error {
+		return readIDItems(r, s, KindQuestion, func(id, text string) error {
 			t.OpenQuestions = append(t.OpenQuestions, Question{ID: id, Text: text})
 			return nil
 		})
+	default:
+		r.drop(s.Line, "section %q is not read: a technical requirements document has no section of that name", s.Title)
 	}
 	return nil
 }
 
-func readEntity(s *markdown.Section) Entity {
-	e := Entity{Name: htmlText(s.Title), Description: prose(s)}
+func readEntity(r *reader, s *markdown.Section) Entity {
+	ps := s.Paragraphs()
+	for i, p := range ps {
+		ps[i] = htmlText(p)
+	}
+	e := Entity{Name: htmlText(s.Title), Description: strings.Join(ps, " ")}
 	if e.Name == unnamed {
 		e.Name = ""
 	}
-	rows, _, _ := readTable(s, []string{"field", "name"}, []string{"type"}, []string{"notes", "description"})
-	for _, r := range rows {
-		e.Fields = append(e.Fields, Field{Name: cellText(r[0]), Type: cellText(r[1]), Notes: cellText(r[2])})
+	rows, _ := readTable(r, s, []string{"field", "name"}, []string{"type"}, []string{"notes", "description"})
+	r.rest(s, false, markdown.Paragraph, markdown.Quote, markdown.Table)
+	for _, row := range rows {
+		e.Fields = append(e.Fields, Field{Name: cellText(row[0]), Type: cellText(row[1]), Notes: cellText(row[2])})
 	}
 	return e
 }
 
-func (t *TechSpec) readEndpoints(s *markdown.Section) error {
-	rows, start, _ := readTable(s, []string{"method"}, []string{"path"}, []string{"purpose", "summary", "description"}, []string{"stories", "story"})
-	for i, r := range rows {
-		stories, err := refs(KindStory, cellText(r[3]))
+func (t *TechSpec) readEndpoints(r *reader, s *markdown.Section) error {
+	rows, start := readTable(r, s, []string{"method"}, []string{"path"}, []string{"purpose", "summary", "description"}, []string{"stories", "story"})
+	r.rest(s, false, markdown.Table)
+	for i, row := range rows {
+		e := Endpoint{Method: codeText(row[0]), Path: codeText(row[1]), Summary: cellText(row[2])}
+		line := rowLine(start, i)
+		stories, err := refs(r, KindStory, cellText(row[3]), line, "the stories of "+endpointName(e, line))
 		if err != nil {
-			return lineErr(rowLine(start, i), err)
+			if err := r.fail(line, err); err != nil {
+				return err
+			}
+			continue
 		}
-		t.Endpoints = append(t.Endpoints, Endpoint{
-			Method:  codeText(r[0]),
-			Path:    codeText(r[1]),
-			Summary: cellText(r[2]),
-			Stories: stories,
-		})
+		e.Stories = stories
+		t.Endpoints = append(t.Endpoints, e)
 	}
 	return nil
+}
+
+// endpointName names an endpoint in a problem: "GET /teams", else by its
+// line.
+func endpointName(e Endpoint, line int) string {
+	if name := strings.TrimSpace(e.Method + " " + e.Path); name != "" {
+		return name
+	}
+	return fmt.Sprintf("the endpoint on line %d", line)
 }

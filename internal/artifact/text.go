@@ -1,6 +1,7 @@
 package artifact
 
 import (
+	"cmp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -223,20 +224,41 @@ func hasRun(s string, c byte, n int) bool {
 	return false
 }
 
-// refs reads a list of IDs of kind k written as "US-001, US-002". Words
-// that are not written like IDs ("and", "none") are skipped; an ID-like
-// word that is not a well-formed ID of kind k is an error.
-func refs(k Kind, s string) ([]string, error) {
+// refs reads a list of IDs of kind k written as "US-001, US-002", on
+// line of the document; owner names the list in a problem ("the traces of
+// US-001"). Words that join IDs ("and", "none") are skipped; r hears of
+// any other word not written like an ID, which is not read. An ID-like
+// word that is not a well-formed ID of kind k is an error, returned after
+// the whole list is read, so that a lenient reader hears of every word.
+func refs(r *reader, k Kind, s string, line int, owner string) ([]string, error) {
 	var out []string
+	var malformed error
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) }) {
 		w = strings.TrimRight(w, ".")
 		if !LooksLikeID(w) {
+			if !joiner(w) {
+				r.drop(line, "%q in %s is not a %s ID, so it is not read", w, owner, k)
+			}
 			continue
 		}
 		if _, err := ParseID(k, w); err != nil {
-			return nil, err
+			malformed = cmp.Or(malformed, err)
+			continue
 		}
 		out = append(out, w)
 	}
+	if malformed != nil {
+		return nil, malformed
+	}
 	return out, nil
+}
+
+// joiner reports whether a word in a list of IDs only joins them or says
+// there are none: "and", "or", "&", "none", "n/a", a dash.
+func joiner(w string) bool {
+	switch strings.ToLower(w) {
+	case "", "and", "or", "&", "none", "n/a", "-", "–", "—":
+		return true
+	}
+	return false
 }

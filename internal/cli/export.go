@@ -56,6 +56,12 @@ anything else, or no traced requirement with a priority, gives Medium. The
 PRD is used only for priorities: when it does not exist, a warning says so
 and every story is Medium. One that exists but cannot be read is an error.
 
+A part of either document that prodgen cannot read is named in a warning,
+file:line, and the export goes on with what it read: a story sentence not in
+"As a <role>, I want <want>" form is exported as written, as the story's
+sentence; a trace that is not an ID is left out. "prodgen lint" lists the
+same parts.
+
 docs/export.md documents each format and the JSON schema, and shows the jq
 and gh commands that create the GitHub issues.`,
 		Example: `  prodgen export stories --format csv -o stories.csv
@@ -133,10 +139,14 @@ func runExport(_ context.Context, opts *exportOptions) error {
 	if err != nil {
 		return err
 	}
+	f.warnUnparsed(d.Stories.Path, stories.Unparsed())
 	if prd == nil {
 		f.infof("warning: %s does not exist, so every story's priority is Medium (run %q to write it)\n", d.PRD.Path, d.PRD.Command)
-	} else if ids := export.UnknownTraces(stories, prd); len(ids) > 0 {
-		f.infof("warning: stories trace %s, not in %s; no priority is taken from them (\"prodgen lint\" says where)\n", strings.Join(ids, ", "), d.PRD.Path)
+	} else {
+		f.warnUnparsed(d.PRD.Path, prd.Unparsed())
+		if ids := export.UnknownTraces(stories, prd); len(ids) > 0 {
+			f.infof("warning: stories trace %s, not in %s; no priority is taken from them (\"prodgen lint\" says where)\n", strings.Join(ids, ", "), d.PRD.Path)
+		}
 	}
 	var buf bytes.Buffer
 	if err := export.Build(stories, prd).Write(&buf, opts.Format); err != nil {

@@ -44,6 +44,9 @@ left out, so a document cannot put a script in the page. The page holds no
 time of its own: the same documents give the same bytes.
 
 The PRD is required; a missing stories or tech document is named on the page.
+A part of a document prodgen cannot read (a trace that is not an ID, a section
+it does not know) is shown as written, named on the page and in a warning,
+file:line, and left out of the matrix.
 The page goes to <out_dir>/prodgen.html (docs/prodgen.html by default), or to
 --out FILE, or to stdout with --out -. It is a view of the documents, so it is
 not recorded in prodgen.lock and "prodgen check" ignores it.
@@ -88,6 +91,9 @@ func runRender(_ context.Context, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
+	f.warnUnparsed(in.PRDDoc.Path, in.PRD.Unparsed())
+	f.warnUnparsed(in.StoriesDoc.Path, in.Stories.Unparsed())
+	f.warnUnparsed(in.TechDoc.Path, in.Tech.Unparsed())
 	page, err := htmlpage.Build(*in)
 	if err != nil {
 		return err

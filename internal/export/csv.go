@@ -57,8 +57,10 @@ func summary(s Story) string {
 }
 
 // Description is a story as plain text for an issue tracker: the story
-// sentence, the acceptance criteria one a line, and the traces. It never
-// starts with "-", so SafeCell leaves it alone.
+// sentence, the acceptance criteria one a line, and the traces. It starts
+// with "As a" or "Acceptance", which SafeCell leaves alone, unless a
+// person wrote the sentence in another form: that is guarded like any
+// cell.
 func Description(s Story) string {
 	var b strings.Builder
 	if s.Sentence != "" {

@@ -52,7 +52,9 @@ type Story struct {
 	Want   string `json:"want"`    // what follows "I want"
 	SoThat string `json:"so_that"` // the benefit, without "so that"; may be empty
 	// Sentence is "As a role, I want want, so that benefit." as the
-	// document writes it; empty when the story has no sentence.
+	// document writes it, or a sentence a person wrote in another form,
+	// as written (Role, Want and SoThat are then empty); empty when the
+	// story has no sentence.
 	Sentence string `json:"sentence"`
 	// Priority is the Jira priority of the highest-priority requirement
 	// the story traces: Highest, High, Medium or Low (see Priority).

@@ -242,3 +242,36 @@ func TestDanglingTraces(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// TestSentenceInAnotherForm checks that a story sentence a person wrote in
+// another form, which the stories document keeps as written, is exported
+// as the story's sentence in every format rather than dropped.
+func TestSentenceInAnotherForm(t *testing.T) {
+	src := "# User stories: Teams\n\n## US-001 Teams\n\nTeam leads like teams.\n\nTraces: FR-001, =1+2\n\n## US-002\n\n=1+2 is what they want.\n"
+	stories, err := artifact.ParseStories([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Build(stories, nil)
+	if s := d.Stories[0]; s.Sentence != "Team leads like teams." || s.Role != "" || s.Want != "" || !slices.Equal(s.Traces, []string{"FR-001"}) {
+		t.Errorf("story = %+v, want the sentence as written, no role or want, the trace that is an ID", s)
+	}
+	var csvOut, issues bytes.Buffer
+	if err := d.Write(&csvOut, CSV); err != nil {
+		t.Fatal(err)
+	}
+	records := readCSV(t, csvOut.Bytes())
+	if got := records[1][2]; !strings.HasPrefix(got, "Team leads like teams.\n\nAcceptance criteria: none") {
+		t.Errorf("US-001's description = %q, want it to start with the sentence", got)
+	}
+	// A sentence that starts like a formula is guarded like any cell.
+	if got := records[2][2]; !strings.HasPrefix(got, "'=1+2 is what they want.\n\n") {
+		t.Errorf("US-002's description = %q, want the sentence behind a quote", got)
+	}
+	if err := d.Write(&issues, GitHub); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(issues.String(), `"body": "Team leads like teams.\n\n### Acceptance criteria`) {
+		t.Errorf("issues lack the sentence:\n%s", issues.String())
+	}
+}

@@ -64,6 +64,7 @@ type page struct {
 	CSS      template.CSS
 	Sources  string // "docs/prd.md, docs/stories.md and docs/tech.md"
 	Missing  []docView
+	Unread   []unreadPart
 	Docs     []docView
 	Matrix   *matrix
 	Coverage string // "5 of 5 requirements covered by stories"
@@ -130,6 +131,7 @@ func Build(in Input) (*Page, error) {
 		p.Docs = append(p.Docs, v)
 	}
 	p.Sources = plural.And(sources)
+	p.Unread = unread(in)
 	p.Matrix = newMatrix(in, anchors{prd: rendered[0], stories: rendered[1]})
 	p.Coverage = p.Matrix.Summary
 	var buf bytes.Buffer
@@ -137,7 +139,32 @@ func Build(in Input) (*Page, error) {
 		return nil, fmt.Errorf("build page: %w", err)
 	}
 	summary := plural.Count(len(sources), "document") + ", " + p.Coverage
+	if len(p.Unread) > 0 {
+		summary += ", " + plural.Count(len(p.Unread), "part") + " not read"
+	}
 	return &Page{HTML: buf.Bytes(), Summary: summary}, nil
+}
+
+// unreadPart is a part of a document prodgen could not read, which the
+// page shows as written but the traceability matrix goes without.
+type unreadPart struct {
+	Where string // "docs/stories.md:7"
+	What  string
+}
+
+// unread lists what the documents' readers could not read, in the page's
+// order of the documents.
+func unread(in Input) []unreadPart {
+	var out []unreadPart
+	add := func(path string, problems []artifact.Problem) {
+		for _, p := range problems {
+			out = append(out, unreadPart{Where: fmt.Sprintf("%s:%d", path, p.Line), What: p.What})
+		}
+	}
+	add(in.PRDDoc.Path, in.PRD.Unparsed())
+	add(in.StoriesDoc.Path, in.Stories.Unparsed()) // nil when missing: none
+	add(in.TechDoc.Path, in.Tech.Unparsed())
+	return out
 }
 
 // addLinks adds the IDs a rendered document defines to links: items

@@ -99,6 +99,25 @@ func TestBuild(t *testing.T) {
 			},
 		},
 		{
+			name:  "parts prodgen cannot read are named, and shown as written",
+			dir:   "clinic-queue",
+			edits: []edit{{"stories", "Traces: FR-003\n", "Traces: FR-003, =1+2\n"}, {"tech", "## Tasks\n", "## Deployment\n\nOn Fly.io.\n\n## Tasks\n"}},
+			check: func(t *testing.T, p *parsedPage, _ Input) {
+				for _, want := range []string{
+					"Not read: prodgen could not read these parts of the documents.",
+					`docs/stories.md:34 "=1+2" in the traces of US-003 is not a functional requirement ID, so it is not read`,
+					`section "Deployment" is not read`,
+				} {
+					if !strings.Contains(p.text, want) {
+						t.Errorf("the page does not say %q", want)
+					}
+				}
+				if !strings.Contains(p.text, "FR-003 , =1+2") || !strings.Contains(p.text, "On Fly.io.") {
+					t.Errorf("the page does not show the unread parts as written")
+				}
+			},
+		},
+		{
 			name:  "a story without a task",
 			dir:   "clinic-queue",
 			edits: []edit{{"tech", " (US-002, US-003)\n", " (US-002)\n"}, {"tech", "be texted (US-003)\n", "be texted (US-002)\n"}},
@@ -145,6 +164,7 @@ func TestBuildSummary(t *testing.T) {
 		{"all documents", nil, nil, "3 documents, 5 of 5 requirements covered by stories"},
 		{"one uncovered", []edit{{"stories", "\nTraces: FR-005\n", "\n"}}, nil, "3 documents, 4 of 5 requirements covered by stories"},
 		{"the PRD alone", nil, []string{"stories", "tech"}, "1 document, 0 of 5 requirements covered by stories"},
+		{"a part not read", []edit{{"stories", "Traces: FR-003\n", "Traces: FR-003, =1+2\n"}}, nil, "3 documents, 5 of 5 requirements covered by stories, 1 part not read"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

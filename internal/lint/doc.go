@@ -62,6 +62,7 @@ type Doc struct {
 	Path string
 	Kind Kind
 
+	src   []byte
 	lines []string
 	md    *markdown.Doc
 	// title is the first first-level heading, nil when there is none.
@@ -105,7 +106,7 @@ func read(path string, src []byte) (*Doc, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Doc{Path: path, md: md, lines: strings.Split(string(src), "\n")}
+	d := &Doc{Path: path, src: src, md: md, lines: strings.Split(string(src), "\n")}
 	for _, s := range md.Sections {
 		switch {
 		case s.Level == 1 && d.title == nil:

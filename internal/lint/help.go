@@ -11,7 +11,8 @@ func Help() string {
 	var b strings.Builder
 	b.WriteString(`Check the project's documents without calling a model: required sections,
 well-formed and unique IDs, traces between the documents, acceptance criteria
-in Given/When/Then form, and vague words.
+in Given/When/Then form, vague words, and hand-edited text prodgen cannot
+read (rules unparsed and dropped), which other commands would go without.
 
 FILE defaults to docs/prd.md, docs/stories.md and docs/tech.md, skipping any
 that does not exist. A FILE's kind is told by its title ("# User stories: …").

@@ -1,13 +1,17 @@
 // Package lint checks prodgen's documents (the PRD, the user stories and
 // the technical requirements) without a model: required sections, IDs
 // that are well-formed and unique, trace links between the documents,
-// acceptance criteria in Given/When/Then form, and vague words. Each check
-// has a stable rule ID and a severity, listed in Rules; every finding
-// names the file and the 1-based line of the item or heading it is about.
+// acceptance criteria in Given/When/Then form, vague words, and text
+// prodgen's readers cannot read. Each check has a stable rule ID and a
+// severity, listed in Rules; every finding names the file and the 1-based
+// line of the item or heading it is about.
 //
 // The checks read the markdown outline, not the artifact types: a document
 // the pipeline refuses at its first problem (a malformed ID, a story
 // heading without one) still gets every finding, each on its own line.
+// What the artifact package's readers cannot read (artifact.UnparsedPRD
+// and the others, which read past such problems) is a finding too, so
+// that nothing prodgen leaves out of a document goes without a word.
 package lint
 
 import (
@@ -54,6 +58,8 @@ var Rules = []Rule{
 	{"story-no-criteria", Error, "a story without a Given/When/Then acceptance criterion"},
 	{"criterion-form", Warning, "an acceptance criterion not in Given/When/Then form"},
 	{"vague-word", Warning, `"fast", "easy", "etc.", "TBD", "should"... in requirements and stories`},
+	{"unparsed", Warning, `a story sentence not in "As a …, I want …" form: kept as written, but unread`},
+	{"dropped", Error, "text prodgen does not read, which export, render and generate leave out"},
 	{"open-questions", Info, "open questions, counted in the summary; never a finding"},
 }
 

@@ -103,6 +103,7 @@ func analyse(d *Doc, l *linter) *analysis {
 		l.add(d, 1, "required-section", "no title: want a first-level heading %q", "# "+d.Kind.title()+": …")
 	}
 	a.emptySections()
+	a.unparsed()
 	if d.Kind == Stories {
 		a.stories()
 		return a

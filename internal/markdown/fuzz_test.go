@@ -87,15 +87,20 @@ type place struct {
 func docLines(d *Doc) []place {
 	var out []place
 	var items func([]Item)
+	var blocks func([]Block)
 	items = func(its []Item) {
 		for _, it := range its {
 			out = append(out, place{"item " + it.Text, it.Line})
+			blocks(it.Other)
 			items(it.Children)
 		}
 	}
-	blocks := func(bs []Block) {
+	blocks = func(bs []Block) {
 		for _, b := range bs {
 			out = append(out, place{fmt.Sprintf("block of kind %d", b.Kind), b.Line})
+			for _, n := range b.Overflow {
+				out = append(out, place{"overflowing row", n})
+			}
 			items(b.Items)
 		}
 	}

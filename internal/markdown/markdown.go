@@ -65,6 +65,11 @@ type Block struct {
 	Ordered bool
 	// Rows holds a table, its header row first; cells are as written.
 	Rows [][]string
+	// Overflow holds the lines of a table's rows that have more cells
+	// than its header row: markdown leaves the extra cells out of the
+	// table, so they are not in Rows. Only rows whose extra cells hold
+	// text are listed.
+	Overflow []int
 	// Lang and Code describe a fenced or indented code block.
 	Lang string
 	Code string
@@ -75,6 +80,9 @@ type Item struct {
 	Text     string
 	Line     int
 	Children []Item
+	// Other holds the item's blocks that are neither its text nor a
+	// nested list: code, quotes, tables, HTML.
+	Other []Block
 }
 
 var md = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
@@ -126,7 +134,8 @@ func readBlock(n ast.Node, src []byte, lines lineIndex) []Block {
 	case *ast.List:
 		return []Block{{Kind: List, Line: line, Ordered: n.IsOrdered(), Items: readItems(n, src, lines)}}
 	case *east.Table:
-		return []Block{{Kind: Table, Line: line, Rows: readTable(n, src)}}
+		rows, overflow := readTable(n, src, lines)
+		return []Block{{Kind: Table, Line: line, Rows: rows, Overflow: overflow}}
 	case *ast.FencedCodeBlock:
 		return []Block{{Kind: Code, Line: line, Lang: string(n.Language(src)), Code: rawLines(n.Lines(), src)}}
 	case *ast.CodeBlock:
@@ -163,6 +172,8 @@ func readItems(list *ast.List, src []byte, lines lineIndex) []Item {
 				it.Children = append(it.Children, readItems(c, src, lines)...)
 			case *ast.Paragraph, *ast.TextBlock:
 				parts = append(parts, joinLines(c.Lines(), src))
+			default:
+				it.Other = append(it.Other, readBlock(c, src, lines)...)
 			}
 		}
 		it.Text = strings.Join(parts, " ")
@@ -171,16 +182,50 @@ func readItems(list *ast.List, src []byte, lines lineIndex) []Item {
 	return items
 }
 
-func readTable(t *east.Table, src []byte) [][]string {
+// readTable returns a table's rows, and the lines of the rows whose
+// extra cells (beyond the header's) goldmark leaves out.
+func readTable(t *east.Table, src []byte, lines lineIndex) ([][]string, []int) {
 	var rows [][]string
+	var overflow []int
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var row []string
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
 			row = append(row, UnescapeCell(joinLines(c.Lines(), src)))
 		}
 		rows = append(rows, row)
+		if len(rows) > 1 {
+			if n := lines.at(nodeStart(r)); n > 0 && overflows(lines.text(src, n), len(rows[0])) {
+				overflow = append(overflow, n)
+			}
+		}
 	}
-	return rows
+	return rows, overflow
+}
+
+// overflows reports whether a table row as written has text in cells
+// after the first n. The markers of a quote or list around the table are
+// left out first: no row starts with ">" otherwise.
+func overflows(row string, n int) bool {
+	row = strings.TrimLeft(row, " \t>")
+	row = strings.TrimPrefix(row, "|")
+	var cells []string
+	start := 0
+	for i := 0; i < len(row); i++ {
+		switch row[i] {
+		case '\\':
+			i++ // an escaped character, a pipe included
+		case '|':
+			cells = append(cells, row[start:i])
+			start = i + 1
+		}
+	}
+	cells = append(cells, row[start:])
+	for _, c := range cells[min(n, len(cells)):] {
+		if strings.TrimSpace(c) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // joinLines returns the text of a block's lines, trimmed, joined by spaces.
@@ -229,6 +274,18 @@ func newLineIndex(src []byte) lineIndex {
 		}
 	}
 	return idx
+}
+
+// text returns line n (1-based) of src, without its line ending.
+func (l lineIndex) text(src []byte, n int) string {
+	if n < 1 || n > len(l) {
+		return ""
+	}
+	end := len(src)
+	if n < len(l) {
+		end = l[n] - 1
+	}
+	return strings.TrimRight(string(src[l[n-1]:end]), "\r")
 }
 
 func (l lineIndex) at(off int) int {

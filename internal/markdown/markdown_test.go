@@ -106,14 +106,39 @@ olist@3
   item@3 ""`,
 		},
 		{
-			name: "tables: header first, pipes unescaped, inline markdown kept",
+			name: "tables: header first, pipes unescaped, inline markdown kept, a row too wide",
 			src:  "# T\n\n| Name | Notes |\n| :--- | ---: |\n| `a \\| b` | **c** \\| d |\n| short |\n| 1 | 2 | 3 |\n",
 			want: `# "T" @1
   table@3
     ["Name" "Notes"]
     ["` + "`a | b`" + `" "**c** | d"]
     ["short" ""]
-    ["1" "2"]`,
+    ["1" "2"]
+    overflow@7`,
+		},
+		{
+			name: "extra cells: only those with text overflow, in a quote too",
+			src:  "| a | b |\n| - | - |\n| 1 | 2 | |\n| x \\| y | z |\n3 | 4 | 5\n\n> | a |\n> | - |\n> | 1 |\n> | 2 | 3 |\n",
+			want: `table@1
+  ["a" "b"]
+  ["1" "2"]
+  ["x | y" "z"]
+  ["3" "4"]
+  overflow@5
+table@7
+  ["a"]
+  ["1"]
+  ["2"]
+  overflow@10`,
+		},
+		{
+			name: "an item's code, quote and table are kept apart from its text",
+			src:  "- a\n\n  ```\n  c\n  ```\n\n  > q\n\n  b\n  - n\n",
+			want: `list@1
+  item@1 "a b"
+    other code@3 "" "c\n"
+    other quote@7 "q"
+    item@10 "n"`,
 		},
 		{
 			name: "fenced and indented code",
@@ -244,6 +269,9 @@ func writeBlocks(b *strings.Builder, blocks []Block, indent string) {
 			for _, r := range bl.Rows {
 				fmt.Fprintf(b, "%s  %q\n", indent, r)
 			}
+			for _, n := range bl.Overflow {
+				fmt.Fprintf(b, "%s  overflow@%d\n", indent, n)
+			}
 		case List:
 			kind := "list"
 			if bl.Ordered {
@@ -260,6 +288,7 @@ func writeBlocks(b *strings.Builder, blocks []Block, indent string) {
 func writeItems(b *strings.Builder, items []Item, indent string) {
 	for _, it := range items {
 		fmt.Fprintf(b, "%sitem@%d %q\n", indent, it.Line, it.Text)
+		writeBlocks(b, it.Other, indent+"  other ")
 		writeItems(b, it.Children, indent+"  ")
 	}
 }

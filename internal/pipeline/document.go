@@ -136,6 +136,9 @@ func current[T any](p *Project, path string, b base, parse func([]byte) (*T, err
 		}
 		return nil, &disk.InputError{Path: path, Err: fmt.Errorf("%w; fix it so its edits can be kept, or run again with --force to replace it", err)}
 	}
+	if u, ok := any(doc).(unparsed); ok && !b.whole {
+		p.warnUnparsed(path, u, true)
+	}
 	return doc, nil
 }
 

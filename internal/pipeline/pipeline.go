@@ -86,6 +86,7 @@ type Project struct {
 	opts   Options
 	obs    Observer
 	budget budget
+	said   *said // the warnings about documents' unread parts given so far
 }
 
 // Open returns the project opts describe.
@@ -100,7 +101,7 @@ func Open(opts Options) *Project {
 	if obs == nil {
 		obs = quiet{}
 	}
-	return &Project{opts: opts, obs: obs, budget: budget{ContextWindow: opts.ContextWindow, MaxTokens: opts.MaxTokens}}
+	return &Project{opts: opts, obs: obs, budget: budget{ContextWindow: opts.ContextWindow, MaxTokens: opts.MaxTokens}, said: &said{}}
 }
 
 // Document is one of the documents a project keeps.

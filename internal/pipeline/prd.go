@@ -159,6 +159,9 @@ func (prdStage) settle(p *Project, data []byte, s *settlement) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s.keepTheirs {
+		p.warnUnparsed(p.prdPath(), prd, true)
+	}
 	out := mergePRD(&merger{settle: s}, prd, nil)
 	out.Header = prd.Header
 	return render(p.prdPath(), out, artifact.RenderPRD)

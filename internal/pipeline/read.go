@@ -2,7 +2,9 @@ package pipeline
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
+	"sync"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/brief"
@@ -37,6 +39,7 @@ func (p *Project) readPRD(name string) ([]byte, *artifact.PRD, error) {
 	if err != nil {
 		return nil, nil, &disk.InputError{Path: name, Err: err}
 	}
+	p.warnUnparsed(name, prd, false)
 	if err := prd.Validate(); err != nil {
 		return nil, nil, &disk.InputError{Path: name, Err: err}
 	}
@@ -52,6 +55,7 @@ func (p *Project) readStories(name string) ([]byte, *artifact.Stories, error) {
 	if err != nil {
 		return nil, nil, &disk.InputError{Path: name, Err: err}
 	}
+	p.warnUnparsed(name, s, false)
 	return data, s, nil
 }
 
@@ -82,5 +86,47 @@ func (p *Project) readTech(name string) ([]byte, *artifact.TechSpec, error) {
 	if err != nil {
 		return nil, nil, &disk.InputError{Path: name, Err: err}
 	}
+	p.warnUnparsed(name, t, false)
 	return data, t, nil
+}
+
+// unparsed is a parsed document that lists what its parse could not read.
+type unparsed interface{ Unparsed() []artifact.Problem }
+
+// warnUnparsed says, one warning a line naming the file and the line, what
+// the reader of the document at path could not read and goes on without
+// (see artifact.Problem). rewrite is set when the document is written again
+// from what was read, which leaves that out, though a story sentence is
+// kept as written. A command reads a document more than once (planned,
+// then run; by two stages), and says each warning once.
+func (p *Project) warnUnparsed(path string, doc unparsed, rewrite bool) {
+	for _, pr := range doc.Unparsed() {
+		note := ""
+		if rewrite && !pr.Kept {
+			note = "; the new " + path + " leaves it out"
+		}
+		if msg := fmt.Sprintf("%s:%d: %s%s\n", path, pr.Line, pr.What, note); p.said.first(msg) {
+			p.obs.Warnf("%s", msg)
+		}
+	}
+}
+
+// said is a set of warnings already given, safe for concurrent use.
+type said struct {
+	mu   sync.Mutex
+	msgs map[string]bool
+}
+
+// first reports whether msg was not said before, and remembers it.
+func (s *said) first(msg string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.msgs[msg] {
+		return false
+	}
+	if s.msgs == nil {
+		s.msgs = make(map[string]bool)
+	}
+	s.msgs[msg] = true
+	return true
 }

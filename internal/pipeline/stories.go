@@ -215,6 +215,9 @@ func (storiesStage) settle(p *Project, data []byte, s *settlement) ([]byte, erro
 	if err != nil {
 		return nil, err
 	}
+	if s.keepTheirs {
+		p.warnUnparsed(p.storiesPath(), doc, true)
+	}
 	out := mergeStories(&merger{settle: s}, doc, nil)
 	out.Header = doc.Header
 	return render(p.storiesPath(), out, artifact.RenderStories)

@@ -221,6 +221,9 @@ func (techStage) settle(p *Project, data []byte, s *settlement) ([]byte, error) 
 	if err != nil {
 		return nil, err
 	}
+	if s.keepTheirs {
+		p.warnUnparsed(p.techPath(), doc, true)
+	}
 	out := mergeTech(&merger{settle: s}, doc, nil)
 	out.Header = doc.Header
 	return render(p.techPath(), out, artifact.RenderTech)
