@@ -45,6 +45,7 @@ func TestScripts(t *testing.T) {
 			"mkfile":           cmdMkfile,
 			"replace":          cmdReplace,
 			"mknull":           cmdMknull,
+			"mkfifo":           cmdMkfifo,
 			"mkbrief":          cmdMkbrief,
 			"fakellm":          cmdFakeLLM,
 			"fakellm-requests": cmdFakeLLMRequests,
@@ -147,4 +148,12 @@ func cmdMkbrief(ts *testscript.TestScript, neg bool, args []string) {
 		fmt.Fprintf(&b, "- Clerks can record part %d.\n", i+1)
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644))
+}
+
+// mkfifo NAME makes a FIFO, which reading would block on for good.
+func cmdMkfifo(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: mkfifo NAME")
+	}
+	ts.Check(mkfifo(ts.MkAbs(args[0])))
 }

@@ -8,3 +8,5 @@ import "syscall"
 func mknod(path string) error {
 	return syscall.Mknod(path, syscall.S_IFCHR|0o666, int(1<<8|3))
 }
+
+func mkfifo(path string) error { return syscall.Mkfifo(path, 0o644) }
