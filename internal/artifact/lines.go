@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Each writer in this file has a reader next to it. For every line a
@@ -265,7 +266,7 @@ func namedLine(name, text string) string {
 		line = "**\\" + name + "**"
 	}
 	if t := flat(text); strings.TrimSpace(t) != "" {
-		line += ": " + strings.TrimRight(t, " ")
+		line += ": " + strings.TrimRightFunc(t, unicode.IsSpace)
 	}
 	return EscapeHTML(line)
 }
