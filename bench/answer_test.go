@@ -72,7 +72,7 @@ func TestAnswerer(t *testing.T) {
 		t.Fatalf("the PRD answer has %d functional requirements, want 30", n)
 	}
 	var prd artifact.PRD
-	decodeAnswer(t, a, "prd", partWhole, artifact.PRDSchema(), &prd)
+	decodeAnswer(t, a, "prd", partWhole, artifact.PRDSchema(len(artifact.BriefLines([]byte(brief30)))), &prd)
 	prd.Number()
 	if err := prd.Validate(); err != nil {
 		t.Fatalf("PRD answer: %v", err)
@@ -175,4 +175,38 @@ func decodeAnswer(t *testing.T, a *answerer, stage, part string, schema json.Raw
 	if err := dec.Decode(into); err != nil {
 		t.Fatalf("%s answer does not decode strictly: %v", stage, err)
 	}
+}
+
+// A PRD answer's sources are integers within the brief's lines: a missing
+// one is 0, as a strict model writes no source.
+func TestConformSources(t *testing.T) {
+	schema := artifact.PRDSchema(10)
+	tests := []struct {
+		name, in, want string
+	}{
+		{"missing", `{"goals":[{"text":"g"}]}`, `"goals":[{"id":"","text":"g","source":{"start":0,"end":0}}]`},
+		{"given", `{"goals":[{"text":"g","source":{"start":2,"end":3}}]}`, `"source":{"start":2,"end":3}`},
+		{"beyond the brief", `{"goals":[{"source":{"start":2,"end":11}}]}`, "11 is above the maximum 10"},
+		{"not a whole number", `{"goals":[{"source":{"start":2.5}}]}`, "want an integer"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var v any
+			if err := json.Unmarshal([]byte(tt.in), &v); err != nil {
+				t.Fatal(err)
+			}
+			got, err := conform(schema, v)
+			if out := string(got) + errText(err); !strings.Contains(out, tt.want) {
+				t.Errorf("got %s, want it to contain %s", out, tt.want)
+			}
+		})
+	}
+}
+
+// errText is err's message, or "" for no error.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }

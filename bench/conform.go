@@ -15,6 +15,8 @@ type schemaNode struct {
 	Type                 string                 `json:"type"`
 	Description          string                 `json:"description"`
 	Enum                 []string               `json:"enum"`
+	Minimum              *float64               `json:"minimum"`
+	Maximum              *float64               `json:"maximum"`
 	Items                *schemaNode            `json:"items"`
 	Properties           map[string]*schemaNode `json:"properties"`
 	Required             []string               `json:"required"`
@@ -73,6 +75,19 @@ func write(buf *bytes.Buffer, n *schemaNode, v any, at string) error {
 		b, err := json.Marshal(s)
 		buf.Write(b)
 		return err
+	case "integer":
+		f, ok := v.(float64)
+		if (!ok && v != nil) || f != float64(int64(f)) {
+			return fmt.Errorf("%s: want an integer, got %v", at, v)
+		}
+		if n.Minimum != nil && f < *n.Minimum {
+			return fmt.Errorf("%s: %v is below the minimum %v", at, f, *n.Minimum)
+		}
+		if n.Maximum != nil && f > *n.Maximum {
+			return fmt.Errorf("%s: %v is above the maximum %v", at, f, *n.Maximum)
+		}
+		fmt.Fprint(buf, int64(f))
+		return nil
 	}
 	return fmt.Errorf("%s: schema type %q is not supported", at, n.Type)
 }

@@ -39,23 +39,31 @@ type PRD struct {
 	NonFunctional []Requirement `json:"non_functional,omitempty"` // NFR-001...
 	InScope       []string      `json:"in_scope,omitempty"`
 	OutOfScope    []string      `json:"out_of_scope,omitempty"`
-	Metrics       []Metric      `json:"metrics,omitempty"`
-	Assumptions   []string      `json:"assumptions,omitempty"` // assumptions and risks
-	OpenQuestions []Question    `json:"open_questions,omitempty"`
+	// OutOfScopeSources are the sources of the out-of-scope items, by
+	// position: the item OutOfScope[i] comes from OutOfScopeSources[i]. It
+	// is shorter than OutOfScope when the last items have none, and empty
+	// when none has. (The items are plain strings, as the offline engine
+	// writes them; the sources sit beside them.)
+	OutOfScopeSources []Source   `json:"out_of_scope_sources,omitempty"`
+	Metrics           []Metric   `json:"metrics,omitempty"`
+	Assumptions       []string   `json:"assumptions,omitempty"` // assumptions and risks
+	OpenQuestions     []Question `json:"open_questions,omitempty"`
 
 	unparsed []Problem // what ParsePRD could not read
 }
 
 // Goal is a product goal, G-1...
 type Goal struct {
-	ID   string `json:"id"`
-	Text string `json:"text"`
+	ID     string `json:"id"`
+	Text   string `json:"text"`
+	Source Source `json:"source,omitzero"` // the brief lines it comes from; see source.go
 }
 
 // Persona is a kind of user.
 type Persona struct {
 	Name        string `json:"name"`
 	Description string `json:"description,omitempty"`
+	Source      Source `json:"source,omitzero"`
 }
 
 // Requirement is a functional (FR-001) or non-functional (NFR-001)
@@ -64,6 +72,9 @@ type Requirement struct {
 	ID       string `json:"id"`
 	Text     string `json:"text"`               // one or more sentences stating what must hold
 	Priority string `json:"priority,omitempty"` // optional: "P0", "Must"...
+	// Source is the brief lines a PRD's requirement comes from. A tech
+	// spec's quality requirement has none: it names the PRD's by its ID.
+	Source Source `json:"source,omitzero"`
 }
 
 // Metric is a success metric with an optional baseline and target.
@@ -71,6 +82,7 @@ type Metric struct {
 	Name     string `json:"name"`
 	Baseline string `json:"baseline,omitempty"`
 	Target   string `json:"target,omitempty"`
+	Source   Source `json:"source,omitzero"`
 }
 
 // Question is an open question, Q-1...

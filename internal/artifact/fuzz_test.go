@@ -80,6 +80,7 @@ var oddDocuments = []string{
 	"# S\n\n## US-001\n\n- **AC-001.1**: Given a, when b, then c.\n- **AC-001.2:** free\n",
 	"# S\n\n## US-001: T\n\n## US-002:\n",
 	"# P\n\n## Users\n\n- ****\n- **a**:\n- **a** b\n- ** a **: b\n",
+	"# P\n\n## Goals\n\n- **G-1** a (brief.md:3)\n- (brief.md:04-5)\n- c (brief.md:0)\n\n## Users\n\n- **a**: (brief.md:2)\n- **b** (brief.md:2)\n\n## Non-goals\n\n- x (brief.md:1-1)\n\n## Metrics\n\n| Source | Metric |\n| - | - |\n| brief.md:2 | m |\n| 3 | n |\n",
 	"# P\n\n## Functional requirements\n\n- **FR-001**\n- **FR-002**(priority: P0)\n- **FR-003** (priority: P0) (priority: P1)\n- **FR-004** x (Priority: P0)\n",
 	"# P\n\n## Success metrics\n\n| a |\n| - |\n| x |\n\n| b | c | d |\n| - | - | - |\n",
 	"# P\n\n## Summary\n\n    code\n\nText\n\n<!-- c -->\n",
@@ -141,13 +142,14 @@ func FuzzRenderFields(f *testing.F) {
 	f.Add("", " ", "\n", "\\", "|", "**G-1** x", "x (US-001)")
 	f.Add("`</code><script>x</script>`", "<b>", "``a ` <i>``", "&amp; <!-- c -->", "<https://e.example>", "`a <b>", `\\<b>`)
 	f.Fuzz(func(t *testing.T, a, b, c, d, e, g, h string) {
+		src := Source{Start: 2, End: 3}
 		prd := &PRD{
 			Header: Header{Sources: []string{a, b}, Command: c}, Title: d, Summary: e, Problem: g,
-			Goals:      []Goal{{ID: "G-1", Text: h}, {Text: a}},
-			Personas:   []Persona{{Name: a, Description: b}, {Name: c}, {Description: d}},
-			Functional: []Requirement{{ID: "FR-001", Text: e, Priority: g}, {Text: h, Priority: a}},
-			InScope:    []string{b, c}, OutOfScope: []string{d},
-			Metrics:     []Metric{{Name: e, Baseline: g, Target: h}},
+			Goals:      []Goal{{ID: "G-1", Text: h}, {Text: a, Source: src}},
+			Personas:   []Persona{{Name: a, Description: b}, {Name: c, Source: src}, {Description: d, Source: src}},
+			Functional: []Requirement{{ID: "FR-001", Text: e, Priority: g, Source: src}, {Text: h, Priority: a}},
+			InScope:    []string{b, c}, OutOfScope: []string{d, e}, OutOfScopeSources: []Source{{}, src},
+			Metrics:     []Metric{{Name: e, Baseline: g, Target: h}, {Name: a, Source: src}},
 			Assumptions: []string{a}, OpenQuestions: []Question{{ID: "Q-1", Text: b}, {Text: c}},
 		}
 		stories := &Stories{Header: prd.Header, Title: a, Stories: []Story{

@@ -45,7 +45,9 @@ func (s *Stories) Number() {
 // Number gives the tasks and open questions their IDs in order, T-001…
 // and Q-1…, and normalizes the stories each task and endpoint names. The
 // quality requirements keep the PRD's IDs they were carried over with,
-// normalized like any reference.
+// normalized like any reference, and lose any source: the document does
+// not show one (the PRD's requirement cites the brief), so it would not
+// read back.
 func (t *TechSpec) Number() {
 	assignIDs(KindTask, t.Tasks, func(task *Task, id string) { task.ID = id })
 	assignIDs(KindQuestion, t.OpenQuestions, setQuestionID)
@@ -57,6 +59,7 @@ func (t *TechSpec) Number() {
 	}
 	for i := range t.Quality {
 		t.Quality[i].ID = normalizeRef(t.Quality[i].ID)
+		t.Quality[i].Source = Source{}
 	}
 }
 

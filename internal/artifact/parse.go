@@ -108,9 +108,10 @@ func appendProse(field *string, text string) {
 }
 
 // readIDItems reads the items of the section's lists: an ID of kind k
-// where one leads the item, and the rest of its text. Empty items are
-// skipped; r hears of nested items and anything else in the section.
-func readIDItems(r *reader, s *markdown.Section, k Kind, add func(id, text string) error) error {
+// where one leads the item, the rest of its text, and its line. Empty
+// items are skipped; r hears of nested items and anything else in the
+// section.
+func readIDItems(r *reader, s *markdown.Section, k Kind, add func(id, text string, line int) error) error {
 	r.rest(s, false, markdown.List)
 	for _, it := range s.Items() {
 		if it.Text == "" {
@@ -118,7 +119,7 @@ func readIDItems(r *reader, s *markdown.Section, k Kind, add func(id, text strin
 		}
 		id, text, err := readLead(k, htmlText(it.Text))
 		if err == nil {
-			err = add(id, text)
+			err = add(id, text, it.Line)
 		}
 		if err != nil {
 			if err := r.fail(it.Line, err); err != nil {
@@ -132,11 +133,26 @@ func readIDItems(r *reader, s *markdown.Section, k Kind, add func(id, text strin
 // texts returns the text of the section's list items, skipping empty ones;
 // r hears of nested items and anything else in the section.
 func texts(r *reader, s *markdown.Section) []string {
-	r.rest(s, false, markdown.List)
 	var out []string
+	for _, t := range lineTexts(r, s) {
+		out = append(out, t.text)
+	}
+	return out
+}
+
+// lineText is a list item's text and its line.
+type lineText struct {
+	text string
+	line int
+}
+
+// lineTexts is texts with each item's line.
+func lineTexts(r *reader, s *markdown.Section) []lineText {
+	r.rest(s, false, markdown.List)
+	var out []lineText
 	for _, it := range s.Items() {
 		if it.Text != "" {
-			out = append(out, htmlText(it.Text))
+			out = append(out, lineText{htmlText(it.Text), it.Line})
 		}
 	}
 	return out
@@ -167,6 +183,17 @@ func readTable(r *reader, s *markdown.Section, want ...[]string) ([][]string, in
 		return rows, b.Line
 	}
 	return nil, 0
+}
+
+// hasColumn reports whether the section's first table, the one readTable
+// reads, has a column headed name (as key gives it).
+func hasColumn(s *markdown.Section, name string) bool {
+	for _, b := range s.Blocks {
+		if b.Kind == markdown.Table && len(b.Rows) > 0 {
+			return slices.ContainsFunc(b.Rows[0], func(h string) bool { return key(h) == name })
+		}
+	}
+	return false
 }
 
 // rowLine is the line of data row i (0-based) of a table starting at line

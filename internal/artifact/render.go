@@ -119,7 +119,6 @@ func plainItems(items []string) []string {
 	return out
 }
 
-func goalParts(g Goal) (string, string)         { return g.ID, g.Text }
 func questionParts(q Question) (string, string) { return q.ID, q.Text }
 func requirementParts(r Requirement) (string, string) {
 	return r.ID, requirementText(r)

@@ -38,6 +38,7 @@ var documents = []struct {
 	{"stories", func() any { return richStories() }},
 	{"tech", func() any { return richTech() }},
 	{"prd-minimal", func() any { return minimalPRD() }},
+	{"prd-cited", func() any { return citedPRD() }},
 	{"stories-minimal", func() any { return minimalStories() }},
 	{"tech-minimal", func() any { return minimalTech() }},
 }

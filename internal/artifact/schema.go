@@ -19,6 +19,10 @@ import (
 //     writes them in schema order and a title reads best before the rest;
 //   - "id" fields are present (strict mode requires every property) but
 //     the model is told to leave them empty: Number assigns them;
+//   - a PRD's items ask for the brief lines they come from, as integers
+//     no greater than the brief's line count (strict mode takes
+//     "minimum" and "maximum"); CheckSources then checks that the lines
+//     bear the item out;
 //   - references (a story's traces, a task's or endpoint's stories, the
 //     ID of a quality requirement carried over from the PRD) are enums of
 //     the IDs that exist, so the model cannot invent one. Strict
@@ -32,6 +36,8 @@ type schemaNode struct {
 	Type                 string      `json:"type"`
 	Description          string      `json:"description,omitempty"`
 	Enum                 []string    `json:"enum,omitempty"`
+	Minimum              *int        `json:"minimum,omitempty"`
+	Maximum              *int        `json:"maximum,omitempty"`
 	Items                *schemaNode `json:"items,omitempty"`
 	Properties           schemaProps `json:"properties,omitempty"`
 	Required             []string    `json:"required,omitempty"`
@@ -122,14 +128,31 @@ func enumOf(ids []string) []string {
 // idProp is the "id" of an item that prodgen numbers.
 func idProp() schemaProp { return schemaProp{"id", stringSchema("leave empty; prodgen numbers items")} }
 
-// requirementsSchema is a list of requirements, each with the given id property.
-func requirementsSchema(desc string, id schemaProp) *schemaNode {
-	return arraySchema(desc, objectSchema("",
+// requirementsSchema is a list of requirements, each with the given id
+// property and the other properties given (a PRD's source).
+func requirementsSchema(desc string, id schemaProp, more ...schemaProp) *schemaNode {
+	return arraySchema(desc, objectSchema("", append([]schemaProp{
 		id,
 		schemaProp{"text", stringSchema("what must hold, in one or more plain sentences")},
 		schemaProp{"priority", stringSchema(`priority as the input gives it ("P0", "Must"); empty when it gives none`)},
-	))
+	}, more...)...))
 }
+
+// sourceSchema asks for the lines of a brief of the given number of lines
+// that an item comes from.
+func sourceSchema(lines int) *schemaNode {
+	line := func(desc string) *schemaNode {
+		low := 0
+		return &schemaNode{Type: "integer", Description: desc, Minimum: &low, Maximum: &lines}
+	}
+	return objectSchema("the brief's lines it comes from, by the numbers they are shown with; 0 and 0 when no line of the brief says it",
+		schemaProp{"start", line("the first line")},
+		schemaProp{"end", line("the last line; the same as start for one line")},
+	)
+}
+
+// sourceProp is the source of a PRD's item, in a brief of lines lines.
+func sourceProp(lines int) schemaProp { return schemaProp{"source", sourceSchema(lines)} }
 
 func questionsSchema() *schemaNode {
 	return arraySchema("open questions: decisions or facts the input leaves open", objectSchema("",
@@ -138,8 +161,10 @@ func questionsSchema() *schemaNode {
 	))
 }
 
-// PRDSchema returns the JSON schema of a PRD.
-func PRDSchema() json.RawMessage {
+// PRDSchema returns the JSON schema of a PRD written from a brief of
+// briefLines lines, whose items cite the lines they come from.
+func PRDSchema(briefLines int) json.RawMessage {
+	briefLines = max(briefLines, 0)
 	return marshalSchema(objectSchema("",
 		schemaProp{"title", stringSchema("the product's name")},
 		schemaProp{"summary", stringSchema("what the product is and does, in a few sentences; may be empty")},
@@ -147,19 +172,23 @@ func PRDSchema() json.RawMessage {
 		schemaProp{"goals", arraySchema("product goals", objectSchema("",
 			idProp(),
 			schemaProp{"text", stringSchema("the goal")},
+			sourceProp(briefLines),
 		))},
 		schemaProp{"personas", arraySchema("the kinds of user", objectSchema("",
 			schemaProp{"name", stringSchema(`who they are ("Patient")`)},
 			schemaProp{"description", stringSchema("what they need or do; may be empty")},
+			sourceProp(briefLines),
 		))},
-		schemaProp{"functional", requirementsSchema("functional requirements: each one testable behaviour of the system", idProp())},
-		schemaProp{"non_functional", requirementsSchema("non-functional requirements, keeping the input's numbers exactly", idProp())},
+		schemaProp{"functional", requirementsSchema("functional requirements: each one testable behaviour of the system", idProp(), sourceProp(briefLines))},
+		schemaProp{"non_functional", requirementsSchema("non-functional requirements, keeping the input's numbers exactly", idProp(), sourceProp(briefLines))},
 		schemaProp{"in_scope", arraySchema("what this release covers", stringSchema(""))},
 		schemaProp{"out_of_scope", arraySchema("what this release leaves out", stringSchema(""))},
+		schemaProp{"out_of_scope_sources", arraySchema("where each out_of_scope item comes from: one source per item, in the same order", sourceSchema(briefLines))},
 		schemaProp{"metrics", arraySchema("success metrics", objectSchema("",
 			schemaProp{"name", stringSchema("what is measured")},
 			schemaProp{"baseline", stringSchema("today's value as the input gives it; may be empty")},
 			schemaProp{"target", stringSchema("the value to reach as the input gives it; may be empty")},
+			sourceProp(briefLines),
 		))},
 		schemaProp{"assumptions", arraySchema("assumptions and risks", stringSchema(""))},
 		schemaProp{"open_questions", questionsSchema()},

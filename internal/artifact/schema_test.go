@@ -14,18 +14,24 @@ import (
 )
 
 // schemaCases are the schemas under test, each with the type its answers
-// decode into.
+// decode into, and the fields of its types it leaves out on purpose
+// besides those every schema leaves out (see notAsked).
 var schemaCases = []struct {
-	name   string
-	schema json.RawMessage
-	into   func() any
+	name     string
+	schema   json.RawMessage
+	into     func() any
+	notAsked map[reflect.Type][]string
 }{
-	{"schema-prd", PRDSchema(), func() any { return new(PRD) }},
-	{"schema-stories", StoriesSchema([]string{"FR-001", "FR-002", "FR-003"}), func() any { return new(Stories) }},
-	{"schema-stories-no-ids", StoriesSchema(nil), func() any { return new(Stories) }},
-	{"schema-tech", TechSchema([]string{"US-001", "US-002"}, []string{"NFR-001", "NFR-002"}), func() any { return new(TechSpec) }},
-	{"schema-tech-no-ids", TechSchema([]string{}, []string{}), func() any { return new(TechSpec) }},
+	{"schema-prd", PRDSchema(30), func() any { return new(PRD) }, nil},
+	{"schema-stories", StoriesSchema([]string{"FR-001", "FR-002", "FR-003"}), func() any { return new(Stories) }, nil},
+	{"schema-stories-no-ids", StoriesSchema(nil), func() any { return new(Stories) }, nil},
+	{"schema-tech", TechSchema([]string{"US-001", "US-002"}, []string{"NFR-001", "NFR-002"}), func() any { return new(TechSpec) }, techNotAsked},
+	{"schema-tech-no-ids", TechSchema([]string{}, []string{}), func() any { return new(TechSpec) }, techNotAsked},
 }
+
+// techNotAsked: a quality requirement names the PRD's by its ID; where it
+// comes from in the brief is the PRD's to say.
+var techNotAsked = map[reflect.Type][]string{reflect.TypeFor[Requirement](): {"Source"}}
 
 func TestSchemaGolden(t *testing.T) {
 	for _, tt := range schemaCases {
@@ -42,7 +48,7 @@ func TestSchemaGolden(t *testing.T) {
 
 func TestSchemaDeterministic(t *testing.T) {
 	ids := []string{"FR-001", "FR-002"}
-	if !bytes.Equal(StoriesSchema(ids), StoriesSchema(ids)) || !bytes.Equal(PRDSchema(), PRDSchema()) {
+	if !bytes.Equal(StoriesSchema(ids), StoriesSchema(ids)) || !bytes.Equal(PRDSchema(30), PRDSchema(30)) {
 		t.Error("two calls gave different bytes")
 	}
 }
@@ -61,7 +67,7 @@ func TestSchemaStrict(t *testing.T) {
 }
 
 // schemaKeys are the keywords the schemas may use.
-var schemaKeys = []string{"type", "description", "enum", "items", "properties", "required", "additionalProperties"}
+var schemaKeys = []string{"type", "description", "enum", "minimum", "maximum", "items", "properties", "required", "additionalProperties"}
 
 func checkStrict(t *testing.T, path string, n map[string]any) {
 	t.Helper()
@@ -77,6 +83,12 @@ func checkStrict(t *testing.T, path string, n map[string]any) {
 	}
 	switch n["type"] {
 	case "string":
+	case "integer":
+		low, okLow := n["minimum"].(float64)
+		high, okHigh := n["maximum"].(float64)
+		if !okLow || !okHigh || low > high {
+			t.Errorf("%s: integer from %v to %v, want both bounds", path, n["minimum"], n["maximum"])
+		}
 	case "array":
 		items, ok := n["items"].(map[string]any)
 		if !ok {
@@ -121,7 +133,7 @@ func TestSchemaCoversStruct(t *testing.T) {
 	for _, tt := range schemaCases {
 		t.Run(tt.name, func(t *testing.T) {
 			v := tt.into()
-			fill(reflect.ValueOf(v).Elem())
+			fill(reflect.ValueOf(v).Elem(), tt.notAsked)
 			b, err := json.Marshal(v)
 			if err != nil {
 				t.Fatal(err)
@@ -135,26 +147,29 @@ func TestSchemaCoversStruct(t *testing.T) {
 	}
 }
 
-// notAsked are the fields a schema leaves out on purpose, by type: what a
-// person writes and a model is never asked for.
+// notAsked are the fields every schema leaves out on purpose, by type:
+// what a person writes and a model is never asked for.
 var notAsked = map[reflect.Type][]string{
 	reflect.TypeFor[Story](): {"Text"}, // a story sentence in another form
 }
 
-// fill sets every string to "x" and gives every slice one filled element,
-// leaving out unexported fields and those in notAsked.
-func fill(v reflect.Value) {
+// fill sets every string to "x" and every integer to 1, and gives every
+// slice one filled element, leaving out unexported fields and those in
+// notAsked or more.
+func fill(v reflect.Value, more map[reflect.Type][]string) {
 	switch v.Kind() {
 	case reflect.String:
 		v.SetString("x")
+	case reflect.Int:
+		v.SetInt(1)
 	case reflect.Slice:
 		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
-		fill(v.Index(0))
+		fill(v.Index(0), more)
 	case reflect.Struct:
 		for i := range v.NumField() {
 			f := v.Type().Field(i)
-			if f.IsExported() && !slices.Contains(notAsked[v.Type()], f.Name) {
-				fill(v.Field(i))
+			if f.IsExported() && !slices.Contains(notAsked[v.Type()], f.Name) && !slices.Contains(more[v.Type()], f.Name) {
+				fill(v.Field(i), more)
 			}
 		}
 	default:
@@ -168,6 +183,10 @@ func matchSchema(t *testing.T, path string, doc any, n map[string]any) {
 	case string:
 		if n["type"] != "string" {
 			t.Errorf("%s: a string in the struct, %v in the schema", path, n["type"])
+		}
+	case float64:
+		if n["type"] != "integer" {
+			t.Errorf("%s: a number in the struct, %v in the schema", path, n["type"])
 		}
 	case []any:
 		items, _ := n["items"].(map[string]any)
@@ -285,6 +304,8 @@ func (n *orderedNode) sample(w *bytes.Buffer) {
 			p.node.sample(w)
 		}
 		w.WriteByte('}')
+	case "integer":
+		w.WriteByte('1')
 	default:
 		s := "x"
 		if len(n.Enum) > 0 {

@@ -136,12 +136,12 @@ func (t *TechSpec) read(r *reader, s *markdown.Section) error {
 	case "api", "http api", "endpoints":
 		return t.readEndpoints(r, s)
 	case "quality requirements", "quality", "non-functional requirements":
-		return readIDItems(r, s, KindNonFunctional, func(id, text string) error {
+		return readIDItems(r, s, KindNonFunctional, func(id, text string, _ int) error {
 			t.Quality = append(t.Quality, readRequirement(id, text))
 			return nil
 		})
 	case "tasks":
-		return readIDItems(r, s, KindTask, func(id, text string) error {
+		return readIDItems(r, s, KindTask, func(id, text string, _ int) error {
 			task, err := readTask(id, text)
 			if err == nil {
 				t.Tasks = append(t.Tasks, task)
@@ -149,7 +149,7 @@ func (t *TechSpec) read(r *reader, s *markdown.Section) error {
 			return err
 		})
 	case "open questions", "questions":
-		return readIDItems(r, s, KindQuestion, func(id, text string) error {
+		return readIDItems(r, s, KindQuestion, func(id, text string, _ int) error {
 			t.OpenQuestions = append(t.OpenQuestions, Question{ID: id, Text: text})
 			return nil
 		})

@@ -14,6 +14,8 @@ import (
 // Parse never drops a person's text without one: what it cannot read is
 // either kept as written (Kept, a story sentence not in "As a …" form) or
 // left out of the parsed document, which then renders without it.
+// CheckCitations reports citations the brief does not bear out as
+// problems too.
 type Problem struct {
 	Line int    // 1-based line in the document
 	What string // what was not read, in a sentence without a final period
@@ -86,6 +88,10 @@ type reader struct {
 	lines    []string // the document's lines, to place text inside a paragraph
 	lenient  bool
 	problems []Problem
+	// brief is the name a PRD's citations give its brief (see briefName),
+	// and cited its items that cite it, with their lines.
+	brief string
+	cited []citedAt
 }
 
 // done returns the problems in the order of their lines.

@@ -61,7 +61,9 @@ func pluck[T any](items []T, id func(T) string) []string {
 }
 
 // Validate checks the PRD: every ID well-formed for its list and unique,
-// every requirement with text. It returns all problems at once.
+// every requirement with text, every source a range of lines (see
+// CheckSources for whether the brief bears it out). It returns all
+// problems at once.
 func (p *PRD) Validate() error {
 	var ps problems
 	if strings.TrimSpace(p.Title) == "" {
@@ -79,6 +81,9 @@ func (p *PRD) Validate() error {
 				ps.add("%s: empty text", name(list.kind, i, r.ID))
 			}
 		}
+	}
+	if err := p.checkRanges(); err != nil {
+		ps = append(ps, err)
 	}
 	return ps.err()
 }

@@ -53,6 +53,7 @@ func (s prdStage) dryCalls(p *Project, input string) ([]call, error) {
 type prdWork struct {
 	path  string // the brief, as the user names it
 	src   []byte
+	lines []string // src's lines, as the PRD's sources cite them
 	brief *brief.Brief
 	prd   *artifact.PRD
 }
@@ -64,7 +65,7 @@ func (prdStage) work(p *Project, input string) (*prdWork, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &prdWork{path: path, src: src, brief: b}, nil
+	return &prdWork{path: path, src: src, lines: artifact.BriefLines(src), brief: b}, nil
 }
 
 func (w *prdWork) build() error {
@@ -78,7 +79,7 @@ func (w *prdWork) calls(p *Project) ([]call, error) {
 	if err != nil {
 		return nil, err
 	}
-	req := llm.Request{Stage: prdName, Messages: msgs, Schema: &llm.Schema{Name: prdName, JSON: artifact.PRDSchema()}}
+	req := llm.Request{Stage: prdName, Messages: msgs, Schema: &llm.Schema{Name: prdName, JSON: artifact.PRDSchema(len(w.lines))}}
 	return []call{{req: req, into: &prdValue{}}}, nil
 }
 
