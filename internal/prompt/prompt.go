@@ -20,9 +20,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"text/template"
 
+	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/prompts"
@@ -38,11 +40,33 @@ const BuiltIn = "built-in"
 // ext ends every template's file name: the stage "prd" is prd.md.
 const ext = ".md"
 
-// PRDData is the data of the prd prompt.
+// PRDData is the data of the prd prompt. A template shows the brief as
+// written ({{.Brief}}) or numbered ({{.NumberedBrief}}), for the PRD's
+// items to cite its lines.
 type PRDData struct {
 	Brief     string // the brief's markdown, as written
 	BriefPath string // the brief's path relative to the project root
 }
+
+// NumberedBrief is the brief with each line led by its number, right
+// aligned: " 9| text", "10| text". The lines are numbered as the PRD's
+// sources cite them (artifact.BriefLines).
+func (d PRDData) NumberedBrief() string {
+	lines := artifact.BriefLines([]byte(d.Brief))
+	width := len(strconv.Itoa(len(lines)))
+	var b strings.Builder
+	for i, line := range lines {
+		fmt.Fprintf(&b, "%*d|", width, i+1)
+		if line != "" {
+			b.WriteString(" " + line)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// BriefLines is how many lines the brief has: the last a source may cite.
+func (d PRDData) BriefLines() int { return len(artifact.BriefLines([]byte(d.Brief))) }
 
 // StoriesData is the data of the stories prompt.
 type StoriesData struct {

@@ -23,7 +23,7 @@ var samples = []struct {
 	{
 		stage: "prd",
 		data:  PRDData{Brief: sampleBrief, BriefPath: "brief.md"},
-		want:  []string{"Brief (brief.md):", sampleBrief},
+		want:  []string{"Brief (brief.md)", "1| # Clinic Queue\n2|\n3| Patients join a walk-in queue from their phone.\n", "(1 to\n   3)"},
 	},
 	{
 		stage: "stories",
@@ -95,7 +95,7 @@ func TestDataNotExpanded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{brief, "Brief ({{.BriefPath}}.md):"} {
+	for _, w := range []string{"1| " + brief, "Brief ({{.BriefPath}}.md)"} {
 		if !strings.Contains(got, w) {
 			t.Errorf("prompt lacks %q verbatim:\n%s", w, got)
 		}
@@ -116,7 +116,7 @@ func TestMissingKey(t *testing.T) {
 		data  any
 		want  string
 	}{
-		{"map without a key", "prd", map[string]any{"Brief": "b"}, `map has no entry for key "BriefPath"`},
+		{"map without a key", "prd", map[string]any{"Brief": "b"}, `map has no entry for key "BriefLines"`},
 		{"map of the wrong stage", "stories", map[string]any{"Brief": "b", "BriefPath": "p"}, `map has no entry for key "Part"`},
 		{"struct of the wrong stage", "tech", PRDData{Brief: "b"}, "can't evaluate field Part in type prompt.PRDData"},
 		{"nil data", "prd", nil, "prompt prd.md (from built-in)"},
@@ -285,5 +285,27 @@ func write(t *testing.T, dir, name, text string) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestNumberedBrief(t *testing.T) {
+	tests := []struct {
+		brief string
+		want  string
+		lines int
+	}{
+		{"", "", 0},
+		{"one", "1| one\n", 1},
+		{"a\r\n\r\nb\n", "1| a\n2|\n3| b\n", 3},
+		{strings.Repeat("x\n", 9) + "y\n\n", " 1| x\n 2| x\n 3| x\n 4| x\n 5| x\n 6| x\n 7| x\n 8| x\n 9| x\n10| y\n11|\n", 11},
+	}
+	for _, tt := range tests {
+		d := PRDData{Brief: tt.brief}
+		if got := d.NumberedBrief(); got != tt.want {
+			t.Errorf("NumberedBrief(%q) = %q, want %q", tt.brief, got, tt.want)
+		}
+		if got := d.BriefLines(); got != tt.lines {
+			t.Errorf("BriefLines(%q) = %d, want %d", tt.brief, got, tt.lines)
+		}
 	}
 }
