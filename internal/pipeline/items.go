@@ -92,6 +92,7 @@ func mergePRD(m *merger, mine, theirs *artifact.PRD) *artifact.PRD {
 	out.NonFunctional = mergeList(m, nonFunc, of(mine, func(p *artifact.PRD) []artifact.Requirement { return p.NonFunctional }), theirs.NonFunctional)
 	out.InScope = mergeList(m, str("in-scope"), of(mine, func(p *artifact.PRD) []string { return p.InScope }), theirs.InScope)
 	out.OutOfScope = mergeList(m, str("out-of-scope"), of(mine, func(p *artifact.PRD) []string { return p.OutOfScope }), theirs.OutOfScope)
+	out.CiteOutOfScope(theirs, mine)
 	out.Metrics = mergeList(m, metrics, of(mine, func(p *artifact.PRD) []artifact.Metric { return p.Metrics }), theirs.Metrics)
 	out.Assumptions = mergeList(m, str("assumption"), of(mine, func(p *artifact.PRD) []string { return p.Assumptions }), theirs.Assumptions)
 	out.OpenQuestions = mergeList(m, questions, of(mine, func(p *artifact.PRD) []artifact.Question { return p.OpenQuestions }), theirs.OpenQuestions)

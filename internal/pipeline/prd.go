@@ -69,7 +69,7 @@ func (prdStage) work(p *Project, input string) (*prdWork, error) {
 }
 
 func (w *prdWork) build() error {
-	v := &prdValue{PRD: *offline.BuildPRD(w.brief)}
+	v := &prdValue{PRD: *offline.BuildPRD(w.brief), brief: w.lines}
 	w.prd = &v.PRD
 	return checked(v, prdName)
 }
@@ -80,7 +80,7 @@ func (w *prdWork) calls(p *Project) ([]call, error) {
 		return nil, err
 	}
 	req := llm.Request{Stage: prdName, Messages: msgs, Schema: &llm.Schema{Name: prdName, JSON: artifact.PRDSchema(len(w.lines))}}
-	return []call{{req: req, into: &prdValue{}}}, nil
+	return []call{{req: req, into: &prdValue{brief: w.lines}}}, nil
 }
 
 func (w *prdWork) merge(calls []call) { w.prd = &calls[0].into.(*prdValue).PRD }
@@ -148,12 +148,18 @@ func knownPRD(ledger []item, mine *artifact.PRD) *artifact.PRD {
 	}
 }
 
-// prdValue is a PRD as an answer decodes into it.
-type prdValue struct{ artifact.PRD }
+// prdValue is a PRD as an answer decodes into it, checked against the
+// lines of the brief its items cite.
+type prdValue struct {
+	artifact.PRD
+	brief []string
+}
 
-func (v *prdValue) reset()          { v.PRD = artifact.PRD{} }
-func (v *prdValue) number()         { v.PRD.Number() }
-func (v *prdValue) validate() error { return v.PRD.Validate() }
+func (v *prdValue) reset()  { v.PRD = artifact.PRD{} }
+func (v *prdValue) number() { v.PRD.Number() }
+func (v *prdValue) validate() error {
+	return errors.Join(v.PRD.Validate(), v.PRD.CheckSources(v.brief))
+}
 
 func (prdStage) settle(p *Project, data []byte, s *settlement) ([]byte, error) {
 	prd, err := artifact.ParsePRD(data)
