@@ -5,6 +5,8 @@ import (
 	"path"
 	"strings"
 	"unicode"
+
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // A citation must be borne out by the brief: its lines are in the brief,
@@ -125,7 +127,7 @@ func (p *PRD) CheckSources(brief []string) error {
 // so, to follow the citation in a sentence.
 func checkSource(src Source, text string, brief []string) (string, bool) {
 	if src.End > len(brief) {
-		return fmt.Sprintf("beyond the brief's %d lines", len(brief)), false
+		return "beyond the brief's " + plural.Count(len(brief), "line"), false
 	}
 	want := contentWords(text)
 	if len(want) == 0 {
