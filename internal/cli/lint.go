@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"path"
+	"path/filepath"
+	"slices"
 
 	"github.com/spf13/cobra"
 
@@ -72,7 +74,7 @@ func runLint(_ context.Context, opts *lintOptions) error {
 	f := opts.f
 	// The project without an engine: lint never calls a model, so it must
 	// not fail for want of an API key.
-	_, proj, err := f.project(opts.cmd, false)
+	cfg, proj, err := f.project(opts.cmd, false)
 	if err != nil {
 		return err
 	}
@@ -91,7 +93,9 @@ func runLint(_ context.Context, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	rep := lint.Run(docs, lint.LoadContext(proj.ReadDocument, sources, docs, func(path string, err error) {
+	// The brief is context only: the PRD's citations are checked against it.
+	known := append(slices.Clip(sources), lint.Source{Path: filepath.ToSlash(cfg.Brief), Kind: lint.Brief})
+	rep := lint.Run(docs, lint.LoadContext(proj.ReadDocument, known, docs, func(path string, err error) {
 		f.debugf("not checking traces into %s: %v\n", path, err)
 	}))
 	if err := rep.Write(f.deps.IO.Out, opts.Format); err != nil {

@@ -11,15 +11,18 @@ import (
 // Kind is a kind of document.
 type Kind int
 
-// The kinds of document prodgen writes.
+// The kinds of document prodgen writes, and the brief it writes them
+// from: a brief is never linted, only read for the rule that checks what
+// a PRD cites of it (source-range).
 const (
 	PRD Kind = iota + 1
 	Stories
 	Tech
+	Brief
 )
 
 // kindNames are the kinds' names in JSON, and the titles that tell them
-// apart: "# Product requirements: Streaks".
+// apart: "# Product requirements: Streaks". A brief has no such title.
 var kindNames = []struct {
 	kind        Kind
 	name, title string
@@ -27,6 +30,7 @@ var kindNames = []struct {
 	{PRD, "prd", "Product requirements"},
 	{Stories, "stories", "User stories"},
 	{Tech, "tech", "Technical requirements"},
+	{Brief, "brief", ""},
 }
 
 // String names the kind: "prd", "stories" or "tech".
@@ -81,7 +85,7 @@ func Parse(path string, src []byte) (*Doc, error) {
 	}
 	if d.title != nil {
 		for _, n := range kindNames {
-			if titled(d.title.Title, n.title) {
+			if n.title != "" && titled(d.title.Title, n.title) {
 				d.Kind = n.kind
 				return d, nil
 			}

@@ -60,6 +60,7 @@ var Rules = []Rule{
 	{"vague-word", Warning, `"fast", "easy", "etc.", "TBD", "should"... in requirements and stories`},
 	{"unparsed", Warning, `a story sentence not in "As a …, I want …" form: kept as written, but unread`},
 	{"dropped", Error, "text prodgen does not read, which export, render and generate leave out"},
+	{"source-range", Warning, "a PRD item citing brief lines past its end, or lines that share no word with it"},
 	{"open-questions", Info, "open questions, counted in the summary; never a finding"},
 }
 
@@ -129,8 +130,9 @@ func (r *Report) SummaryLine() string {
 // Run lints docs. context holds other documents of the project, read only
 // for the cross-document rules: a rule that needs a kind of document (the
 // PRD for a story's traces, the stories for FR coverage and for a task's
-// traces) takes the first one of that kind in docs, else in context, and
-// is skipped when there is none. Findings are only about docs.
+// traces, the brief for what the PRD cites of it) takes the first one of
+// that kind in docs, else in context, and is skipped when there is none.
+// Findings are only about docs.
 func Run(docs, context []*Doc) *Report {
 	l := &linter{}
 	var linted, known []*analysis
@@ -154,6 +156,9 @@ func Run(docs, context []*Doc) *Report {
 		case PRD:
 			if stories := find(Stories); stories != nil {
 				l.uncovered(a, stories)
+			}
+			if brief := find(Brief); brief != nil {
+				l.sources(a, brief)
 			}
 		case Stories:
 			if prd := find(PRD); prd != nil {
