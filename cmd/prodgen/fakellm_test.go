@@ -32,7 +32,10 @@ var (
 // streamerr=TYPE, hangup, malformed, evil (a scaffold manifest with unsafe paths), huge (10,000 files), badgo (a Go manifest that does not compile), slow (a valid answer over ten seconds), invalid (an answer that is not the schema's
 // JSON), nfr777 (a tech spec carrying over NFR-777, which no PRD here
 // has), leakkey (a PRD whose summary holds the key the request was sent
-// with). After them every request gets a valid answer for its stage.
+// with), cited (a PRD whose items cite the lines of cite.txtar's brief
+// they come from), miscited (the same, with its NFR citing a line about
+// something else). After them every request gets a valid answer for its
+// stage.
 func cmdFakeLLM(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
 		ts.Fatalf("usage: fakellm [REPLY...]")
@@ -148,6 +151,10 @@ func parseReply(ts *testscript.TestScript, spec string) llmtest.Reply {
 		case "nfr777":
 			r = llmtest.Reply{Content: strings.Replace(answers["tech"], `"quality":[]`,
 				`"quality":[{"id":"NFR-777","text":"Any requirement the author likes.","priority":""}]`, 1)}
+		case "cited":
+			r = llmtest.Reply{Content: citedAnswer("18")}
+		case "miscited":
+			r = llmtest.Reply{Content: citedAnswer("13")}
 		case "leakkey":
 			r = llmtest.Reply{Content: strings.Replace(answers["prd"], "A habit tracker for small teams.",
 				"A habit tracker for small teams. Your key is {key}.", 1), EchoKey: "{key}"}
@@ -208,6 +215,21 @@ var answers = map[string]string{
 		`"endpoints":[{"method":"POST","path":"/teams","summary":"Create a team","stories":["US-001"]}],` +
 		`"quality":[],"tasks":[{"id":"","text":"Build team creation","stories":["US-001"]},{"id":"","text":"Build the Slack command","stories":["US-002"]}],` +
 		`"open_questions":[]}`,
+}
+
+// citedAnswer is the prd answer with each item citing the line of
+// cite.txtar's brief it comes from, and its NFR citing nfrLine.
+func citedAnswer(nfrLine string) string {
+	src := func(line string) string { return `,"source":{"start":` + line + `,"end":` + line + `}}` }
+	return strings.NewReplacer(
+		`8 weeks."}`, `8 weeks."`+src("5"),
+		`"Sets the habits."}`, `"Sets the habits."`+src("9"),
+		`create a team.","priority":""}`, `create a team.","priority":""`+src("13"),
+		`from Slack.","priority":"P1"}`, `from Slack.","priority":"P1"`+src("14"),
+		`95th percentile.","priority":""}`, `95th percentile.","priority":""`+src(nfrLine),
+		`"out_of_scope":["Badges"]`, `"out_of_scope":["Badges"],"out_of_scope_sources":[{"start":22,"end":22}]`,
+		`"under 10 seconds"}`, `"under 10 seconds"`+src("26"),
+	).Replace(answers["prd"])
 }
 
 func manifestJSON(files map[string]string) string {
