@@ -143,3 +143,19 @@ func TestCode(t *testing.T) {
 		}
 	}
 }
+
+// Items that cite the brief are found on their lines, the citation after
+// their text notwithstanding.
+func TestCitedItemLines(t *testing.T) {
+	src := []byte("# Product requirements: x\n\n## Users\n\n- Someone who waits. (brief.md:3)\n\n## Scope\n\n### Out of scope\n\n- Payments (brief.md:7-8)\n- Refunds\n- Payments (later)\n")
+	p, err := artifact.ParsePRD(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"Someone who waits.": 5, "Payments": 11, "Refunds": 12, "Payments (later)": 13}
+	for _, it := range prdItems(p, src) {
+		if line, ok := want[it.text]; ok && it.line != line {
+			t.Errorf("%q is on line %d, want %d", it.text, it.line, line)
+		}
+	}
+}

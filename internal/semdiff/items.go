@@ -82,14 +82,14 @@ func (b *builder) prose(section, text string, line int) {
 func (b *builder) texts(section string, texts []string) {
 	b.section()
 	for _, t := range texts {
-		b.add(item{section: section, text: t, line: b.lines.texts[t]})
+		b.add(item{section: section, text: t, line: b.lines.text(t)})
 	}
 }
 
 // named adds a list item that starts with a bold name, or is text alone.
 func (b *builder) named(section, name, text string) {
 	if name == "" {
-		b.add(item{section: section, text: text, line: b.lines.texts[text]})
+		b.add(item{section: section, text: text, line: b.lines.text(text)})
 		return
 	}
 	b.add(item{section: section, name: name, text: text, line: b.lines.leads[name]})

@@ -18,12 +18,15 @@ type lineIndex struct {
 	headings map[string]int   // a heading's text, and its lower-case form
 	rows     map[string]int   // a table row by its first cell, and by its first two
 	texts    map[string]int   // a list item's text as written
+	// bare holds a list item's text without a trailing parenthesised
+	// group, which a PRD's citation of the brief is: "(brief.md:12)".
+	bare map[string]int
 }
 
 func newLineIndex(src []byte) *lineIndex {
 	x := &lineIndex{
 		ids: map[string][]int{}, leads: map[string]int{}, headings: map[string]int{},
-		rows: map[string]int{}, texts: map[string]int{},
+		rows: map[string]int{}, texts: map[string]int{}, bare: map[string]int{},
 	}
 	doc, err := markdown.Parse(src)
 	if err != nil {
@@ -59,6 +62,9 @@ func (x *lineIndex) heading(s *markdown.Section) {
 func (x *lineIndex) items(items []markdown.Item) {
 	for _, it := range items {
 		setFirst(x.texts, it.Text, it.Line)
+		if i := strings.LastIndex(it.Text, " ("); i > 0 && strings.HasSuffix(it.Text, ")") {
+			setFirst(x.bare, it.Text[:i], it.Line)
+		}
 		if inner, ok := strings.CutPrefix(it.Text, "**"); ok {
 			if lead, _, ok := strings.Cut(inner, "**"); ok {
 				lead = strings.TrimSuffix(lead, ":")
@@ -87,6 +93,15 @@ func (x *lineIndex) table(b markdown.Block) {
 			setFirst(x.rows, first+" "+cellWords(r[1]), line)
 		}
 	}
+}
+
+// text is the line of a list item by its text, as written or with a
+// citation after it.
+func (x *lineIndex) text(t string) int {
+	if line, ok := x.texts[t]; ok {
+		return line
+	}
+	return x.bare[t]
 }
 
 // id is the line of the n-th occurrence (from 0) of an ID.
