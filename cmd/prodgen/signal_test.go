@@ -65,22 +65,23 @@ func fifoConfig(t *testing.T, dir string) ([]string, []string, func() bool) {
 }
 
 // Every run can be stopped: the first Ctrl-C or SIGTERM cancels the run,
-// and prodgen exits 130 within a second whatever is blocked; a second
-// signal exits at once.
+// and prodgen exits 130 whatever is blocked; a second signal exits at once.
+// How soon is main's unit test's to say (its clock is a fake): here a
+// loaded machine may take seconds to schedule the process, so the bound
+// only tells an exit from a hang.
 func TestSignalStopsABlockedRun(t *testing.T) {
+	const hang = 30 * time.Second
 	tests := []struct {
 		name    string
 		blocker blocker
 		signals []syscall.Signal
-		within  time.Duration // from the last signal to the exit
 	}{
-		{"Ctrl-C, a silent model", silentModel, []syscall.Signal{syscall.SIGINT}, 2 * time.Second},
-		{"SIGTERM, a silent model", silentModel, []syscall.Signal{syscall.SIGTERM}, 2 * time.Second},
-		{"Ctrl-C, a FIFO", fifoConfig, []syscall.Signal{syscall.SIGINT}, 2 * time.Second},
-		{"SIGTERM, a FIFO", fifoConfig, []syscall.Signal{syscall.SIGTERM}, 2 * time.Second},
-		// Well within the second the first signal allows.
-		{"Ctrl-C twice, a FIFO", fifoConfig, []syscall.Signal{syscall.SIGINT, syscall.SIGINT}, 500 * time.Millisecond},
-		{"Ctrl-C then SIGTERM, a FIFO", fifoConfig, []syscall.Signal{syscall.SIGINT, syscall.SIGTERM}, 500 * time.Millisecond},
+		{"Ctrl-C, a silent model", silentModel, []syscall.Signal{syscall.SIGINT}},
+		{"SIGTERM, a silent model", silentModel, []syscall.Signal{syscall.SIGTERM}},
+		{"Ctrl-C, a FIFO", fifoConfig, []syscall.Signal{syscall.SIGINT}},
+		{"SIGTERM, a FIFO", fifoConfig, []syscall.Signal{syscall.SIGTERM}},
+		{"Ctrl-C twice, a FIFO", fifoConfig, []syscall.Signal{syscall.SIGINT, syscall.SIGINT}},
+		{"Ctrl-C then SIGTERM, a FIFO", fifoConfig, []syscall.Signal{syscall.SIGINT, syscall.SIGTERM}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -90,7 +91,6 @@ func TestSignalStopsABlockedRun(t *testing.T) {
 			cmd, stderr, exited := startProdgen(t, dir, args, env)
 			waitBlocked(t, ready, exited)
 
-			var last time.Time
 			for i, sig := range tt.signals {
 				if i > 0 {
 					time.Sleep(100 * time.Millisecond)
@@ -98,16 +98,12 @@ func TestSignalStopsABlockedRun(t *testing.T) {
 				if err := cmd.Process.Signal(sig); err != nil {
 					t.Fatal(err)
 				}
-				last = time.Now()
 			}
 			var err error
 			select {
 			case err = <-exited:
-			case <-time.After(tt.within + 5*time.Second):
-				t.Fatalf("prodgen did not exit within %s of the signal", tt.within+5*time.Second)
-			}
-			if took := time.Since(last); took > tt.within {
-				t.Errorf("prodgen exited %s after the last signal, want within %s", took.Round(time.Millisecond), tt.within)
+			case <-time.After(hang):
+				t.Fatalf("prodgen still runs %s after the signal", hang)
 			}
 			var exitErr *exec.ExitError
 			if !errors.As(err, &exitErr) || exitErr.ExitCode() != 130 {
