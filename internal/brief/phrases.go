@@ -19,7 +19,7 @@ func featurePhrases(s string) ([]string, bool) {
 	verb := -1
 	for i := 0; i < len(w) && i <= maxSubjectWords; i++ {
 		lw := normWord(w[i])
-		if modalWords[lw] || isVerb(lw) {
+		if modalWords()[lw] || isVerb(lw) {
 			verb = i
 			break
 		}
@@ -28,14 +28,14 @@ func featurePhrases(s string) ([]string, bool) {
 		return nil, false
 	}
 	pred := verb
-	for pred < len(w) && modalWords[normWord(w[pred])] {
+	for pred < len(w) && modalWords()[normWord(w[pred])] {
 		pred++
 	}
 	if pred >= len(w) || !isVerb(normWord(w[pred])) {
 		return nil, false
 	}
 	subject := strings.Join(w[:verb], " ")
-	if len(w[:verb]) == 1 && pronounSubjects[normWord(w[0])] {
+	if len(w[:verb]) == 1 && pronounSubjects()[normWord(w[0])] {
 		subject = ""
 	} else if subject != "" && !strings.HasSuffix(normWord(w[verb-1]), "s") {
 		// "The supervisor can see" keeps its modal: "The supervisor see"
@@ -65,10 +65,10 @@ func isSubject(words []string) bool {
 		return false
 	}
 	head := normWord(words[len(words)-1])
-	if len(words) == 1 && pronounSubjects[head] {
+	if len(words) == 1 && pronounSubjects()[head] {
 		return true
 	}
-	return isRole(head) || productNouns[head]
+	return isRole(head) || productNouns()[head]
 }
 
 // clauseSep separates clauses that may each have their own subject.
@@ -145,29 +145,29 @@ func normWord(w string) string {
 
 // isVerb reports whether w is a feature verb, in its base or "-s" form.
 func isVerb(w string) bool {
-	if featureVerbs[w] {
+	if featureVerbs()[w] {
 		return true
 	}
-	if b, ok := strings.CutSuffix(w, "ies"); ok && featureVerbs[b+"y"] {
+	if b, ok := strings.CutSuffix(w, "ies"); ok && featureVerbs()[b+"y"] {
 		return true
 	}
-	if b, ok := strings.CutSuffix(w, "es"); ok && featureVerbs[b] {
+	if b, ok := strings.CutSuffix(w, "es"); ok && featureVerbs()[b] {
 		return true
 	}
 	b, ok := strings.CutSuffix(w, "s")
-	return ok && featureVerbs[b]
+	return ok && featureVerbs()[b]
 }
 
 // isRole reports whether w names a kind of person, singular or plural.
 func isRole(w string) bool {
-	return roleWords[w] || roleWords[singular(w)]
+	return roleWords()[w] || roleWords()[singular(w)]
 }
 
 func singular(w string) string {
 	if b, ok := strings.CutSuffix(w, "ies"); ok {
 		return b + "y"
 	}
-	if b, ok := strings.CutSuffix(w, "es"); ok && roleWords[b] {
+	if b, ok := strings.CutSuffix(w, "es"); ok && roleWords()[b] {
 		return b
 	}
 	return strings.TrimSuffix(w, "s")

@@ -154,7 +154,7 @@ func (p *parser) classify(s string, product, problem bool) bool {
 // addNonGoals files the things a sentence says will not be done and
 // reports whether it said any.
 func (p *parser) addNonGoals(s, lower string) bool {
-	for _, cue := range nonGoalLeads {
+	for _, cue := range nonGoalLeads() {
 		if i := wordIndex(lower, cue); i >= 0 {
 			rest := trimItem(s[i+len(cue):])
 			if rest == "" {
@@ -166,7 +166,7 @@ func (p *parser) addNonGoals(s, lower string) bool {
 			return true
 		}
 	}
-	for _, cue := range nonGoalTails {
+	for _, cue := range nonGoalTails() {
 		if i := wordIndex(lower, cue); i > 0 {
 			p.b.NonGoals = append(p.b.NonGoals, capitalize(trimItem(s[:i])))
 			return true

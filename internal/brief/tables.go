@@ -4,14 +4,15 @@ import (
 	"strings"
 )
 
-// Column names, lower case, that give a table column its meaning.
+// Column names, lower case, that give a table column its meaning, from
+// lexicon/tables.txt.
 var (
-	priorityColumns = []string{"priority", "pri", "prio", "moscow", "p", "importance"}
-	notesColumns    = []string{"notes", "note", "details", "detail", "description", "comments", "comment"}
-	nameColumns     = []string{"metric", "name", "kpi", "measure", "indicator"}
-	baselineColumns = []string{"today", "current", "baseline", "now", "currently", "as is", "before"}
-	targetColumns   = []string{"target", "goal", "to be", "desired", "after", "success"}
-	describeColumns = []string{"description", "details", "detail", "about", "who", "notes"}
+	priorityColumns = lexPhrases("priority columns")
+	notesColumns    = lexPhrases("notes columns")
+	nameColumns     = lexPhrases("name columns")
+	baselineColumns = lexPhrases("baseline columns")
+	targetColumns   = lexPhrases("target columns")
+	describeColumns = lexPhrases("describe columns")
 )
 
 // table is a markdown table with its header row lower-cased for lookups.
@@ -116,7 +117,7 @@ func (p *parser) addTable(pt part, rows [][]string) {
 		p.featureTable(t)
 	case partUsers:
 		for _, r := range t.rows {
-			desc := strings.Join(t.others(r, []int{0}, describeColumns), "; ")
+			desc := strings.Join(t.others(r, []int{0}, describeColumns()), "; ")
 			p.addPersona(newPersona(cell(r, 0), desc))
 		}
 	case partMetrics:
@@ -135,12 +136,12 @@ func (p *parser) addTable(pt part, rows [][]string) {
 }
 
 func (p *parser) featureTable(t table) {
-	prio := t.column(priorityColumns)
+	prio := t.column(priorityColumns())
 	text := 0
 	if prio == 0 {
 		text = 1
 	}
-	notes := t.column(notesColumns, text, prio)
+	notes := t.column(notesColumns(), text, prio)
 	for _, r := range t.rows {
 		f := Feature{Text: trimItem(cell(r, text)), Priority: cell(r, prio)}
 		var n []string
@@ -155,9 +156,9 @@ func (p *parser) featureTable(t table) {
 }
 
 func (p *parser) metricTable(t table) {
-	name := t.column(nameColumns)
-	base := t.column(baselineColumns, name)
-	target := t.column(targetColumns, name, base)
+	name := t.column(nameColumns())
+	base := t.column(baselineColumns(), name)
+	target := t.column(targetColumns(), name, base)
 	if name < 0 {
 		name = 0
 		for name == base || name == target {
