@@ -20,6 +20,7 @@ func Parse(src []byte) (*Brief, error) {
 	if err := checkInput(src); err != nil {
 		return nil, err
 	}
+	src = rewriteHTML(src)
 	doc, err := markdown.Parse(src)
 	if err != nil {
 		return nil, &frontMatterError{err: err}
