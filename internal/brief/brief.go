@@ -37,6 +37,16 @@ type Brief struct {
 	Risks         []string // risks and assumptions
 	OpenQuestions []string
 
+	// Later holds the features the brief puts after the first release
+	// (Phase 2, post-v1, Won't, a roadmap or an appendix of ideas), each
+	// with the phase it names, if any. They are no requirement of the
+	// first release.
+	Later []Feature `json:",omitempty"`
+	// Plan holds what the brief says about building and launching the
+	// product rather than about the product: team, budget, timeline,
+	// pilot, launch tasks, pricing. It is no requirement.
+	Plan []string `json:",omitempty"`
+
 	// Meta holds front matter and "Key: value" status lines (owner, stage...).
 	Meta map[string]string
 	// Missing names the parts of a brief that were not found, by the
@@ -66,6 +76,13 @@ type Feature struct {
 	Text     string // the capability as the brief states it
 	Priority string // e.g. "P0", "Must", when the brief gives one
 	Notes    string // further detail from the brief, e.g. a table's notes column
+	// Phase is the phase, release or version the brief puts a later
+	// feature in ("phase 2", "R2", "post-v1"); empty for a feature of the
+	// first release and for a later one the brief gives no phase.
+	Phase string `json:",omitempty"`
+	// Ref is the brief's own ID for the feature ("FR-2A", "US1"), kept
+	// as a reference and never part of Text.
+	Ref string `json:",omitempty"`
 }
 
 // Metric is a measure of success.

@@ -26,6 +26,20 @@ const (
 	// partGoalsAndNonGoals is a combined section whose negative items
 	// ("No recipe features") are non-goals and the rest goals.
 	partGoalsAndNonGoals
+	// partLater is a section of features for after the first release
+	// ("Later", "Roadmap"); in a scope it becomes partFeatures, later.
+	partLater
+	// partPlan is what is no requirement of the product: team, budget,
+	// timeline, launch, the project's housekeeping.
+	partPlan
+	// partTech is the technology the product is built with, read as
+	// constraints.
+	partTech
+	// partFlows retells the features as flows or journeys.
+	partFlows
+	// partContainer is a heading that says nothing of its content ("User
+	// experience"), which is read by what it says.
+	partContainer
 )
 
 // partNames are the names of the parts in lexicon/headings.txt.
@@ -33,7 +47,8 @@ var partNames = headingLists(map[string]part{
 	"summary": partSummary, "problem": partProblem, "users": partUsers, "goals": partGoals,
 	"features": partFeatures, "non-goals": partNonGoals, "constraints": partConstraints,
 	"metrics": partMetrics, "risks": partRisks, "questions": partQuestions,
-	"goals and non-goals": partGoalsAndNonGoals,
+	"goals and non-goals": partGoalsAndNonGoals, "later": partLater, "plan": partPlan,
+	"tech": partTech, "flows": partFlows, "containers": partContainer,
 })
 
 // headingLists records the lists lexicon/headings.txt must hold.
@@ -147,6 +162,7 @@ func keywordPart(h string) part {
 func normalizeHeading(title string) string {
 	h := strings.ToLower(plain(title))
 	h = strings.NewReplacer("’", "'", "‘", "'", "&", " and ", "+", " and ", "/", " and ").Replace(h)
+	h = contractions.Replace(h)
 	h = strings.TrimLeftFunc(h, notAlnum)
 	h = stripNumbering(h)
 	h = parenthetic().ReplaceAllString(h, "")
@@ -154,6 +170,12 @@ func normalizeHeading(title string) string {
 	h = strings.TrimRight(h, ";")
 	return strings.Join(strings.Fields(h), " ")
 }
+
+// contractions are spelt out in a heading, so "What's not included?"
+// and "What is not included" are one heading.
+var contractions = strings.NewReplacer("what's", "what is", "who's", "who is", "it's", "it is",
+	"that's", "that is", "there's", "there is", "we're", "we are", "they're", "they are",
+	"we'll", "we will", "it'll", "it will", "we've", "we have")
 
 // stripNumbering removes one numbering prefix from a heading,
 // keeping it when nothing would remain ("2026" or "A." alone).

@@ -1,6 +1,8 @@
 package brief
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/markdown"
@@ -27,6 +29,11 @@ func (p *parser) addList(pt part, items []markdown.Item) {
 		case partSummary:
 			p.addParagraph(pt, joinKids(it.Text, kids))
 		case partFeatures:
+			if rationale().MatchString(it.Text) && len(p.b.Features) > 0 {
+				last := &p.b.Features[len(p.b.Features)-1]
+				last.Notes = strings.TrimLeft(last.Notes+"; "+trimItem(joinKids(it.Text, kids)), "; ")
+				continue
+			}
 			p.addFeature(it.Text, strings.Join(kids, "; "))
 		case partUsers:
 			p.addPersona(withDetail(parsePersona(it.Text), kids))
@@ -85,7 +92,7 @@ func (p *parser) addParagraph(pt part, text string) {
 		p.problem = append(p.problem, text)
 	case partFeatures:
 		for _, t := range paragraphItems(text, false) {
-			p.addFeature(t, "")
+			p.addFeatureSentence(t)
 		}
 	case partUsers:
 		p.addUsersParagraph(text)
@@ -100,6 +107,42 @@ func (p *parser) addParagraph(pt part, text string) {
 			p.addItem(pt, t)
 		}
 	}
+}
+
+// addFeatureSentence reads one sentence of a features section: a
+// sentence about the document ("This document covers…") is none, one that
+// puts something later ("they come in R2") or rules it out is filed so,
+// and any other is a feature.
+func (p *parser) addFeatureSentence(t string) {
+	lower := lowerKeep(t)
+	switch {
+	case anyPrefix(lower, metaOpenings()):
+		return
+	case p.ctx.isLater:
+		p.addFeature(t, "")
+	case isNonGoal(lower):
+		p.addNonGoals(t, lower)
+	default:
+		if why, later := p.laterWhy(t, false); later {
+			p.addLater(t, "", why)
+			return
+		}
+		p.addFeature(t, "")
+	}
+}
+
+// metaOpenings start a sentence about the brief itself, not the product.
+var metaOpenings = lexPhrases("meta openings")
+
+// anyPrefix reports whether s starts with one of the prefixes, as whole
+// words.
+func anyPrefix(s string, prefixes []string) bool {
+	for _, pre := range prefixes {
+		if strings.HasPrefix(s, pre) && boundaryAfter(s, len(pre)) {
+			return true
+		}
+	}
+	return false
 }
 
 // paragraphItems splits a paragraph in a list section into items: at
@@ -189,18 +232,23 @@ var negativeItem = lazyRegexp(`(?i)^(?:no|not|never|non-goal|nongoal|won't|will 
 var assumptionCue = lazyRegexp(`(?i)\b(?:we assume|we're assuming|we are assuming|assuming|assumption|assumes|we expect|presumably)\b`)
 
 // addConstraint files a constraint, moving clauses that state an
-// assumption to Risks: "SMS via a gateway; we assume delivery within 30
-// seconds" gives a constraint and a risk.
+// assumption to Risks and clauses about the plan to Plan: "SMS via a
+// gateway; we assume delivery within 30 seconds" gives a constraint and a
+// risk, "It has to work offline, and we need it before June" a constraint
+// and a plan.
 func (p *parser) addConstraint(text string) {
-	if !assumptionCue().MatchString(text) {
+	if !assumptionCue().MatchString(text) && !planUnit(text) {
 		p.b.Constraints = append(p.b.Constraints, text)
 		return
 	}
 	var keep []string
-	for _, c := range splitOn(text, ";") {
-		if assumptionCue().MatchString(c) {
+	for _, c := range splitClauses(text) {
+		switch {
+		case assumptionCue().MatchString(c):
 			p.b.Risks = append(p.b.Risks, capitalize(trimItem(c)))
-		} else {
+		case planUnit(c):
+			p.b.Plan = append(p.b.Plan, capitalize(trimItem(c)))
+		default:
 			keep = append(keep, c)
 		}
 	}
@@ -209,28 +257,152 @@ func (p *parser) addConstraint(text string) {
 	}
 }
 
+// splitClauses cuts a sentence at semicolons and at ", and", ", but".
+func splitClauses(text string) []string {
+	var out []string
+	for _, c := range splitOn(text, ";") {
+		out = append(out, splitOn(clauseJoin().ReplaceAllString(c, "\x00"), "\x00")...)
+	}
+	return out
+}
+
+var clauseJoin = lazyRegexp(`,\s+(?:and|but)\s+`)
+
+// refPrefix is a brief's own ID before a feature: "FR-2A:", "US1 —",
+// "**FR-11** (R2):", "R-3.".
+var refPrefix = lazyRegexp(`^(?:\*\*|__)?([A-Z]{1,5}-?\d+[A-Za-z]?(?:\.\d+)*)(?:\*\*|__)?\s*(\([^)]{1,30}\))?\s*(?:[:.)\]—–-]\s*|\s+)`)
+
+// splitRef takes a brief's own ID off the front of a feature; a tag in
+// brackets after it ("FR-11 (R2):") stays with the text.
+func splitRef(text string) (string, string) {
+	m := refPrefix().FindStringSubmatch(text)
+	if m == nil || len(m[0]) >= len(text) {
+		return "", text
+	}
+	if _, prio := parsePriority(m[1]); prio {
+		return "", text // "P1: Import" is a priority
+	}
+	rest := text[len(m[0]):]
+	if m[2] != "" {
+		rest = m[2] + " " + rest
+	}
+	return m[1], rest
+}
+
+// bracketLead and bracketTail are a bracketed tag at either end of a
+// feature: "(Must)", "[P0]", "(Won't, post-v1)", "… (P2)".
 var (
-	leadingPriority  = lazyRegexp(`(?i)^(?:\[(p[0-4]|must(?: have)?|should(?: have)?|could(?: have)?|won't(?: have)?|nice to have)\]|\((p[0-4])\)|(p[0-4])\s*[:\-–—]|(p[0-4]|must(?: have)?|should(?: have)?|could(?: have)?)\s*:|\*\*(p[0-4]|must|should|could)\*\*\s*[:\-–—]?)\s*`)
-	trailingPriority = lazyRegexp(`(?i)\s*[(\[](p[0-4]|must(?: have)?|should(?: have)?|could(?: have)?|won't(?: have)?|nice to have)[)\]]\s*$`)
+	bracketLead = lazyRegexp(`^[(\[]([^()\[\]]{1,40})[)\]]\s*[:\-–—]?\s*`)
+	bracketTail = lazyRegexp(`\s*[(\[]([^()\[\]]{1,40})[)\]]$`)
+	// labelLead is a priority written as a label: "P1: …", "Must: …",
+	// "**Must** — …".
+	labelLead = lazyRegexp(`(?i)^(?:\*\*|__)?(p[0-4]|must(?: have)?|should(?: have)?|could(?: have)?|won't(?: have)?)(?:\*\*|__)?\s*[:\-–—]\s*`)
 )
 
-// addFeature adds a feature, taking a priority the author marked in the
-// text: "[P0] …", "P1: …", "Must: …", "… (P2)", "… [Should]".
+// splitPriority takes the priority the author marked in a feature's text:
+// "[P0] …", "(Must) …", "P1: …", "Must: …", "… (P2)", "… [Should]". A
+// bracketed tag may carry more than the priority ("(Won't, post-v1)"):
+// the rest is returned as tags, for the phase.
+func splitPriority(text string) (prio, tags, rest string) {
+	for _, re := range []func() *regexp.Regexp{bracketLead, bracketTail} {
+		m := re().FindStringSubmatchIndex(text)
+		if m == nil {
+			continue
+		}
+		parts := strings.Split(text[m[2]:m[3]], ",")
+		p, ok := parsePriority(parts[0])
+		if !ok {
+			continue
+		}
+		return p, strings.Join(parts[1:], ","), text[:m[0]] + text[m[1]:]
+	}
+	if m := labelLead().FindStringSubmatch(text); m != nil {
+		p, _ := parsePriority(m[1])
+		return p, "", text[len(m[0]):]
+	}
+	return "", "", text
+}
+
+// rationale opens a nested item that explains its feature rather than
+// adding one: "Why: the offer has to be…".
+var rationale = lazyRegexp(`(?i)^(?:\*\*|__)?(?:why|because|rationale|reason|note|context)(?:\*\*|__)?\s*[:—–-]`)
+
+// addFeature adds a feature, or a later item when its tags, its priority
+// or its section put it after the first release. It takes the brief's
+// own ID as a reference and the priority the author marked; a feature
+// without one takes its section's. In a list group ("Skill-mix check"
+// over its sentences) the group's label leads the feature unless the
+// feature already names it.
 func (p *parser) addFeature(text, notes string) {
-	text = trimItem(text)
-	var prio string
-	if m := leadingPriority().FindStringSubmatch(text); m != nil {
-		prio = firstNonEmpty(m[1:]...)
-		text = text[len(m[0]):]
-	} else if m := trailingPriority().FindStringSubmatch(text); m != nil {
-		prio = m[1]
-		text = text[:len(text)-len(m[0])]
+	text = trimItem(taskMarker().ReplaceAllString(strings.TrimSpace(text), ""))
+	ref, text := splitRef(text)
+	prio, tags, text := splitPriority(text)
+	if prio == "" {
+		prio = p.ctx.priority
 	}
 	text = trimItem(text)
 	if text == "" {
 		return
 	}
-	p.b.Features = append(p.b.Features, Feature{Text: text, Priority: normalizePriority(prio), Notes: strings.TrimSpace(notes)})
+	if g := p.ctx.group; g != "" && !namesGroup(text, g) {
+		text = g + ": " + lowerFirst(text)
+	}
+	f := Feature{Text: text, Priority: normalizePriority(prio), Notes: strings.TrimSpace(notes), Ref: ref}
+	why, later := p.laterWhy(tags+" "+text, true)
+	if !later {
+		why, later = p.priorityLater(f.Priority)
+	}
+	if !later && p.ctx.isLater {
+		why, later = p.ctx.later, true
+	}
+	if later {
+		f.Phase = why
+		p.b.Later = append(p.b.Later, f)
+		return
+	}
+	p.b.Features = append(p.b.Features, f)
+}
+
+// addLater adds an item the brief puts after the first release.
+func (p *parser) addLater(text, notes, why string) {
+	text = trimItem(taskMarker().ReplaceAllString(strings.TrimSpace(text), ""))
+	ref, text := splitRef(text)
+	prio, _, text := splitPriority(text)
+	text = trimItem(text)
+	if text == "" {
+		return
+	}
+	if w, ok := p.laterWhy(text, false); ok && why == "" {
+		why = w
+	}
+	if why == "" && p.ctx.isLater {
+		why = p.ctx.later
+	}
+	p.b.Later = append(p.b.Later, Feature{Text: text, Priority: normalizePriority(prio), Notes: strings.TrimSpace(notes), Phase: why, Ref: ref})
+}
+
+// laterWhy is laterIn for a sentence, with the brief's own first-release
+// phases ("The MVP is Phases 1 to 3") counted in.
+func (p *parser) laterWhy(text string, strict bool) (string, bool) {
+	why, later := laterIn(text, false, strict)
+	if later && strings.HasPrefix(why, "phase ") {
+		if n, err := strconv.Atoi(strings.TrimPrefix(why, "phase ")); err == nil && n <= p.legend.mvpPhases {
+			return "", false
+		}
+	}
+	return why, later
+}
+
+// namesGroup reports whether a feature already holds the content words of
+// its group's label.
+func namesGroup(text, group string) bool {
+	lower := lowerKeep(plain(text))
+	for _, w := range strings.FieldsFunc(lowerKeep(plain(group)), func(r rune) bool { return notAlnum(r) && r != '\'' }) {
+		if len(w) > 3 && !stopWords()[w] && !strings.Contains(lower, strings.TrimSuffix(w, "s")) {
+			return false
+		}
+	}
+	return true
 }
 
 // normalizePriority writes "p0" as "P0" and MoSCoW words capitalised.

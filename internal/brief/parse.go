@@ -11,11 +11,14 @@ import (
 // front matter is malformed (ErrFrontMatter, wrapping the YAML error). Any
 // other text gives a Brief; what could not be found is named in Missing.
 //
-// A brief with recognised headings is read section by section (see
-// headingSynonyms); an unrecognised heading's content is ignored. The
-// paragraphs before the first section fill only what the sections left
-// empty. A brief with no recognised heading at all is read as prose,
-// sentence by sentence (see prose.go).
+// The brief is first normalised (html.go, normalise.go) into sections of
+// blocks. A brief with recognised headings (lexicon/headings.txt) is read
+// section by section: the heading gives each section its part, priority
+// and phase (phase.go), and a section whose heading names no part is read
+// by what its sentences say (classify.go). The paragraphs before the first
+// section fill only what the sections left empty. A brief with no
+// recognised heading at all is read as prose, sentence by sentence (see
+// prose.go).
 func Parse(src []byte) (*Brief, error) {
 	if err := checkInput(src); err != nil {
 		return nil, err
@@ -26,6 +29,7 @@ func Parse(src []byte) (*Brief, error) {
 		return nil, &frontMatterError{err: err}
 	}
 	p := newParser(src)
+	p.titleLine = p.normalise(doc)
 	p.read(doc)
 	return p.b, nil
 }
@@ -37,10 +41,27 @@ type parser struct {
 	b       *Brief
 	problem []string
 	unused  []string // prose paragraphs nothing was taken from
+	// titleLine is a plain first line taken as the title (normalise).
+	titleLine string
+	legend    legend // the brief's own definitions of priorities and phases
+	ctx       scope  // the scope of the section being read
+	// groups holds the sections normalise made of list groups, by their
+	// label.
+	groups map[*markdown.Section]string
+	flows  []string // flow and journey items, features of last resort
 }
 
 func newParser(src []byte) *parser {
-	return &parser{lines: strings.Split(string(src), "\n"), b: &Brief{Meta: map[string]string{}}}
+	return &parser{lines: strings.Split(string(src), "\n"), b: &Brief{Meta: map[string]string{}},
+		groups: map[*markdown.Section]string{}}
+}
+
+// child is a parser for the introduction of a headed brief, whose
+// findings only fill what the sections left empty.
+func (p *parser) child() *parser {
+	c := newParser(nil)
+	c.lines, c.legend, c.b.Title = p.lines, p.legend, p.b.Title
+	return c
 }
 
 func (p *parser) read(doc *markdown.Doc) {
@@ -56,14 +77,15 @@ func (p *parser) read(doc *markdown.Doc) {
 	}
 	intro = p.takeMeta(intro)
 	tagline := p.setTitle(doc.FrontMatter, title)
+	p.legend = readLegend(doc)
 
 	// The introduction only fills what the sections left empty, so a stray
 	// sentence cannot override a whole section; without recognised
 	// sections everything is read as prose.
 	from := p
 	if hasRecognised(doc.All(), title) {
-		p.walk(doc.Sections, title, partNone)
-		from = &parser{lines: p.lines, b: &Brief{Title: p.b.Title, Meta: map[string]string{}}}
+		p.walk(doc.Sections, title, scope{})
+		from = p.child()
 	} else {
 		intro = append(intro, laterBlocks(doc.All(), title)...)
 	}
@@ -130,7 +152,10 @@ func titleSection(doc *markdown.Doc) *markdown.Section {
 
 func hasRecognised(all []*markdown.Section, title *markdown.Section) bool {
 	for _, s := range all {
-		if s != title && classifyHeading(s.Title) != partNone {
+		if pt := classifyHeading(s.Title); s != title && pt != partNone && pt != partContainer {
+			return true
+		}
+		if _, ok := parsePriority(normalizeHeading(s.Title)); ok && s != title {
 			return true
 		}
 	}
@@ -149,40 +174,51 @@ func laterBlocks(all []*markdown.Section, title *markdown.Section) []markdown.Bl
 	return out
 }
 
-// walk reads sections. A section whose heading names no part belongs to
-// the nearest recognised ancestor, or is skipped when there is none.
-func (p *parser) walk(secs []*markdown.Section, title *markdown.Section, inherited part) {
+// walk reads sections, each in the scope its heading and its parents'
+// give it.
+func (p *parser) walk(secs []*markdown.Section, title *markdown.Section, parent scope) {
 	for _, s := range secs {
 		if s == title {
-			p.walk(s.Children, title, partNone)
+			p.walk(s.Children, title, scope{})
 			continue
 		}
-		own := classifyHeading(s.Title)
-		pt := own
-		if own == partNone {
-			pt = inherited
+		sc := p.headingScope(s.Title, parent)
+		if label, ok := p.groups[s]; ok {
+			sc.group = label
 		}
-		p.section(pt, s, own == partNone)
-		p.walk(s.Children, title, pt)
+		p.ctx = sc
+		p.section(sc.part, s, classifyHeading(s.Title) == partNone)
+		p.walk(s.Children, title, sc)
 	}
+	p.ctx = parent
 }
 
 // section reads one section's blocks into part pt. An unrecognised
 // subsection of Features or Users holding only prose is one feature or
 // persona named by its heading ("### Check-in" + a paragraph).
 func (p *parser) section(pt part, s *markdown.Section, nested bool) {
-	if pt == partNone {
+	switch pt {
+	case partNone:
+		p.byContent(s)
 		return
+	case partPlan:
+		p.addPlan(s.Blocks)
+		return
+	case partFlows:
+		p.flows = append(p.flows, blockTexts(s.Blocks)...)
+		return
+	case partTech:
+		pt = partConstraints
 	}
 	structured := false
 	for _, bl := range s.Blocks {
 		structured = structured || bl.Kind == markdown.List || bl.Kind == markdown.Table
 	}
-	if nested && !structured && (pt == partFeatures || pt == partUsers) {
+	if nested && !structured && (pt == partFeatures || pt == partUsers) && p.ctx.group == "" {
 		name := cleanHeading(s.Title)
 		notes := strings.Join(s.Paragraphs(), " ")
 		if pt == partFeatures {
-			p.b.Features = append(p.b.Features, Feature{Text: trimItem(name), Notes: strings.TrimSpace(notes)})
+			p.addFeature(name, strings.TrimSpace(notes))
 		} else {
 			p.addPersona(Persona{Name: personaName(name), Description: asSentence(notes)})
 		}
@@ -247,7 +283,7 @@ func missing(b *Brief) []string {
 		{PartUsers, len(b.Users) > 0},
 		{PartGoals, len(b.Goals) > 0},
 		{PartFeatures, len(b.Features) > 0},
-		{PartNonGoals, len(b.NonGoals) > 0},
+		{PartNonGoals, len(b.NonGoals) > 0 || len(b.Later) > 0},
 		{PartConstraints, len(b.Constraints) > 0},
 		{PartMetrics, len(b.Metrics) > 0},
 	} {

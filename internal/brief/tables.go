@@ -7,12 +7,16 @@ import (
 // Column names, lower case, that give a table column its meaning, from
 // lexicon/tables.txt.
 var (
-	priorityColumns = lexPhrases("priority columns")
-	notesColumns    = lexPhrases("notes columns")
-	nameColumns     = lexPhrases("name columns")
-	baselineColumns = lexPhrases("baseline columns")
-	targetColumns   = lexPhrases("target columns")
-	describeColumns = lexPhrases("describe columns")
+	priorityColumns    = lexPhrases("priority columns")
+	notesColumns       = lexPhrases("notes columns")
+	nameColumns        = lexPhrases("name columns")
+	baselineColumns    = lexPhrases("baseline columns")
+	targetColumns      = lexPhrases("target columns")
+	describeColumns    = lexPhrases("describe columns")
+	requirementColumns = lexPhrases("requirement columns")
+	idColumns          = lexPhrases("id columns")
+	phaseColumns       = lexPhrases("phase columns")
+	personColumns      = lexPhrases("person columns")
 )
 
 // table is a markdown table with its header row lower-cased for lookups.

@@ -24,8 +24,11 @@ var (
 // has none.
 func (p *parser) setTitle(front map[string]string, title *markdown.Section) string {
 	var heading, tagline string
-	if title != nil {
-		heading = strings.TrimSpace(plain(title.Title))
+	if title != nil || p.titleLine != "" {
+		heading = strings.TrimSpace(plain(p.titleLine))
+		if title != nil {
+			heading = strings.TrimSpace(plain(title.Title))
+		}
 		if loc := titlePrefix().FindStringIndex(heading); loc != nil && loc[1] < len(heading) {
 			heading = heading[loc[1]:]
 		}
@@ -98,6 +101,13 @@ func (p *parser) rawLines(line int) []string {
 	return out
 }
 
+// namesContent reports whether a part is content of the brief, which a
+// "Key: value" line naming it holds, rather than a status ("Status:
+// draft" names the plan, which is no content).
+func namesContent(pt part) bool {
+	return pt != partNone && pt != partPlan && pt != partContainer
+}
+
 // statusPairs reads lines that consist only of "Key: value" pairs; nil
 // when any part is something else.
 func statusPairs(lines []string) [][2]string {
@@ -105,7 +115,7 @@ func statusPairs(lines []string) [][2]string {
 	for _, l := range lines {
 		for _, part := range strings.FieldsFunc(plain(l), func(r rune) bool { return strings.ContainsRune(metaSeparators, r) }) {
 			m := metaPair().FindStringSubmatch(strings.TrimSpace(part))
-			if m == nil || wordCount(m[1]) > maxMetaKeyWords || classifyHeading(m[1]) != partNone {
+			if m == nil || wordCount(m[1]) > maxMetaKeyWords || namesContent(classifyHeading(m[1])) {
 				return nil
 			}
 			pairs = append(pairs, [2]string{strings.ToLower(strings.TrimSpace(m[1])), strings.TrimSpace(m[2])})

@@ -51,6 +51,11 @@ func BuildPRD(b *brief.Brief) *artifact.PRD {
 	for _, ng := range nonEmpty(b.NonGoals) {
 		p.OutOfScope = append(p.OutOfScope, upperFirst(ng))
 	}
+	for _, f := range b.Later {
+		if t := laterText(f); t != "" {
+			p.OutOfScope = append(p.OutOfScope, t)
+		}
+	}
 	for _, m := range b.Metrics {
 		if name := clean(m.Name); name != "" {
 			p.Metrics = append(p.Metrics, artifact.Metric{Name: upperFirst(name), Baseline: clean(m.Baseline), Target: clean(m.Target)})
@@ -59,6 +64,20 @@ func BuildPRD(b *brief.Brief) *artifact.PRD {
 	p.Assumptions = upperAll(nonEmpty(b.Risks))
 	p.OpenQuestions = prdQuestions(b, p)
 	return p
+}
+
+// laterText writes a feature the brief puts after the first release as
+// an out-of-scope item: "Later (phase 2): iCal feed".
+func laterText(f brief.Feature) string {
+	text := clean(markdown.Plain(f.Text))
+	if !hasWord(text) {
+		return ""
+	}
+	label := "Later"
+	if phase := clean(f.Phase); phase != "" {
+		label += " (" + phase + ")"
+	}
+	return label + ": " + upperFirst(text)
 }
 
 // functionalText phrases one feature as a requirement, with its notes.

@@ -1,0 +1,260 @@
+package brief
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/markdown"
+)
+
+// Phase and priority are facts of each feature. A feature is for the first
+// release unless its own words or a heading above it put it later: a
+// later cue ("Later", "Post-v1 ideas", "Not MVP", "Won't have"), a phase,
+// release or version above the first ("Phase 2", "R2", "v2"), or a
+// priority the brief itself defines as later ("P3 is post-v1"). The
+// brief's own priority (MoSCoW, P0–P3, High/Medium/Low) stays on the
+// feature.
+
+// scope is what a section's heading, and the headings above it, say about
+// the text under it.
+type scope struct {
+	part     part
+	priority string // a priority heading's: "Must", "P1"
+	// later says the text is for after the first release, and why: a
+	// phase ("phase 2"), or "" for a plain later. Set means later.
+	later    string
+	isLater  bool
+	group    string // the label of a list group whose items these are
+	question string // the heading, when it is a question
+}
+
+// laterTag finds a phase, release, version or milestone above the first:
+// "Phase 2", "release 3", "v2", "R2", "version 2.0".
+var laterTag = lazyRegexp(`(?i)\b(?:(phase|release|version|stage|milestone|iteration|wave)\s*(\d+)|(v)(\d+)(?:\.\d+)*|(r)(\d+))\b`)
+
+// priorityWord reads a priority: MoSCoW (with or without "have"), P0–P4,
+// High/Medium/Low, "nice to have".
+var priorityWord = lazyRegexp(`(?i)^(?:(must|should|could|won't|wont|will not)(?:[- ]have)?|(p[0-4])|(high|medium|low)(?: priority)?|(nice[- ]to[- ]have)|priority\s*([0-4]))$`)
+
+// parsePriority normalises a priority as the brief wrote it: "Must",
+// "Should", "Could", "Won't", "P0"…, "High"…, "Nice to have"; false
+// when text is none.
+func parsePriority(text string) (string, bool) {
+	t := strings.TrimSpace(strings.NewReplacer("’", "'", "*", "", "_", "").Replace(plain(text)))
+	m := priorityWord().FindStringSubmatch(t)
+	if m == nil {
+		return "", false
+	}
+	switch {
+	case m[1] != "":
+		w := strings.ToLower(m[1])
+		if w == "wont" || w == "will not" {
+			w = "won't"
+		}
+		return capitalize(w), true
+	case m[2] != "":
+		return strings.ToUpper(m[2]), true
+	case m[3] != "":
+		return capitalize(strings.ToLower(m[3])), true
+	case m[4] != "":
+		return "Nice to have", true
+	}
+	return "P" + m[5], true
+}
+
+// laterCues and mvpCues are phrases of lexicon/cues.txt, compiled once.
+var (
+	laterCues = newCues("later cues")
+	mvpCues   = newCues("mvp cues")
+)
+
+// legend is what the brief says about its own phases and priorities:
+// "P3 is post-v1", "The MVP is Phases 1 to 3".
+type legend struct {
+	laterPriorities map[string]string // priority → why it is later ("post-v1")
+	mvpPhases       int               // phases up to this one are the first release
+}
+
+// priorityLegend reads "P3 is post-v1", "Won't = later", "P2: next
+// release" in a sentence that defines priorities.
+var priorityLegend = lazyRegexp(`(?i)\b(p[0-4]|must|should|could|won't|wont|nice to have)\s*(?:is|are|=|means|:|—|–|-)\s*(?:for\s+|a\s+|an\s+)?([^,;.]+)`)
+
+// mvpPhasesLegend reads "The MVP is Phases 1 to 3".
+var mvpPhasesLegend = lazyRegexp(`(?i)\bmvp\b[^.;]{0,30}?\bphases?\s+(\d+)\s*(?:to|-|–|through|and|&)\s*(\d+)`)
+
+// readLegend scans every paragraph and item of the brief for its
+// definitions of priorities and phases.
+func readLegend(doc *markdown.Doc) legend {
+	lg := legend{laterPriorities: map[string]string{}, mvpPhases: 1}
+	read := func(text string) {
+		for _, m := range priorityLegend().FindAllStringSubmatch(text, -1) {
+			prio, ok := parsePriority(m[1])
+			if !ok {
+				continue
+			}
+			if why, later := laterOf(m[2], true); later {
+				lg.laterPriorities[prio] = why
+			}
+		}
+		if m := mvpPhasesLegend().FindStringSubmatch(text); m != nil {
+			if n, err := strconv.Atoi(m[2]); err == nil && n > lg.mvpPhases {
+				lg.mvpPhases = n
+			}
+		}
+	}
+	blocks := append([]markdown.Block(nil), doc.Preamble...)
+	for _, s := range doc.All() {
+		blocks = append(blocks, s.Blocks...)
+	}
+	for _, b := range blocks {
+		switch b.Kind {
+		case markdown.Paragraph, markdown.Quote:
+			read(b.Text)
+		case markdown.List:
+			for _, it := range b.Items {
+				read(it.Text)
+			}
+		}
+	}
+	return lg
+}
+
+// laterOf says whether text puts what it names after the first release,
+// and why: a phase above the first ("phase 2", "R2"), or "" for a plain
+// later cue. In a heading any later cue or phase counts. In a sentence
+// only a bracketed tag ("(Phase 2)", "(Won't, post-v1)") or a phase after
+// a preposition ("come in R2", "in version 2") does, and, unless strict,
+// a phrase of the later sentence cues ("may come", "can wait"); the word
+// "later" alone is often just time there ("a text later that day").
+func laterOf(text string, heading bool) (string, bool) {
+	return laterIn(text, heading, false)
+}
+
+// laterIn is laterOf with the strict choice: a feature's own text is
+// read strictly, since it names what is built ("Show the next version").
+func laterIn(text string, heading, strict bool) (string, bool) {
+	if heading {
+		if why, ok := phaseTag(text); ok {
+			return why, true
+		}
+		return "", laterCues.match(text)
+	}
+	for _, tag := range parenTags().FindAllStringSubmatch(text, -1) {
+		if why, ok := phaseTag(tag[1]); ok {
+			return why, true
+		}
+		if laterCues.match(tag[1]) {
+			return "", true
+		}
+	}
+	if m := phaseAfterPreposition().FindStringSubmatch(text); m != nil {
+		if why, ok := phaseTag(m[1]); ok {
+			return why, true
+		}
+	}
+	if strict {
+		return "", false
+	}
+	return "", laterSentenceCues.match(text) || staysForNow().MatchString(text)
+}
+
+// phaseTag reads a phase above the first in text: "phase 2", "R2".
+func phaseTag(text string) (string, bool) {
+	m := laterTag().FindStringSubmatch(text)
+	if m == nil {
+		return "", false
+	}
+	kind, n := strings.ToLower(firstNonEmpty(m[1], m[3], m[5])), firstNonEmpty(m[2], m[4], m[6])
+	num, err := strconv.Atoi(n)
+	if err != nil || num < 2 {
+		return "", false
+	}
+	switch kind {
+	case "v":
+		return "v" + n, true
+	case "r":
+		return "R" + n, true
+	}
+	return kind + " " + n, true
+}
+
+// phaseAfterPreposition is a phase a sentence puts something in: "they
+// come in R2", "in version 2", "for phase 3".
+var phaseAfterPreposition = lazyRegexp(`(?i)\b(?:in|for|until|from|during|with)\s+(?:the\s+)?((?:phase|release|version|stage|milestone|iteration|wave)\s*\d+|[vr]\d+)\b`)
+
+// laterSentenceCues put a sentence after the first release.
+var laterSentenceCues = newCues("later sentence cues")
+
+// staysForNow reads "Classes stay in the existing site for now".
+var staysForNow = lazyRegexp(`(?i)\b(?:stay|stays|remain|remains|keep|keeps|continue|continues)\b[^.;]*\bfor now\b`)
+
+// parenTags are the parenthesised or bracketed tags of a text: "(Won't,
+// post-v1)", "[later]".
+var parenTags = lazyRegexp(`[(\[]([^()\[\]]{1,40})[)\]]`)
+
+// isMVP reports whether text puts what it names in the first release:
+// "MVP", "Phase 1", "v1", "Must have".
+func isMVP(text string) bool {
+	if _, later := laterOf(text, true); later {
+		return false
+	}
+	return mvpCues.match(text)
+}
+
+// headingScope reads a section's heading, under its parent's scope.
+func (p *parser) headingScope(title string, parent scope) scope {
+	sc := parent
+	sc.group, sc.question = "", ""
+	own := classifyHeading(title)
+	if prio, ok := parsePriority(normalizeHeading(title)); ok {
+		sc.priority = prio
+		if own == partNone {
+			own = partFeatures
+		}
+	}
+	if why, later := laterOf(plain(title), true); later {
+		sc.later, sc.isLater = why, true
+	} else if isMVP(plain(title)) {
+		sc.later, sc.isLater = "", false
+	}
+	if why, later := p.priorityLater(sc.priority); later && !sc.isLater {
+		sc.later, sc.isLater = why, true
+	}
+	if sc.isLater && strings.HasPrefix(sc.later, "phase ") {
+		if n, err := strconv.Atoi(strings.TrimPrefix(sc.later, "phase ")); err == nil && n <= p.legend.mvpPhases {
+			sc.later, sc.isLater = "", false
+		}
+	}
+	switch own {
+	case partNone:
+		if sc.isLater && sc.part == partNone {
+			sc.part = partFeatures
+		}
+	case partLater:
+		sc.part = partFeatures
+		sc.isLater = sc.isLater || !isMVP(plain(title))
+	case partContainer:
+		sc.part = partNone
+	default:
+		sc.part = own
+	}
+	if strings.HasSuffix(strings.TrimSpace(plain(title)), "?") {
+		sc.question = plain(title)
+	}
+	return sc
+}
+
+// priorityLater says whether a priority is one the brief, or MoSCoW, puts
+// after the first release: "Won't", or what the brief's legend defines so.
+func (p *parser) priorityLater(prio string) (string, bool) {
+	if prio == "" {
+		return "", false
+	}
+	if why, ok := p.legend.laterPriorities[prio]; ok {
+		return why, true
+	}
+	if prio == "Won't" {
+		return "", true
+	}
+	return "", false
+}
