@@ -89,6 +89,9 @@ func (p people) analyse(text string) clause {
 	case isImperative(ts):
 		return p.actorClause(-1, "", lowerFirst(join(ts), p.proper))
 	}
+	if c, ok := p.passive(ts); ok {
+		return c
+	}
 	if i, ok := finiteVerb(ts); ok {
 		if c, ok := p.subjectClause(ts[:i], baseVerbPhrase(ts[i:])); ok {
 			return c
@@ -181,12 +184,19 @@ var thingNouns = set("order", "folder", "filter", "header", "footer", "timer", "
 	"component", "event", "segment", "element", "amount", "account", "percent", "content", "request")
 
 // namedPersona returns the persona whose name the words share most words
-// with ("Front desk" names "Front-desk staff"), or -1.
+// with ("Front desk" names "Front-desk staff"), or -1. The words' last
+// content word, their head, must be one of them: "Patients' preferred
+// language" is a language, not the "Language services coordinators".
 func (p people) namedPersona(words string) int {
 	best, bestN := -1, 0
 	t := topicsOf(words, nil)
+	head := ""
+	if len(t.words) > 0 {
+		head = t.words[len(t.words)-1]
+	}
 	for i := range p.personas {
-		if n := t.overlap(p.wordsOf().names[i]); n > bestN {
+		names := p.wordsOf().names[i]
+		if n := t.overlap(names); n > bestN && names[head] {
 			best, bestN = i, n
 		}
 	}

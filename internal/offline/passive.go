@@ -1,0 +1,72 @@
+package offline
+
+import "strings"
+
+// passiveAdverbs may stand between "is" and its participle: "is
+// automatically sent".
+var passiveAdverbs = set("automatically", "then", "also", "immediately", "only", "still", "always", "instantly", "securely", "straight", "first")
+
+// particles follow a verb as part of it: "worked out", "backed up".
+var particles = set("out", "up", "off", "back", "down", "away", "over")
+
+// passive reads a feature in the passive voice, whose doer is the
+// product: "Membership is confirmed when…" becomes "confirm membership
+// when…"; "Firing fees are worked out from X and added to Y" becomes
+// "work out firing fees from X and add them to Y". A person as the
+// subject ("Members are suspended") is left to the other readings.
+func (p people) passive(ts []token) (clause, bool) {
+	for i := 1; i < len(ts) && i <= 6; i++ {
+		lw := ts[i].lw()
+		if !ts[i].isWord() && ts[i].text != "'" && ts[i].text != "’" {
+			return clause{}, false
+		}
+		if lw != "is" && lw != "are" && lw != "gets" && lw != "get" {
+			if v := verbForm(lw); v != nil && v.third == lw && v.base != lw || modals[lw] {
+				return clause{}, false // the sentence's verb is another
+			}
+			continue
+		}
+		j := i + 1
+		for j < len(ts) && passiveAdverbs[ts[j].lw()] {
+			j++
+		}
+		if j >= len(ts) || !isParticiple(ts[j].lw()) {
+			return clause{}, false
+		}
+		subj := ts[:i]
+		head := subj[len(subj)-1].lw()
+		if isPerson(head) || pronouns[ts[0].lw()] || ts[0].lw() == "this" || ts[0].lw() == "that" || ts[0].lw() == "there" || p.namedPersona(join(subj)) >= 0 {
+			return clause{}, false
+		}
+		k := j + 1
+		verb := verbForm(ts[j].lw()).base
+		for k < len(ts) && particles[ts[k].lw()] {
+			verb += " " + ts[k].text
+			k++
+		}
+		it := "it"
+		if isPlural(head) || strings.Contains(strings.ToLower(join(subj)), " and ") {
+			it = "them"
+		}
+		body := verb + " " + lowerFirst(join(subj), p.proper)
+		if rest := activeRest(ts[k:], it); rest != "" {
+			body += " " + rest
+		}
+		return clause{kind: kindSystem, persona: -1, body: body}, true
+	}
+	return clause{}, false
+}
+
+// activeRest turns the further participles of a passive sentence active:
+// "… and added to Y" gives "… and add them to Y".
+func activeRest(ts []token, it string) string {
+	var out []string
+	for i := 0; i < len(ts); i++ {
+		out = append(out, ts[i].text)
+		if ts[i].lw() == "and" && i+1 < len(ts) && isParticiple(ts[i+1].lw()) && (i+2 >= len(ts) || ts[i+2].lw() != "by") {
+			out = append(out, verbForm(ts[i+1].lw()).base, it)
+			i++
+		}
+	}
+	return join(tokenize(strings.Join(out, " ")))
+}
