@@ -88,7 +88,16 @@ func (p *parser) byContent(s *markdown.Section) {
 			if asked := yesNoSubject(q); asked != "" {
 				p.addLater(asked, "", "")
 			}
-			blocks = append([]markdown.Block{{Kind: markdown.Paragraph, Line: blocks[0].Line, Text: rest}}, blocks[1:]...)
+			// What follows "No." tells how it is done instead, outside the
+			// product; only someone's own action in it is a feature
+			// ("Fees are paid in cash, and volunteers mark the membership
+			// as paid").
+			for _, c := range subjectClauses(rest) {
+				if _, ok := featureClauses(c); ok {
+					p.addFeature(c, "")
+				}
+			}
+			blocks = blocks[1:]
 		}
 	}
 	for _, bl := range blocks {
@@ -96,7 +105,7 @@ func (p *parser) byContent(s *markdown.Section) {
 		case markdown.List:
 			p.listByContent(bl.Items)
 		case markdown.Paragraph, markdown.Quote:
-			for _, t := range paragraphItems(bl.Text, false) {
+			for _, t := range featureUnits(bl.Text) {
 				p.fileUnit(unitKind(t), t)
 			}
 		case markdown.Table:
@@ -157,6 +166,25 @@ func (p *parser) fileUnit(k part, text string) {
 	case partQuestions:
 		p.b.OpenQuestions = append(p.b.OpenQuestions, text)
 	}
+}
+
+// subjectClauses cuts a paragraph into sentences, and each at ", and",
+// ", but" or ";" where what follows has a subject of its own.
+func subjectClauses(text string) []string {
+	var out []string
+	for _, s := range sentences(text) {
+		start := 0
+		for _, loc := range clauseSep().FindAllStringIndex(s, -1) {
+			if next := s[loc[1]:]; !startsWithVerb(next) {
+				if _, ok := featurePhrases(next); ok {
+					out = append(out, capitalize(trimItem(s[start:loc[0]])))
+					start = loc[1]
+				}
+			}
+		}
+		out = append(out, capitalize(trimItem(s[start:])))
+	}
+	return out
 }
 
 // answeredNo reports whether a paragraph opens with "No" as its answer,

@@ -91,7 +91,7 @@ func (p *parser) addParagraph(pt part, text string) {
 	case partProblem:
 		p.problem = append(p.problem, text)
 	case partFeatures:
-		for _, t := range paragraphItems(text, false) {
+		for _, t := range featureUnits(text) {
 			p.addFeatureSentence(t)
 		}
 	case partUsers:
@@ -143,6 +143,30 @@ func anyPrefix(s string, prefixes []string) bool {
 		}
 	}
 	return false
+}
+
+// featureUnits splits a paragraph of features into sentences, and a
+// sentence at a semicolon only where what follows is a capability of its
+// own ("…proof of address once; after that a member signs in…", "Export
+// to CSV; import from Excel"): any other clause is the same feature's
+// consequence ("Volunteers record damage; the tool is hidden until it is
+// repaired").
+func featureUnits(text string) []string {
+	var out []string
+	for _, s := range sentences(text) {
+		parts := splitOn(s, ";")
+		cur := parts[0]
+		for _, part := range parts[1:] {
+			if fs, ok := featureClauses(part); ok && len(fs) > 0 {
+				out = append(out, capitalize(trimItem(cur)))
+				cur = part
+				continue
+			}
+			cur += "; " + part
+		}
+		out = append(out, capitalize(trimItem(cur)))
+	}
+	return out
 }
 
 // paragraphItems splits a paragraph in a list section into items: at
@@ -272,21 +296,18 @@ var clauseJoin = lazyRegexp(`,\s+(?:and|but)\s+`)
 // "**FR-11** (R2):", "R-3.".
 var refPrefix = lazyRegexp(`^(?:\*\*|__)?([A-Z]{1,5}-?\d+[A-Za-z]?(?:\.\d+)*)(?:\*\*|__)?\s*(\([^)]{1,30}\))?\s*(?:[:.)\]—–-]\s*|\s+)`)
 
-// splitRef takes a brief's own ID off the front of a feature; a tag in
-// brackets after it ("FR-11 (R2):") stays with the text.
-func splitRef(text string) (string, string) {
+// splitRef takes a brief's own ID off the front of a feature, with the
+// tag in brackets after it, if any ("FR-11 (R2):" gives "FR-11" and
+// "(R2)").
+func splitRef(text string) (ref, tag, rest string) {
 	m := refPrefix().FindStringSubmatch(text)
 	if m == nil || len(m[0]) >= len(text) {
-		return "", text
+		return "", "", text
 	}
 	if _, prio := parsePriority(m[1]); prio {
-		return "", text // "P1: Import" is a priority
+		return "", "", text // "P1: Import" is a priority
 	}
-	rest := text[len(m[0]):]
-	if m[2] != "" {
-		rest = m[2] + " " + rest
-	}
-	return m[1], rest
+	return m[1], m[2], text[len(m[0]):]
 }
 
 // bracketLead and bracketTail are a bracketed tag at either end of a
@@ -334,12 +355,18 @@ var rationale = lazyRegexp(`(?i)^(?:\*\*|__)?(?:why|because|rationale|reason|not
 // over its sentences) the group's label leads the feature unless the
 // feature already names it.
 func (p *parser) addFeature(text, notes string) {
+	p.fileFeature(text, "", notes, "", "")
+}
+
+// fileFeature adds a feature, or a later item, from its parts: its text
+// (which may still carry an ID and a priority), a priority, notes, an ID
+// and tags that may name a phase ("Phase 2", "(later)").
+func (p *parser) fileFeature(text, prio, notes, ref, tags string) {
 	text = trimItem(taskMarker().ReplaceAllString(strings.TrimSpace(text), ""))
-	ref, text := splitRef(text)
-	prio, tags, text := splitPriority(text)
-	if prio == "" {
-		prio = p.ctx.priority
-	}
+	ownRef, refTag, text := splitRef(text)
+	ownPrio, ownTags, text := splitPriority(text)
+	ref, prio = firstNonEmpty(ref, ownRef), firstNonEmpty(normalizePriority(prio), ownPrio, p.ctx.priority)
+	tags = strings.Join([]string{tags, refTag, bracketed(ownTags)}, " ")
 	text = trimItem(text)
 	if text == "" {
 		return
@@ -366,19 +393,28 @@ func (p *parser) addFeature(text, notes string) {
 // addLater adds an item the brief puts after the first release.
 func (p *parser) addLater(text, notes, why string) {
 	text = trimItem(taskMarker().ReplaceAllString(strings.TrimSpace(text), ""))
-	ref, text := splitRef(text)
-	prio, _, text := splitPriority(text)
+	ref, refTag, text := splitRef(text)
+	prio, tags, text := splitPriority(text)
 	text = trimItem(text)
 	if text == "" {
 		return
 	}
-	if w, ok := p.laterWhy(text, false); ok && why == "" {
+	if w, ok := p.laterWhy(refTag+" "+bracketed(tags)+" "+text, false); ok && why == "" {
 		why = w
 	}
 	if why == "" && p.ctx.isLater {
 		why = p.ctx.later
 	}
 	p.b.Later = append(p.b.Later, Feature{Text: text, Priority: normalizePriority(prio), Notes: strings.TrimSpace(notes), Phase: why, Ref: ref})
+}
+
+// bracketed puts tags that came out of brackets back in them, so that
+// laterIn reads them as tags; "" stays "".
+func bracketed(tags string) string {
+	if strings.TrimSpace(tags) == "" {
+		return ""
+	}
+	return "(" + strings.TrimSpace(tags) + ")"
 }
 
 // laterWhy is laterIn for a sentence, with the brief's own first-release
@@ -405,13 +441,15 @@ func namesGroup(text, group string) bool {
 	return true
 }
 
-// normalizePriority writes "p0" as "P0" and MoSCoW words capitalised.
+// normalizePriority writes a priority the brief gave as parsePriority
+// does ("p0" as "P0", "must have" as "Must"), or as written, capitalised,
+// when it is none of those.
 func normalizePriority(s string) string {
 	s = strings.TrimSpace(s)
-	if len(s) == 2 && (s[0] == 'p' || s[0] == 'P') {
-		return strings.ToUpper(s)
+	if p, ok := parsePriority(s); ok {
+		return p
 	}
-	return capitalize(strings.ToLower(s))
+	return capitalize(s)
 }
 
 func firstNonEmpty(ss ...string) string {

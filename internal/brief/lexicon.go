@@ -20,8 +20,9 @@ import (
 //	an entry
 //	another entry
 //
-// A list's entries are its lines. Lists read as word sets (wordList) may
-// hold several words a line, separated by spaces.
+// A list's entries are its lines; a backslash escapes an entry's leading
+// "#". Lists read as word sets (wordList) may hold several words a line,
+// separated by spaces.
 //
 //go:embed lexicon/*.txt
 var lexiconFiles embed.FS
@@ -63,7 +64,8 @@ func readLexicon(fsys fs.FS) (map[string][]string, error) {
 			case cur == "":
 				return nil, fmt.Errorf("%s:%d: entry %q outside a list", path.Base(name), i+1, line)
 			default:
-				lists[cur] = append(lists[cur], line)
+				// "\#" is an entry that starts with "#", not a comment.
+				lists[cur] = append(lists[cur], strings.TrimPrefix(line, `\`))
 			}
 		}
 	}

@@ -158,6 +158,9 @@ func hasRecognised(all []*markdown.Section, title *markdown.Section) bool {
 		if _, ok := parsePriority(normalizeHeading(s.Title)); ok && s != title {
 			return true
 		}
+		if _, later := laterOf(plain(s.Title), true); later && s != title {
+			return true
+		}
 	}
 	return false
 }

@@ -93,7 +93,7 @@ func readLegend(doc *markdown.Doc) legend {
 				continue
 			}
 			if why, later := laterOf(m[2], true); later {
-				lg.laterPriorities[prio] = why
+				lg.laterPriorities[prio] = firstNonEmpty(why, tagPhase(m[2]))
 			}
 		}
 		if m := mvpPhasesLegend().FindStringSubmatch(text); m != nil {
@@ -144,7 +144,7 @@ func laterIn(text string, heading, strict bool) (string, bool) {
 			return why, true
 		}
 		if laterCues.match(tag[1]) {
-			return "", true
+			return tagPhase(tag[1]), true
 		}
 	}
 	if m := phaseAfterPreposition().FindStringSubmatch(text); m != nil {
@@ -156,6 +156,17 @@ func laterIn(text string, heading, strict bool) (string, bool) {
 		return "", false
 	}
 	return "", laterSentenceCues.match(text) || staysForNow().MatchString(text)
+}
+
+// tagPhase is the phase a later tag names, when it names one: the part of
+// the tag holding a digit ("post-v1" in "Won't, post-v1"), else "".
+func tagPhase(tag string) string {
+	for _, part := range strings.Split(tag, ",") {
+		if part = strings.TrimSpace(part); hasDigit(part) && wordCount(part) <= 3 {
+			return part
+		}
+	}
+	return ""
 }
 
 // phaseTag reads a phase above the first in text: "phase 2", "R2".
@@ -207,10 +218,8 @@ func (p *parser) headingScope(title string, parent scope) scope {
 	sc.group, sc.question = "", ""
 	own := classifyHeading(title)
 	if prio, ok := parsePriority(normalizeHeading(title)); ok {
-		sc.priority = prio
-		if own == partNone {
-			own = partFeatures
-		}
+		// "Won't have (for now)" is a priority, not a non-goal keyword.
+		sc.priority, own = prio, partFeatures
 	}
 	if why, later := laterOf(plain(title), true); later {
 		sc.later, sc.isLater = why, true

@@ -31,7 +31,11 @@ func newTable(rows [][]string) (table, bool) {
 	}
 	t := table{}
 	for _, h := range rows[0] {
-		t.header = append(t.header, strings.ToLower(strings.Trim(plain(h), " :*_")))
+		name := strings.Trim(plain(h), " :*_")
+		if name == "" {
+			name = strings.TrimSpace(h) // "#", which alone reads as an empty heading
+		}
+		t.header = append(t.header, strings.ToLower(name))
 	}
 	for _, r := range rows[1:] {
 		empty := true
@@ -120,9 +124,14 @@ func (p *parser) addTable(pt part, rows [][]string) {
 	case partFeatures:
 		p.featureTable(t)
 	case partUsers:
+		id := t.column(idColumns())
+		name := t.column(personColumns(), id)
+		for name < 0 || name == id {
+			name++
+		}
 		for _, r := range t.rows {
-			desc := strings.Join(t.others(r, []int{0}, describeColumns()), "; ")
-			p.addPersona(newPersona(cell(r, 0), desc))
+			desc := strings.Join(t.others(r, []int{name, id}, describeColumns()), "; ")
+			p.addPersona(newPersona(cell(r, name), desc))
 		}
 	case partMetrics:
 		p.metricTable(t)
@@ -139,23 +148,31 @@ func (p *parser) addTable(pt part, rows [][]string) {
 	}
 }
 
+// featureTable reads a table of features. Columns are read by their
+// header: the feature (a requirement, feature or story column, else the
+// first column that is none of the others), the brief's own ID, the
+// priority, the phase or release, and notes; any other column becomes a
+// "Header: value" note.
 func (p *parser) featureTable(t table) {
 	prio := t.column(priorityColumns())
-	text := 0
-	if prio == 0 {
-		text = 1
+	id := t.column(idColumns(), prio)
+	phase := t.column(phaseColumns(), prio, id)
+	text := t.column(requirementColumns(), prio, id, phase)
+	for text < 0 || text == prio || text == id || text == phase {
+		text++
 	}
-	notes := t.column(notesColumns(), text, prio)
+	notes := t.column(notesColumns(), text, prio, id, phase)
 	for _, r := range t.rows {
-		f := Feature{Text: trimItem(cell(r, text)), Priority: cell(r, prio)}
 		var n []string
 		if v := cell(r, notes); v != "" {
 			n = append(n, v)
 		}
-		f.Notes = strings.Join(append(n, t.others(r, []int{text, prio, notes}, nil)...), "; ")
-		if f.Text != "" {
-			p.b.Features = append(p.b.Features, f)
+		n = append(n, t.others(r, []int{text, prio, notes, id, phase}, nil)...)
+		tags := cell(r, phase)
+		if why, later := laterOf(tags, true); later && why == "" && tags != "" {
+			tags = "(" + tags + ")"
 		}
+		p.fileFeature(cell(r, text), cell(r, prio), strings.Join(n, "; "), cell(r, id), tags)
 	}
 }
 
