@@ -71,7 +71,7 @@ func TestPhasesAndPriorities(t *testing.T) {
 func TestByContent(t *testing.T) {
 	tests := []struct {
 		name, src, want string
-		get         func(*Brief) any
+		get             func(*Brief) any
 	}{
 		{"capabilities under a heading that names no part", "# X\n\n## Problem\n\nSlow.\n\n## Lab side\n\n- Scan the barcode when a parcel arrives.\n- Batch rolls of the same process.\n",
 			"Scan the barcode when a parcel arrives; Batch rolls of the same process | ", func(b *Brief) any { return features(b) }},

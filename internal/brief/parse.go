@@ -76,7 +76,7 @@ func (p *parser) read(doc *markdown.Doc) {
 		intro = append(intro, title.Blocks...)
 	}
 	intro = p.takeMeta(intro)
-	tagline := p.setTitle(doc.FrontMatter, title)
+	tagline := p.setTitle(doc.FrontMatter, title, intro)
 	p.legend = readLegend(doc)
 
 	// The introduction only fills what the sections left empty, so a stray
@@ -100,6 +100,9 @@ func (p *parser) read(doc *markdown.Doc) {
 	}
 	if p.b.Summary == "" {
 		p.b.Summary = asSentence(p.introSummary(from, intro))
+	}
+	if p.b.Title == "" {
+		p.b.Title = nameInText(append([]string{p.b.Summary}, paragraphsOf(intro)...)...)
 	}
 	p.b.Missing = missing(p.b)
 }
@@ -126,6 +129,17 @@ func (p *parser) introSummary(from *parser, intro []markdown.Block) string {
 		return ""
 	}
 	return ""
+}
+
+// paragraphsOf returns the text of the paragraphs among blocks.
+func paragraphsOf(blocks []markdown.Block) []string {
+	var out []string
+	for _, bl := range blocks {
+		if bl.Kind == markdown.Paragraph {
+			out = append(out, bl.Text)
+		}
+	}
+	return out
 }
 
 // titleSection is the heading that names the product: the first H1 unless
