@@ -49,6 +49,7 @@ type parser struct {
 	// label.
 	groups map[*markdown.Section]string
 	flows  []string // flow and journey items, features of last resort
+	actors []string // who does something in a prose feature: users too
 }
 
 func newParser(src []byte) *parser {
@@ -77,6 +78,11 @@ func (p *parser) read(doc *markdown.Doc) {
 	}
 	intro = p.takeMeta(intro)
 	tagline := p.setTitle(doc.FrontMatter, title, intro)
+	if p.b.Title == "" {
+		// A prose brief's product statement is found by the name it opens
+		// with, so the name is wanted before the prose is read.
+		p.b.Title = nameInText(paragraphsOf(intro)...)
+	}
 	p.legend = readLegend(doc)
 
 	// The introduction only fills what the sections left empty, so a stray
@@ -85,6 +91,13 @@ func (p *parser) read(doc *markdown.Doc) {
 	from := p
 	if hasRecognised(doc.All(), title) {
 		p.walk(doc.Sections, title, scope{})
+		if len(p.b.Features) == 0 {
+			// Flows retell the features; with no feature list they are
+			// the features.
+			for _, f := range p.flows {
+				p.addFeature(f, "")
+			}
+		}
 		from = p.child()
 	} else {
 		intro = append(intro, laterBlocks(doc.All(), title)...)

@@ -24,14 +24,17 @@ func featurePhrases(s string) ([]string, bool) {
 			break
 		}
 	}
-	if verb < 0 || !isSubject(w[:verb]) {
+	if verb < 0 {
+		return nil, false
+	}
+	if !isSubject(w[:verb], normWord(w[firstNonModal(w, verb)])) {
 		return nil, false
 	}
 	pred := verb
 	for pred < len(w) && modalWords()[normWord(w[pred])] {
 		pred++
 	}
-	if pred >= len(w) || !isVerb(normWord(w[pred])) {
+	if pred >= len(w) || !isVerb(normWord(w[pred])) || contextVerbs()[normWord(w[pred])] {
 		return nil, false
 	}
 	subject := strings.Join(w[:verb], " ")
@@ -52,23 +55,93 @@ func featurePhrases(s string) ([]string, bool) {
 	return out, len(out) > 0
 }
 
+// featureSubject is who does something in a feature sentence
+// ("Stewards log…", "the info-tent team marks…"): a noun phrase, not a
+// pronoun or the product; "" when the sentence has no such subject.
+func featureSubject(s string) string {
+	w := strings.Fields(trimItem(s))
+	for i := 0; i < len(w) && i <= maxSubjectWords; i++ {
+		lw := normWord(w[i])
+		if !modalWords()[lw] && !isVerb(lw) {
+			continue
+		}
+		if i == 0 || !isSubject(w[:i], normWord(w[firstNonModal(w, i)])) {
+			return ""
+		}
+		head := normWord(w[i-1])
+		if i == 1 && pronounSubjects()[head] || productNouns()[head] {
+			return ""
+		}
+		return strings.Join(w[:i], " ")
+	}
+	return ""
+}
+
 // isSubject accepts no subject (an imperative), a pronoun, or a noun
 // phrase ending in a role ("Supervisors", "The clinic manager") or the
-// product ("The app"). The head noun must come last, right before the
-// verb, so "Our dispatchers juggle phone calls" is not read as
-// dispatchers doing "calls".
-func isSubject(words []string) bool {
+// product ("The app"), or in any plural noun before a verb's base form
+// ("stewards log"), or any singular noun before its "-s" form ("the
+// info-tent team marks"): the verb agrees with it. The head noun must come
+// last, right before the verb, so "Our dispatchers juggle phone calls" is
+// not read as dispatchers doing "calls". A negative opening ("Nobody
+// knows", "No one…") is no one doing anything.
+func isSubject(words []string, verb string) bool {
 	if len(words) == 0 {
 		return true
 	}
-	if len(words) > maxSubjectWords {
+	if len(words) > maxSubjectWords || notSubjects()[normWord(words[0])] {
 		return false
 	}
 	head := normWord(words[len(words)-1])
 	if len(words) == 1 && pronounSubjects()[head] {
 		return true
 	}
-	return isRole(head) || productNouns()[head]
+	if isRole(head) || productNouns()[head] {
+		return true
+	}
+	if !nounLike(words) {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		if isRole(normWord(w)) {
+			return false // "Our dispatchers juggle phone calls": the verb is unknown
+		}
+	}
+	if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") {
+		return featureVerbs()[verb] // plural: the base form
+	}
+	return isVerb(verb) && !featureVerbs()[verb] // singular: the "-s" form
+}
+
+// nounLike reports whether words can be a noun phrase: no verb, modal,
+// stop word (but a leading determiner) or digit-only word in them.
+func nounLike(words []string) bool {
+	for i, w := range words {
+		lw := normWord(w)
+		if lw == "" || modalWords()[lw] || (i > 0 || !determiners()[lw]) && stopWords()[lw] || isVerb(lw) && i == len(words)-1 && !strings.HasSuffix(lw, "s") {
+			return false
+		}
+	}
+	return true
+}
+
+// Word sets for subjects, from lexicon/words.txt.
+var (
+	notSubjects  = lexSet("not subjects")
+	determiners  = lexSet("determiners")
+	contextVerbs = lexSet("context verbs")
+)
+
+// firstNonModal is the index of the first word at or after i that is no
+// modal, or len(w).
+func firstNonModal(w []string, i int) int {
+	for i < len(w) && modalWords()[normWord(w[i])] {
+		i++
+	}
+	if i >= len(w) {
+		return len(w) - 1
+	}
+	return i
 }
 
 // clauseSep separates clauses that may each have their own subject.
@@ -120,7 +193,10 @@ func verbPhrases(pred string) []string {
 		switch {
 		case i == 0:
 			cur = piece
-		case startsWithVerb(piece):
+		case startsWithVerb(piece) && !objectless(piece):
+			// A verb alone, or with only a particle, finishes the phrase
+			// before it: "by SMS, email or letter", "a label to print or
+			// write down".
 			out = append(out, cur)
 			cur = piece
 		default:
@@ -132,6 +208,16 @@ func verbPhrases(pred string) []string {
 	}
 	return append(out, cur)
 }
+
+// objectless reports whether a piece is a verb alone or a verb and a
+// particle ("email", "write down").
+func objectless(s string) bool {
+	f := strings.Fields(s)
+	return len(f) == 1 || len(f) == 2 && particles()[normWord(f[1])]
+}
+
+// particles complete a verb without an object: "write down", "sign in".
+var particles = lexSet("particles")
 
 func startsWithVerb(s string) bool {
 	f := strings.Fields(s)

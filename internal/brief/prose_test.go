@@ -183,3 +183,42 @@ func TestProductStatement(t *testing.T) {
 		}
 	}
 }
+
+// TestProseShapes reads prose briefs in the shapes people write them.
+func TestProseShapes(t *testing.T) {
+	tests := []struct {
+		name, src string
+		get       func(*Brief) any
+		want      string
+	}{
+		{"a product statement going on after a colon",
+			"# Findit\n\nFindit is a lost-property desk for a festival: stewards log each found item; festival-goers report what they have lost; and the info team marks items as collected. It has to work on the site Wi-Fi, and we need it before the gates open in June.\n",
+			func(b *Brief) any {
+				return fmt.Sprintf("%q %q %q %q", b.Summary, features(b), b.Constraints, b.Plan)
+			},
+			`"Findit is a lost-property desk for a festival." "Stewards log each found item; Festival-goers report what they have lost; The info team marks items as collected | " ["It has to work on the site Wi-Fi"] ["We need it before the gates open in June"]`},
+		{"today's situation after the product statement is the problem",
+			"Kilnshare is a booking log for a pottery studio.\n\nToday members write their names on a paper sheet, and nobody knows whose pieces are whose.\n\nThe technician groups logged pieces into a firing and marks the firing unloaded.\n",
+			func(b *Brief) any { return fmt.Sprintf("%q %q", b.Problem, features(b)) },
+			`"Today members write their names on a paper sheet, and nobody knows whose pieces are whose." "The technician groups logged pieces into a firing; The technician marks the firing unloaded | "`},
+		{"a tagline under the title, and a list that follows its majority",
+			"# Sipwell\nReminds office plant keepers when each plant needs water.\n- Add a plant with a photo\n- Mark a plant as watered\n- Holiday mode that hands your plants to a colleague\n",
+			func(b *Brief) any { return fmt.Sprintf("%q %q", b.Summary, features(b)) },
+			`"Reminds office plant keepers when each plant needs water." "Add a plant with a photo; Mark a plant as watered; Holiday mode that hands your plants to a colleague | "`},
+		{"later and unwanted in prose",
+			"Tally is a grocery list for households. We do not want to handle payments. Recipes stay in the old site for now, and a meal planner is something we would add only once we see how lists go.\n",
+			func(b *Brief) any { return fmt.Sprintf("%q %q", b.NonGoals, features(b)) },
+			`["Handle payments"] " | Recipes stay in the old site for now, and a meal planner is something we would add only once we see how lists go"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := Parse([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fmt.Sprint(tt.get(b)); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}

@@ -60,13 +60,13 @@ func (p people) passive(ts []token) (clause, bool) {
 // activeRest turns the further participles of a passive sentence active:
 // "… and added to Y" gives "… and add them to Y".
 func activeRest(ts []token, it string) string {
-	var out []string
+	var out []token
 	for i := 0; i < len(ts); i++ {
-		out = append(out, ts[i].text)
+		out = append(out, ts[i])
 		if ts[i].lw() == "and" && i+1 < len(ts) && isParticiple(ts[i+1].lw()) && (i+2 >= len(ts) || ts[i+2].lw() != "by") {
-			out = append(out, verbForm(ts[i+1].lw()).base, it)
+			out = append(out, token{text: verbForm(ts[i+1].lw()).base, space: true}, token{text: it, space: true})
 			i++
 		}
 	}
-	return join(tokenize(strings.Join(out, " ")))
+	return join(out)
 }
