@@ -117,6 +117,7 @@ func (p *parser) read(doc *markdown.Doc) {
 	if p.b.Title == "" {
 		p.b.Title = nameInText(append([]string{p.b.Summary}, paragraphsOf(intro)...)...)
 	}
+	p.merge()
 	p.b.Missing = missing(p.b)
 }
 

@@ -193,6 +193,10 @@ func phaseTag(text string) (string, bool) {
 // come in R2", "in version 2", "for phase 3".
 var phaseAfterPreposition = lazyRegexp(`(?i)\b(?:in|for|until|from|during|with)\s+(?:the\s+)?((?:phase|release|version|stage|milestone|iteration|wave)\s*\d+|[vr]\d+)\b`)
 
+// phaseStart is a heading that opens by naming a phase: "Phase 2 (all
+// wards)", "Release 1", "v2".
+var phaseStart = lazyRegexp(`(?i)^\s*(?:(?:phase|release|stage|milestone|iteration|wave)\s*\d+|[vr]\d+)\b`)
+
 // laterSentenceCues put a sentence after the first release.
 var laterSentenceCues = newCues("later sentence cues")
 
@@ -233,6 +237,11 @@ func (p *parser) headingScope(title string, parent scope) scope {
 		if n, err := strconv.Atoi(strings.TrimPrefix(sc.later, "phase ")); err == nil && n <= p.legend.mvpPhases {
 			sc.later, sc.isLater = "", false
 		}
+	}
+	if phaseStart().MatchString(plain(title)) && own != partLater {
+		// "Phase 1 (MVP, pilot on one ward)": a phase of the parent's
+		// work, whatever its other words name.
+		own = partNone
 	}
 	switch own {
 	case partNone:
