@@ -52,8 +52,8 @@ func TestPhasesAndPriorities(t *testing.T) {
 		{"not MVP heading", "# X\n\n## Features\n\n- Scan a label\n\n## Not MVP\n\n- Exchanges\n", "Scan a label | Exchanges"},
 		{"fenced lists with labels", "# X\n\n## Scope\n\n```\nMUST\n- apply once\nNICE TO HAVE (not for opening day)\n- loyalty discount\n```\n",
 			"apply once [Must] | loyalty discount [Nice to have]"},
-		{"group labels lead their items", "# X\n\n## Core features\n\n- Skill-mix check\n  - Before a swap is approved, the system checks the staffing.\n  - Why: safety.\n",
-			"Skill-mix check: before a swap is approved, the system checks the staffing | "},
+		{"a group label is a heading of its items", "# X\n\n## Core features\n\n- Skill-mix check\n  - Before a swap is approved, the system checks the staffing.\n  - Why: safety.\n",
+			"Before a swap is approved, the system checks the staffing | "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -21,7 +21,7 @@ var htmlHint = lazyRegexp(`(?i)<(?:/?(?:h[1-6]|p|ul|ol|li|b|strong|i|em|br|div|t
 // rewriteHTML returns src with its HTML rewritten as markdown, outside
 // fenced code blocks; src itself when it holds none.
 func rewriteHTML(src []byte) []byte {
-	if !htmlHint().Match(src) {
+	if bytes.IndexByte(src, '<') < 0 && bytes.IndexByte(src, '&') < 0 || !htmlHint().Match(src) {
 		return src
 	}
 	var out bytes.Buffer

@@ -145,7 +145,8 @@ func anyPrefix(s string, prefixes []string) bool {
 	return false
 }
 
-// featureUnits splits a paragraph of features into sentences, and a
+// featureUnits splits a paragraph of features into sentences and their
+// clauses with subjects of their own (", and the system emails…"), and a
 // sentence at a semicolon only where what follows is a capability of its
 // own ("…proof of address once; after that a member signs in…", "Export
 // to CSV; import from Excel"): any other clause is the same feature's
@@ -153,13 +154,13 @@ func anyPrefix(s string, prefixes []string) bool {
 // repaired").
 func featureUnits(text string) []string {
 	var out []string
-	for _, s := range sentences(text) {
+	for _, s := range subjectClauses(text) {
 		parts := splitOn(s, ";")
 		cur := parts[0]
 		for _, part := range parts[1:] {
 			if fs, ok := featureClauses(part); ok && len(fs) > 0 {
 				out = append(out, capitalize(trimItem(cur)))
-				cur = part
+				cur = dropConnective(part)
 				continue
 			}
 			cur += "; " + part
@@ -168,6 +169,20 @@ func featureUnits(text string) []string {
 	}
 	return out
 }
+
+// dropConnective removes a word that only joined a clause to the one
+// before it: "after that a member signs in" gives "a member signs in".
+func dropConnective(s string) string {
+	lower := lowerKeep(s)
+	for _, c := range connectives() {
+		if strings.HasPrefix(lower, c+" ") {
+			return strings.TrimSpace(s[len(c):])
+		}
+	}
+	return s
+}
+
+var connectives = lexPhrases("connectives")
 
 // paragraphItems splits a paragraph in a list section into items: at
 // sentence ends, then at semicolons. For users, a list of short names
@@ -187,36 +202,63 @@ func paragraphItems(text string, names bool) []string {
 	return out
 }
 
-// maxNameWords is how long a comma-separated part may be and still be
-// read as a name rather than a clause.
+// maxNameWords is how long a persona's name may be and still be read as a
+// name rather than a clause.
 const maxNameWords = 4
 
+// splitNames splits a list of users written in a sentence ("patients,
+// staff and the clinic manager") at commas and a last "and"/"or" outside
+// brackets, when every part gives a persona a short name; else the text
+// is one persona.
 func splitNames(s string) []string {
 	s = trimItem(s)
-	parts := splitOn(s, ", ")
+	var parts []string
+	for _, part := range splitOutside(s, ", ") {
+		part = strings.TrimSpace(part)
+		for _, conj := range []string{"and ", "or "} {
+			part = strings.TrimPrefix(part, conj)
+		}
+		parts = append(parts, splitOutside(part, " and ")...)
+	}
 	if len(parts) < 2 {
 		return []string{s}
 	}
-	last := parts[len(parts)-1]
-	for _, conj := range []string{"and ", "or "} {
-		last = strings.TrimPrefix(last, conj)
-	}
-	if i := strings.Index(last, " and "); i > 0 {
-		parts = append(parts[:len(parts)-1], last[:i], last[i+5:])
-	} else {
-		parts[len(parts)-1] = last
-	}
 	for _, p := range parts {
-		if wordCount(p) > maxNameWords {
+		if wordCount(parsePersona(p).Name) > maxNameWords {
 			return []string{s}
 		}
 	}
 	return parts
 }
 
+// splitOutside splits s at sep where sep is outside brackets.
+func splitOutside(s, sep string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth = max(0, depth-1)
+		}
+		if depth == 0 && strings.HasPrefix(s[i:], sep) {
+			out = append(out, s[start:i])
+			start = i + len(sep)
+			i += len(sep) - 1
+		}
+	}
+	return append(out, s[start:])
+}
+
 // addItem adds one item to a list part other than features, users and
 // metrics.
 func (p *parser) addItem(pt part, text string) {
+	if pt != partFeatures {
+		// The brief's own IDs ("NFR-1:", "G2:") are references, not text.
+		_, tag, rest := splitRef(text)
+		text = strings.TrimSpace(tag + " " + rest)
+	}
 	text = trimItem(text)
 	if text == "" {
 		return
@@ -325,6 +367,9 @@ var (
 // bracketed tag may carry more than the priority ("(Won't, post-v1)"):
 // the rest is returned as tags, for the phase.
 func splitPriority(text string) (prio, tags, rest string) {
+	if !strings.ContainsAny(text, "([:—–-") {
+		return "", "", text
+	}
 	for _, re := range []func() *regexp.Regexp{bracketLead, bracketTail} {
 		m := re().FindStringSubmatchIndex(text)
 		if m == nil {
@@ -351,9 +396,7 @@ var rationale = lazyRegexp(`(?i)^(?:\*\*|__)?(?:why|because|rationale|reason|not
 // addFeature adds a feature, or a later item when its tags, its priority
 // or its section put it after the first release. It takes the brief's
 // own ID as a reference and the priority the author marked; a feature
-// without one takes its section's. In a list group ("Skill-mix check"
-// over its sentences) the group's label leads the feature unless the
-// feature already names it.
+// without one takes its section's.
 func (p *parser) addFeature(text, notes string) {
 	p.fileFeature(text, "", notes, "", "")
 }
@@ -370,9 +413,6 @@ func (p *parser) fileFeature(text, prio, notes, ref, tags string) {
 	text = trimItem(text)
 	if text == "" {
 		return
-	}
-	if g := p.ctx.group; g != "" && !namesGroup(text, g) {
-		text = g + ": " + lowerFirst(text)
 	}
 	f := Feature{Text: text, Priority: normalizePriority(prio), Notes: strings.TrimSpace(notes), Ref: ref}
 	why, later := p.laterWhy(tags+" "+text, true)
@@ -429,23 +469,14 @@ func (p *parser) laterWhy(text string, strict bool) (string, bool) {
 	return why, later
 }
 
-// namesGroup reports whether a feature already holds the content words of
-// its group's label.
-func namesGroup(text, group string) bool {
-	lower := lowerKeep(plain(text))
-	for _, w := range strings.FieldsFunc(lowerKeep(plain(group)), func(r rune) bool { return notAlnum(r) && r != '\'' }) {
-		if len(w) > 3 && !stopWords()[w] && !strings.Contains(lower, strings.TrimSuffix(w, "s")) {
-			return false
-		}
-	}
-	return true
-}
-
 // normalizePriority writes a priority the brief gave as parsePriority
 // does ("p0" as "P0", "must have" as "Must"), or as written, capitalised,
 // when it is none of those.
 func normalizePriority(s string) string {
 	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
 	if p, ok := parsePriority(s); ok {
 		return p
 	}

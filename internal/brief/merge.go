@@ -13,14 +13,32 @@ import "strings"
 // other words ("Duty matron approval for short-notice swaps" for "Swaps
 // inside the next 24 hours also need the duty matron") is not found.
 
-// merge applies the rules above to p.b.
+// merge applies the rules above to p.b. Candidates are found through an
+// index of the features' words, by the rarest word of the set that must be
+// within the other, so a brief of ten thousand features merges in about
+// linear time.
 func (p *parser) merge() {
 	if len(p.b.Features) == 0 {
 		return
 	}
 	feats := make([]stemSet, len(p.b.Features))
+	df := map[string]int{}
+	index := map[string][]int{} // stem → the features holding it
 	for i, f := range p.b.Features {
 		feats[i] = stemsOf(f.Text)
+		for w := range feats[i] {
+			df[w]++
+			index[w] = append(index[w], i)
+		}
+	}
+	rarest := func(s stemSet) string {
+		best := ""
+		for w := range s {
+			if best == "" || df[w] < df[best] || df[w] == df[best] && w < best {
+				best = w
+			}
+		}
+		return best
 	}
 	moved := map[int]bool{}
 	for li := range p.b.Later {
@@ -29,8 +47,8 @@ func (p *parser) merge() {
 			continue
 		}
 		holder := -1
-		for fi, f := range feats {
-			if l.within(f) {
+		for _, fi := range index[rarest(l)] {
+			if l.within(feats[fi]) {
 				if holder >= 0 {
 					holder = -2 // in two features: it names neither alone
 					break
@@ -49,37 +67,69 @@ func (p *parser) merge() {
 	}
 	var keep []Feature
 	var keepStems []stemSet
+	kept := map[string][]int{}     // stem → the kept features holding it
+	byRarest := map[string][]int{} // a kept feature's rarest stem → it
 	for i, f := range p.b.Features {
 		if moved[i] {
 			continue
 		}
-		if j := restates(keepStems, feats[i]); j >= 0 {
+		s := feats[i]
+		if j := restated(s, keepStems, kept[rarest(s)], byRarest); j >= 0 {
 			k := &keep[j]
-			if len(feats[i]) > len(keepStems[j]) {
-				k.Text, keepStems[j] = f.Text, feats[i]
+			if len(s) > len(keepStems[j]) {
+				k.Text, keepStems[j] = f.Text, s
+				for w := range s {
+					kept[w] = appendOnce(kept[w], j)
+				}
 			}
 			k.Priority, k.Ref = firstNonEmpty(k.Priority, f.Priority), firstNonEmpty(k.Ref, f.Ref)
 			k.Notes = joinNotes(k.Notes, f.Notes)
 			continue
 		}
+		j := len(keep)
 		keep = append(keep, f)
-		keepStems = append(keepStems, feats[i])
+		keepStems = append(keepStems, s)
+		for w := range s {
+			kept[w] = append(kept[w], j)
+		}
+		if r := rarest(s); r != "" {
+			byRarest[r] = append(byRarest[r], j)
+		}
 	}
 	p.b.Features = keep
 }
 
-// restates returns the index of the set one of whose stems are all in
-// the other (two content words at least), or -1.
-func restates(sets []stemSet, s stemSet) int {
+// restated returns the first kept feature that s restates or that
+// restates s (one's stems all in the other, two at least), or -1. The
+// candidates for s within a kept set are those holding s's rarest stem;
+// for a kept set within s, those whose rarest stem s holds.
+func restated(s stemSet, sets []stemSet, holding []int, byRarest map[string][]int) int {
 	if len(s) < 2 {
 		return -1
 	}
-	for i, o := range sets {
-		if len(o) >= 2 && (s.within(o) || o.within(s)) {
-			return i
+	best := -1
+	for _, j := range holding {
+		if len(sets[j]) >= 2 && s.within(sets[j]) && (best < 0 || j < best) {
+			best = j
 		}
 	}
-	return -1
+	for w := range s {
+		for _, j := range byRarest[w] {
+			if len(sets[j]) >= 2 && sets[j].within(s) && (best < 0 || j < best) {
+				best = j
+			}
+		}
+	}
+	return best
+}
+
+func appendOnce(xs []int, x int) []int {
+	for _, y := range xs {
+		if y == x {
+			return xs
+		}
+	}
+	return append(xs, x)
 }
 
 func joinNotes(a, b string) string {
@@ -98,7 +148,7 @@ type stemSet map[string]bool
 func stemsOf(s string) stemSet {
 	out := stemSet{}
 	for _, w := range strings.FieldsFunc(lowerKeep(plain(s)), notAlnum) {
-		if len(w) > 2 && !stopWords()[w] && !modalWords()[w] {
+		if (len(w) > 2 || hasDigit(w)) && !stopWords()[w] && !modalWords()[w] {
 			out[stem(w)] = true
 		}
 	}

@@ -17,9 +17,10 @@ import (
 //   - makes a bold label ("**What it does:**", "**Not MVP:** x; y") or a
 //     short line ending in a colon, or one right above a list ("Phase 2
 //     (all wards):"), a section of its own holding what follows it, up to
-//     the next label (labelSections);
+//     the next label (splitLabels);
 //   - makes a list item that only names a group ("- Swap requests") of
-//     sentence items nested under it a section too (groupSections);
+//     sentence items nested under it a section too, its label the
+//     heading of its items (splitGroups);
 //   - takes a plain first line ("Fridgeful: one-pager") as the title when
 //     the brief has no heading above its text.
 func (p *parser) normalise(doc *markdown.Doc) (titleLine string) {
@@ -40,7 +41,7 @@ func (p *parser) normalise(doc *markdown.Doc) (titleLine string) {
 		var subs []*markdown.Section
 		s.Blocks, subs = p.splitLabels(s.Blocks, s.Level+1)
 		var groups []*markdown.Section
-		s.Blocks, groups = p.splitGroups(s.Blocks, s.Level+1)
+		s.Blocks, groups = splitGroups(s.Blocks, s.Level+1)
 		s.Children = append(append(subs, groups...), s.Children...)
 	}
 	return titleLine
@@ -147,7 +148,7 @@ func (p *parser) splitLabels(blocks []markdown.Block, level int) ([]markdown.Blo
 
 // splitGroups makes each list item that names a group of sentence items a
 // section of its own at level; other items stay in their list.
-func (p *parser) splitGroups(blocks []markdown.Block, level int) ([]markdown.Block, []*markdown.Section) {
+func splitGroups(blocks []markdown.Block, level int) ([]markdown.Block, []*markdown.Section) {
 	var keep []markdown.Block
 	var out []*markdown.Section
 	for _, b := range blocks {
@@ -164,7 +165,6 @@ func (p *parser) splitGroups(blocks []markdown.Block, level int) ([]markdown.Blo
 			label := strings.TrimSuffix(strings.TrimSpace(it.Text), ":")
 			g := &markdown.Section{Level: level, Title: label, Line: it.Line,
 				Blocks: []markdown.Block{{Kind: markdown.List, Line: it.Line, Items: it.Children, Ordered: b.Ordered}}}
-			p.groups[g] = label
 			out = append(out, g)
 		}
 		if len(rest) > 0 {

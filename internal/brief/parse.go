@@ -43,18 +43,14 @@ type parser struct {
 	unused  []string // prose paragraphs nothing was taken from
 	// titleLine is a plain first line taken as the title (normalise).
 	titleLine string
-	legend    legend // the brief's own definitions of priorities and phases
-	ctx       scope  // the scope of the section being read
-	// groups holds the sections normalise made of list groups, by their
-	// label.
-	groups map[*markdown.Section]string
-	flows  []string // flow and journey items, features of last resort
-	actors []string // who does something in a prose feature: users too
+	legend    legend   // the brief's own definitions of priorities and phases
+	ctx       scope    // the scope of the section being read
+	flows     []string // flow and journey items, features of last resort
+	actors    []string // who does something in a prose feature: users too
 }
 
 func newParser(src []byte) *parser {
-	return &parser{lines: strings.Split(string(src), "\n"), b: &Brief{Meta: map[string]string{}},
-		groups: map[*markdown.Section]string{}}
+	return &parser{lines: strings.Split(string(src), "\n"), b: &Brief{Meta: map[string]string{}}}
 }
 
 // child is a parser for the introduction of a headed brief, whose
@@ -118,6 +114,14 @@ func (p *parser) read(doc *markdown.Doc) {
 		p.b.Title = nameInText(append([]string{p.b.Summary}, paragraphsOf(intro)...)...)
 	}
 	p.merge()
+	if len(p.b.Users) == 0 {
+		// With no users named, whoever does something in a feature is one.
+		for _, f := range p.b.Features {
+			if who := featureSubject(f.Text); who != "" {
+				p.addRole(stripDeterminer(who))
+			}
+		}
+	}
 	p.b.Missing = missing(p.b)
 }
 
@@ -214,9 +218,6 @@ func (p *parser) walk(secs []*markdown.Section, title *markdown.Section, parent 
 			continue
 		}
 		sc := p.headingScope(s.Title, parent)
-		if label, ok := p.groups[s]; ok {
-			sc.group = label
-		}
 		p.ctx = sc
 		p.section(sc.part, s, classifyHeading(s.Title) == partNone)
 		p.walk(s.Children, title, sc)
@@ -245,7 +246,7 @@ func (p *parser) section(pt part, s *markdown.Section, nested bool) {
 	for _, bl := range s.Blocks {
 		structured = structured || bl.Kind == markdown.List || bl.Kind == markdown.Table
 	}
-	if nested && !structured && (pt == partFeatures || pt == partUsers) && p.ctx.group == "" {
+	if nested && !structured && (pt == partFeatures || pt == partUsers) {
 		name := cleanHeading(s.Title)
 		notes := strings.Join(s.Paragraphs(), " ")
 		if pt == partFeatures {

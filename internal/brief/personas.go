@@ -18,8 +18,14 @@ var rankLabels = map[string]bool{"primary": true, "secondary": true, "tertiary":
 	"main": true, "also": true, "other": true, "others": true, "internal": true, "external": true}
 
 // personaSplits are the words at which a persona's name ends and its
-// description begins, when nothing marks the name: "Patients who walk in…".
-var personaSplits = []string{" who ", " that ", " with ", " whose ", ", "}
+// description begins, when nothing marks the name: "Patients who walk
+// in…", "Riders with disabilities, who need…". A comma or a bracket wins
+// over "with", which may belong to the name.
+var personaSplits = []string{" who ", " that ", " whose ", ", ", " ("}
+
+// placeWords start a phrase that places a long name rather than names it:
+// "Customer service staff at the transit agency".
+var placeWords = lexPhrases("place words")
 
 // maxLabelWords is how long a "Name: …" prefix may be and still be a name.
 const maxLabelWords = 5
@@ -51,9 +57,19 @@ func parsePersona(text string) Persona {
 		}
 	}
 	if best < 0 {
-		return newPersona(t, "")
+		best = len(t)
 	}
-	return newPersona(t[:best], strings.TrimPrefix(t[best:], ","))
+	name, desc := t[:best], strings.TrimPrefix(strings.TrimSpace(t[best:]), ",")
+	if wordCount(name) > 3 {
+		for _, pw := range placeWords() {
+			if i := strings.Index(name, " "+pw+" "); i > 0 {
+				name, desc = name[:i], strings.TrimSpace(name[i+1:]+" "+desc)
+				break
+			}
+		}
+	}
+	desc = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(desc, "("), ")"))
+	return newPersona(name, desc)
 }
 
 func newPersona(name, desc string) Persona {

@@ -24,7 +24,6 @@ type scope struct {
 	// phase ("phase 2"), or "" for a plain later. Set means later.
 	later    string
 	isLater  bool
-	group    string // the label of a list group whose items these are
 	question string // the heading, when it is a question
 }
 
@@ -87,6 +86,10 @@ var mvpPhasesLegend = lazyRegexp(`(?i)\bmvp\b[^.;]{0,30}?\bphases?\s+(\d+)\s*(?:
 func readLegend(doc *markdown.Doc) legend {
 	lg := legend{laterPriorities: map[string]string{}, mvpPhases: 1}
 	read := func(text string) {
+		lower := strings.ToLower(text)
+		if !mentionsPriority(lower) {
+			return
+		}
 		for _, m := range priorityLegend().FindAllStringSubmatch(text, -1) {
 			prio, ok := parsePriority(m[1])
 			if !ok {
@@ -95,6 +98,9 @@ func readLegend(doc *markdown.Doc) legend {
 			if why, later := laterOf(m[2], true); later {
 				lg.laterPriorities[prio] = firstNonEmpty(why, tagPhase(m[2]))
 			}
+		}
+		if !strings.Contains(lower, "mvp") {
+			return
 		}
 		if m := mvpPhasesLegend().FindStringSubmatch(text); m != nil {
 			if n, err := strconv.Atoi(m[2]); err == nil && n > lg.mvpPhases {
@@ -119,6 +125,17 @@ func readLegend(doc *markdown.Doc) legend {
 	return lg
 }
 
+// mentionsPriority is a cheap test that a lower-case text may define a
+// priority or a phase, before the legend's patterns are run on it.
+func mentionsPriority(lower string) bool {
+	for _, w := range []string{"p0", "p1", "p2", "p3", "p4", "must", "should", "could", "won", "nice to have", "mvp"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // laterOf says whether text puts what it names after the first release,
 // and why: a phase above the first ("phase 2", "R2"), or "" for a plain
 // later cue. In a heading any later cue or phase counts. In a sentence
@@ -139,17 +156,21 @@ func laterIn(text string, heading, strict bool) (string, bool) {
 		}
 		return "", laterCues.match(text)
 	}
-	for _, tag := range parenTags().FindAllStringSubmatch(text, -1) {
-		if why, ok := phaseTag(tag[1]); ok {
-			return why, true
-		}
-		if laterCues.match(tag[1]) {
-			return tagPhase(tag[1]), true
+	if strings.ContainsAny(text, "([") {
+		for _, tag := range parenTags().FindAllStringSubmatch(text, -1) {
+			if why, ok := phaseTag(tag[1]); ok {
+				return why, true
+			}
+			if laterCues.match(tag[1]) {
+				return tagPhase(tag[1]), true
+			}
 		}
 	}
-	if m := phaseAfterPreposition().FindStringSubmatch(text); m != nil {
-		if why, ok := phaseTag(m[1]); ok {
-			return why, true
+	if hasDigit(text) && namesPhase(lowerKeep(text)) {
+		if m := phaseAfterPreposition().FindStringSubmatch(text); m != nil {
+			if why, ok := phaseTag(m[1]); ok {
+				return why, true
+			}
 		}
 	}
 	if strict {
@@ -167,6 +188,22 @@ func tagPhase(tag string) string {
 		}
 	}
 	return ""
+}
+
+// namesPhase is a cheap test that a lower-case text may name a phase,
+// before the phase patterns are run on it.
+func namesPhase(lower string) bool {
+	for _, w := range []string{"phase", "release", "version", "stage", "milestone", "iteration", "wave"} {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	for i := 0; i+2 < len(lower); i++ {
+		if (lower[i] == ' ' || lower[i] == '(') && (lower[i+1] == 'v' || lower[i+1] == 'r') && lower[i+2] >= '0' && lower[i+2] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // phaseTag reads a phase above the first in text: "phase 2", "R2".
@@ -219,7 +256,7 @@ func isMVP(text string) bool {
 // headingScope reads a section's heading, under its parent's scope.
 func (p *parser) headingScope(title string, parent scope) scope {
 	sc := parent
-	sc.group, sc.question = "", ""
+	sc.question = ""
 	own := classifyHeading(title)
 	if prio, ok := parsePriority(normalizeHeading(title)); ok {
 		// "Won't have (for now)" is a priority, not a non-goal keyword.

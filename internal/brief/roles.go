@@ -17,7 +17,7 @@ func roleNames(s string) []string {
 	var out []string
 	for i, x := range w {
 		lw := normWord(x)
-		if !isRole(lw) || strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") {
+		if !isRole(lw) || strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") || strings.HasSuffix(strings.Trim(x, `.,;:!?)"`), "s'") {
 			continue
 		}
 		endsClause := strings.ContainsAny(x[len(x)-1:], ",;:.")

@@ -12,16 +12,23 @@ var particles = set("out", "up", "off", "back", "down", "away", "over")
 // passive reads a feature in the passive voice, whose doer is the
 // product: "Membership is confirmed when…" becomes "confirm membership
 // when…"; "Firing fees are worked out from X and added to Y" becomes
-// "work out firing fees from X and add them to Y". A person as the
-// subject ("Members are suspended") is left to the other readings.
+// "work out firing fees from X and add them to Y"; "Members who are late
+// twice are suspended" becomes "suspend members who are late twice". A
+// participle before "to" ("Members are allowed to…") is no passive the
+// product performs.
 func (p people) passive(ts []token) (clause, bool) {
-	for i := 1; i < len(ts) && i <= 6; i++ {
+	relative := false
+	for i := 1; i < len(ts) && i <= 8; i++ {
 		lw := ts[i].lw()
 		if !ts[i].isWord() && ts[i].text != "'" && ts[i].text != "’" {
 			return clause{}, false
 		}
+		if lw == "who" || lw == "that" || lw == "which" {
+			relative = true
+			continue
+		}
 		if lw != "is" && lw != "are" && lw != "gets" && lw != "get" {
-			if v := verbForm(lw); v != nil && v.third == lw && v.base != lw || modals[lw] {
+			if v := verbForm(lw); (v != nil && v.third == lw && v.base != lw || modals[lw]) && !relative {
 				return clause{}, false // the sentence's verb is another
 			}
 			continue
@@ -30,12 +37,18 @@ func (p people) passive(ts []token) (clause, bool) {
 		for j < len(ts) && passiveAdverbs[ts[j].lw()] {
 			j++
 		}
-		if j >= len(ts) || !isParticiple(ts[j].lw()) {
+		if j >= len(ts) || !isParticiple(ts[j].lw()) || j+1 < len(ts) && ts[j+1].lw() == "to" {
+			if relative {
+				continue // "Members who are late twice are…"
+			}
 			return clause{}, false
 		}
 		subj := ts[:i]
 		head := subj[len(subj)-1].lw()
-		if isPerson(head) || pronouns[ts[0].lw()] || ts[0].lw() == "this" || ts[0].lw() == "that" || ts[0].lw() == "there" || p.namedPersona(join(subj)) >= 0 {
+		if relative {
+			head = ts[0].lw()
+		}
+		if pronouns[ts[0].lw()] || ts[0].lw() == "this" || ts[0].lw() == "there" {
 			return clause{}, false
 		}
 		k := j + 1
