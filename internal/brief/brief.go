@@ -83,6 +83,11 @@ type Feature struct {
 	// Ref is the brief's own ID for the feature ("FR-2A", "US1"), kept
 	// as a reference and never part of Text.
 	Ref string `json:",omitempty"`
+	// Actor is the persona (a Users name) the brief files the feature
+	// under, when a heading above it names one ("### Parent or carer",
+	// "**For the harbourmaster**"): who does it when its text does not
+	// say.
+	Actor string `json:",omitempty"`
 }
 
 // Metric is a measure of success.

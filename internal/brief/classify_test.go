@@ -98,3 +98,19 @@ func TestByContent(t *testing.T) {
 		})
 	}
 }
+
+func TestActorFromHeading(t *testing.T) {
+	src := "# X\n\n## Users\n\n- Trip leader\n- Parent or carer\n- School office administrator\n\n## Requirements\n\n### Parent or carer\n\n- Give consent for each child.\n\n### School office\n\n- Record cash payments.\n\n### Reports\n\n- Export payments as CSV.\n\n## Features\n\n**For the trip leader**\n\n- Create a trip.\n"
+	b, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range b.Features {
+		got = append(got, f.Text+" <"+f.Actor+">")
+	}
+	want := "Give consent for each child <Parent or carer>; Record cash payments <School office administrator>; Export payments as CSV <>; Create a trip <Trip leader>"
+	if s := strings.Join(got, "; "); s != want {
+		t.Errorf("got  %s\nwant %s", s, want)
+	}
+}

@@ -414,7 +414,7 @@ func (p *parser) fileFeature(text, prio, notes, ref, tags string) {
 	if text == "" {
 		return
 	}
-	f := Feature{Text: text, Priority: normalizePriority(prio), Notes: strings.TrimSpace(notes), Ref: ref}
+	f := Feature{Text: text, Priority: normalizePriority(prio), Notes: strings.TrimSpace(notes), Ref: ref, Actor: p.ctx.actor}
 	why, later := p.laterWhy(tags+" "+text, true)
 	if !later {
 		why, later = p.priorityLater(f.Priority)

@@ -114,6 +114,7 @@ func (p *parser) read(doc *markdown.Doc) {
 		p.b.Title = nameInText(append([]string{p.b.Summary}, paragraphsOf(intro)...)...)
 	}
 	p.merge()
+	p.resolveActors()
 	if len(p.b.Users) == 0 {
 		// With no users named, whoever does something in a feature is one.
 		for _, f := range p.b.Features {

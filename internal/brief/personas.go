@@ -140,3 +140,32 @@ func (p *parser) addUsersParagraph(text string) {
 		}
 	}
 }
+
+// resolveActors keeps a feature's Actor only when it names one of the
+// brief's personas, and then as that persona's name: "School office"
+// names "School office administrator", "harbourmaster" names
+// "Harbourmaster"; "Lab side" names no one.
+func (p *parser) resolveActors() {
+	for _, fs := range [][]Feature{p.b.Features, p.b.Later} {
+		for i := range fs {
+			fs[i].Actor = p.personaNamed(fs[i].Actor)
+		}
+	}
+}
+
+// personaNamed returns the name of the persona that words name: the same
+// kind of person ("Harbour commissioners" for "commissioners"), or a name
+// holding all of its words ("School office administrator" for "School
+// office"); "" when none does.
+func (p *parser) personaNamed(words string) string {
+	if words == "" {
+		return ""
+	}
+	want := stemsOf(words)
+	for _, u := range p.b.Users {
+		if roleKey(u.Name) == roleKey(words) || len(want) > 0 && want.within(stemsOf(u.Name)) {
+			return u.Name
+		}
+	}
+	return ""
+}

@@ -25,6 +25,7 @@ type scope struct {
 	later    string
 	isLater  bool
 	question string // the heading, when it is a question
+	actor    string // the heading, when it may name who does the features under it
 }
 
 // laterTag finds a phase, release, version or milestone above the first:
@@ -258,6 +259,9 @@ func (p *parser) headingScope(title string, parent scope) scope {
 	sc := parent
 	sc.question = ""
 	own := classifyHeading(title)
+	if own == partNone {
+		sc.actor = audience(title)
+	}
 	if prio, ok := parsePriority(normalizeHeading(title)); ok {
 		// "Won't have (for now)" is a priority, not a non-goal keyword.
 		sc.priority, own = prio, partFeatures
@@ -297,6 +301,21 @@ func (p *parser) headingScope(title string, parent scope) scope {
 		sc.question = plain(title)
 	}
 	return sc
+}
+
+// audience is the people a heading may name as doing what is under it:
+// "For the harbourmaster" gives "harbourmaster", "Parent or carer" itself.
+// Whether they are a persona is decided once the users are known
+// (resolveActors).
+func audience(title string) string {
+	t := cleanHeading(title)
+	lower := lowerKeep(t)
+	for _, lead := range []string{"for the ", "for ", "as a ", "as an ", "as the ", "by the ", "by "} {
+		if strings.HasPrefix(lower, lead) {
+			return t[len(lead):]
+		}
+	}
+	return t
 }
 
 // priorityLater says whether a priority is one the brief, or MoSCoW, puts

@@ -91,7 +91,7 @@ should be left uncovered. We won't handle payroll.
 		{"Summary", b.Summary, "We are building a web app that lets nurses swap shifts safely."},
 		{"Problem", b.Problem, "Nurses waste an hour a week arranging shift swaps by text message, and managers find out too late."},
 		{"Users", fmt.Sprintf("%q", b.Users), `[{"Nurses" ""} {"Managers" ""}]`},
-		{"Features", fmt.Sprintf("%q", b.Features), `[{"Nurses post a shift" "" "" "" ""} {"Nurses browse open shifts" "" "" "" ""} {"Nurses accept one" "" "" "" ""} {"Managers approve a swap with one tap" "" "" "" ""}]`},
+		{"Features", features(b), "Nurses post a shift; Nurses browse open shifts; Nurses accept one; Managers approve a swap with one tap | "},
 		{"Constraints", strings.Join(b.Constraints, "|"), "It must run on the hospital's existing SSO"},
 		{"Risks", strings.Join(b.Risks, "|"), "We assume every nurse has a phone"},
 		{"Metrics", fmt.Sprintf("%q", b.Metrics), `[{"Swap messages" "40 a week" "under 5"} {"Shift left uncovered" "" "none"}]`},
@@ -114,11 +114,11 @@ func TestSections(t *testing.T) {
 		get  func(*Brief) any
 	}{
 		{"unrecognised heading does not leak", "# X\n\n## Problem\n\nSlow.\n\n## Appendix\n\n- not a feature\n\n## Features\n\n- Fast\n",
-			`[{"Fast" "" "" "" ""}]`, func(b *Brief) any { return b.Features }},
+			`"Fast | "`, func(b *Brief) any { return features(b) }},
 		{"nested section inherits", "# X\n\n## Constraints\n\n### Security\n\n- Encrypt data\n\n### Hosting\n\n- EU only\n",
 			`["Encrypt data" "EU only"]`, func(b *Brief) any { return b.Constraints }},
 		{"nested recognised section is its own", "# X\n\n## Scope\n\n- Export\n\n### Out of scope\n\n- Import\n",
-			`[{"Export" "" "" "" ""}] ["Import"]`, func(b *Brief) any { return fmt.Sprintf("%q %q", b.Features, b.NonGoals) }},
+			`Export |  ["Import"]`, func(b *Brief) any { return fmt.Sprintf("%s %q", features(b), b.NonGoals) }},
 		{"assumptions go to risks, the plan to plan", "## Constraints and assumptions\n\n- Runs on Android\n- We assume Wi-Fi\n- Assuming two staff; budget is fixed\n",
 			`["Runs on Android"] ["We assume Wi-Fi" "Assuming two staff"] ["Budget is fixed"]`,
 			func(b *Brief) any { return fmt.Sprintf("%q %q %q", b.Constraints, b.Risks, b.Plan) }},

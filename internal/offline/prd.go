@@ -87,7 +87,7 @@ func functionalText(pp people, f brief.Feature) string {
 		return "" // markup or punctuation alone states no capability
 	}
 	first, more := firstSentence(text)
-	out := requirementSentence(pp.analyse(first))
+	out := requirementSentence(pp.filedUnder(f.Actor).analyse(first))
 	if more != "" {
 		out += " " + sentence(more)
 	}
