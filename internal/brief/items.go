@@ -116,7 +116,7 @@ func (p *parser) addParagraph(pt part, text string) {
 func (p *parser) addFeatureSentence(t string) {
 	lower := lowerKeep(t)
 	switch {
-	case anyPrefix(lower, metaOpenings()):
+	case anyPrefix(lower, metaOpenings()), isLegend(t):
 		return
 	case p.ctx.isLater:
 		p.addFeature(t, "")
@@ -414,6 +414,11 @@ func (p *parser) fileFeature(text, prio, notes, ref, tags string) {
 	if text == "" {
 		return
 	}
+	if g := p.ctx.group; g != "" && !isCapability(text) && !namesGroup(text, g) {
+		// "Title, affected services, severity" under "Incident record"
+		// is the incident record's, and says so.
+		text = g + ": " + lowerFirst(text)
+	}
 	f := Feature{Text: text, Priority: normalizePriority(prio), Notes: strings.TrimSpace(notes), Ref: ref, Actor: p.ctx.actor}
 	why, later := p.laterWhy(tags+" "+text, true)
 	if !later {
@@ -428,6 +433,12 @@ func (p *parser) fileFeature(text, prio, notes, ref, tags string) {
 		return
 	}
 	p.b.Features = append(p.b.Features, f)
+}
+
+// namesGroup reports whether a feature already holds the content words of
+// its group's label.
+func namesGroup(text, group string) bool {
+	return stemsOf(group).within(stemsOf(text))
 }
 
 // addLater adds an item the brief puts after the first release.

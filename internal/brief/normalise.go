@@ -20,7 +20,9 @@ import (
 //     the next label (splitLabels);
 //   - makes a list item that only names a group ("- Swap requests") of
 //     sentence items nested under it a section too, its label the
-//     heading of its items (splitGroups);
+//     heading of its items and the name of those that are no sentence of
+//     their own ("Incident record" over "Title, severity and times")
+//     (splitGroups);
 //   - takes a plain first line ("Fridgeful: one-pager") as the title when
 //     the brief has no heading above its text.
 func (p *parser) normalise(doc *markdown.Doc) (titleLine string) {
@@ -41,7 +43,7 @@ func (p *parser) normalise(doc *markdown.Doc) (titleLine string) {
 		var subs []*markdown.Section
 		s.Blocks, subs = p.splitLabels(s.Blocks, s.Level+1)
 		var groups []*markdown.Section
-		s.Blocks, groups = splitGroups(s.Blocks, s.Level+1)
+		s.Blocks, groups = p.splitGroups(s.Blocks, s.Level+1)
 		s.Children = append(append(subs, groups...), s.Children...)
 	}
 	return titleLine
@@ -148,7 +150,7 @@ func (p *parser) splitLabels(blocks []markdown.Block, level int) ([]markdown.Blo
 
 // splitGroups makes each list item that names a group of sentence items a
 // section of its own at level; other items stay in their list.
-func splitGroups(blocks []markdown.Block, level int) ([]markdown.Block, []*markdown.Section) {
+func (p *parser) splitGroups(blocks []markdown.Block, level int) ([]markdown.Block, []*markdown.Section) {
 	var keep []markdown.Block
 	var out []*markdown.Section
 	for _, b := range blocks {
@@ -165,6 +167,7 @@ func splitGroups(blocks []markdown.Block, level int) ([]markdown.Block, []*markd
 			label := strings.TrimSuffix(strings.TrimSpace(it.Text), ":")
 			g := &markdown.Section{Level: level, Title: label, Line: it.Line,
 				Blocks: []markdown.Block{{Kind: markdown.List, Line: it.Line, Items: it.Children, Ordered: b.Ordered}}}
+			p.groups[g] = label
 			out = append(out, g)
 		}
 		if len(rest) > 0 {

@@ -43,14 +43,18 @@ type parser struct {
 	unused  []string // prose paragraphs nothing was taken from
 	// titleLine is a plain first line taken as the title (normalise).
 	titleLine string
-	legend    legend   // the brief's own definitions of priorities and phases
-	ctx       scope    // the scope of the section being read
-	flows     []string // flow and journey items, features of last resort
-	actors    []string // who does something in a prose feature: users too
+	legend    legend // the brief's own definitions of priorities and phases
+	ctx       scope  // the scope of the section being read
+	// groups holds the sections normalise made of list groups, by their
+	// label.
+	groups map[*markdown.Section]string
+	flows  []string // flow and journey items, features of last resort
+	actors []string // who does something in a prose feature: users too
 }
 
 func newParser(src []byte) *parser {
-	return &parser{lines: strings.Split(string(src), "\n"), b: &Brief{Meta: map[string]string{}}}
+	return &parser{lines: strings.Split(string(src), "\n"), b: &Brief{Meta: map[string]string{}},
+		groups: map[*markdown.Section]string{}}
 }
 
 // child is a parser for the introduction of a headed brief, whose
@@ -219,6 +223,9 @@ func (p *parser) walk(secs []*markdown.Section, title *markdown.Section, parent 
 			continue
 		}
 		sc := p.headingScope(s.Title, parent)
+		if label, ok := p.groups[s]; ok {
+			sc.group = label
+		}
 		p.ctx = sc
 		p.section(sc.part, s, classifyHeading(s.Title) == partNone)
 		p.walk(s.Children, title, sc)

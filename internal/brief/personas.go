@@ -148,10 +148,43 @@ func (p *parser) addUsersParagraph(text string) {
 func (p *parser) resolveActors() {
 	for _, fs := range [][]Feature{p.b.Features, p.b.Later} {
 		for i := range fs {
-			fs[i].Actor = p.personaNamed(fs[i].Actor)
+			a := fs[i].Actor
+			fs[i].Actor = p.personaNamed(a)
+			if fs[i].Actor == "" && namesPeople(a) {
+				// A heading naming a kind of person the users leave out
+				// ("WALKER" over a walker's features) adds them.
+				p.addRole(capitalize(strings.ToLower(a)))
+				fs[i].Actor = p.personaNamed(a)
+			}
 		}
 	}
 }
+
+// namesPeople reports whether a heading is a kind of person: a role word,
+// or a short noun with an agent ending ("walker", "host") that is no
+// known thing, with no other word than a describing one before it.
+func namesPeople(heading string) bool {
+	w := strings.Fields(lowerKeep(heading))
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	head := singular(normWord(w[len(w)-1]))
+	if isRole(head) {
+		return true
+	}
+	if thingNouns()[head] || len(head) < 4 {
+		return false
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant"} {
+		if strings.HasSuffix(head, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// thingNouns are things with an agent-like ending: "order", "folder".
+var thingNouns = lexSet("thing nouns")
 
 // personaNamed returns the name of the persona that words name: the same
 // kind of person ("Harbour commissioners" for "commissioners"), or a name

@@ -24,6 +24,7 @@ type scope struct {
 	// phase ("phase 2"), or "" for a plain later. Set means later.
 	later    string
 	isLater  bool
+	group    string // the label of a list group whose items these are
 	question string // the heading, when it is a question
 	actor    string // the heading, when it may name who does the features under it
 }
@@ -124,6 +125,25 @@ func readLegend(doc *markdown.Doc) legend {
 		}
 	}
 	return lg
+}
+
+// isLegend reports whether a sentence defines the brief's priorities or
+// phases ("P3 is post-v1", "The MVP is Phases 1 to 3 together"): it is
+// read by readLegend, and is no item.
+func isLegend(text string) bool {
+	lower := strings.ToLower(text)
+	if strings.Contains(lower, "mvp") && mvpPhasesLegend().MatchString(text) {
+		return true
+	}
+	if !mentionsPriority(lower) {
+		return false
+	}
+	for _, m := range priorityLegend().FindAllStringSubmatch(text, -1) {
+		if _, ok := parsePriority(m[1]); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionsPriority is a cheap test that a lower-case text may define a
@@ -257,7 +277,7 @@ func isMVP(text string) bool {
 // headingScope reads a section's heading, under its parent's scope.
 func (p *parser) headingScope(title string, parent scope) scope {
 	sc := parent
-	sc.question = ""
+	sc.group, sc.question = "", ""
 	own := classifyHeading(title)
 	if own == partNone {
 		sc.actor = audience(title)
@@ -278,6 +298,11 @@ func (p *parser) headingScope(title string, parent scope) scope {
 		if n, err := strconv.Atoi(strings.TrimPrefix(sc.later, "phase ")); err == nil && n <= p.legend.mvpPhases {
 			sc.later, sc.isLater = "", false
 		}
+	}
+	if parent.part == partFeatures && (own == partPlan || own == partTech || own == partFlows) {
+		// Under features, "Timeline" or "Pricing" names a feature, not
+		// the project's dates or the business model.
+		own = partNone
 	}
 	if phaseStart().MatchString(plain(title)) && own != partLater {
 		// "Phase 1 (MVP, pilot on one ward)": a phase of the parent's

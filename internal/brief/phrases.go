@@ -15,11 +15,11 @@ const maxSubjectWords = 5
 // a modal is dropped after a plural subject. It reports false when the
 // sentence does not have that shape.
 func featurePhrases(s string) ([]string, bool) {
-	w := strings.Fields(trimItem(s))
+	w := strings.Fields(trimItem(dropLeadIn(s)))
 	verb := -1
 	for i := 0; i < len(w) && i <= maxSubjectWords; i++ {
 		lw := normWord(w[i])
-		if modalWords()[lw] || isVerb(lw) {
+		if modalAt(w, i) || isVerb(lw) {
 			verb = i
 			break
 		}
@@ -31,7 +31,7 @@ func featurePhrases(s string) ([]string, bool) {
 		return nil, false
 	}
 	pred := verb
-	for pred < len(w) && modalWords()[normWord(w[pred])] {
+	for pred < len(w) && modalAt(w, pred) {
 		pred++
 	}
 	if pred >= len(w) || !isVerb(normWord(w[pred])) || contextVerbs()[normWord(w[pred])] {
@@ -59,10 +59,10 @@ func featurePhrases(s string) ([]string, bool) {
 // ("Stewards log…", "the info-tent team marks…"): a noun phrase, not a
 // pronoun or the product; "" when the sentence has no such subject.
 func featureSubject(s string) string {
-	w := strings.Fields(trimItem(s))
+	w := strings.Fields(trimItem(dropLeadIn(s)))
 	for i := 0; i < len(w) && i <= maxSubjectWords; i++ {
 		lw := normWord(w[i])
-		if !modalWords()[lw] && !isVerb(lw) {
+		if !modalAt(w, i) && !isVerb(lw) {
 			continue
 		}
 		if i == 0 || !isSubject(w[:i], normWord(w[firstNonModal(w, i)])) {
@@ -76,6 +76,23 @@ func featureSubject(s string) string {
 	}
 	return ""
 }
+
+// dropLeadIn removes a short phrase that sets the scene before a
+// sentence's subject: "On our side, a coordinator triages…", "Once a
+// week, the app sends…".
+func dropLeadIn(s string) string {
+	i := strings.Index(s, ", ")
+	if i < 0 || wordCount(s[:i]) > 4 {
+		return s
+	}
+	first := normWord(strings.Fields(s)[0])
+	if !leadInWords()[first] {
+		return s
+	}
+	return s[i+2:]
+}
+
+var leadInWords = lexSet("lead-in words")
 
 // isSubject accepts no subject (an imperative), a pronoun, or a noun
 // phrase ending in a role ("Supervisors", "The clinic manager") or the
@@ -132,10 +149,22 @@ var (
 	contextVerbs = lexSet("context verbs")
 )
 
+// modalAt reports whether w[i] stands between a subject and its verb: a
+// modal word, or "needs"/"wants" before "to" ("needs to see").
+func modalAt(w []string, i int) bool {
+	lw := normWord(w[i])
+	if modalWords()[lw] {
+		return true
+	}
+	return wishWords()[lw] && i+1 < len(w) && normWord(w[i+1]) == "to"
+}
+
+var wishWords = lexSet("wish words")
+
 // firstNonModal is the index of the first word at or after i that is no
 // modal, or len(w).
 func firstNonModal(w []string, i int) int {
-	for i < len(w) && modalWords()[normWord(w[i])] {
+	for i < len(w) && modalAt(w, i) {
 		i++
 	}
 	if i >= len(w) {

@@ -66,7 +66,11 @@ func (p *parser) prose(blocks []markdown.Block) {
 	var problem []unit
 	var roles []string
 	for i, u := range units {
-		roles = append(roles, roleNames(u.text)...)
+		if kinds[i] != partPlan {
+			// The builders a plan names ("one developer from IT") are no
+			// users.
+			roles = append(roles, roleNames(u.text)...)
+		}
 		switch kinds[i] {
 		case partSummary:
 			if p.b.Summary == "" {
@@ -208,11 +212,31 @@ func (p *parser) proseUnit(k part, text string) {
 			}
 			return
 		}
-	case partNonGoals:
-		p.addNonGoals(text, lowerKeep(text))
-		return
+	case partNonGoals, partLater, partConstraints:
+		// "Rent payments are out of scope, and a native app can come
+		// later": each clause is what it says.
+		if cs := splitClauses(text); len(cs) > 1 && mixedKinds(cs, k) {
+			for _, c := range cs {
+				ck := unitKind(c)
+				if ck == partNone {
+					ck = k
+				}
+				p.fileUnit(ck, capitalize(trimItem(c)))
+			}
+			return
+		}
 	}
 	p.fileUnit(k, text)
+}
+
+// mixedKinds reports whether some clause says something other than k.
+func mixedKinds(clauses []string, k part) bool {
+	for _, c := range clauses {
+		if ck := unitKind(c); ck != partNone && ck != k {
+			return true
+		}
+	}
+	return false
 }
 
 // stripDeterminer drops a leading article or possessive from a noun
@@ -275,12 +299,9 @@ func (p *parser) isProductStatement(s string) bool {
 			return true
 		}
 	}
-	if t := strings.ToLower(p.b.Title); t != "" {
-		l := strings.ToLower(s)
-		for _, v := range []string{" is a ", " is an ", " lets ", " helps ", " will "} {
-			if strings.HasPrefix(l, t+v) {
-				return true
-			}
+	if t := p.b.Title; t != "" {
+		if m := introducesName().FindStringSubmatch(plain(s)); m != nil && strings.EqualFold(m[1], t) {
+			return true
 		}
 	}
 	return false
