@@ -176,13 +176,15 @@ func subjectClauses(text string) []string {
 		start := 0
 		for _, loc := range clauseSep().FindAllStringIndex(s, -1) {
 			if next := s[loc[1]:]; !startsWithVerb(next) {
-				if _, ok := featurePhrases(next); ok {
+				if opensClause(next) {
 					out = append(out, capitalize(trimItem(s[start:loc[0]])))
 					start = loc[1]
 				}
 			}
 		}
-		out = append(out, capitalize(trimItem(s[start:])))
+		if last := capitalize(trimItem(s[start:])); last != "" {
+			out = append(out, last)
+		}
 	}
 	return out
 }

@@ -116,6 +116,7 @@ type htmlWriter struct {
 	skip    int      // open elements whose content is skipped
 	pre     bool
 	table   [][]string // the rows of an open table
+	tables  int        // open table elements, nested ones counted
 	cell    *bytes.Buffer
 	heading bool
 }
@@ -195,6 +196,11 @@ func (w *htmlWriter) atLineStart() bool {
 	}
 	if len(b) == 0 || b[len(b)-1] == '\n' {
 		return true
+	}
+	// A line that starts with a marker is short where it matters; reading
+	// only the tail keeps a long document linear.
+	if len(b) > 128 {
+		b = b[len(b)-128:]
 	}
 	s := string(b[bytes.LastIndexByte(b, '\n')+1:])
 	t := strings.TrimLeft(s, " ")
@@ -341,6 +347,10 @@ func (w *htmlWriter) list(ordered, start bool) {
 	}
 }
 
+// maxListDepth is how deep lists nest in the markdown written; deeper
+// ones are written at that depth, as no brief means them deeper.
+const maxListDepth = 6
+
 // item starts a list item, indented under its parents' markers.
 func (w *htmlWriter) item() {
 	if len(w.lists) == 0 {
@@ -348,7 +358,7 @@ func (w *htmlWriter) item() {
 		w.write("\n\n")
 	}
 	indent := 0
-	for _, m := range w.lists[:len(w.lists)-1] {
+	for _, m := range w.lists[:min(len(w.lists), maxListDepth)-1] {
 		indent += len(m)
 	}
 	w.trimTrailingSpace()
@@ -360,10 +370,15 @@ func (w *htmlWriter) item() {
 func (w *htmlWriter) tableTag(a atom.Atom, start bool) {
 	switch a {
 	case atom.Table:
+		// A table inside a table is read as part of its cell.
 		if start {
-			w.table = [][]string{}
-		} else {
-			w.closeTable()
+			if w.tables++; w.tables == 1 {
+				w.table = [][]string{}
+			}
+		} else if w.tables > 0 {
+			if w.tables--; w.tables == 0 {
+				w.closeTable()
+			}
 		}
 	case atom.Tr:
 		if start && w.table != nil {
@@ -391,6 +406,9 @@ func (w *htmlWriter) endCell() {
 	}
 	text := strings.ReplaceAll(strings.Join(strings.Fields(w.cell.String()), " "), "|", `\|`)
 	w.cell = nil
+	if len(w.table) == 0 {
+		w.table = append(w.table, nil)
+	}
 	last := len(w.table) - 1
 	w.table[last] = append(w.table[last], text)
 }

@@ -156,16 +156,19 @@ func featureUnits(text string) []string {
 	var out []string
 	for _, s := range subjectClauses(text) {
 		parts := splitOn(s, ";")
-		cur := parts[0]
+		if len(parts) == 0 {
+			continue
+		}
+		cur := []string{parts[0]}
 		for _, part := range parts[1:] {
-			if fs, ok := featureClauses(part); ok && len(fs) > 0 {
-				out = append(out, capitalize(trimItem(cur)))
-				cur = dropConnective(part)
+			if opensClause(part) {
+				out = append(out, capitalize(trimItem(strings.Join(cur, "; "))))
+				cur = []string{dropConnective(part)}
 				continue
 			}
-			cur += "; " + part
+			cur = append(cur, part)
 		}
-		out = append(out, capitalize(trimItem(cur)))
+		out = append(out, capitalize(trimItem(strings.Join(cur, "; "))))
 	}
 	return out
 }

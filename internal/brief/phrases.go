@@ -2,6 +2,7 @@ package brief
 
 import (
 	"strings"
+	"unicode"
 )
 
 // maxSubjectWords is how far into a sentence its verb may be for the
@@ -173,6 +174,37 @@ func firstNonModal(w []string, i int) int {
 	return i
 }
 
+// clauseReach is how many words of a clause show whether it has a
+// subject and a verb of its own.
+const clauseReach = 12
+
+// opensClause reports whether s opens with someone doing something: the
+// test featurePhrases makes, on the first words only, so that a sentence
+// with many commas is read in linear time.
+func opensClause(s string) bool {
+	_, ok := featurePhrases(strings.Join(leadingWords(s, clauseReach), " "))
+	return ok
+}
+
+// leadingWords returns the first n space-separated words of s, reading no
+// further.
+func leadingWords(s string, n int) []string {
+	var out []string
+	for len(out) < n {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		if s == "" {
+			break
+		}
+		end := strings.IndexFunc(s, unicode.IsSpace)
+		if end < 0 {
+			end = len(s)
+		}
+		out = append(out, s[:end])
+		s = s[end:]
+	}
+	return out
+}
+
 // clauseSep separates clauses that may each have their own subject.
 var clauseSep = lazyRegexp(`,\s+(?:and|but|while)\s+|;\s+`)
 
@@ -185,7 +217,7 @@ func featureClauses(s string) ([]string, bool) {
 	start := 0
 	for _, loc := range clauseSep().FindAllStringIndex(s, -1) {
 		next := s[loc[1]:]
-		if _, ok := featurePhrases(next); ok && !startsWithVerb(next) {
+		if opensClause(next) && !startsWithVerb(next) {
 			clauses = append(clauses, s[start:loc[0]])
 			start = loc[1]
 		}
@@ -241,7 +273,7 @@ func verbPhrases(pred string) []string {
 // objectless reports whether a piece is a verb alone or a verb and a
 // particle ("email", "write down").
 func objectless(s string) bool {
-	f := strings.Fields(s)
+	f := leadingWords(s, 3)
 	return len(f) == 1 || len(f) == 2 && particles()[normWord(f[1])]
 }
 
@@ -249,7 +281,7 @@ func objectless(s string) bool {
 var particles = lexSet("particles")
 
 func startsWithVerb(s string) bool {
-	f := strings.Fields(s)
+	f := leadingWords(s, 1)
 	return len(f) > 0 && isVerb(normWord(f[0]))
 }
 
