@@ -127,10 +127,27 @@ func classify(title string, fallback bool) part {
 			return p
 		}
 	}
+	// "How we will know it works": a heading of several words that opens
+	// with one of them, at a word's end.
+	if p, ok := synonymPrefix(h); ok {
+		return p
+	}
 	if !fallback {
 		return partNone
 	}
 	return keywordPart(h)
+}
+
+// synonymPrefix finds the longest heading synonym of three words or more
+// that h opens with.
+func synonymPrefix(h string) (part, bool) {
+	w := strings.Fields(h)
+	for n := len(w) - 1; n >= 3; n-- {
+		if p, ok := headingLexicon().synonyms[strings.Join(w[:n], " ")]; ok {
+			return p, true
+		}
+	}
+	return partNone, false
 }
 
 func keywordPart(h string) part {

@@ -116,7 +116,9 @@ func (p *parser) addParagraph(pt part, text string) {
 func (p *parser) addFeatureSentence(t string) {
 	lower := lowerKeep(t)
 	switch {
-	case anyPrefix(lower, metaOpenings()), isLegend(t):
+	case anyPrefix(lower, metaOpenings()), isLegend(t), phaseStart().MatchString(t):
+		// About the brief, its priorities or its phases ("Release 2
+		// follows it"), not the product.
 		return
 	case p.ctx.isLater:
 		p.addFeature(t, "")

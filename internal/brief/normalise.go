@@ -82,6 +82,11 @@ func boldLabel(text string) (string, string, bool) {
 	}
 	label := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(m[1]), ":"))
 	rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(m[2]), ":"))
+	if tag := bracketOnly().FindString(rest); tag != "" {
+		// "**FR-1 Receiving against a manifest** (Release 1)": the tag
+		// belongs to the label.
+		label, rest = label+" "+strings.TrimSpace(tag), strings.TrimSpace(strings.TrimPrefix(rest[len(tag):], ":"))
+	}
 	colon := strings.HasSuffix(strings.TrimSpace(m[1]), ":") || strings.HasPrefix(strings.TrimSpace(m[2]), ":")
 	if label == "" || wordCount(label) > maxLabelLen || (rest != "" && !colon) {
 		return "", "", false
@@ -89,7 +94,28 @@ func boldLabel(text string) (string, string, bool) {
 	return label, rest, true
 }
 
+// bracketOnly is a bracketed tag opening the rest of a label's line.
+var bracketOnly = lazyRegexp(`^\s*[(\[][^()\[\]]{1,40}[)\]]`)
+
 var boldLead = lazyRegexp(`^(?:\*\*|__)([^*_]+?)(?:\*\*|__)(.*)$`)
+
+// boldTitleLine reads a paragraph whose first line is a bold title alone,
+// maybe with a tag, and whose next lines are its text: "**FR-1 Receiving
+// against a manifest** (Release 1)" over "The technician imports…".
+func (p *parser) boldTitleLine(b markdown.Block) (string, string, bool) {
+	lines := p.rawLines(b.Line)
+	if len(lines) < 2 {
+		return "", "", false
+	}
+	m := boldTitle().FindStringSubmatch(strings.TrimSpace(lines[0]))
+	if m == nil || wordCount(m[1]) > maxLabelLen {
+		return "", "", false
+	}
+	return strings.TrimSpace(m[1] + " " + m[2]), strings.Join(lines[1:], " "), true
+}
+
+// boldTitle is a line holding only bold text and, maybe, a bracketed tag.
+var boldTitle = lazyRegexp(`^(?:\*\*|__)([^*_]+?):?(?:\*\*|__)\s*([(\[][^()\[\]]{1,40}[)\]])?\s*:?$`)
 
 // plainLabel reads a short line ending in a colon ("Phase 2 (all
 // wards):"), or, right above a list, a short line without a full stop
@@ -122,6 +148,9 @@ func (p *parser) splitLabels(blocks []markdown.Block, level int) ([]markdown.Blo
 		// A status line ("**Status:** draft") is meta, read by takeMeta.
 		if b.Kind == markdown.Paragraph && statusPairs(p.rawLines(b.Line)) == nil {
 			label, rest, ok = boldLabel(b.Text)
+			if !ok {
+				label, rest, ok = p.boldTitleLine(b)
+			}
 			if !ok {
 				var next *markdown.Block
 				if i+1 < len(blocks) {

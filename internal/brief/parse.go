@@ -255,7 +255,7 @@ func (p *parser) section(pt part, s *markdown.Section, nested bool) {
 		structured = structured || bl.Kind == markdown.List || bl.Kind == markdown.Table
 	}
 	if nested && !structured && (pt == partFeatures || pt == partUsers) {
-		name := cleanHeading(s.Title)
+		name := cleanHeading(trailingTag().ReplaceAllString(s.Title, ""))
 		notes := strings.Join(s.Paragraphs(), " ")
 		if pt == partFeatures {
 			p.addFeature(name, strings.TrimSpace(notes))
@@ -272,12 +272,33 @@ func (p *parser) section(pt part, s *markdown.Section, nested bool) {
 			p.addTable(pt, bl.Rows)
 		case markdown.Paragraph, markdown.Quote:
 			// Beside a list or table a paragraph is a lead-in ("The MVP
-			// has:"), not an item; summary and problem take prose anyway.
-			if !structured || pt == partSummary || pt == partProblem {
+			// has:"), not an item, unless, among features, it states one
+			// in a sentence of its own; summary and problem take prose
+			// anyway.
+			if !structured || pt == partSummary || pt == partProblem || pt == partFeatures && !isLeadIn(bl.Text) {
 				p.addParagraph(pt, bl.Text)
 			}
 		}
 	}
+}
+
+// trailingTag is a bracketed tag ending a heading: "(Release 1)".
+var trailingTag = lazyRegexp(`\s*[(\[][^()\[\]]{1,40}[)\]]\s*$`)
+
+// isLeadIn reports whether a paragraph beside a list or table introduces
+// it ("The MVP has:", "Each requirement carries its release.") rather
+// than stating a feature.
+func isLeadIn(text string) bool {
+	t := strings.TrimSpace(text)
+	return strings.HasSuffix(t, ":") || !isCapability(firstSentenceOf(t))
+}
+
+// firstSentenceOf is a text's first sentence.
+func firstSentenceOf(text string) string {
+	if s := sentences(text); len(s) > 0 {
+		return s[0]
+	}
+	return text
 }
 
 // joinProblem sets Problem from the paragraphs gathered for it.

@@ -80,6 +80,9 @@ type legend struct {
 // release" in a sentence that defines priorities.
 var priorityLegend = lazyRegexp(`(?i)\b(p[0-4]|must|should|could|won't|wont|nice to have)\s*(?:is|are|=|means|:|—|–|-)\s*(?:for\s+|a\s+|an\s+)?([^,;.]+)`)
 
+// phaseIsMVP reads "Release 1 is the MVP", "Phase 1 (MVP)".
+var phaseIsMVP = lazyRegexp(`(?i)\b(?:phase|release|version|stage|milestone)\s*\d+\s*(?:is|=|:|\()\s*(?:the\s+)?mvp\b`)
+
 // mvpPhasesLegend reads "The MVP is Phases 1 to 3".
 var mvpPhasesLegend = lazyRegexp(`(?i)\bmvp\b[^.;]{0,30}?\bphases?\s+(\d+)\s*(?:to|-|–|through|and|&)\s*(\d+)`)
 
@@ -132,7 +135,7 @@ func readLegend(doc *markdown.Doc) legend {
 // read by readLegend, and is no item.
 func isLegend(text string) bool {
 	lower := strings.ToLower(text)
-	if strings.Contains(lower, "mvp") && mvpPhasesLegend().MatchString(text) {
+	if strings.Contains(lower, "mvp") && (mvpPhasesLegend().MatchString(text) || phaseIsMVP().MatchString(text)) {
 		return true
 	}
 	if !mentionsPriority(lower) {
