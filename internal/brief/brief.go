@@ -1,8 +1,34 @@
-// Package brief reads a product brief, a short markdown document written by
-// a product manager, into a Brief. Briefs come in many shapes: headed
-// sections under many names, numbered headings, YAML front matter, lists,
-// tables, or plain prose. Parse takes what it can find and records what it
-// could not, so later stages ask about it instead of inventing it.
+// Package brief reads a product brief, a short document written by a
+// product manager, into a Brief. Briefs come in many shapes: headed
+// sections under many names and at any depth, numbered or setext headings,
+// YAML front matter, bold labels, lists, tables, fenced notes, HTML, a
+// TaskMaster prd.txt, or plain prose. Parse takes what it can find and
+// records what it could not, so later stages ask about it instead of
+// inventing it.
+//
+// Reading happens in three steps, each a general rule, never a brief's
+// own words:
+//
+//   - Normalise (html.go, normalise.go): HTML becomes markdown, and every
+//     shape becomes one outline of sections of blocks: bold labels, short
+//     lines above a list, list items naming a group, bold requirement
+//     titles and fenced prose all become sections or blocks.
+//   - Scope (phase.go): a heading gives its section a part (problem,
+//     users, features, constraints, tech, plan, later…), a priority
+//     (MoSCoW, P0–P3, High/Medium/Low) and a phase. Features for after the
+//     first release go to Later with their phase; what is about building
+//     the product rather than the product (team, budget, dates, launch)
+//     goes to Plan; the brief's own legend ("P3 is post-v1", "The MVP is
+//     Phases 1 to 3") counts.
+//   - Content (classify.go, prose.go): a section whose heading names no
+//     part, and a brief of prose, is read sentence by sentence: someone or
+//     the product doing something is a feature wherever it stands, and cue
+//     words mark later items, non-goals, plan, metrics, assumptions and
+//     constraints.
+//
+// Then the same feature stated twice becomes one (merge.go), and the
+// product's name is taken from the brief's evidence in order (title.go).
+// The word lists behind every step are data, in lexicon/*.txt.
 //
 // Parse applies the same text rules everywhere, so output is predictable:
 //

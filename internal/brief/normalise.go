@@ -247,17 +247,17 @@ func fencedProse(blocks []markdown.Block) []markdown.Block {
 	return out
 }
 
-// proseLangs are the info strings of a fence that may hold prose.
-var proseLangs = map[string]bool{"": true, "text": true, "txt": true, "plain": true, "plaintext": true,
-	"markdown": true, "md": true, "none": true, "notes": true}
-
-// codeMarks are what code has and prose rarely does.
-var codeMarks = []string{"{", "}", "();", "=>", ":=", "==", "$ ", "#!", "</", "def ", "func ", "import ", "#include", "&&", "||"}
+// proseLangs are the info strings of a fence that may hold prose, and
+// codeMarks what code has and prose rarely does.
+var (
+	proseLangs = lexSet("prose fences")
+	codeMarks  = lexPhrases("code marks")
+)
 
 // isProse reports whether a fenced block holds prose or a list rather than
 // code: a prose info string, no marks of code, and lines of words.
 func isProse(lang, code string) bool {
-	if !proseLangs[strings.ToLower(strings.TrimSpace(lang))] {
+	if l := strings.ToLower(strings.TrimSpace(lang)); l != "" && !proseLangs()[l] {
 		return false
 	}
 	lines, wordy := 0, 0
@@ -267,7 +267,7 @@ func isProse(lang, code string) bool {
 			continue
 		}
 		lines++
-		for _, m := range codeMarks {
+		for _, m := range codeMarks() {
 			if strings.Contains(t, m) {
 				return false
 			}

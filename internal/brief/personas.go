@@ -14,8 +14,7 @@ var (
 )
 
 // rankLabels rank personas rather than name them: "Primary: nurses".
-var rankLabels = map[string]bool{"primary": true, "secondary": true, "tertiary": true,
-	"main": true, "also": true, "other": true, "others": true, "internal": true, "external": true}
+var rankLabels = lexSet("rank labels")
 
 // personaSplits are the words at which a persona's name ends and its
 // description begins, when nothing marks the name: "Patients who walk
@@ -42,7 +41,7 @@ func parsePersona(text string) Persona {
 	}
 	t := trimItem(text)
 	if m := labelName().FindStringSubmatch(t); m != nil && wordCount(m[1]) <= maxLabelWords {
-		if rankLabels[strings.ToLower(m[1])] {
+		if rankLabels()[strings.ToLower(m[1])] {
 			return parsePersona(m[2])
 		}
 		return newPersona(m[1], m[2])
@@ -119,8 +118,7 @@ func (p *parser) addPersona(ps Persona) {
 // nonNameStarts begin a sentence about users that is not itself a name
 // ("It is for nurses on night shifts"); the people it mentions are found
 // with the role words instead.
-var nonNameStarts = []string{"it ", "it's ", "this ", "the app ", "the product ", "the tool ",
-	"we ", "our product ", "primarily ", "mainly ", "mostly ", "anyone ", "everyone "}
+var nonNameStarts = lexPhrases("not name openings")
 
 // addUsersParagraph reads a paragraph in a users section: a list of names
 // separated by semicolons or commas, or prose mentioning roles.
@@ -128,8 +126,8 @@ func (p *parser) addUsersParagraph(text string) {
 	for _, t := range paragraphItems(text, true) {
 		lower := strings.ToLower(t)
 		prose := false
-		for _, s := range nonNameStarts {
-			prose = prose || strings.HasPrefix(lower, s)
+		for _, s := range nonNameStarts() {
+			prose = prose || strings.HasPrefix(lower, s+" ")
 		}
 		if !prose {
 			p.addPersona(parsePersona(t))

@@ -338,13 +338,17 @@ func (p *parser) headingScope(title string, parent scope) scope {
 func audience(title string) string {
 	t := cleanHeading(title)
 	lower := lowerKeep(t)
-	for _, lead := range []string{"for the ", "for ", "as a ", "as an ", "as the ", "by the ", "by "} {
-		if strings.HasPrefix(lower, lead) {
-			return t[len(lead):]
+	for _, lead := range audienceLeads() {
+		if strings.HasPrefix(lower, lead+" ") {
+			return t[len(lead)+1:]
 		}
 	}
 	return t
 }
+
+// audienceLeads open a heading that names who it is for: "For the
+// harbourmaster".
+var audienceLeads = lexPhrases("audience leads")
 
 // priorityLater says whether a priority is one the brief, or MoSCoW, puts
 // after the first release: "Won't", or what the brief's legend defines so.
