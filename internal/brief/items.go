@@ -434,8 +434,14 @@ func (p *parser) fileFeature(text, prio, notes, ref, tags string) {
 	}
 	if later {
 		f.Phase = why
+		if p.ctx.phased {
+			p.phasedLater[len(p.b.Later)] = true
+		}
 		p.b.Later = append(p.b.Later, f)
 		return
+	}
+	if p.ctx.phased {
+		p.phasedMVP[len(p.b.Features)] = true
 	}
 	p.b.Features = append(p.b.Features, f)
 }

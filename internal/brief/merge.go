@@ -1,6 +1,9 @@
 package brief
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // The same feature is often stated twice: in a feature list and again in
 // a roadmap, or in a user story and a requirement. merge makes each one
@@ -40,7 +43,7 @@ func (p *parser) merge() {
 		}
 		return best
 	}
-	moved := map[int]bool{}
+	moved := p.roadmapPhases(feats)
 	for li := range p.b.Later {
 		l := stemsOf(p.b.Later[li].Text)
 		if len(l) < 2 {
@@ -97,6 +100,119 @@ func (p *parser) merge() {
 		}
 	}
 	p.b.Features = keep
+}
+
+// roadmapPhases applies a roadmap that lists both the first release's
+// items and later phases' ("Phase 1 (MVP): … Phase 2: Duty matron
+// approval for short-notice swaps"): a feature stated elsewhere in other
+// words ("Swaps inside the next 24 hours also need the duty matron") takes
+// the phase of the roadmap item that restates it best, weighting each word
+// by its rarity in the brief. A later item takes the one feature holding
+// most of its weight (sameFeature at least, twice any other feature's
+// share) when that feature holds less than half as much of any
+// first-release item's. It returns the features moved to later.
+func (p *parser) roadmapPhases(feats []stemSet) map[int]bool {
+	moved := map[int]bool{}
+	if len(p.phasedMVP) == 0 || len(p.phasedLater) == 0 {
+		return moved
+	}
+	w := p.weights()
+	var mvp []stemSet
+	for i := range p.b.Features {
+		if p.phasedMVP[i] {
+			mvp = append(mvp, feats[i])
+		}
+	}
+	for li := range p.b.Later {
+		if !p.phasedLater[li] {
+			continue
+		}
+		l := stemsOf(p.b.Later[li].Text)
+		best, bestScore, second := -1, 0.0, 0.0
+		for fi, f := range feats {
+			if p.phasedMVP[fi] || moved[fi] {
+				continue
+			}
+			switch s := w.share(l, f); {
+			case s > bestScore:
+				best, bestScore, second = fi, s, bestScore
+			case s > second:
+				second = s
+			}
+		}
+		if best < 0 || bestScore < sameFeature || bestScore < 2*second {
+			continue
+		}
+		first := 0.0
+		for _, m := range mvp {
+			first = max(first, w.share(m, feats[best]))
+		}
+		if 2*first > bestScore {
+			continue
+		}
+		moved[best] = true
+		later := &p.b.Later[li]
+		later.Notes = joinNotes(later.Notes, p.b.Features[best].Text)
+		later.Priority = firstNonEmpty(later.Priority, p.b.Features[best].Priority)
+	}
+	return moved
+}
+
+// sameFeature is the weighted share of a roadmap item's words a feature
+// must hold to be the item restated: a third, when no other feature and
+// no first-release item comes within half of it.
+const sameFeature = 1.0 / 3
+
+// weights are the brief's words weighted by rarity: the log of the inverse
+// share of its items and sentences each is in.
+type weights struct {
+	df map[string]int
+	n  int
+}
+
+func (p *parser) weights() weights {
+	w := weights{df: map[string]int{}}
+	add := func(texts ...string) {
+		for _, t := range texts {
+			w.n++
+			for s := range stemsOf(t) {
+				w.df[s]++
+			}
+		}
+	}
+	for _, f := range append(append([]Feature(nil), p.b.Features...), p.b.Later...) {
+		add(f.Text)
+	}
+	for _, u := range p.b.Users {
+		add(u.Name + " " + u.Description)
+	}
+	add(p.b.Goals...)
+	add(p.b.NonGoals...)
+	add(p.b.Constraints...)
+	add(p.b.Risks...)
+	add(p.b.Plan...)
+	add(sentences(p.b.Summary)...)
+	add(sentences(p.b.Problem)...)
+	return w
+}
+
+func (w weights) of(s string) float64 {
+	return math.Log(float64(w.n+1) / float64(w.df[s]+1))
+}
+
+// share is the weighted share of l's words that f holds.
+func (w weights) share(l, f stemSet) float64 {
+	var all, shared float64
+	for s := range l {
+		all += w.of(s)
+		if f[s] {
+			shared += w.of(s)
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return shared / all
 }
 
 // restated returns the first kept feature that s restates or that

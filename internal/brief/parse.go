@@ -49,12 +49,15 @@ type parser struct {
 	// label.
 	groups map[*markdown.Section]string
 	flows  []string // flow and journey items, features of last resort
-	actors []string // who does something in a prose feature: users too
+	// phasedMVP and phasedLater mark the features and later items a
+	// roadmap's phase headings filed, by index.
+	phasedMVP, phasedLater map[int]bool
+	actors                 []string // who does something in a prose feature: users too
 }
 
 func newParser(src []byte) *parser {
 	return &parser{lines: strings.Split(string(src), "\n"), b: &Brief{Meta: map[string]string{}},
-		groups: map[*markdown.Section]string{}}
+		groups: map[*markdown.Section]string{}, phasedMVP: map[int]bool{}, phasedLater: map[int]bool{}}
 }
 
 // child is a parser for the introduction of a headed brief, whose

@@ -22,8 +22,11 @@ type scope struct {
 	priority string // a priority heading's: "Must", "P1"
 	// later says the text is for after the first release, and why: a
 	// phase ("phase 2"), or "" for a plain later. Set means later.
-	later    string
-	isLater  bool
+	later   string
+	isLater bool
+	// phased says a heading above names the phase explicitly ("Phase 1
+	// (MVP)", "Phase 2"): the text is a roadmap's.
+	phased   bool
 	group    string // the label of a list group whose items these are
 	question string // the heading, when it is a question
 	actor    string // the heading, when it may name who does the features under it
@@ -291,8 +294,9 @@ func (p *parser) headingScope(title string, parent scope) scope {
 	}
 	if why, later := laterOf(plain(title), true); later {
 		sc.later, sc.isLater = why, true
+		sc.phased = sc.phased || why != ""
 	} else if isMVP(plain(title)) {
-		sc.later, sc.isLater = "", false
+		sc.later, sc.isLater, sc.phased = "", false, true
 	}
 	if why, later := p.priorityLater(sc.priority); later && !sc.isLater {
 		sc.later, sc.isLater = why, true
