@@ -68,6 +68,10 @@ type Brief struct {
 	// with the phase it names, if any. They are no requirement of the
 	// first release.
 	Later []Feature `json:",omitempty"`
+	// Stack holds the technology the brief says the product is built
+	// with, as written: "React Native app for iOS and Android", "Payments:
+	// Stripe".
+	Stack []string `json:",omitempty"`
 	// Plan holds what the brief says about building and launching the
 	// product rather than about the product: team, budget, timeline,
 	// pilot, launch tasks, pricing. It is no requirement.

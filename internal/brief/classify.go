@@ -219,6 +219,29 @@ func (p *parser) addPlan(blocks []markdown.Block) {
 	p.b.Plan = append(p.b.Plan, blockTexts(blocks)...)
 }
 
+// addStack files a tech section's items and sentences as Stack, the plan
+// among them ("The club has no budget for more than £10 a month") as Plan.
+func (p *parser) addStack(blocks []markdown.Block) {
+	var texts []string
+	for _, bl := range blocks {
+		if bl.Kind == markdown.Paragraph || bl.Kind == markdown.Quote {
+			texts = append(texts, paragraphItems(bl.Text, false)...)
+			continue
+		}
+		texts = append(texts, blockTexts([]markdown.Block{bl})...)
+	}
+	for _, t := range texts {
+		if t = trimItem(t); t == "" {
+			continue
+		}
+		if planUnit(t) {
+			p.b.Plan = append(p.b.Plan, t)
+		} else {
+			p.b.Stack = append(p.b.Stack, t)
+		}
+	}
+}
+
 // blockTexts gives the items and paragraphs of blocks as text, a table's
 // rows joined by "; ".
 func blockTexts(blocks []markdown.Block) []string {

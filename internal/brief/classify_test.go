@@ -85,6 +85,9 @@ func TestByContent(t *testing.T) {
 		{"plan sections and sentences are no requirement", "# X\n\n## Constraints\n\n- Runs offline, and we need it before the gates open in June.\n\n## Team\n\n- Two developers for a month\n",
 			`["Runs offline"] ["We need it before the gates open in June" "Two developers for a month"]`,
 			func(b *Brief) any { return fmt.Sprintf("%q %q", b.Constraints, b.Plan) }},
+		{"a tech section is the stack, its money the plan", "# X\n\n## Built with\n\nA Laravel app on shared hosting; card payments through Stripe. The club has no budget for anything over £10 a month.\n\n## Constraints\n\n### Hosting\n\n- EU only\n",
+			`["A Laravel app on shared hosting" "Card payments through Stripe"] ["The club has no budget for anything over £10 a month"] ["EU only"]`,
+			func(b *Brief) any { return fmt.Sprintf("%q %q %q", b.Stack, b.Plan, b.Constraints) }},
 		{"not yet section in sentences", "# X\n\n## Features\n\n- Book\n\n## Not yet\n\nThe app will not sell tickets this year.\nSeating plans may come in version 2.\n",
 			"Book | The app will not sell tickets this year; Seating plans may come in version 2 {version 2}", func(b *Brief) any { return features(b) }},
 	}

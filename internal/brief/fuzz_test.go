@@ -78,13 +78,13 @@ func validStrings(b *Brief) bool {
 	for _, u := range b.Users {
 		ss = append(ss, u.Name, u.Description)
 	}
-	for _, f := range b.Features {
-		ss = append(ss, f.Text, f.Priority, f.Notes)
+	for _, f := range append(append([]Feature(nil), b.Features...), b.Later...) {
+		ss = append(ss, f.Text, f.Priority, f.Notes, f.Phase, f.Ref, f.Actor)
 	}
 	for _, m := range b.Metrics {
 		ss = append(ss, m.Name, m.Baseline, m.Target)
 	}
-	for _, l := range [][]string{b.Goals, b.NonGoals, b.Constraints, b.Risks, b.OpenQuestions} {
+	for _, l := range [][]string{b.Goals, b.NonGoals, b.Constraints, b.Risks, b.OpenQuestions, b.Stack, b.Plan} {
 		ss = append(ss, l...)
 	}
 	for k, v := range b.Meta {

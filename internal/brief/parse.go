@@ -251,7 +251,8 @@ func (p *parser) section(pt part, s *markdown.Section, nested bool) {
 		p.flows = append(p.flows, blockTexts(s.Blocks)...)
 		return
 	case partTech:
-		pt = partConstraints
+		p.addStack(s.Blocks)
+		return
 	}
 	structured := false
 	for _, bl := range s.Blocks {
@@ -324,6 +325,7 @@ func (b *Brief) fillFrom(o *Brief) {
 	fill(&b.Features, o.Features)
 	fill(&b.NonGoals, o.NonGoals)
 	fill(&b.Constraints, o.Constraints)
+	fill(&b.Stack, o.Stack)
 	fill(&b.Metrics, o.Metrics)
 	fill(&b.Risks, o.Risks)
 	fill(&b.OpenQuestions, o.OpenQuestions)
@@ -348,7 +350,7 @@ func missing(b *Brief) []string {
 		{PartGoals, len(b.Goals) > 0},
 		{PartFeatures, len(b.Features) > 0},
 		{PartNonGoals, len(b.NonGoals) > 0 || len(b.Later) > 0},
-		{PartConstraints, len(b.Constraints) > 0},
+		{PartConstraints, len(b.Constraints) > 0 || len(b.Stack) > 0},
 		{PartMetrics, len(b.Metrics) > 0},
 	} {
 		if !m.found {

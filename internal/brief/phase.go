@@ -311,6 +311,9 @@ func (p *parser) headingScope(title string, parent scope) scope {
 		// the project's dates or the business model.
 		own = partNone
 	}
+	if parent.part == partConstraints && own == partTech {
+		own = partNone // "Hosting" under constraints is one of them
+	}
 	if phaseStart().MatchString(plain(title)) && own != partLater {
 		// "Phase 1 (MVP, pilot on one ward)": a phase of the parent's
 		// work, whatever its other words name.

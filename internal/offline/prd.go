@@ -44,6 +44,11 @@ func BuildPRD(b *brief.Brief) *artifact.PRD {
 		id := artifact.NFRID(len(p.NonFunctional) + 1)
 		p.NonFunctional = append(p.NonFunctional, artifact.Requirement{ID: id, Text: constraintText(c, pp.proper)})
 	}
+	for _, s := range nonEmpty(b.Stack) {
+		// The technology is named, not required of the system: as written.
+		id := artifact.NFRID(len(p.NonFunctional) + 1)
+		p.NonFunctional = append(p.NonFunctional, artifact.Requirement{ID: id, Text: sentence(upperFirst(bare(clean(markdown.Plain(s)))))})
+	}
 	personas := p.Personas
 	p.InScope = append(p.InScope, each(p.Functional, func(fr artifact.Requirement) string {
 		return storyTitle(parseFR(fr.Text, personas, pp.proper))
