@@ -115,7 +115,7 @@ type Feature struct {
 	Ref string `json:",omitempty"`
 	// Actor is the persona (a Users name) the brief files the feature
 	// under, when a heading above it names one ("### Parent or carer",
-	// "**For the harbourmaster**"): who does it when its text does not
+	// "**For the dispatcher**"): who does it when its text does not
 	// say.
 	Actor string `json:",omitempty"`
 }

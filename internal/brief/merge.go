@@ -13,8 +13,8 @@ import (
 // puts it later: its phase is a fact of the feature. Two features where
 // one's words are all in the other are one. Words are compared on light
 // stems (stem), content words only, two at least: a feature restated in
-// other words ("Duty matron approval for short-notice swaps" for "Swaps
-// inside the next 24 hours also need the duty matron") is not found.
+// other words ("Depot warden approval for weekend rounds" for "Rounds on
+// Sundays also need the depot warden") is not found.
 
 // merge applies the rules above to p.b. Candidates are found through an
 // index of the features' words, by the rarest word of the set that must be
@@ -103,9 +103,9 @@ func (p *parser) merge() {
 }
 
 // roadmapPhases applies a roadmap that lists both the first release's
-// items and later phases' ("Phase 1 (MVP): … Phase 2: Duty matron
-// approval for short-notice swaps"): a feature stated elsewhere in other
-// words ("Swaps inside the next 24 hours also need the duty matron") takes
+// items and later phases' ("Phase 1 (MVP): … Phase 2: Depot warden
+// approval for weekend rounds"): a feature stated elsewhere in other
+// words ("Rounds on Sundays also need the depot warden") takes
 // the phase of the roadmap item that restates it best, weighting each word
 // by its rarity in the brief. A later item takes the one feature holding
 // most of its weight (sameFeature at least, twice any other feature's

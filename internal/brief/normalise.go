@@ -23,7 +23,7 @@ import (
 //     heading of its items and the name of those that are no sentence of
 //     their own ("Incident record" over "Title, severity and times")
 //     (splitGroups);
-//   - takes a plain first line ("Fridgeful: one-pager") as the title when
+//   - takes a plain first line ("Tally: one-pager") as the title when
 //     the brief has no heading above its text.
 func (p *parser) normalise(doc *markdown.Doc) (titleLine string) {
 	doc.Preamble = fencedProse(doc.Preamble)

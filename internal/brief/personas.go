@@ -141,8 +141,8 @@ func (p *parser) addUsersParagraph(text string) {
 
 // resolveActors keeps a feature's Actor only when it names one of the
 // brief's personas, and then as that persona's name: "School office"
-// names "School office administrator", "harbourmaster" names
-// "Harbourmaster"; "Lab side" names no one.
+// names "School office administrator", "dispatchers" names
+// "Dispatcher"; "Back office" names no one.
 func (p *parser) resolveActors() {
 	for _, fs := range [][]Feature{p.b.Features, p.b.Later} {
 		for i := range fs {

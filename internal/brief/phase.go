@@ -339,7 +339,7 @@ func (p *parser) headingScope(title string, parent scope) scope {
 }
 
 // audience is the people a heading may name as doing what is under it:
-// "For the harbourmaster" gives "harbourmaster", "Parent or carer" itself.
+// "For the dispatcher" gives "dispatcher", "Parent or carer" itself.
 // Whether they are a persona is decided once the users are known
 // (resolveActors).
 func audience(title string) string {
@@ -354,7 +354,7 @@ func audience(title string) string {
 }
 
 // audienceLeads open a heading that names who it is for: "For the
-// harbourmaster".
+// dispatcher".
 var audienceLeads = lexPhrases("audience leads")
 
 // priorityLater says whether a priority is one the brief, or MoSCoW, puts

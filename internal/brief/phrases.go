@@ -57,7 +57,7 @@ func featurePhrases(s string) ([]string, bool) {
 }
 
 // featureSubject is who does something in a feature sentence
-// ("Stewards log…", "the info-tent team marks…"): a noun phrase, not a
+// ("Marshals log…", "the help-desk team marks…"): a noun phrase, not a
 // pronoun or the product; "" when the sentence has no such subject.
 func featureSubject(s string) string {
 	w := strings.Fields(trimItem(dropLeadIn(s)))
@@ -98,7 +98,7 @@ var leadInWords = lexSet("lead-in words")
 // isSubject accepts no subject (an imperative), a pronoun, or a noun
 // phrase ending in a role ("Supervisors", "The clinic manager") or the
 // product ("The app"), or in any plural noun before a verb's base form
-// ("stewards log"), or any singular noun before its "-s" form ("the
+// ("marshals log"), or any singular noun before its "-s" form ("the
 // info-tent team marks"): the verb agrees with it. The head noun must come
 // last, right before the verb, so "Our dispatchers juggle phone calls" is
 // not read as dispatchers doing "calls". A negative opening ("Nobody

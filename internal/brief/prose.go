@@ -25,8 +25,8 @@ const maxLabelHeadingWords = 4
 // prose reads blocks that have no recognised heading, sentence by
 // sentence. The first product statement (productCues, or the product's
 // name introducing it) is the summary, and the sentences before it are
-// the problem; a statement that goes on after a colon ("Findit is a
-// lost-property desk: stewards log…; festival-goers report…") gives its
+// the problem; a statement that goes on after a colon ("Tally is a
+// shared grocery list: members add items…; the shopper ticks them…") gives its
 // clauses as sentences of their own. A paragraph that opens on today's
 // situation ("Today members write…") is the problem too. Every other
 // sentence is read by unitKind; an item of a list that says nothing of
@@ -115,8 +115,8 @@ func (p *parser) productUnit(units []unit, paras []string) int {
 }
 
 // splitStatement cuts the product statement at a colon that is followed by
-// capabilities ("Findit is a desk for a festival: stewards log…;
-// festival-goers report…"), making each clause after it a unit of its
+// capabilities ("Tally is a shared grocery list: members add
+// items…; the shopper ticks them…"), making each clause after it a unit of its
 // own.
 func splitStatement(units []unit, prod int) []unit {
 	u := units[prod]

@@ -13,8 +13,8 @@ import (
 // ("**Sow & Swap** moves…"), the title heading or plain first line
 // stripped of document-type words ("Product Requirements Document (PRD)",
 // "Project brief: X", "X: one-pager"), then the subject of a sentence that
-// introduces the product ("Kilnshare is a…", "Swapboard lets…") or names
-// it ("which we have been calling Fixwell"). With none, Title stays empty
+// introduces the product ("Tally is a…", "Tally lets…") or names
+// it ("which we have been calling Tally"). With none, Title stays empty
 // and the PRD asks for the name.
 
 // nameFields are the keys of a front-matter or status-line field that
@@ -35,11 +35,11 @@ var (
 	// boldOpening is a bold name that opens a paragraph.
 	boldOpening = lazyRegexp(`^(?:\*\*|__)([^*_]{1,40}?)(?:\*\*|__)\s+\pL`)
 	// introducesName is a sentence that opens with the product's name and
-	// says what it is or does: "Kilnshare is a…", "Swapboard lets…",
-	// "Pagemark: a personal reading-list tracker".
+	// says what it is or does: "Tally is a…", "Tally lets…",
+	// "Tally: a shared grocery list".
 	introducesName = lazyRegexp(`^(?:\*\*|__)?(\p{Lu}[\pL\pN&'’.+-]*(?:\s+\p{Lu}[\pL\pN&'’.+-]*){0,2})(?:\*\*|__)?(?:\s+(?:is|lets|helps|makes|gives|turns|keeps|tracks|matches|runs|reminds|replaces|brings|connects|allows|enables|will)\s|\s*[:—–]\s+(?:a|an|the|your|one)\s)`)
 	// callsName is a sentence that names the product in passing: "a web
-	// app, which we have been calling Fixwell", "a tool called Tally".
+	// app, which we have been calling Tally", "a tool called Tally".
 	callsName = lazyRegexp(`\b(?:called|calling|named|codenamed|code-named|known as)\s+(?:\*\*|__|")?(\p{Lu}[\pL\pN&'’.+-]*(?:\s+\p{Lu}[\pL\pN&'’.+-]*){0,2})`)
 )
 
@@ -96,8 +96,8 @@ func boldProductName(intro []markdown.Block) string {
 }
 
 // nameInText finds the product's name in sentences that introduce it
-// ("Kilnshare is a booking log…") or call it by name ("which we have been
-// calling Fixwell"); "" when none does. A role or a common word opening a
+// ("Tally is a grocery list…") or call it by name ("which we have been
+// calling Tally"); "" when none does. A role or a common word opening a
 // sentence ("Volunteers are…", "Today…") is no name.
 func nameInText(texts ...string) string {
 	for _, t := range texts {
