@@ -144,16 +144,22 @@ func (p *parser) addUsersParagraph(text string) {
 // names "School office administrator", "dispatchers" names
 // "Dispatcher"; "Back office" names no one.
 func (p *parser) resolveActors() {
+	named := map[string]string{} // a heading's words → the persona they name
 	for _, fs := range [][]Feature{p.b.Features, p.b.Later} {
 		for i := range fs {
 			a := fs[i].Actor
-			fs[i].Actor = p.personaNamed(a)
-			if fs[i].Actor == "" && namesPeople(a) {
-				// A heading naming a kind of person the users leave out
-				// ("WALKER" over a walker's features) adds them.
-				p.addRole(capitalize(strings.ToLower(a)))
-				fs[i].Actor = p.personaNamed(a)
+			name, ok := named[a]
+			if !ok {
+				name = p.personaNamed(a)
+				if name == "" && namesPeople(a) {
+					// A heading naming a kind of person the users leave
+					// out ("WALKER" over a walker's features) adds them.
+					p.addRole(capitalize(strings.ToLower(a)))
+					name = p.personaNamed(a)
+				}
+				named[a] = name
 			}
+			fs[i].Actor = name
 		}
 	}
 }
