@@ -419,7 +419,7 @@ func (p *parser) fileFeature(text, prio, notes, ref, tags string) {
 	if text == "" {
 		return
 	}
-	if g := p.ctx.group; g != "" && !isCapability(text) && !namesGroup(text, g) {
+	if g := p.ctx.group; g != "" && !isCapability(text) && !hasVerb(text) && !namesGroup(text, g) {
 		// "Title, affected services, severity" under "Incident record"
 		// is the incident record's, and says so.
 		text = g + ": " + lowerFirst(text)

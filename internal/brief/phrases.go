@@ -38,6 +38,9 @@ func featurePhrases(s string) ([]string, bool) {
 	if pred >= len(w) || !isVerb(normWord(w[pred])) || contextVerbs()[normWord(w[pred])] {
 		return nil, false
 	}
+	if continuing()[normWord(w[pred])] && pred+1 < len(w) && strings.HasSuffix(normWord(w[pred+1]), "ing") {
+		return nil, false // "members keep paying by standing order": how it is today
+	}
 	subject := strings.Join(w[:verb], " ")
 	if len(w[:verb]) == 1 && pronounSubjects()[normWord(w[0])] {
 		subject = ""
@@ -149,6 +152,34 @@ var (
 	determiners  = lexSet("determiners")
 	contextVerbs = lexSet("context verbs")
 )
+
+// continuing are verbs that, before an "-ing" form, say something goes
+// on as it is: "members keep paying by standing order".
+var continuing = lexSet("continuing verbs")
+
+// hasVerb reports whether a text reads as a sentence: a verb of the
+// lexicon after its first word, in its "-s" form, or in its base form
+// after a plural noun ("Colleagues on the ward see open offers").
+func hasVerb(text string) bool {
+	w := leadingWords(text, clauseReach)
+	if len(w) > 0 && subordinators()[normWord(w[0])] {
+		return false // "Before a swap is approved, the system checks…" leads with its condition
+	}
+	for i := 1; i < len(w); i++ {
+		lw := normWord(w[i])
+		if isVerb(lw) && !featureVerbs()[lw] && !isRole(lw) {
+			return true
+		}
+		prev := normWord(w[i-1])
+		if featureVerbs()[lw] && strings.HasSuffix(prev, "s") && !stopWords()[prev] && !determiners()[prev] {
+			return true
+		}
+	}
+	return false
+}
+
+// subordinators open a clause that leads into the sentence's main one.
+var subordinators = lexSet("subordinators")
 
 // modalAt reports whether w[i] stands between a subject and its verb: a
 // modal word, or "needs"/"wants" before "to" ("needs to see").

@@ -29,7 +29,7 @@ func roleNames(s string) []string {
 			prev := w[j-1]
 			lp := normWord(prev)
 			if strings.ContainsAny(prev, ",;:.()") || lp == "" || stopWords()[lp] || isVerb(lp) ||
-				modalWords()[lp] || hasDigit(lp) || isRole(lp) || pronounSubjects()[lp] {
+				modalWords()[lp] || hasDigit(lp) || numberWords()[lp] || isRole(lp) || pronounSubjects()[lp] {
 				break
 			}
 			j--

@@ -37,7 +37,7 @@ func (p people) passive(ts []token) (clause, bool) {
 		for j < len(ts) && passiveAdverbs[ts[j].lw()] {
 			j++
 		}
-		if j >= len(ts) || !isParticiple(ts[j].lw()) || j+1 < len(ts) && ts[j+1].lw() == "to" {
+		if j >= len(ts) || !isParticiple(ts[j].lw()) || infinitiveAt(ts, j+1) {
 			if relative {
 				continue // "Members who are late twice are…"
 			}
@@ -68,6 +68,12 @@ func (p people) passive(ts []token) (clause, bool) {
 		return clause{kind: kindSystem, persona: -1, body: body}, true
 	}
 	return clause{}, false
+}
+
+// infinitiveAt reports whether ts has "to" and a verb at i: "allowed to
+// book", not "shown to the manager".
+func infinitiveAt(ts []token, i int) bool {
+	return i+1 < len(ts) && ts[i].lw() == "to" && baseVerb(ts[i+1].lw()) != nil && !determiners[ts[i+1].lw()]
 }
 
 // activeRest turns the further participles of a passive sentence active:
