@@ -6,6 +6,10 @@ import "strings"
 // automatically sent".
 var passiveAdverbs = set("automatically", "then", "also", "immediately", "only", "still", "always", "instantly", "securely", "straight", "first")
 
+// subordinating words open a clause inside the subject, whose verb is
+// then not the sentence's.
+var subordinating = set("when", "whenever", "if", "while", "because", "before", "after", "until", "unless", "once", "where")
+
 // particles follow a verb as part of it: "worked out", "backed up".
 var particles = set("out", "up", "off", "back", "down", "away", "over")
 
@@ -26,6 +30,9 @@ func (p people) passive(ts []token) (clause, bool) {
 		if lw == "who" || lw == "that" || lw == "which" {
 			relative = true
 			continue
+		}
+		if subordinating[lw] {
+			return clause{}, false // "Fee charged when a booking is confirmed": the "is" is another clause's
 		}
 		if lw != "is" && lw != "are" && lw != "gets" && lw != "get" {
 			if v := verbForm(lw); (v != nil && v.third == lw && v.base != lw || modals[lw]) && !relative {
