@@ -28,7 +28,9 @@ func FuzzParse(f *testing.F) {
 		"## Who\n\n| P |\n|---|\n| **x** who y |\n\n### z\n\nw.\n",
 		"## KPIs\n\n| Today | Target |\n|---|---|\n| 1 | |\n\n- a: from 1 to 2\n  - Target: 3\n",
 		"## Goals & non-goals\n\n- [ ] No x\n  - y\n", "Users: a, b and c. If it works, x should drop from 1 to 2, and no y lost.",
-		"We want an app that: they pick, record, and flag; supervisors see it? We won't do z."} {
+		"We want an app that: they pick, record, and flag; supervisors see it? We won't do z.",
+		"<h1>X</h1><p>a<br>b</p><ul><li>c<ol><li>d</li></ol></li></ul><table><tr><td>e</td></tr></table>",
+		"<context>\n# O\n</context>\n<b>x</b><br>\n<ul><li>y &amp; z</li></ul>\n```\n<p>\n```\n"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
@@ -76,13 +78,13 @@ func validStrings(b *Brief) bool {
 	for _, u := range b.Users {
 		ss = append(ss, u.Name, u.Description)
 	}
-	for _, f := range b.Features {
-		ss = append(ss, f.Text, f.Priority, f.Notes)
+	for _, f := range append(append([]Feature(nil), b.Features...), b.Later...) {
+		ss = append(ss, f.Text, f.Priority, f.Notes, f.Phase, f.Ref, f.Actor)
 	}
 	for _, m := range b.Metrics {
 		ss = append(ss, m.Name, m.Baseline, m.Target)
 	}
-	for _, l := range [][]string{b.Goals, b.NonGoals, b.Constraints, b.Risks, b.OpenQuestions} {
+	for _, l := range [][]string{b.Goals, b.NonGoals, b.Constraints, b.Risks, b.OpenQuestions, b.Stack, b.Plan} {
 		ss = append(ss, l...)
 	}
 	for k, v := range b.Meta {

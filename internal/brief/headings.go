@@ -3,6 +3,7 @@ package brief
 import (
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // part is what a heading (or a "Label:" line) introduces. The exported Part*
@@ -25,89 +26,73 @@ const (
 	// partGoalsAndNonGoals is a combined section whose negative items
 	// ("No recipe features") are non-goals and the rest goals.
 	partGoalsAndNonGoals
+	// partLater is a section of features for after the first release
+	// ("Later", "Roadmap"); in a scope it becomes partFeatures, later.
+	partLater
+	// partPlan is what is no requirement of the product: team, budget,
+	// timeline, launch, the project's housekeeping.
+	partPlan
+	// partTech is the technology the product is built with, read as
+	// constraints.
+	partTech
+	// partFlows retells the features as flows or journeys.
+	partFlows
+	// partContainer is a heading that says nothing of its content ("User
+	// experience"), which is read by what it says.
+	partContainer
 )
 
-// headingSynonyms lists, per part, normalised headings that name it. Keys
-// are lower case, without numbering, parentheticals or trailing punctuation.
-var headingSynonyms = []struct {
-	part  part
-	names []string
-}{
-	{partSummary, []string{"summary", "overview", "tl;dr", "tldr", "elevator pitch", "pitch", "vision",
-		"about", "description", "introduction", "intro", "executive summary", "product summary",
-		"product overview", "what is it", "one-liner", "the idea", "idea", "concept"}},
-	{partProblem, []string{"problem", "problem statement", "the problem", "why", "background", "context",
-		"motivation", "pain points", "pains", "the pain", "why now", "why this", "why build this",
-		"opportunity", "challenge", "current situation", "problem and context"}},
-	{partUsers, []string{"users", "target users", "who", "who is it for", "who it's for", "who it is for",
-		"audience", "target audience", "personas", "customers", "target customers", "user personas",
-		"stakeholders", "user groups", "user types", "for whom", "who are the users"}},
-	{partGoals, []string{"goals", "objectives", "outcomes", "aims", "goals and objectives", "goal",
-		"product goals", "business goals", "desired outcomes", "okrs"}},
-	{partFeatures, []string{"features", "what we will build", "what we'll build", "what we are building",
-		"what", "mvp scope", "scope", "capabilities", "requirements", "functional requirements",
-		"user needs", "key features", "solution", "proposal", "in scope", "mvp", "feature list",
-		"proposed solution", "user stories", "use cases", "what it does", "functionality", "the solution"}},
-	{partNonGoals, []string{"non-goals", "non goals", "nongoals", "out of scope", "not now", "not in scope",
-		"won't do", "wont do", "later", "exclusions", "not doing", "what we won't build",
-		"what we will not build", "future work", "not yet", "deferred", "anti-goals"}},
-	{partConstraints, []string{"constraints", "must hold", "requirements and constraints",
-		"non-functional requirements", "nonfunctional requirements", "nfrs", "nfr",
-		"technical constraints", "limitations", "constraints and assumptions", "compliance",
-		"guardrails", "quality attributes", "security and privacy", "security", "privacy",
-		"constraints and requirements"}},
-	{partMetrics, []string{"success metrics", "metrics", "how we will know", "how we'll know", "kpis",
-		"measures of success", "success criteria", "success", "key metrics", "measurement",
-		"how will we know", "definition of success", "success measures"}},
-	{partGoalsAndNonGoals, []string{"goals and non-goals", "goals and nongoals", "goals and non goals",
-		"goals and anti-goals", "objectives and non-objectives"}},
-	{partRisks, []string{"risks", "assumptions", "risks and assumptions", "dependencies",
-		"assumptions and risks", "risks and dependencies", "risks and mitigations"}},
-	{partQuestions, []string{"open questions", "questions", "unknowns", "to decide", "tbd",
-		"open issues", "things to decide", "decisions needed", "open points"}},
+// partNames are the names of the parts in lexicon/headings.txt.
+var partNames = headingLists(map[string]part{
+	"summary": partSummary, "problem": partProblem, "users": partUsers, "goals": partGoals,
+	"features": partFeatures, "non-goals": partNonGoals, "constraints": partConstraints,
+	"metrics": partMetrics, "risks": partRisks, "questions": partQuestions,
+	"goals and non-goals": partGoalsAndNonGoals, "later": partLater, "plan": partPlan,
+	"tech": partTech, "flows": partFlows, "containers": partContainer,
+})
+
+// headingLists records the lists lexicon/headings.txt must hold.
+func headingLists(parts map[string]part) map[string]part {
+	for name := range parts {
+		use("heading " + name)
+	}
+	use("heading keywords")
+	return parts
 }
 
-// headingKeywords is the fallback for headings not listed above, tried in
-// order: the negative and more specific phrasings come first so "Features
-// out of scope" is a non-goal and "User requirements" a feature list. A
-// keyword of four or more letters also matches words it begins.
-var headingKeywords = []struct {
+// headingKeyword is one line of the keyword fallback: a heading holding
+// word introduces part.
+type headingKeyword struct {
 	word string
 	part part
-}{
-	{"non-goal", partNonGoals}, {"non goal", partNonGoals}, {"nongoal", partNonGoals},
-	{"out of scope", partNonGoals}, {"not in scope", partNonGoals}, {"won't", partNonGoals},
-	{"not doing", partNonGoals}, {"exclusion", partNonGoals},
-	{"question", partQuestions}, {"unknown", partQuestions}, {"tbd", partQuestions},
-	{"metric", partMetrics}, {"kpi", partMetrics}, {"success", partMetrics}, {"measure", partMetrics},
-	{"risk", partRisks}, {"assumption", partRisks}, {"dependenc", partRisks},
-	{"constraint", partConstraints}, {"non-functional", partConstraints}, {"nfr", partConstraints},
-	{"limitation", partConstraints}, {"compliance", partConstraints}, {"guardrail", partConstraints},
-	{"requirement", partFeatures}, {"feature", partFeatures}, {"capabilit", partFeatures},
-	{"user stor", partFeatures}, {"use case", partFeatures},
-	{"user", partUsers}, {"persona", partUsers}, {"customer", partUsers}, {"audience", partUsers},
-	{"stakeholder", partUsers}, {"who", partUsers},
-	{"scope", partFeatures}, {"solution", partFeatures}, {"mvp", partFeatures},
-	{"goal", partGoals}, {"objective", partGoals}, {"outcome", partGoals},
-	{"problem", partProblem}, {"pain", partProblem}, {"background", partProblem},
-	{"motivation", partProblem}, {"why", partProblem},
-	{"summary", partSummary}, {"overview", partSummary}, {"vision", partSummary},
-	{"introduction", partSummary}, {"pitch", partSummary},
 }
+
+// headingLexicon is lexicon/headings.txt read: whole headings by their
+// part, and the ordered keyword fallback.
+var headingLexicon = sync.OnceValue(func() (h struct {
+	synonyms map[string]part
+	keywords []headingKeyword
+}) {
+	h.synonyms = map[string]part{}
+	for name, pt := range partNames {
+		for _, n := range phraseList("heading " + name) {
+			h.synonyms[n] = pt
+		}
+	}
+	for _, line := range phraseList("heading keywords") {
+		word, name, ok := strings.Cut(line, " = ")
+		pt, known := partNames[strings.TrimSpace(name)]
+		if !ok || !known {
+			panic("brief: bad heading keyword line " + line)
+		}
+		h.keywords = append(h.keywords, headingKeyword{strings.TrimSpace(word), pt})
+	}
+	return h
+})
 
 // maxKeywordWords keeps the keyword fallback to heading-like phrases: a long
 // heading that happens to mention "users" is more likely a title.
 const maxKeywordWords = 6
-
-var synonymIndex = func() map[string]part {
-	m := map[string]part{}
-	for _, s := range headingSynonyms {
-		for _, n := range s.names {
-			m[n] = s.part
-		}
-	}
-	return m
-}()
 
 var (
 	numberPrefix = lazyRegexp(`(?i)^(?:(?:step|part|section|phase|chapter)\s+)?\d+(?:\.\d+)*\.?\s*(?:[):.\-–—]\s*)*`)
@@ -132,20 +117,37 @@ func classify(title string, fallback bool) part {
 	if h == "" {
 		return partNone
 	}
-	if p, ok := synonymIndex[h]; ok {
+	if p, ok := headingLexicon().synonyms[h]; ok {
 		return p
 	}
 	// "Goals — what success looks like": the words before a dash or colon
 	// name the section, the rest explains it.
 	if loc := dashSuffix().FindStringIndex(h); loc != nil {
-		if p, ok := synonymIndex[strings.TrimSpace(h[:loc[0]])]; ok {
+		if p, ok := headingLexicon().synonyms[strings.TrimSpace(h[:loc[0]])]; ok {
 			return p
 		}
+	}
+	// "How we will know it works": a heading of several words that opens
+	// with one of them, at a word's end.
+	if p, ok := synonymPrefix(h); ok {
+		return p
 	}
 	if !fallback {
 		return partNone
 	}
 	return keywordPart(h)
+}
+
+// synonymPrefix finds the longest heading synonym of three words or more
+// that h opens with.
+func synonymPrefix(h string) (part, bool) {
+	w := strings.Fields(h)
+	for n := len(w) - 1; n >= 3; n-- {
+		if p, ok := headingLexicon().synonyms[strings.Join(w[:n], " ")]; ok {
+			return p, true
+		}
+	}
+	return partNone, false
 }
 
 func keywordPart(h string) part {
@@ -154,7 +156,7 @@ func keywordPart(h string) part {
 		return partNone
 	}
 	padded := " " + h + " "
-	for _, k := range headingKeywords {
+	for _, k := range headingLexicon().keywords {
 		if strings.Contains(k.word, " ") {
 			if strings.Contains(padded, " "+k.word+" ") || strings.Contains(padded, " "+k.word+"s ") {
 				return k.part
@@ -177,6 +179,7 @@ func keywordPart(h string) part {
 func normalizeHeading(title string) string {
 	h := strings.ToLower(plain(title))
 	h = strings.NewReplacer("’", "'", "‘", "'", "&", " and ", "+", " and ", "/", " and ").Replace(h)
+	h = contractions.Replace(h)
 	h = strings.TrimLeftFunc(h, notAlnum)
 	h = stripNumbering(h)
 	h = parenthetic().ReplaceAllString(h, "")
@@ -184,6 +187,12 @@ func normalizeHeading(title string) string {
 	h = strings.TrimRight(h, ";")
 	return strings.Join(strings.Fields(h), " ")
 }
+
+// contractions are spelt out in a heading, so "What's not included?"
+// and "What is not included" are one heading.
+var contractions = strings.NewReplacer("what's", "what is", "who's", "who is", "it's", "it is",
+	"that's", "that is", "there's", "there is", "we're", "we are", "they're", "they are",
+	"we'll", "we will", "it'll", "it will", "we've", "we have")
 
 // stripNumbering removes one numbering prefix from a heading,
 // keeping it when nothing would remain ("2026" or "A." alone).

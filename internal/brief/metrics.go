@@ -42,24 +42,20 @@ func parseMetric(text string) Metric {
 }
 
 // copulas open a target without adding to it: "time is under 1 day".
-var copulas = map[string]bool{"is": true, "are": true, "stays": true, "stay": true,
-	"remains": true, "remain": true, "reaches": true, "reach": true, "hits": true,
-	"hit": true, "of": true, "equals": true, "=": true}
+var copulas = lexSet("copulas")
 
 // directionVerbs moved from a name to its target keep the target's
 // meaning: "Increase sign-ups | by 20%" gives target "increase by 20%".
-var directionVerbs = map[string]bool{"increase": true, "reduce": true, "decrease": true,
-	"improve": true, "cut": true, "grow": true, "raise": true, "lower": true, "double": true,
-	"halve": true}
+var directionVerbs = lexSet("direction verbs")
 
 // tidyMetric applies the item rule to every field and guarantees a name.
 func tidyMetric(m Metric, text string) Metric {
 	name := strings.Fields(strings.Trim(m.Name, ":;,—–- "))
 	target := strings.Fields(m.Target)
-	if len(target) > 1 && copulas[strings.ToLower(target[0])] {
+	if len(target) > 1 && copulas()[strings.ToLower(target[0])] {
 		target = target[1:]
 	}
-	if len(name) > 1 && directionVerbs[strings.ToLower(name[0])] && len(target) > 0 {
+	if len(name) > 1 && directionVerbs()[strings.ToLower(name[0])] && len(target) > 0 {
 		target = append([]string{strings.ToLower(name[0])}, target...)
 		name = name[1:]
 	}
@@ -118,9 +114,7 @@ func metricFromTo(t string) (Metric, bool) {
 
 // fillerWords carry no meaning in a metric's name once its target has
 // been taken out ("no photo should ever be lost again").
-var fillerWords = map[string]bool{"should": true, "will": true, "must": true, "would": true,
-	"be": true, "ever": true, "again": true, "is": true, "are": true, "get": true, "gets": true,
-	"any": true, "more": true, "longer": true}
+var fillerWords = lexSet("filler words")
 
 // metricNone reads "No inspection photo should be lost again" and "Zero
 // data loss" as a target of none.
@@ -138,7 +132,7 @@ func metricNone(t string) (Metric, bool) {
 	}
 	var name []string
 	for _, x := range w[1:] {
-		if !fillerWords[strings.ToLower(x)] {
+		if !fillerWords()[strings.ToLower(x)] {
 			name = append(name, x)
 		}
 	}
@@ -150,10 +144,7 @@ func metricNone(t string) (Metric, bool) {
 }
 
 // comparisons start a target when a quantity follows within a few words.
-var comparisons = []string{"down", "up", "under", "below", "above", "over", "at least", "at most",
-	"less than", "more than", "fewer than", "no more than", "no less than", "greater than",
-	"within", "by", "to", "of", "reaches", "reach", "hits", "hit", "stays", "stay", "remains",
-	"is", "are", "≥", ">=", "≤", "<=", "<", ">", "=", "~", "about", "around", "roughly"}
+var comparisons = lexPhrases("comparisons")
 
 // quantityReach is how many words after a comparison may pass before its
 // quantity.
@@ -162,7 +153,7 @@ const quantityReach = 3
 func metricComparison(t string) (Metric, bool) {
 	lower := lowerKeep(t)
 	best := -1
-	for _, c := range comparisons {
+	for _, c := range comparisons() {
 		for off := 0; off < len(lower); {
 			i := wordIndex(lower[off:], c)
 			if i < 0 {

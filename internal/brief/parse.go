@@ -11,20 +11,25 @@ import (
 // front matter is malformed (ErrFrontMatter, wrapping the YAML error). Any
 // other text gives a Brief; what could not be found is named in Missing.
 //
-// A brief with recognised headings is read section by section (see
-// headingSynonyms); an unrecognised heading's content is ignored. The
-// paragraphs before the first section fill only what the sections left
-// empty. A brief with no recognised heading at all is read as prose,
-// sentence by sentence (see prose.go).
+// The brief is first normalised (html.go, normalise.go) into sections of
+// blocks. A brief with recognised headings (lexicon/headings.txt) is read
+// section by section: the heading gives each section its part, priority
+// and phase (phase.go), and a section whose heading names no part is read
+// by what its sentences say (classify.go). The paragraphs before the first
+// section fill only what the sections left empty. A brief with no
+// recognised heading at all is read as prose, sentence by sentence (see
+// prose.go).
 func Parse(src []byte) (*Brief, error) {
 	if err := checkInput(src); err != nil {
 		return nil, err
 	}
+	src = rewriteHTML(src)
 	doc, err := markdown.Parse(src)
 	if err != nil {
 		return nil, &frontMatterError{err: err}
 	}
 	p := newParser(src)
+	p.titleLine = p.normalise(doc)
 	p.read(doc)
 	return p.b, nil
 }
@@ -36,10 +41,31 @@ type parser struct {
 	b       *Brief
 	problem []string
 	unused  []string // prose paragraphs nothing was taken from
+	// titleLine is a plain first line taken as the title (normalise).
+	titleLine string
+	legend    legend // the brief's own definitions of priorities and phases
+	ctx       scope  // the scope of the section being read
+	// groups holds the sections normalise made of list groups, by their
+	// label.
+	groups map[*markdown.Section]string
+	flows  []string // flow and journey items, features of last resort
+	// phasedMVP and phasedLater mark the features and later items a
+	// roadmap's phase headings filed, by index.
+	phasedMVP, phasedLater map[int]bool
+	actors                 []string // who does something in a prose feature: users too
 }
 
 func newParser(src []byte) *parser {
-	return &parser{lines: strings.Split(string(src), "\n"), b: &Brief{Meta: map[string]string{}}}
+	return &parser{lines: strings.Split(string(src), "\n"), b: &Brief{Meta: map[string]string{}},
+		groups: map[*markdown.Section]string{}, phasedMVP: map[int]bool{}, phasedLater: map[int]bool{}}
+}
+
+// child is a parser for the introduction of a headed brief, whose
+// findings only fill what the sections left empty.
+func (p *parser) child() *parser {
+	c := newParser(nil)
+	c.lines, c.legend, c.b.Title = p.lines, p.legend, p.b.Title
+	return c
 }
 
 func (p *parser) read(doc *markdown.Doc) {
@@ -54,15 +80,28 @@ func (p *parser) read(doc *markdown.Doc) {
 		intro = append(intro, title.Blocks...)
 	}
 	intro = p.takeMeta(intro)
-	tagline := p.setTitle(doc.FrontMatter, title)
+	tagline := p.setTitle(doc.FrontMatter, title, intro)
+	if p.b.Title == "" {
+		// A prose brief's product statement is found by the name it opens
+		// with, so the name is wanted before the prose is read.
+		p.b.Title = nameInText(paragraphsOf(intro)...)
+	}
+	p.legend = readLegend(doc)
 
 	// The introduction only fills what the sections left empty, so a stray
 	// sentence cannot override a whole section; without recognised
 	// sections everything is read as prose.
 	from := p
 	if hasRecognised(doc.All(), title) {
-		p.walk(doc.Sections, title, partNone)
-		from = &parser{lines: p.lines, b: &Brief{Title: p.b.Title, Meta: map[string]string{}}}
+		p.walk(doc.Sections, title, scope{})
+		if len(p.b.Features) == 0 {
+			// Flows retell the features; with no feature list they are
+			// the features.
+			for _, f := range p.flows {
+				p.addFeature(f, "")
+			}
+		}
+		from = p.child()
 	} else {
 		intro = append(intro, laterBlocks(doc.All(), title)...)
 	}
@@ -77,6 +116,19 @@ func (p *parser) read(doc *markdown.Doc) {
 	}
 	if p.b.Summary == "" {
 		p.b.Summary = asSentence(p.introSummary(from, intro))
+	}
+	if p.b.Title == "" {
+		p.b.Title = nameInText(append([]string{p.b.Summary}, paragraphsOf(intro)...)...)
+	}
+	p.merge()
+	p.resolveActors()
+	if len(p.b.Users) == 0 {
+		// With no users named, whoever does something in a feature is one.
+		for _, f := range p.b.Features {
+			if who := featureSubject(f.Text); who != "" {
+				p.addRole(stripDeterminer(who))
+			}
+		}
 	}
 	p.b.Missing = missing(p.b)
 }
@@ -105,6 +157,17 @@ func (p *parser) introSummary(from *parser, intro []markdown.Block) string {
 	return ""
 }
 
+// paragraphsOf returns the text of the paragraphs among blocks.
+func paragraphsOf(blocks []markdown.Block) []string {
+	var out []string
+	for _, bl := range blocks {
+		if bl.Kind == markdown.Paragraph {
+			out = append(out, bl.Text)
+		}
+	}
+	return out
+}
+
 // titleSection is the heading that names the product: the first H1 unless
 // it names a part, or, when there is no H1, the first heading if it names
 // no part. Its own paragraphs are the brief's introduction.
@@ -129,7 +192,13 @@ func titleSection(doc *markdown.Doc) *markdown.Section {
 
 func hasRecognised(all []*markdown.Section, title *markdown.Section) bool {
 	for _, s := range all {
-		if s != title && classifyHeading(s.Title) != partNone {
+		if pt := classifyHeading(s.Title); s != title && pt != partNone && pt != partContainer {
+			return true
+		}
+		if _, ok := parsePriority(normalizeHeading(s.Title)); ok && s != title {
+			return true
+		}
+		if _, later := laterOf(plain(s.Title), true); later && s != title {
 			return true
 		}
 	}
@@ -148,29 +217,41 @@ func laterBlocks(all []*markdown.Section, title *markdown.Section) []markdown.Bl
 	return out
 }
 
-// walk reads sections. A section whose heading names no part belongs to
-// the nearest recognised ancestor, or is skipped when there is none.
-func (p *parser) walk(secs []*markdown.Section, title *markdown.Section, inherited part) {
+// walk reads sections, each in the scope its heading and its parents'
+// give it.
+func (p *parser) walk(secs []*markdown.Section, title *markdown.Section, parent scope) {
 	for _, s := range secs {
 		if s == title {
-			p.walk(s.Children, title, partNone)
+			p.walk(s.Children, title, scope{})
 			continue
 		}
-		own := classifyHeading(s.Title)
-		pt := own
-		if own == partNone {
-			pt = inherited
+		sc := p.headingScope(s.Title, parent)
+		if label, ok := p.groups[s]; ok {
+			sc.group = label
 		}
-		p.section(pt, s, own == partNone)
-		p.walk(s.Children, title, pt)
+		p.ctx = sc
+		p.section(sc.part, s, classifyHeading(s.Title) == partNone)
+		p.walk(s.Children, title, sc)
 	}
+	p.ctx = parent
 }
 
 // section reads one section's blocks into part pt. An unrecognised
 // subsection of Features or Users holding only prose is one feature or
 // persona named by its heading ("### Check-in" + a paragraph).
 func (p *parser) section(pt part, s *markdown.Section, nested bool) {
-	if pt == partNone {
+	switch pt {
+	case partNone:
+		p.byContent(s)
+		return
+	case partPlan:
+		p.addPlan(s.Blocks)
+		return
+	case partFlows:
+		p.flows = append(p.flows, blockTexts(s.Blocks)...)
+		return
+	case partTech:
+		p.addStack(s.Blocks)
 		return
 	}
 	structured := false
@@ -178,10 +259,10 @@ func (p *parser) section(pt part, s *markdown.Section, nested bool) {
 		structured = structured || bl.Kind == markdown.List || bl.Kind == markdown.Table
 	}
 	if nested && !structured && (pt == partFeatures || pt == partUsers) {
-		name := cleanHeading(s.Title)
+		name := cleanHeading(trailingTag().ReplaceAllString(s.Title, ""))
 		notes := strings.Join(s.Paragraphs(), " ")
 		if pt == partFeatures {
-			p.b.Features = append(p.b.Features, Feature{Text: trimItem(name), Notes: strings.TrimSpace(notes)})
+			p.addFeature(name, strings.TrimSpace(notes))
 		} else {
 			p.addPersona(Persona{Name: personaName(name), Description: asSentence(notes)})
 		}
@@ -195,12 +276,33 @@ func (p *parser) section(pt part, s *markdown.Section, nested bool) {
 			p.addTable(pt, bl.Rows)
 		case markdown.Paragraph, markdown.Quote:
 			// Beside a list or table a paragraph is a lead-in ("The MVP
-			// has:"), not an item; summary and problem take prose anyway.
-			if !structured || pt == partSummary || pt == partProblem {
+			// has:"), not an item, unless, among features, it states one
+			// in a sentence of its own; summary and problem take prose
+			// anyway.
+			if !structured || pt == partSummary || pt == partProblem || pt == partFeatures && !isLeadIn(bl.Text) {
 				p.addParagraph(pt, bl.Text)
 			}
 		}
 	}
+}
+
+// trailingTag is a bracketed tag ending a heading: "(Release 1)".
+var trailingTag = lazyRegexp(`\s*[(\[][^()\[\]]{1,40}[)\]]\s*$`)
+
+// isLeadIn reports whether a paragraph beside a list or table introduces
+// it ("The MVP has:", "Each requirement carries its release.") rather
+// than stating a feature.
+func isLeadIn(text string) bool {
+	t := strings.TrimSpace(text)
+	return strings.HasSuffix(t, ":") || !isCapability(firstSentenceOf(t))
+}
+
+// firstSentenceOf is a text's first sentence.
+func firstSentenceOf(text string) string {
+	if s := sentences(text); len(s) > 0 {
+		return s[0]
+	}
+	return text
 }
 
 // joinProblem sets Problem from the paragraphs gathered for it.
@@ -223,6 +325,7 @@ func (b *Brief) fillFrom(o *Brief) {
 	fill(&b.Features, o.Features)
 	fill(&b.NonGoals, o.NonGoals)
 	fill(&b.Constraints, o.Constraints)
+	fill(&b.Stack, o.Stack)
 	fill(&b.Metrics, o.Metrics)
 	fill(&b.Risks, o.Risks)
 	fill(&b.OpenQuestions, o.OpenQuestions)
@@ -246,8 +349,8 @@ func missing(b *Brief) []string {
 		{PartUsers, len(b.Users) > 0},
 		{PartGoals, len(b.Goals) > 0},
 		{PartFeatures, len(b.Features) > 0},
-		{PartNonGoals, len(b.NonGoals) > 0},
-		{PartConstraints, len(b.Constraints) > 0},
+		{PartNonGoals, len(b.NonGoals) > 0 || len(b.Later) > 0},
+		{PartConstraints, len(b.Constraints) > 0 || len(b.Stack) > 0},
 		{PartMetrics, len(b.Metrics) > 0},
 	} {
 		if !m.found {

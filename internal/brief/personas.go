@@ -14,12 +14,17 @@ var (
 )
 
 // rankLabels rank personas rather than name them: "Primary: nurses".
-var rankLabels = map[string]bool{"primary": true, "secondary": true, "tertiary": true,
-	"main": true, "also": true, "other": true, "others": true, "internal": true, "external": true}
+var rankLabels = lexSet("rank labels")
 
 // personaSplits are the words at which a persona's name ends and its
-// description begins, when nothing marks the name: "Patients who walk in…".
-var personaSplits = []string{" who ", " that ", " with ", " whose ", ", "}
+// description begins, when nothing marks the name: "Patients who walk
+// in…", "Riders with disabilities, who need…". A comma or a bracket wins
+// over "with", which may belong to the name.
+var personaSplits = []string{" who ", " that ", " whose ", ", ", " ("}
+
+// placeWords start a phrase that places a long name rather than names it:
+// "Customer service staff at the transit agency".
+var placeWords = lexPhrases("place words")
 
 // maxLabelWords is how long a "Name: …" prefix may be and still be a name.
 const maxLabelWords = 5
@@ -36,7 +41,7 @@ func parsePersona(text string) Persona {
 	}
 	t := trimItem(text)
 	if m := labelName().FindStringSubmatch(t); m != nil && wordCount(m[1]) <= maxLabelWords {
-		if rankLabels[strings.ToLower(m[1])] {
+		if rankLabels()[strings.ToLower(m[1])] {
 			return parsePersona(m[2])
 		}
 		return newPersona(m[1], m[2])
@@ -51,9 +56,19 @@ func parsePersona(text string) Persona {
 		}
 	}
 	if best < 0 {
-		return newPersona(t, "")
+		best = len(t)
 	}
-	return newPersona(t[:best], strings.TrimPrefix(t[best:], ","))
+	name, desc := t[:best], strings.TrimPrefix(strings.TrimSpace(t[best:]), ",")
+	if wordCount(name) > 3 {
+		for _, pw := range placeWords() {
+			if i := strings.Index(name, " "+pw+" "); i > 0 {
+				name, desc = name[:i], strings.TrimSpace(name[i+1:]+" "+desc)
+				break
+			}
+		}
+	}
+	desc = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(desc, "("), ")"))
+	return newPersona(name, desc)
 }
 
 func newPersona(name, desc string) Persona {
@@ -103,8 +118,7 @@ func (p *parser) addPersona(ps Persona) {
 // nonNameStarts begin a sentence about users that is not itself a name
 // ("It is for nurses on night shifts"); the people it mentions are found
 // with the role words instead.
-var nonNameStarts = []string{"it ", "it's ", "this ", "the app ", "the product ", "the tool ",
-	"we ", "our product ", "primarily ", "mainly ", "mostly ", "anyone ", "everyone "}
+var nonNameStarts = lexPhrases("not name openings")
 
 // addUsersParagraph reads a paragraph in a users section: a list of names
 // separated by semicolons or commas, or prose mentioning roles.
@@ -112,8 +126,8 @@ func (p *parser) addUsersParagraph(text string) {
 	for _, t := range paragraphItems(text, true) {
 		lower := strings.ToLower(t)
 		prose := false
-		for _, s := range nonNameStarts {
-			prose = prose || strings.HasPrefix(lower, s)
+		for _, s := range nonNameStarts() {
+			prose = prose || strings.HasPrefix(lower, s+" ")
 		}
 		if !prose {
 			p.addPersona(parsePersona(t))
@@ -123,4 +137,72 @@ func (p *parser) addUsersParagraph(text string) {
 			p.addPersona(Persona{Name: name})
 		}
 	}
+}
+
+// resolveActors keeps a feature's Actor only when it names one of the
+// brief's personas, and then as that persona's name: "School office"
+// names "School office administrator", "dispatchers" names
+// "Dispatcher"; "Back office" names no one.
+func (p *parser) resolveActors() {
+	named := map[string]string{} // a heading's words → the persona they name
+	for _, fs := range [][]Feature{p.b.Features, p.b.Later} {
+		for i := range fs {
+			a := fs[i].Actor
+			name, ok := named[a]
+			if !ok {
+				name = p.personaNamed(a)
+				if name == "" && namesPeople(a) {
+					// A heading naming a kind of person the users leave
+					// out ("WALKER" over a walker's features) adds them.
+					p.addRole(capitalize(strings.ToLower(a)))
+					name = p.personaNamed(a)
+				}
+				named[a] = name
+			}
+			fs[i].Actor = name
+		}
+	}
+}
+
+// namesPeople reports whether a heading is a kind of person: a role word,
+// or a short noun with an agent ending ("walker", "host") that is no
+// known thing, with no other word than a describing one before it.
+func namesPeople(heading string) bool {
+	w := strings.Fields(lowerKeep(heading))
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	head := singular(normWord(w[len(w)-1]))
+	if isRole(head) {
+		return true
+	}
+	if thingNouns()[head] || len(head) < 4 {
+		return false
+	}
+	for _, suf := range []string{"er", "or", "ist", "ian", "ant"} {
+		if strings.HasSuffix(head, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// thingNouns are things with an agent-like ending: "order", "folder".
+var thingNouns = lexSet("thing nouns")
+
+// personaNamed returns the name of the persona that words name: the same
+// kind of person ("Harbour commissioners" for "commissioners"), or a name
+// holding all of its words ("School office administrator" for "School
+// office"); "" when none does.
+func (p *parser) personaNamed(words string) string {
+	if words == "" {
+		return ""
+	}
+	want := stemsOf(words)
+	for _, u := range p.b.Users {
+		if roleKey(u.Name) == roleKey(words) || len(want) > 0 && want.within(stemsOf(u.Name)) {
+			return u.Name
+		}
+	}
+	return ""
 }

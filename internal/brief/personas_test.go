@@ -18,7 +18,8 @@ func TestParsePersona(t *testing.T) {
 		{"Dispatcher — assigns jobs to crews", Persona{"Dispatcher", "Assigns jobs to crews."}},
 		{"Admins (configure the workspace)", Persona{"Admins", "Configure the workspace."}},
 		{"Sales reps that travel a lot", Persona{"Sales reps", "That travel a lot."}},
-		{"Parents with young children", Persona{"Parents", "With young children."}},
+		{"Parents with young children", Persona{"Parents with young children", ""}}, // "with" is part of a name ("Riders with disabilities")
+		{"Customer service staff at the transit agency", Persona{"Customer service staff", "At the transit agency."}},
 		{"An accountant, busy at month end", Persona{"Accountant", "Busy at month end."}},
 		{"iOS developers", Persona{"iOS developers", ""}},
 		{"Primary: parents planning the weekly shop", Persona{"Parents planning the weekly shop", ""}},

@@ -2,6 +2,7 @@ package brief
 
 import (
 	"strings"
+	"unicode"
 )
 
 // maxSubjectWords is how far into a sentence its verb may be for the
@@ -15,27 +16,33 @@ const maxSubjectWords = 5
 // a modal is dropped after a plural subject. It reports false when the
 // sentence does not have that shape.
 func featurePhrases(s string) ([]string, bool) {
-	w := strings.Fields(trimItem(s))
+	w := strings.Fields(trimItem(dropLeadIn(s)))
 	verb := -1
 	for i := 0; i < len(w) && i <= maxSubjectWords; i++ {
 		lw := normWord(w[i])
-		if modalWords[lw] || isVerb(lw) {
+		if modalAt(w, i) || isVerb(lw) {
 			verb = i
 			break
 		}
 	}
-	if verb < 0 || !isSubject(w[:verb]) {
+	if verb < 0 {
+		return nil, false
+	}
+	if !isSubject(w[:verb], normWord(w[firstNonModal(w, verb)])) {
 		return nil, false
 	}
 	pred := verb
-	for pred < len(w) && modalWords[normWord(w[pred])] {
+	for pred < len(w) && modalAt(w, pred) {
 		pred++
 	}
-	if pred >= len(w) || !isVerb(normWord(w[pred])) {
+	if pred >= len(w) || !isVerb(normWord(w[pred])) || contextVerbs()[normWord(w[pred])] {
 		return nil, false
 	}
+	if continuing()[normWord(w[pred])] && pred+1 < len(w) && strings.HasSuffix(normWord(w[pred+1]), "ing") {
+		return nil, false // "members keep paying by standing order": how it is today
+	}
 	subject := strings.Join(w[:verb], " ")
-	if len(w[:verb]) == 1 && pronounSubjects[normWord(w[0])] {
+	if len(w[:verb]) == 1 && pronounSubjects()[normWord(w[0])] {
 		subject = ""
 	} else if subject != "" && !strings.HasSuffix(normWord(w[verb-1]), "s") {
 		// "The supervisor can see" keeps its modal: "The supervisor see"
@@ -52,23 +59,181 @@ func featurePhrases(s string) ([]string, bool) {
 	return out, len(out) > 0
 }
 
+// featureSubject is who does something in a feature sentence
+// ("Marshals log…", "the help-desk team marks…"): a noun phrase, not a
+// pronoun or the product; "" when the sentence has no such subject.
+func featureSubject(s string) string {
+	w := strings.Fields(trimItem(dropLeadIn(s)))
+	for i := 0; i < len(w) && i <= maxSubjectWords; i++ {
+		lw := normWord(w[i])
+		if !modalAt(w, i) && !isVerb(lw) {
+			continue
+		}
+		if i == 0 || !isSubject(w[:i], normWord(w[firstNonModal(w, i)])) {
+			return ""
+		}
+		head := normWord(w[i-1])
+		if i == 1 && pronounSubjects()[head] || productNouns()[head] {
+			return ""
+		}
+		return strings.Join(w[:i], " ")
+	}
+	return ""
+}
+
+// dropLeadIn removes a short phrase that sets the scene before a
+// sentence's subject: "On our side, a coordinator triages…", "Once a
+// week, the app sends…".
+func dropLeadIn(s string) string {
+	i := strings.Index(s, ", ")
+	if i < 0 || wordCount(s[:i]) > 4 {
+		return s
+	}
+	first := normWord(strings.Fields(s)[0])
+	if !leadInWords()[first] {
+		return s
+	}
+	return s[i+2:]
+}
+
+var leadInWords = lexSet("lead-in words")
+
 // isSubject accepts no subject (an imperative), a pronoun, or a noun
 // phrase ending in a role ("Supervisors", "The clinic manager") or the
-// product ("The app"). The head noun must come last, right before the
-// verb, so "Our dispatchers juggle phone calls" is not read as
-// dispatchers doing "calls".
-func isSubject(words []string) bool {
+// product ("The app"), or in any plural noun before a verb's base form
+// ("marshals log"), or any singular noun before its "-s" form ("the
+// info-tent team marks"): the verb agrees with it. The head noun must come
+// last, right before the verb, so "Our dispatchers juggle phone calls" is
+// not read as dispatchers doing "calls". A negative opening ("Nobody
+// knows", "No one…") is no one doing anything.
+func isSubject(words []string, verb string) bool {
 	if len(words) == 0 {
 		return true
 	}
-	if len(words) > maxSubjectWords {
+	if len(words) > maxSubjectWords || notSubjects()[normWord(words[0])] {
 		return false
 	}
 	head := normWord(words[len(words)-1])
-	if len(words) == 1 && pronounSubjects[head] {
+	if len(words) == 1 && pronounSubjects()[head] {
 		return true
 	}
-	return isRole(head) || productNouns[head]
+	if isRole(head) || productNouns()[head] {
+		return true
+	}
+	if !nounLike(words) {
+		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		if isRole(normWord(w)) {
+			return false // "Our dispatchers juggle phone calls": the verb is unknown
+		}
+	}
+	if strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") {
+		return featureVerbs()[verb] // plural: the base form
+	}
+	return isVerb(verb) && !featureVerbs()[verb] // singular: the "-s" form
+}
+
+// nounLike reports whether words can be a noun phrase: no verb, modal,
+// stop word (but a leading determiner) or digit-only word in them.
+func nounLike(words []string) bool {
+	for i, w := range words {
+		lw := normWord(w)
+		if lw == "" || modalWords()[lw] || (i > 0 || !determiners()[lw]) && stopWords()[lw] || isVerb(lw) && i == len(words)-1 && !strings.HasSuffix(lw, "s") {
+			return false
+		}
+	}
+	return true
+}
+
+// Word sets for subjects, from lexicon/words.txt.
+var (
+	notSubjects  = lexSet("not subjects")
+	determiners  = lexSet("determiners")
+	contextVerbs = lexSet("context verbs")
+)
+
+// continuing are verbs that, before an "-ing" form, say something goes
+// on as it is: "members keep paying by standing order".
+var continuing = lexSet("continuing verbs")
+
+// hasVerb reports whether a text reads as a sentence: a verb of the
+// lexicon after its first word, in its "-s" form, or in its base form
+// after a plural noun ("Colleagues on the ward see open offers").
+func hasVerb(text string) bool {
+	w := leadingWords(text, clauseReach)
+	if len(w) > 0 && subordinators()[normWord(w[0])] {
+		return false // "Before a swap is approved, the system checks…" leads with its condition
+	}
+	for i := 1; i < len(w); i++ {
+		lw := normWord(w[i])
+		if isVerb(lw) && !featureVerbs()[lw] && !isRole(lw) {
+			return true
+		}
+		prev := normWord(w[i-1])
+		if featureVerbs()[lw] && strings.HasSuffix(prev, "s") && !stopWords()[prev] && !determiners()[prev] {
+			return true
+		}
+	}
+	return false
+}
+
+// subordinators open a clause that leads into the sentence's main one.
+var subordinators = lexSet("subordinators")
+
+// modalAt reports whether w[i] stands between a subject and its verb: a
+// modal word, or "needs"/"wants" before "to" ("needs to see").
+func modalAt(w []string, i int) bool {
+	lw := normWord(w[i])
+	if modalWords()[lw] {
+		return true
+	}
+	return wishWords()[lw] && i+1 < len(w) && normWord(w[i+1]) == "to"
+}
+
+var wishWords = lexSet("wish words")
+
+// firstNonModal is the index of the first word at or after i that is no
+// modal, or len(w).
+func firstNonModal(w []string, i int) int {
+	for i < len(w) && modalAt(w, i) {
+		i++
+	}
+	if i >= len(w) {
+		return len(w) - 1
+	}
+	return i
+}
+
+// clauseReach is how many words of a clause show whether it has a
+// subject and a verb of its own.
+const clauseReach = 12
+
+// opensClause reports whether s opens with someone doing something: the
+// test featurePhrases makes, on the first words only, so that a sentence
+// with many commas is read in linear time.
+func opensClause(s string) bool {
+	_, ok := featurePhrases(strings.Join(leadingWords(s, clauseReach), " "))
+	return ok
+}
+
+// leadingWords returns the first n space-separated words of s, reading no
+// further.
+func leadingWords(s string, n int) []string {
+	var out []string
+	for len(out) < n {
+		s = strings.TrimLeftFunc(s, unicode.IsSpace)
+		if s == "" {
+			break
+		}
+		end := strings.IndexFunc(s, unicode.IsSpace)
+		if end < 0 {
+			end = len(s)
+		}
+		out = append(out, s[:end])
+		s = s[end:]
+	}
+	return out
 }
 
 // clauseSep separates clauses that may each have their own subject.
@@ -83,7 +248,7 @@ func featureClauses(s string) ([]string, bool) {
 	start := 0
 	for _, loc := range clauseSep().FindAllStringIndex(s, -1) {
 		next := s[loc[1]:]
-		if _, ok := featurePhrases(next); ok && !startsWithVerb(next) {
+		if opensClause(next) && !startsWithVerb(next) {
 			clauses = append(clauses, s[start:loc[0]])
 			start = loc[1]
 		}
@@ -120,7 +285,10 @@ func verbPhrases(pred string) []string {
 		switch {
 		case i == 0:
 			cur = piece
-		case startsWithVerb(piece):
+		case startsWithVerb(piece) && !objectless(piece):
+			// A verb alone, or with only a particle, finishes the phrase
+			// before it: "by SMS, email or letter", "a label to print or
+			// write down".
 			out = append(out, cur)
 			cur = piece
 		default:
@@ -133,8 +301,18 @@ func verbPhrases(pred string) []string {
 	return append(out, cur)
 }
 
+// objectless reports whether a piece is a verb alone or a verb and a
+// particle ("email", "write down").
+func objectless(s string) bool {
+	f := leadingWords(s, 3)
+	return len(f) == 1 || len(f) == 2 && particles()[normWord(f[1])]
+}
+
+// particles complete a verb without an object: "write down", "sign in".
+var particles = lexSet("particles")
+
 func startsWithVerb(s string) bool {
-	f := strings.Fields(s)
+	f := leadingWords(s, 1)
 	return len(f) > 0 && isVerb(normWord(f[0]))
 }
 
@@ -145,29 +323,29 @@ func normWord(w string) string {
 
 // isVerb reports whether w is a feature verb, in its base or "-s" form.
 func isVerb(w string) bool {
-	if featureVerbs[w] {
+	if featureVerbs()[w] {
 		return true
 	}
-	if b, ok := strings.CutSuffix(w, "ies"); ok && featureVerbs[b+"y"] {
+	if b, ok := strings.CutSuffix(w, "ies"); ok && featureVerbs()[b+"y"] {
 		return true
 	}
-	if b, ok := strings.CutSuffix(w, "es"); ok && featureVerbs[b] {
+	if b, ok := strings.CutSuffix(w, "es"); ok && featureVerbs()[b] {
 		return true
 	}
 	b, ok := strings.CutSuffix(w, "s")
-	return ok && featureVerbs[b]
+	return ok && featureVerbs()[b]
 }
 
 // isRole reports whether w names a kind of person, singular or plural.
 func isRole(w string) bool {
-	return roleWords[w] || roleWords[singular(w)]
+	return roleWords()[w] || roleWords()[singular(w)]
 }
 
 func singular(w string) string {
 	if b, ok := strings.CutSuffix(w, "ies"); ok {
 		return b + "y"
 	}
-	if b, ok := strings.CutSuffix(w, "es"); ok && roleWords[b] {
+	if b, ok := strings.CutSuffix(w, "es"); ok && roleWords()[b] {
 		return b
 	}
 	return strings.TrimSuffix(w, "s")

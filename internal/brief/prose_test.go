@@ -91,7 +91,7 @@ should be left uncovered. We won't handle payroll.
 		{"Summary", b.Summary, "We are building a web app that lets nurses swap shifts safely."},
 		{"Problem", b.Problem, "Nurses waste an hour a week arranging shift swaps by text message, and managers find out too late."},
 		{"Users", fmt.Sprintf("%q", b.Users), `[{"Nurses" ""} {"Managers" ""}]`},
-		{"Features", fmt.Sprintf("%q", b.Features), `[{"Nurses post a shift" "" ""} {"Nurses browse open shifts" "" ""} {"Nurses accept one" "" ""} {"Managers approve a swap with one tap" "" ""}]`},
+		{"Features", features(b), "Nurses post a shift; Nurses browse open shifts; Nurses accept one; Managers approve a swap with one tap | "},
 		{"Constraints", strings.Join(b.Constraints, "|"), "It must run on the hospital's existing SSO"},
 		{"Risks", strings.Join(b.Risks, "|"), "We assume every nurse has a phone"},
 		{"Metrics", fmt.Sprintf("%q", b.Metrics), `[{"Swap messages" "40 a week" "under 5"} {"Shift left uncovered" "" "none"}]`},
@@ -114,14 +114,14 @@ func TestSections(t *testing.T) {
 		get  func(*Brief) any
 	}{
 		{"unrecognised heading does not leak", "# X\n\n## Problem\n\nSlow.\n\n## Appendix\n\n- not a feature\n\n## Features\n\n- Fast\n",
-			`[{"Fast" "" ""}]`, func(b *Brief) any { return b.Features }},
+			`"Fast | "`, func(b *Brief) any { return features(b) }},
 		{"nested section inherits", "# X\n\n## Constraints\n\n### Security\n\n- Encrypt data\n\n### Hosting\n\n- EU only\n",
 			`["Encrypt data" "EU only"]`, func(b *Brief) any { return b.Constraints }},
 		{"nested recognised section is its own", "# X\n\n## Scope\n\n- Export\n\n### Out of scope\n\n- Import\n",
-			`[{"Export" "" ""}] ["Import"]`, func(b *Brief) any { return fmt.Sprintf("%q %q", b.Features, b.NonGoals) }},
-		{"assumptions go to risks", "## Constraints and assumptions\n\n- Runs on Android\n- We assume Wi-Fi\n- Assuming two staff; budget is fixed\n",
-			`["Runs on Android" "Budget is fixed"] ["We assume Wi-Fi" "Assuming two staff"]`,
-			func(b *Brief) any { return fmt.Sprintf("%q %q", b.Constraints, b.Risks) }},
+			`Export |  ["Import"]`, func(b *Brief) any { return fmt.Sprintf("%s %q", features(b), b.NonGoals) }},
+		{"assumptions go to risks, the plan to plan", "## Constraints and assumptions\n\n- Runs on Android\n- We assume Wi-Fi\n- Assuming two staff; budget is fixed\n",
+			`["Runs on Android"] ["We assume Wi-Fi" "Assuming two staff"] ["Budget is fixed"]`,
+			func(b *Brief) any { return fmt.Sprintf("%q %q %q", b.Constraints, b.Risks, b.Plan) }},
 		{"nested items join their parent", "## Goals\n\n- Faster reports:\n  - daily\n  - weekly\n",
 			`["Faster reports: daily; weekly"]`, func(b *Brief) any { return b.Goals }},
 		{"questions paragraph", "## Open questions\n\nWho pays? When do we launch?\n",
@@ -181,5 +181,44 @@ func TestProductStatement(t *testing.T) {
 		if got := p.isProductStatement(tt.in); got != tt.want {
 			t.Errorf("isProductStatement(%q) = %v, want %v", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestProseShapes reads prose briefs in the shapes people write them.
+func TestProseShapes(t *testing.T) {
+	tests := []struct {
+		name, src string
+		get       func(*Brief) any
+		want      string
+	}{
+		{"a product statement going on after a colon",
+			"# Findit\n\nFindit is a lost-property desk for a festival: stewards log each found item; festival-goers report what they have lost; and the info team marks items as collected. It has to work on the site Wi-Fi, and we need it before the gates open in June.\n",
+			func(b *Brief) any {
+				return fmt.Sprintf("%q %q %q %q", b.Summary, features(b), b.Constraints, b.Plan)
+			},
+			`"Findit is a lost-property desk for a festival." "Stewards log each found item; Festival-goers report what they have lost; The info team marks items as collected | " ["It has to work on the site Wi-Fi"] ["We need it before the gates open in June"]`},
+		{"today's situation after the product statement is the problem",
+			"Kilnshare is a booking log for a pottery studio.\n\nToday members write their names on a paper sheet, and nobody knows whose pieces are whose.\n\nThe technician groups logged pieces into a firing and marks the firing unloaded.\n",
+			func(b *Brief) any { return fmt.Sprintf("%q %q", b.Problem, features(b)) },
+			`"Today members write their names on a paper sheet, and nobody knows whose pieces are whose." "The technician groups logged pieces into a firing; The technician marks the firing unloaded | "`},
+		{"a tagline under the title, and a list that follows its majority",
+			"# Sipwell\nReminds office plant keepers when each plant needs water.\n- Add a plant with a photo\n- Mark a plant as watered\n- Holiday mode that hands your plants to a colleague\n",
+			func(b *Brief) any { return fmt.Sprintf("%q %q", b.Summary, features(b)) },
+			`"Reminds office plant keepers when each plant needs water." "Add a plant with a photo; Mark a plant as watered; Holiday mode that hands your plants to a colleague | "`},
+		{"later and unwanted in prose",
+			"Tally is a grocery list for households. We do not want to handle payments. Recipes stay in the old site for now, and a meal planner is something we would add only once we see how lists go.\n",
+			func(b *Brief) any { return fmt.Sprintf("%q %q", b.NonGoals, features(b)) },
+			`["Handle payments"] " | Recipes stay in the old site for now, and a meal planner is something we would add only once we see how lists go"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := Parse([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fmt.Sprint(tt.get(b)); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
 	}
 }

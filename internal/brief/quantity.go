@@ -5,16 +5,10 @@ import (
 )
 
 // numberWords count as quantities in a metric: "under fifteen minutes".
-var numberWords = map[string]bool{"zero": true, "one": true, "two": true, "three": true,
-	"four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true,
-	"ten": true, "eleven": true, "twelve": true, "fifteen": true, "twenty": true,
-	"thirty": true, "forty": true, "fifty": true, "hundred": true, "thousand": true,
-	"million": true, "half": true, "double": true, "twice": true, "triple": true,
-	"dozen": true}
+var numberWords = lexSet("number words")
 
 // unitWords make "an hour" or "a day" a quantity.
-var unitWords = map[string]bool{"second": true, "minute": true, "hour": true, "day": true,
-	"week": true, "month": true, "quarter": true, "year": true, "shift": true}
+var unitWords = lexSet("unit words")
 
 // isQuantity reports whether s holds a number: digits, a number word, or
 // "a"/"an" with a unit of time.
@@ -25,10 +19,10 @@ func isQuantity(s string) bool {
 	w := strings.Fields(strings.ToLower(s))
 	for i, x := range w {
 		x = strings.Trim(x, ".,;:()")
-		if numberWords[x] {
+		if numberWords()[x] {
 			return true
 		}
-		if (x == "a" || x == "an") && i+1 < len(w) && unitWords[strings.TrimSuffix(strings.Trim(w[i+1], ".,;:"), "s")] {
+		if (x == "a" || x == "an") && i+1 < len(w) && unitWords()[strings.TrimSuffix(strings.Trim(w[i+1], ".,;:"), "s")] {
 			return true
 		}
 	}
@@ -37,10 +31,7 @@ func isQuantity(s string) bool {
 
 // targetWords state a target without a number ("Reduce churn", "fewer
 // tickets"); a metric holding one always gets a Target.
-var targetWords = []string{"reduce", "reduced", "increase", "increased", "decrease", "decreased",
-	"improve", "improved", "fewer", "halve", "halved", "double", "doubled", "triple", "tripled",
-	"zero", "at least", "at most", "less than", "more than", "under", "below", "above",
-	"maximise", "maximize", "minimise", "minimize", "lower", "higher", "faster", "up", "down"}
+var targetWords = lexPhrases("target words")
 
 func hasTargetWord(s string) bool {
 	_, ok := firstTargetWord(lowerKeep(s))
@@ -50,7 +41,7 @@ func hasTargetWord(s string) bool {
 // firstTargetWord returns the offset of the earliest target word in lower.
 func firstTargetWord(lower string) (int, bool) {
 	best := -1
-	for _, w := range targetWords {
+	for _, w := range targetWords() {
 		if i := wordIndex(lower, w); i >= 0 && (best < 0 || i < best) {
 			best = i
 		}
@@ -123,14 +114,12 @@ func metricDirection(t string) (Metric, bool) {
 
 // metricVerbs open a metric phrased as an action ("Reduce paperwork time
 // from…", "Reach 200 teams").
-var metricVerbs = map[string]bool{"reduce": true, "increase": true, "decrease": true,
-	"improve": true, "reach": true, "hit": true, "get": true, "achieve": true, "grow": true,
-	"cut": true, "keep": true, "have": true, "see": true, "lower": true, "raise": true}
+var metricVerbs = lexSet("metric verbs")
 
 func stripLeadingVerb(s string) string {
 	s = strings.TrimSpace(s)
 	w := strings.Fields(s)
-	if len(w) > 0 && metricVerbs[strings.ToLower(w[0])] {
+	if len(w) > 0 && metricVerbs()[strings.ToLower(w[0])] {
 		return strings.Join(w[1:], " ")
 	}
 	return s
@@ -138,17 +127,12 @@ func stripLeadingVerb(s string) string {
 
 // trailingFiller are words left at the end of a name once its target is
 // cut off ("Pages load in | under 1 s", "time should | drop").
-var trailingFiller = map[string]bool{"should": true, "will": true, "must": true, "would": true,
-	"be": true, "is": true, "are": true, "to": true, "in": true, "at": true, "of": true,
-	"by": true, "go": true, "goes": true, "stay": true, "stays": true, "remain": true,
-	"remains": true, "reach": true, "reaches": true, "get": true, "gets": true, "can": true}
+var trailingFiller = lexSet("trailing filler")
 
 // movingVerbs say which way a number should move; at the end of a name
 // they belong to the target: "callbacks drop | by half" gives target
 // "drop by half".
-var movingVerbs = wordSet(`drop drops fall falls rise rises grow grows increase increases
-	decrease decreases shrink shrinks climb climbs improve improves double doubles halve halves
-	go`)
+var movingVerbs = lexSet("moving verbs")
 
 // nameAndTarget cuts text at i into a name and a target, moving a verb of
 // direction from the name's end to the target and dropping filler.
@@ -158,9 +142,9 @@ func nameAndTarget(text string, i int) Metric {
 	for len(w) > 1 {
 		last := strings.ToLower(strings.Trim(w[len(w)-1], ",;:"))
 		switch {
-		case movingVerbs[last] && last != "go":
+		case movingVerbs()[last] && last != "go":
 			target = last + " " + target
-		case trailingFiller[last], last == "down", last == "up":
+		case trailingFiller()[last], last == "down", last == "up":
 			if last == "down" || last == "up" {
 				target = last + " " + target
 			}

@@ -17,19 +17,19 @@ func roleNames(s string) []string {
 	var out []string
 	for i, x := range w {
 		lw := normWord(x)
-		if !isRole(lw) || strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") {
+		if !isRole(lw) || strings.HasSuffix(lw, "'s") || strings.HasSuffix(lw, "’s") || strings.HasSuffix(strings.Trim(x, `.,;:!?)"`), "s'") {
 			continue
 		}
 		endsClause := strings.ContainsAny(x[len(x)-1:], ",;:.")
-		if !endsClause && i+1 < len(w) && roleExclusions[normWord(w[i+1])] {
+		if !endsClause && i+1 < len(w) && roleExclusions()[normWord(w[i+1])] {
 			continue
 		}
 		j := i
 		for j > 0 && i-j < maxRoleModifiers {
 			prev := w[j-1]
 			lp := normWord(prev)
-			if strings.ContainsAny(prev, ",;:.()") || lp == "" || stopWords[lp] || isVerb(lp) ||
-				modalWords[lp] || hasDigit(lp) || isRole(lp) || pronounSubjects[lp] {
+			if strings.ContainsAny(prev, ",;:.()") || lp == "" || stopWords()[lp] || isVerb(lp) ||
+				modalWords()[lp] || hasDigit(lp) || numberWords()[lp] || isRole(lp) || pronounSubjects()[lp] {
 				break
 			}
 			j--

@@ -4,14 +4,19 @@ import (
 	"strings"
 )
 
-// Column names, lower case, that give a table column its meaning.
+// Column names, lower case, that give a table column its meaning, from
+// lexicon/tables.txt.
 var (
-	priorityColumns = []string{"priority", "pri", "prio", "moscow", "p", "importance"}
-	notesColumns    = []string{"notes", "note", "details", "detail", "description", "comments", "comment"}
-	nameColumns     = []string{"metric", "name", "kpi", "measure", "indicator"}
-	baselineColumns = []string{"today", "current", "baseline", "now", "currently", "as is", "before"}
-	targetColumns   = []string{"target", "goal", "to be", "desired", "after", "success"}
-	describeColumns = []string{"description", "details", "detail", "about", "who", "notes"}
+	priorityColumns    = lexPhrases("priority columns")
+	notesColumns       = lexPhrases("notes columns")
+	nameColumns        = lexPhrases("name columns")
+	baselineColumns    = lexPhrases("baseline columns")
+	targetColumns      = lexPhrases("target columns")
+	describeColumns    = lexPhrases("describe columns")
+	requirementColumns = lexPhrases("requirement columns")
+	idColumns          = lexPhrases("id columns")
+	phaseColumns       = lexPhrases("phase columns")
+	personColumns      = lexPhrases("person columns")
 )
 
 // table is a markdown table with its header row lower-cased for lookups.
@@ -26,7 +31,11 @@ func newTable(rows [][]string) (table, bool) {
 	}
 	t := table{}
 	for _, h := range rows[0] {
-		t.header = append(t.header, strings.ToLower(strings.Trim(plain(h), " :*_")))
+		name := strings.Trim(plain(h), " :*_")
+		if name == "" {
+			name = strings.TrimSpace(h) // "#", which alone reads as an empty heading
+		}
+		t.header = append(t.header, strings.ToLower(name))
 	}
 	for _, r := range rows[1:] {
 		empty := true
@@ -115,9 +124,14 @@ func (p *parser) addTable(pt part, rows [][]string) {
 	case partFeatures:
 		p.featureTable(t)
 	case partUsers:
+		id := t.column(idColumns())
+		name := t.column(personColumns(), id)
+		for name < 0 || name == id {
+			name++
+		}
 		for _, r := range t.rows {
-			desc := strings.Join(t.others(r, []int{0}, describeColumns), "; ")
-			p.addPersona(newPersona(cell(r, 0), desc))
+			desc := strings.Join(t.others(r, []int{name, id}, describeColumns()), "; ")
+			p.addPersona(newPersona(cell(r, name), desc))
 		}
 	case partMetrics:
 		p.metricTable(t)
@@ -134,30 +148,38 @@ func (p *parser) addTable(pt part, rows [][]string) {
 	}
 }
 
+// featureTable reads a table of features. Columns are read by their
+// header: the feature (a requirement, feature or story column, else the
+// first column that is none of the others), the brief's own ID, the
+// priority, the phase or release, and notes; any other column becomes a
+// "Header: value" note.
 func (p *parser) featureTable(t table) {
-	prio := t.column(priorityColumns)
-	text := 0
-	if prio == 0 {
-		text = 1
+	prio := t.column(priorityColumns())
+	id := t.column(idColumns(), prio)
+	phase := t.column(phaseColumns(), prio, id)
+	text := t.column(requirementColumns(), prio, id, phase)
+	for text < 0 || text == prio || text == id || text == phase {
+		text++
 	}
-	notes := t.column(notesColumns, text, prio)
+	notes := t.column(notesColumns(), text, prio, id, phase)
 	for _, r := range t.rows {
-		f := Feature{Text: trimItem(cell(r, text)), Priority: cell(r, prio)}
 		var n []string
 		if v := cell(r, notes); v != "" {
 			n = append(n, v)
 		}
-		f.Notes = strings.Join(append(n, t.others(r, []int{text, prio, notes}, nil)...), "; ")
-		if f.Text != "" {
-			p.b.Features = append(p.b.Features, f)
+		n = append(n, t.others(r, []int{text, prio, notes, id, phase}, nil)...)
+		tags := cell(r, phase)
+		if why, later := laterOf(tags, true); later && why == "" && tags != "" {
+			tags = "(" + tags + ")"
 		}
+		p.fileFeature(cell(r, text), cell(r, prio), strings.Join(n, "; "), cell(r, id), tags)
 	}
 }
 
 func (p *parser) metricTable(t table) {
-	name := t.column(nameColumns)
-	base := t.column(baselineColumns, name)
-	target := t.column(targetColumns, name, base)
+	name := t.column(nameColumns())
+	base := t.column(baselineColumns(), name)
+	target := t.column(targetColumns(), name, base)
 	if name < 0 {
 		name = 0
 		for name == base || name == target {

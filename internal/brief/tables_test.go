@@ -12,22 +12,22 @@ func TestFeatureTable(t *testing.T) {
 		want []Feature
 	}{
 		{"priority and notes", "## Features\n\n| Capability | Priority | Notes |\n|---|---|---|\n| Export CSV. | P1 | Daily |\n| Import | P0 | |\n",
-			[]Feature{{"Export CSV", "P1", "Daily"}, {"Import", "P0", ""}}},
+			[]Feature{{Text: "Export CSV", Priority: "P1", Notes: "Daily"}, {Text: "Import", Priority: "P0", Notes: ""}}},
 		{"short headers", "## Features\n\n| Feature | Pri | Details | Owner |\n|---|---|---|---|\n| Export | Must | Daily | Ana |\n",
-			[]Feature{{"Export", "Must", "Daily; Owner: Ana"}}},
+			[]Feature{{Text: "Export", Priority: "Must", Notes: "Daily; Owner: Ana"}}},
 		{"moscow first", "## Features\n\n| MoSCoW | Feature | Comments |\n|---|---|---|\n| Should | Export | fast |\n",
-			[]Feature{{"Export", "Should", "fast"}}},
+			[]Feature{{Text: "Export", Priority: "Should", Notes: "fast"}}},
 		{"escaped pipe", "## Features\n\n| Feature | Notes |\n|---|---|\n| A \\| B | x |\n",
-			[]Feature{{"A | B", "", "x"}}},
-		{"empty row skipped", "## Features\n\n| Feature |\n|---|\n| |\n| Export |\n", []Feature{{"Export", "", ""}}},
+			[]Feature{{Text: "A | B", Priority: "", Notes: "x"}}},
+		{"empty row skipped", "## Features\n\n| Feature |\n|---|\n| |\n| Export |\n", []Feature{{Text: "Export", Priority: "", Notes: ""}}},
 		{"priority in list text", "## Features\n\n- [P0] Export\n- P1: Import\n- Sync (Should)\n- Must: Share\n- Must work offline\n",
-			[]Feature{{"Export", "P0", ""}, {"Import", "P1", ""}, {"Sync", "Should", ""}, {"Share", "Must", ""}, {"Must work offline", "", ""}}},
-		{"nested items become notes", "## Features\n\n- Export\n  - as CSV\n  - as PDF\n", []Feature{{"Export", "", "as CSV; as PDF"}}},
+			[]Feature{{Text: "Export", Priority: "P0", Notes: ""}, {Text: "Import", Priority: "P1", Notes: ""}, {Text: "Sync", Priority: "Should", Notes: ""}, {Text: "Share", Priority: "Must", Notes: ""}, {Text: "Must work offline", Priority: "", Notes: ""}}},
+		{"nested items become notes", "## Features\n\n- Export\n  - as CSV\n  - as PDF\n", []Feature{{Text: "Export", Priority: "", Notes: "as CSV; as PDF"}}},
 		{"subsection per feature", "## Features\n\n### 1. Check-in\n\nFrom Slack or the web.\n\n### Reports\n\n- Weekly digest\n",
-			[]Feature{{"Check-in", "", "From Slack or the web."}, {"Weekly digest", "", ""}}},
-		{"lead-in paragraph ignored", "## Features\n\nThe MVP has:\n\n- Export\n", []Feature{{"Export", "", ""}}},
+			[]Feature{{Text: "Check-in", Priority: "", Notes: "From Slack or the web."}, {Text: "Weekly digest", Priority: "", Notes: ""}}},
+		{"lead-in paragraph ignored", "## Features\n\nThe MVP has:\n\n- Export\n", []Feature{{Text: "Export", Priority: "", Notes: ""}}},
 		{"paragraph split", "## Features\n\nExport to CSV; import from Excel. Share a link.\n",
-			[]Feature{{"Export to CSV", "", ""}, {"Import from Excel", "", ""}, {"Share a link", "", ""}}},
+			[]Feature{{Text: "Export to CSV", Priority: "", Notes: ""}, {Text: "Import from Excel", Priority: "", Notes: ""}, {Text: "Share a link", Priority: "", Notes: ""}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,18 +14,14 @@ func plain(s string) string { return strings.TrimSpace(markdown.Plain(s)) }
 func notAlnum(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // abbreviations end in a full stop that belongs to the word.
-var abbreviations = map[string]bool{
-	"etc.": true, "e.g.": true, "i.e.": true, "inc.": true, "ltd.": true, "co.": true,
-	"corp.": true, "approx.": true, "vs.": true, "dr.": true, "mr.": true, "mrs.": true,
-	"ms.": true, "st.": true, "no.": true, "u.s.": true, "a.m.": true, "p.m.": true,
-}
+var abbreviations = lexSet("abbreviations")
 
 // trimItem applies the item rule: trim space and separators left over from
 // splitting, then one trailing full stop unless it ends an abbreviation.
 func trimItem(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimRight(s, ",; \t")
-	if strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "..") && !abbreviations[strings.ToLower(lastWord(s))] {
+	if strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "..") && !abbreviations()[strings.ToLower(lastWord(s))] {
 		s = strings.TrimSpace(s[:len(s)-1])
 	}
 	return s
@@ -125,7 +121,7 @@ func sentences(s string) []string {
 		for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n') {
 			k++
 		}
-		if k < len(s) && startsSentence(s[k:]) && !(c == '.' && abbreviations[strings.ToLower(lastWord(s[start:j]))]) {
+		if k < len(s) && startsSentence(s[k:]) && !(c == '.' && abbreviations()[strings.ToLower(lastWord(s[start:j]))]) {
 			if t := strings.TrimSpace(s[start:j]); t != "" {
 				out = append(out, t)
 			}

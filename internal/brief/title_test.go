@@ -27,6 +27,13 @@ func TestTitle(t *testing.T) {
 		{"no h1, first heading is a part", "## Problem\n\nTeams forget.\n", "", ""},
 		{"h1 is a part", "# Problem\n\nTeams forget.\n", "", ""},
 		{"no heading", "A tool for teams\n", "", "A tool for teams."},
+		{"document type only", "# Product Requirements Document (PRD)\n\n**Product name:** Hopstop\n**Version:** 0.3\n", "Hopstop", ""},
+		{"document type suffix", "Fridgeful: one-pager\n\n**Problem:** Food is wasted.\n", "Fridgeful", ""},
+		{"subject of the first sentence", "Kilnshare is a booking log for a pottery studio.\n\nToday members write on paper.\n", "Kilnshare", "Kilnshare is a booking log for a pottery studio."},
+		{"overview heading, name in its text", "# Overview\nSwapboard lets nurses swap shifts.\n\n# Core Features\n- Swap\n", "Swapboard", "Swapboard lets nurses swap shifts."},
+		{"called by name", "We want a web app, which we have been calling Fixwell, for tenants. Tenants report repairs.\n", "Fixwell", "We want a web app, which we have been calling Fixwell, for tenants."},
+		{"bold name in the first paragraph", "# Brief\n\n**Sow & Swap** moves the seed table online.\n", "Sow & Swap", "**Sow & Swap** moves the seed table online."},
+		{"a role is no name", "Volunteers are tired of paper.\n", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

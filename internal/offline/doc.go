@@ -35,6 +35,13 @@
 //   - a noun phrase: "The system must provide a <thing>" for one countable
 //     thing, "…support <things>" for plurals, mass nouns and activities.
 //
+// A feature in the passive voice is the product's action ("Membership is
+// confirmed when…" → "The system must confirm membership when…"), and a
+// feature the brief files under a persona's heading (brief.Feature.Actor)
+// is that persona's when its text names no one. The brief's later
+// features (brief.Brief.Later) join the non-goals in the scope's out of
+// scope list as "Later (phase 2): …", never among the requirements.
+//
 // Notes become a sentence when they are short clauses missing "is"/"are"
 // ("Drafts editable" → "Drafts are editable"), else "Notes from the
 // brief: …". Constraints become NFRs with "must" inserted only where the

@@ -35,6 +35,10 @@ type clause struct {
 
 // people is what the feature analysis needs to know about the brief.
 type people struct {
+	// actor is the persona the brief files the feature being read under
+	// (brief.Feature.Actor), -1 when none: who does it when the feature
+	// does not say.
+	actor    int
 	personas []brief.Persona
 	proper   map[string]bool
 	title    string
@@ -51,7 +55,7 @@ type personaWords struct {
 }
 
 func newPeople(personas []brief.Persona, proper map[string]bool, title string) people {
-	return people{personas: personas, proper: proper, title: title, words: &personaWords{}}
+	return people{actor: -1, personas: personas, proper: proper, title: title, words: &personaWords{}}
 }
 
 // wordsOf returns the content words of every persona.
@@ -89,6 +93,9 @@ func (p people) analyse(text string) clause {
 	case isImperative(ts):
 		return p.actorClause(-1, "", lowerFirst(join(ts), p.proper))
 	}
+	if c, ok := p.passive(ts); ok {
+		return c
+	}
 	if i, ok := finiteVerb(ts); ok {
 		if c, ok := p.subjectClause(ts[:i], baseVerbPhrase(ts[i:])); ok {
 			return c
@@ -100,6 +107,9 @@ func (p people) analyse(text string) clause {
 // actorClause builds a clause for a verb phrase whose actor is a persona
 // (persona ≥ 0) or unknown (-1: chosen from the persona descriptions).
 func (p people) actorClause(persona int, det, vp string) clause {
+	if persona < 0 {
+		persona = p.actor
+	}
 	if persona < 0 {
 		persona = p.verbPersona(vp)
 	}
@@ -180,13 +190,32 @@ var thingNouns = set("order", "folder", "filter", "header", "footer", "timer", "
 	"error", "sensor", "monitor", "vendor", "factor", "sector", "document", "payment", "statement",
 	"component", "event", "segment", "element", "amount", "account", "percent", "content", "request")
 
+// filedUnder returns p reading a feature the brief files under a
+// persona's name (brief.Feature.Actor).
+func (p people) filedUnder(name string) people {
+	p.actor = -1
+	for i, ps := range p.personas {
+		if name != "" && strings.EqualFold(ps.Name, name) {
+			p.actor = i
+		}
+	}
+	return p
+}
+
 // namedPersona returns the persona whose name the words share most words
-// with ("Front desk" names "Front-desk staff"), or -1.
+// with ("Front desk" names "Front-desk staff"), or -1. The words' last
+// content word, their head, must be one of them: "Patients' preferred
+// language" is a language, not the "Language services coordinators".
 func (p people) namedPersona(words string) int {
 	best, bestN := -1, 0
 	t := topicsOf(words, nil)
+	head := ""
+	if len(t.words) > 0 {
+		head = t.words[len(t.words)-1]
+	}
 	for i := range p.personas {
-		if n := t.overlap(p.wordsOf().names[i]); n > bestN {
+		names := p.wordsOf().names[i]
+		if n := t.overlap(names); n > bestN && names[head] {
 			best, bestN = i, n
 		}
 	}

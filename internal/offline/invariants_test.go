@@ -105,8 +105,22 @@ func checkScope(t *testing.T, b *brief.Brief, p *artifact.PRD) {
 			t.Errorf("non-goal %q not kept in OutOfScope %q", ng, p.OutOfScope)
 		}
 	}
-	if len(b.NonGoals) == 0 && !hasQuestion(p, "out of scope") {
-		t.Error("no non-goals and no question about scope")
+	for _, f := range b.Later {
+		found := false
+		for _, o := range p.OutOfScope {
+			found = found || strings.HasPrefix(o, "Later") && strings.Contains(strings.ToLower(o), strings.ToLower(f.Text))
+		}
+		if !found {
+			t.Errorf("later item %q not kept in OutOfScope %q", f.Text, p.OutOfScope)
+		}
+		for _, fr := range p.InScope {
+			if strings.EqualFold(fr, f.Text) {
+				t.Errorf("later item %q is in scope", f.Text)
+			}
+		}
+	}
+	if len(b.NonGoals) == 0 && len(b.Later) == 0 && !hasQuestion(p, "out of scope") {
+		t.Error("no non-goals, no later items and no question about scope")
 	}
 	for _, q := range b.OpenQuestions {
 		if !hasQuestion(p, q) {

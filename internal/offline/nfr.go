@@ -2,6 +2,7 @@ package offline
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/prodgen/prodgen/internal/markdown"
 	"github.com/prodgen/prodgen/internal/plural"
@@ -76,7 +77,7 @@ func mustClause(c string, proper map[string]bool) string {
 		return "the system must " + join(ts[1:])
 	case lw == "can":
 		return "the system must be able to " + join(ts[1:])
-	case isImperative(ts):
+	case isImperative(ts) && !namedThing(ts):
 		return "the system must " + lowerFirst(c, proper)
 	case verbForm(lw) != nil && verbForm(lw).third == lw && lw != verbForm(lw).base:
 		// "Works on iOS and Android": the product is the subject.
@@ -99,6 +100,17 @@ func mustClause(c string, proper map[string]bool) string {
 		return c
 	}
 	return replaceVerb(ts, i, c)
+}
+
+// namedThing reports whether a clause opens with a name of two capitalised
+// words ("React Native (Expo) app…"), which a verb that is also its first
+// word ("react") does not make an instruction.
+func namedThing(ts []token) bool {
+	if len(ts) < 2 || !ts[1].isWord() {
+		return false
+	}
+	r := []rune(ts[1].text)
+	return unicode.IsUpper(r[0]) && !plural.IsAcronym(ts[1].text)
 }
 
 // comparisons are written out in words, so the brief's "< 200ms" reads

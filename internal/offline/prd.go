@@ -44,12 +44,22 @@ func BuildPRD(b *brief.Brief) *artifact.PRD {
 		id := artifact.NFRID(len(p.NonFunctional) + 1)
 		p.NonFunctional = append(p.NonFunctional, artifact.Requirement{ID: id, Text: constraintText(c, pp.proper)})
 	}
+	for _, s := range nonEmpty(b.Stack) {
+		// The technology is named, not required of the system: as written.
+		id := artifact.NFRID(len(p.NonFunctional) + 1)
+		p.NonFunctional = append(p.NonFunctional, artifact.Requirement{ID: id, Text: sentence(upperFirst(bare(clean(markdown.Plain(s)))))})
+	}
 	personas := p.Personas
 	p.InScope = append(p.InScope, each(p.Functional, func(fr artifact.Requirement) string {
 		return storyTitle(parseFR(fr.Text, personas, pp.proper))
 	})...)
 	for _, ng := range nonEmpty(b.NonGoals) {
 		p.OutOfScope = append(p.OutOfScope, upperFirst(ng))
+	}
+	for _, f := range b.Later {
+		if t := laterText(f); t != "" {
+			p.OutOfScope = append(p.OutOfScope, t)
+		}
 	}
 	for _, m := range b.Metrics {
 		if name := clean(m.Name); name != "" {
@@ -61,6 +71,20 @@ func BuildPRD(b *brief.Brief) *artifact.PRD {
 	return p
 }
 
+// laterText writes a feature the brief puts after the first release as
+// an out-of-scope item: "Later (phase 2): iCal feed".
+func laterText(f brief.Feature) string {
+	text := clean(markdown.Plain(f.Text))
+	if !hasWord(text) {
+		return ""
+	}
+	label := "Later"
+	if phase := clean(f.Phase); phase != "" {
+		label += " (" + phase + ")"
+	}
+	return label + ": " + upperFirst(text)
+}
+
 // functionalText phrases one feature as a requirement, with its notes.
 func functionalText(pp people, f brief.Feature) string {
 	text := clean(markdown.Plain(f.Text))
@@ -68,7 +92,7 @@ func functionalText(pp people, f brief.Feature) string {
 		return "" // markup or punctuation alone states no capability
 	}
 	first, more := firstSentence(text)
-	out := requirementSentence(pp.analyse(first))
+	out := requirementSentence(pp.filedUnder(f.Actor).analyse(first))
 	if more != "" {
 		out += " " + sentence(more)
 	}

@@ -44,7 +44,7 @@ func missingParts(b *brief.Brief) []string {
 	empty := map[string]bool{
 		brief.PartProblem: clean(b.Problem) == "", brief.PartUsers: len(b.Users) == 0,
 		brief.PartGoals: len(nonEmpty(b.Goals)) == 0, brief.PartFeatures: len(b.Features) == 0,
-		brief.PartNonGoals: len(nonEmpty(b.NonGoals)) == 0, brief.PartConstraints: len(nonEmpty(b.Constraints)) == 0,
+		brief.PartNonGoals: len(nonEmpty(b.NonGoals)) == 0 && len(b.Later) == 0, brief.PartConstraints: len(nonEmpty(b.Constraints)) == 0 && len(nonEmpty(b.Stack)) == 0,
 		brief.PartMetrics: len(b.Metrics) == 0,
 	}
 	var out []string
