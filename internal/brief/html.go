@@ -2,6 +2,7 @@ package brief
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -122,8 +123,42 @@ type htmlWriter struct {
 }
 
 // htmlToMarkdown rewrites one run of text, outside fenced code, whose
-// tags are HTML and whose text is markdown.
+// tags are HTML and whose text is markdown. A code span is the author's
+// text, tags and all: it is kept out of the HTML reading and put back as
+// written.
 func htmlToMarkdown(s string) string {
+	s, spans := holdCode(s)
+	return restoreCode(htmlRunToMarkdown(s), spans)
+}
+
+// codeSpan finds an inline code span on one line, between single or
+// double backticks.
+var codeSpan = lazyRegexp("``[^\\n]*?``|`[^`\\n]*`")
+
+// Code spans are held as private-use characters with their number between,
+// which the HTML tokenizer passes through as text.
+const holdOpen, holdClose = "\ue000", "\ue001"
+
+// holdCode replaces each code span in s by a placeholder.
+func holdCode(s string) (string, []string) {
+	var spans []string
+	out := codeSpan().ReplaceAllStringFunc(s, func(m string) string {
+		spans = append(spans, m)
+		return holdOpen + strconv.Itoa(len(spans)-1) + holdClose
+	})
+	return out, spans
+}
+
+// restoreCode puts the code spans holdCode held back in place.
+func restoreCode(s string, spans []string) string {
+	for i, span := range spans {
+		s = strings.Replace(s, holdOpen+strconv.Itoa(i)+holdClose, span, 1)
+	}
+	return s
+}
+
+// htmlRunToMarkdown is htmlToMarkdown with the code spans held.
+func htmlRunToMarkdown(s string) string {
 	w := &htmlWriter{}
 	z := html.NewTokenizer(strings.NewReader(s))
 	for {
