@@ -20,13 +20,7 @@ var docs = []string{"prd.md", "stories.md", "tech.md"}
 // compares the result with the committed documents, byte for byte; with
 // -update it rewrites them instead.
 func TestExamplesAreFresh(t *testing.T) {
-	briefs, err := filepath.Glob(filepath.Join("*", "brief.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(briefs) < 3 {
-		t.Fatalf("want at least three examples, found %d", len(briefs))
-	}
+	briefs := exampleBriefs(t)
 	for _, b := range briefs {
 		name := filepath.Dir(b)
 		t.Run(name, func(t *testing.T) {
@@ -69,4 +63,19 @@ func TestExamplesAreFresh(t *testing.T) {
 			}
 		})
 	}
+}
+
+// exampleBriefs are the examples' briefs, "NAME/brief.md"; there must be
+// at least three, so a glob gone wrong cannot pass every test by finding
+// none.
+func exampleBriefs(t *testing.T) []string {
+	t.Helper()
+	briefs, err := filepath.Glob(filepath.Join("*", "brief.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(briefs) < 3 {
+		t.Fatalf("want at least three examples, found %d", len(briefs))
+	}
+	return briefs
 }

@@ -18,13 +18,7 @@ func TestExamplesReadWhole(t *testing.T) {
 		"stories.md": func(b []byte) (unparsed, error) { return artifact.ParseStories(b) },
 		"tech.md":    func(b []byte) (unparsed, error) { return artifact.ParseTech(b) },
 	}
-	briefs, err := filepath.Glob(filepath.Join("*", "brief.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(briefs) < 3 {
-		t.Fatalf("want at least three examples, found %d", len(briefs))
-	}
+	briefs := exampleBriefs(t)
 	for _, b := range briefs {
 		for _, doc := range docs {
 			path := filepath.Join(filepath.Dir(b), "docs", doc)
