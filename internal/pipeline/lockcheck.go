@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 )
@@ -14,7 +15,14 @@ import (
 // document's, far below what would overflow.
 const maxID = 999_999
 
-var sha256Hex = regexp.MustCompile(`^[0-9a-f]{64}$`)
+// Patterns of the lock's schema, compiled on first use, not at start-up.
+var (
+	sha256Re     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-f]{64}$`) })
+	promptNameRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z][a-z0-9_-]*$`) })
+)
+
+// isSHA256 reports whether s is a hex sha256.
+func isSHA256(s string) bool { return sha256Re().MatchString(s) }
 
 // check checks a lock read from disk against its schema: known stages,
 // local paths, well-formed hashes, IDs in range. It names the first
@@ -69,7 +77,7 @@ var idPrefixes = []string{artifact.KindGoal.Prefix(), artifact.KindFunctional.Pr
 func checkFile(f fileHash, input bool) error {
 	switch {
 	case input && strings.HasPrefix(f.Path, promptPrefix):
-		if name := strings.TrimPrefix(f.Path, promptPrefix); !regexp.MustCompile(`^[a-z][a-z0-9_-]*$`).MatchString(name) {
+		if name := strings.TrimPrefix(f.Path, promptPrefix); !promptNameRe().MatchString(name) {
 			return fmt.Errorf("%q is not a prompt's name", name)
 		}
 	case f.Path == "" || strings.ContainsRune(f.Path, 0):
@@ -80,7 +88,7 @@ func checkFile(f fileHash, input bool) error {
 		return fmt.Errorf("%q is not a path inside the project", f.Path)
 	}
 	// An input that did not exist when it was recorded has no hash.
-	if !sha256Hex.MatchString(f.SHA256) && !(input && f.SHA256 == "") {
+	if !isSHA256(f.SHA256) && !(input && f.SHA256 == "") {
 		return fmt.Errorf("%q is not a sha256", f.SHA256)
 	}
 	return nil
@@ -90,7 +98,7 @@ func (it item) check() error {
 	switch {
 	case it.Key == "" || len(it.Key) > 1000:
 		return fmt.Errorf("key %q is empty or too long", it.Key)
-	case it.SHA256 != "" && !sha256Hex.MatchString(it.SHA256):
+	case it.SHA256 != "" && !isSHA256(it.SHA256):
 		return fmt.Errorf("%s: %q is not a sha256", it.Key, it.SHA256)
 	case it.State != "" && it.State != retired && it.State != deleted:
 		return fmt.Errorf("%s: unknown state %q", it.Key, it.State)

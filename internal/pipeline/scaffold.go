@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path"
 	"slices"
 	"sort"
@@ -269,8 +270,7 @@ func (s scaffoldStage) write(ctx context.Context, x *execution, dir string, forc
 	var files []scaffold.File
 	gone := map[string]bool{}
 	for _, f := range w.files {
-		b, known := base[fileKey(f.Path)]
-		if _, exists := onDisk(f.Path); !force && known && (b.State == deleted || (b.State == "" && !exists)) {
+		if b, known := base[fileKey(f.Path)]; !force && known && (b.State == deleted || (b.State == "" && !present(p.Abs(path.Join(dir, f.Path))))) {
 			gone[f.Path] = true
 			continue
 		}
@@ -304,7 +304,7 @@ func (s scaffoldStage) write(ctx context.Context, x *execution, dir string, forc
 	if err != nil {
 		return nil, nil, err
 	}
-	e := x.entry(usage, s.outputs(rep, dir, onDisk), append(w.read(p), inputs...))
+	e := x.entry(usage, s.outputs(w.files, rep, dir, onDisk), append(w.read(p), inputs...))
 	e.Rejected = len(rep.Rejected)
 	for _, f := range w.files {
 		it := item{Key: fileKey(f.Path), SHA256: hashBytes(f.Content)}
@@ -329,13 +329,20 @@ func (s scaffoldStage) write(ctx context.Context, x *execution, dir string, forc
 func fileKey(name string) string { return "file:" + name }
 
 // outputs are the hashes of the prototype's files as they are on disk now:
-// written, unchanged, and kept as a person edited them. A file that is not
-// on disk is never recorded.
-func (s scaffoldStage) outputs(rep *scaffold.Report, dir string, onDisk func(string) ([]byte, bool)) []fileHash {
+// written and unchanged ones hold what prodgen generated; one kept as a
+// person edited it is read back. A file that is not on disk is never
+// recorded.
+func (s scaffoldStage) outputs(files []scaffold.File, rep *scaffold.Report, dir string, onDisk func(string) ([]byte, bool)) []fileHash {
 	var out []fileHash
-	for _, name := range slices.Concat(rep.Written, rep.Unchanged, rep.Skipped) {
-		if data, ok := onDisk(name); ok {
-			out = append(out, fileHash{Path: slash(path.Join(dir, name)), SHA256: hashBytes(data)})
+	for _, f := range files {
+		name := slash(path.Join(dir, f.Path))
+		switch {
+		case slices.Contains(rep.Written, f.Path) || slices.Contains(rep.Unchanged, f.Path):
+			out = append(out, fileHash{Path: name, SHA256: hashBytes(f.Content)})
+		case slices.Contains(rep.Skipped, f.Path):
+			if data, ok := onDisk(f.Path); ok {
+				out = append(out, fileHash{Path: name, SHA256: hashBytes(data)})
+			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
@@ -373,3 +380,9 @@ func (v *manifestValue) validate() error {
 
 // expected is the room a manifest's answer needs: a whole project.
 func (v *manifestValue) expected() int { return 16000 }
+
+// present reports whether anything is at path, without reading it.
+func present(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
