@@ -75,6 +75,9 @@ type Requirement struct {
 	// Source is the brief lines a PRD's requirement comes from. A tech
 	// spec's quality requirement has none: it names the PRD's by its ID.
 	Source Source `json:"source,omitzero"`
+	// Also are more places the brief states the same requirement, after
+	// Source: a feature listed and restated in a roadmap.
+	Also []Source `json:"also,omitempty"`
 }
 
 // Metric is a success metric with an optional baseline and target.

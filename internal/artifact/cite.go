@@ -23,7 +23,11 @@ type cited struct {
 	item   string // names the item in a problem: "FR-003", `persona "Team lead"`
 	text   string // what the item says, to match against the cited lines
 	source Source
+	also   []Source // more places, after source
 }
+
+// sources are all the places c cites.
+func (c cited) sources() []Source { return append([]Source{c.source}, c.also...) }
 
 func goalCited(i int, g Goal) cited {
 	return cited{item: name(KindGoal, i, g.ID), text: g.Text, source: g.Source}
@@ -34,7 +38,7 @@ func personaCited(i int, u Persona) cited {
 }
 
 func requirementCited(k Kind, i int, r Requirement) cited {
-	return cited{item: name(k, i, r.ID), text: r.Text, source: r.Source}
+	return cited{item: name(k, i, r.ID), text: r.Text, source: r.Source, also: r.Also}
 }
 
 func scopeCited(i int, text string, src Source) cited {
@@ -92,8 +96,14 @@ func (p *PRD) outOfScopeSource(i int) Source {
 func (p *PRD) checkRanges() error {
 	var ps problems
 	for _, c := range p.citedItems() {
-		if !c.source.IsZero() {
-			if err := c.source.checkRange(); err != nil {
+		if c.source.IsZero() {
+			if len(c.also) > 0 {
+				ps.add("%s: more sources with no first one", c.item)
+			}
+			continue
+		}
+		for _, src := range c.sources() {
+			if err := src.checkRange(); err != nil {
 				ps.add("%s: %w", c.item, err)
 			}
 		}
@@ -112,11 +122,16 @@ func (p *PRD) checkRanges() error {
 func (p *PRD) CheckSources(brief []string) error {
 	var ps problems
 	for _, c := range p.citedItems() {
-		if c.source.IsZero() || c.source.checkRange() != nil {
+		if c.source.IsZero() {
 			continue
 		}
-		if why, ok := checkSource(c.source, c.text, brief); !ok {
-			ps.add("%s cites brief %s, %s: cite the lines it comes from", c.item, c.source.lines(), why)
+		for _, src := range c.sources() {
+			if src.checkRange() != nil {
+				continue
+			}
+			if why, ok := checkSource(src, c.text, brief); !ok {
+				ps.add("%s cites brief %s, %s: cite the lines it comes from", c.item, src.lines(), why)
+			}
 		}
 	}
 	return ps.err()
@@ -247,8 +262,10 @@ func CheckCitations(prd []byte, briefPath string, brief []string) []Problem {
 	}
 	var out []Problem
 	for _, c := range r.cited {
-		if why, ok := checkSource(c.source, c.text, brief); !ok {
-			out = append(out, Problem{Line: c.line, What: fmt.Sprintf("%s cites %s, %s", c.item, c.source.citation(r.brief), why)})
+		for _, src := range c.sources() {
+			if why, ok := checkSource(src, c.text, brief); !ok {
+				out = append(out, Problem{Line: c.line, What: fmt.Sprintf("%s cites %s, %s", c.item, src.citation(r.brief), why)})
+			}
 		}
 	}
 	return out

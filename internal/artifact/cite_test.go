@@ -59,7 +59,7 @@ func citedPRD() *PRD {
 		},
 		Functional: []Requirement{
 			{ID: "FR-001", Text: "The system must let a team lead create a team and invite members by email link.", Priority: "Must", Source: Source{24, 24}},
-			{ID: "FR-002", Text: "The system must let a team lead define a habit with a cadence (daily, weekdays, weekly) and an owner.", Source: Source{25, 25}},
+			{ID: "FR-002", Text: "The system must let a team lead define a habit with a cadence (daily, weekdays, weekly) and an owner.", Source: Source{25, 25}, Also: []Source{{5, 5}}},
 			{ID: "FR-003", Text: "The system must let a team member check in to a habit from the web app or from Slack."},
 		},
 		NonFunctional: []Requirement{
@@ -168,6 +168,11 @@ func TestParseCitations(t *testing.T) {
 - **G-3** c (other.md:3)
 - **G-4** d (brief.md:5-4)
 
+## Functional requirements
+
+- **FR-001** The system must do x. (brief.md:3, 7-8)
+- **FR-002** The system must do y. (brief.md:3, x)
+
 ## Scope
 
 ### Out of scope
@@ -195,6 +200,12 @@ func TestParseCitations(t *testing.T) {
 	}
 	if !slices.Equal(p.Goals, goals) {
 		t.Errorf("goals %+v, want %+v", p.Goals, goals)
+	}
+	if fr := p.Functional[0]; fr.Source != (Source{3, 3}) || !slices.Equal(fr.Also, []Source{{7, 8}}) {
+		t.Errorf("FR-001 cites %v and also %v, want 3 and also 7-8", fr.Source, fr.Also)
+	}
+	if fr := p.Functional[1]; fr.Text != "The system must do y. (brief.md:3, x)" || !fr.Source.IsZero() {
+		t.Errorf("FR-002 is %q citing %v, want the text whole and no source", fr.Text, fr.Source)
 	}
 	if want := []Source{{}, {7, 7}}; !slices.Equal(p.OutOfScopeSources, want) {
 		t.Errorf("out-of-scope sources %v, want %v", p.OutOfScopeSources, want)
@@ -268,6 +279,8 @@ func TestCheckSources(t *testing.T) {
 			`metric "Habit retention at 8 weeks" cites brief line 99, beyond the brief's 31 lines: cite the lines it comes from`,
 		}},
 		{"a bad range is Validate's", func(p *PRD) { p.Goals[0].Source = Source{0, 2} }, nil},
+		{"each place a requirement cites", func(p *PRD) { p.Functional[1].Also = []Source{{5, 5}, {24, 24}} },
+			[]string{"FR-002 cites brief line 24, which shares no content word with it: cite the lines it comes from"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -59,7 +59,7 @@ func (t *TechSpec) Number() {
 	}
 	for i := range t.Quality {
 		t.Quality[i].ID = normalizeRef(t.Quality[i].ID)
-		t.Quality[i].Source = Source{}
+		t.Quality[i].Source, t.Quality[i].Also = Source{}, nil
 	}
 }
 

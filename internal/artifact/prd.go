@@ -42,7 +42,7 @@ func RenderPRD(p *PRD) ([]byte, error) {
 		}
 	}
 	goal := func(g Goal) (string, string) { return g.ID, cite(g.Text, g.Source, brief) }
-	req := func(r Requirement) (string, string) { return r.ID, cite(requirementText(r), r.Source, brief) }
+	req := func(r Requirement) (string, string) { return r.ID, cite(requirementText(r), r.Source, brief, r.Also...) }
 	var err error
 	if v.Goals, err = idItems(KindGoal, p.Goals, goal); err != nil {
 		return nil, err
@@ -124,7 +124,7 @@ func (p *PRD) read(r *reader, s *markdown.Section) error {
 	case "goals":
 		return readIDItems(r, s, KindGoal, func(id, text string, line int) error {
 			g := Goal{ID: id}
-			g.Text, g.Source = cutCitation(text, r.brief)
+			g.Text, g.Source, _ = cutCitation(text, r.brief)
 			r.cite(line, goalCited(len(p.Goals), g))
 			p.Goals = append(p.Goals, g)
 			return nil
@@ -133,7 +133,7 @@ func (p *PRD) read(r *reader, s *markdown.Section) error {
 		for _, t := range lineTexts(r, s) {
 			var u Persona
 			u.Name, u.Description = readNamed(t.text)
-			u.Description, u.Source = cutCitation(u.Description, r.brief)
+			u.Description, u.Source, _ = cutCitation(u.Description, r.brief)
 			r.cite(t.line, personaCited(len(p.Personas), u))
 			p.Personas = append(p.Personas, u)
 		}
@@ -158,7 +158,7 @@ func (p *PRD) read(r *reader, s *markdown.Section) error {
 		p.InScope = append(p.InScope, texts(r, s)...)
 	case "out of scope", "non-goals":
 		for _, t := range lineTexts(r, s) {
-			text, src := cutCitation(t.text, r.brief)
+			text, src, _ := cutCitation(t.text, r.brief)
 			r.cite(t.line, scopeCited(len(p.OutOfScope), text, src))
 			// One source per item, none or not; parsePRD trims the
 			// ones at the end that are none.
@@ -183,9 +183,9 @@ func (p *PRD) read(r *reader, s *markdown.Section) error {
 // readCitedRequirement reads what RenderPRD writes of requirement i of
 // kind k, on line: its text, priority and source.
 func readCitedRequirement(r *reader, k Kind, i int, id, text string, line int) Requirement {
-	text, src := cutCitation(text, r.brief)
+	text, src, also := cutCitation(text, r.brief)
 	req := readRequirement(id, text)
-	req.Source = src
+	req.Source, req.Also = src, also
 	r.cite(line, requirementCited(k, i, req))
 	return req
 }

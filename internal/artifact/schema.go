@@ -154,6 +154,11 @@ func sourceSchema(lines int) *schemaNode {
 // sourceProp is the source of a PRD's item, in a brief of lines lines.
 func sourceProp(lines int) schemaProp { return schemaProp{"source", sourceSchema(lines)} }
 
+// alsoProp is where else the brief states a requirement.
+func alsoProp(lines int) schemaProp {
+	return schemaProp{"also", arraySchema("other lines of the brief stating the same requirement, as when a feature list and a roadmap both name it; empty when no other lines do", sourceSchema(lines))}
+}
+
 func questionsSchema() *schemaNode {
 	return arraySchema("open questions: decisions or facts the input leaves open", objectSchema("",
 		idProp(),
@@ -179,8 +184,8 @@ func PRDSchema(briefLines int) json.RawMessage {
 			schemaProp{"description", stringSchema("what they need or do; may be empty")},
 			sourceProp(briefLines),
 		))},
-		schemaProp{"functional", requirementsSchema("functional requirements: each one testable behaviour of the system", idProp(), sourceProp(briefLines))},
-		schemaProp{"non_functional", requirementsSchema("non-functional requirements, keeping the input's numbers exactly", idProp(), sourceProp(briefLines))},
+		schemaProp{"functional", requirementsSchema("functional requirements: each one testable behaviour of the system", idProp(), sourceProp(briefLines), alsoProp(briefLines))},
+		schemaProp{"non_functional", requirementsSchema("non-functional requirements, keeping the input's numbers exactly", idProp(), sourceProp(briefLines), alsoProp(briefLines))},
 		schemaProp{"in_scope", arraySchema("what this release covers", stringSchema(""))},
 		schemaProp{"out_of_scope", arraySchema("what this release leaves out", stringSchema(""))},
 		schemaProp{"out_of_scope_sources", arraySchema("where each out_of_scope item comes from: one source per item, in the same order", sourceSchema(briefLines))},

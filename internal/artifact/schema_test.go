@@ -31,7 +31,7 @@ var schemaCases = []struct {
 
 // techNotAsked: a quality requirement names the PRD's by its ID; where it
 // comes from in the brief is the PRD's to say.
-var techNotAsked = map[reflect.Type][]string{reflect.TypeFor[Requirement](): {"Source"}}
+var techNotAsked = map[reflect.Type][]string{reflect.TypeFor[Requirement](): {"Source", "Also"}}
 
 func TestSchemaGolden(t *testing.T) {
 	for _, tt := range schemaCases {

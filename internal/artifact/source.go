@@ -67,13 +67,18 @@ func briefName(h Header) string {
 	return defaultBrief
 }
 
-// cite adds the citation of src to an item's text: "text (brief.md:12)".
-// Without a source the text is returned as it is.
-func cite(text string, src Source, brief string) string {
+// cite adds the citation of src, and of the sources also, to an item's
+// text: "text (brief.md:12)", "text (brief.md:12, 40-41)". Without a
+// source the text is returned as it is.
+func cite(text string, src Source, brief string, also ...Source) string {
 	if src.IsZero() {
 		return text
 	}
-	group := "(" + src.citation(brief) + ")"
+	group := "(" + src.citation(brief)
+	for _, a := range also {
+		group += ", " + a.String()
+	}
+	group += ")"
 	if t := oneLine(text); t != "" {
 		return t + " " + group
 	}
@@ -81,23 +86,33 @@ func cite(text string, src Source, brief string) string {
 }
 
 // cutCitation reads what cite writes: the text before a trailing citation
-// of brief, and its source. Text that does not end in one is returned
+// of brief, and its sources. Text that does not end in one is returned
 // whole, with no source.
-func cutCitation(text, brief string) (string, Source) {
+func cutCitation(text, brief string) (string, Source, []Source) {
 	body, ok := strings.CutSuffix(text, ")")
 	if !ok {
-		return text, Source{}
+		return text, Source{}, nil
 	}
 	i := strings.LastIndexByte(body, ':')
 	if i < 0 {
-		return text, Source{}
+		return text, Source{}, nil
 	}
-	src, ok := parseLines(body[i+1:])
+	var srcs []Source
+	for part := range strings.SplitSeq(body[i+1:], ", ") {
+		src, ok := parseLines(part)
+		if !ok {
+			return text, Source{}, nil
+		}
+		srcs = append(srcs, src)
+	}
 	head, named := strings.CutSuffix(body[:i], "("+brief)
-	if !ok || !named || (head != "" && !strings.HasSuffix(head, " ")) {
-		return text, Source{}
+	if !named || (head != "" && !strings.HasSuffix(head, " ")) {
+		return text, Source{}, nil
 	}
-	return strings.TrimRight(head, " "), src
+	if len(srcs) == 1 {
+		return strings.TrimRight(head, " "), srcs[0], nil
+	}
+	return strings.TrimRight(head, " "), srcs[0], srcs[1:]
 }
 
 // readCitation reads a whole citation, as a table cell holds it:

@@ -79,6 +79,9 @@ type Brief struct {
 
 	// Meta holds front matter and "Key: value" status lines (owner, stage...).
 	Meta map[string]string
+	// Sources holds the brief lines each item was read from, by its text;
+	// see SourceOf.
+	Sources map[string][]Span `json:",omitempty"`
 	// Missing names the parts of a brief that were not found, by the
 	// constants below, in a stable order.
 	Missing []string

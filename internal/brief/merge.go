@@ -64,6 +64,7 @@ func (p *parser) merge() {
 		}
 		moved[holder] = true
 		later := &p.b.Later[li]
+		p.hints.merged(later.Text, p.b.Features[holder].Text)
 		later.Notes = joinNotes(later.Notes, p.b.Features[holder].Text)
 		later.Priority = firstNonEmpty(later.Priority, p.b.Features[holder].Priority)
 		later.Ref = firstNonEmpty(later.Ref, p.b.Features[holder].Ref)
@@ -80,11 +81,13 @@ func (p *parser) merge() {
 		if j := restated(s, keepStems, kept[rarest(s)], byRarest); j >= 0 {
 			k := &keep[j]
 			if len(s) > len(keepStems[j]) {
+				p.hints.merged(f.Text, k.Text)
 				k.Text, keepStems[j] = f.Text, s
 				for w := range s {
 					kept[w] = appendOnce(kept[w], j)
 				}
 			}
+			p.hints.merged(k.Text, f.Text)
 			k.Priority, k.Ref = firstNonEmpty(k.Priority, f.Priority), firstNonEmpty(k.Ref, f.Ref)
 			k.Notes = joinNotes(k.Notes, f.Notes)
 			continue
@@ -152,6 +155,7 @@ func (p *parser) roadmapPhases(feats []stemSet) map[int]bool {
 		}
 		moved[best] = true
 		later := &p.b.Later[li]
+		p.hints.merged(later.Text, p.b.Features[best].Text)
 		later.Notes = joinNotes(later.Notes, p.b.Features[best].Text)
 		later.Priority = firstNonEmpty(later.Priority, p.b.Features[best].Priority)
 	}
@@ -239,7 +243,7 @@ func restated(s stemSet, sets []stemSet, holding []int, byRarest map[string][]in
 	return best
 }
 
-func appendOnce(xs []int, x int) []int {
+func appendOnce[T comparable](xs []T, x T) []T {
 	for _, y := range xs {
 		if y == x {
 			return xs

@@ -1,6 +1,8 @@
 package brief
 
 import (
+	"bytes"
+	"slices"
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/markdown"
@@ -23,6 +25,7 @@ func Parse(src []byte) (*Brief, error) {
 	if err := checkInput(src); err != nil {
 		return nil, err
 	}
+	orig := src
 	src = rewriteHTML(src)
 	doc, err := markdown.Parse(src)
 	if err != nil {
@@ -31,6 +34,7 @@ func Parse(src []byte) (*Brief, error) {
 	p := newParser(src)
 	p.titleLine = p.normalise(doc)
 	p.read(doc)
+	locate(p.b, orig, p.hints, !bytes.Equal(orig, src))
 	return p.b, nil
 }
 
@@ -53,18 +57,23 @@ type parser struct {
 	// roadmap's phase headings filed, by index.
 	phasedMVP, phasedLater map[int]bool
 	actors                 []string // who does something in a prose feature: users too
+	// hints records where items were read, for locate; ends holds the
+	// last line of each section's own blocks.
+	hints *sourceHints
+	ends  map[*markdown.Section]int
 }
 
 func newParser(src []byte) *parser {
 	return &parser{lines: strings.Split(string(src), "\n"), b: &Brief{Meta: map[string]string{}},
-		groups: map[*markdown.Section]string{}, phasedMVP: map[int]bool{}, phasedLater: map[int]bool{}}
+		groups: map[*markdown.Section]string{}, phasedMVP: map[int]bool{}, phasedLater: map[int]bool{},
+		hints: newSourceHints()}
 }
 
 // child is a parser for the introduction of a headed brief, whose
 // findings only fill what the sections left empty.
 func (p *parser) child() *parser {
 	c := newParser(nil)
-	c.lines, c.legend, c.b.Title = p.lines, p.legend, p.b.Title
+	c.lines, c.legend, c.b.Title, c.hints = p.lines, p.legend, p.b.Title, p.hints
 	return c
 }
 
@@ -93,6 +102,7 @@ func (p *parser) read(doc *markdown.Doc) {
 	// sections everything is read as prose.
 	from := p
 	if hasRecognised(doc.All(), title) {
+		p.ends = sectionEnds(doc.All(), len(p.lines))
 		p.walk(doc.Sections, title, scope{})
 		if len(p.b.Features) == 0 {
 			// Flows retell the features; with no feature list they are
@@ -217,6 +227,25 @@ func laterBlocks(all []*markdown.Section, title *markdown.Section) []markdown.Bl
 	return out
 }
 
+// sectionEnds returns the last line of each section's own blocks: the
+// line before the next section of any level starts, or the last line.
+func sectionEnds(all []*markdown.Section, last int) map[*markdown.Section]int {
+	starts := make([]int, 0, len(all))
+	for _, s := range all {
+		starts = append(starts, s.Line)
+	}
+	slices.Sort(starts)
+	ends := make(map[*markdown.Section]int, len(all))
+	for _, s := range all {
+		end := last
+		if i, _ := slices.BinarySearch(starts, s.Line+1); i < len(starts) {
+			end = max(s.Line, starts[i]-1)
+		}
+		ends[s] = end
+	}
+	return ends
+}
+
 // walk reads sections, each in the scope its heading and its parents'
 // give it.
 func (p *parser) walk(secs []*markdown.Section, title *markdown.Section, parent scope) {
@@ -230,7 +259,9 @@ func (p *parser) walk(secs []*markdown.Section, title *markdown.Section, parent 
 			sc.group = label
 		}
 		p.ctx = sc
+		before := countItems(p.b)
 		p.section(sc.part, s, classifyHeading(s.Title) == partNone)
+		p.hints.inSection(p.b, before, Span{Start: s.Line, End: p.ends[s]})
 		p.walk(s.Children, title, sc)
 	}
 	p.ctx = parent
