@@ -218,8 +218,8 @@ func TestParseCitations(t *testing.T) {
 		problems = append(problems, u.String())
 	}
 	want := []string{
-		`line 22: table column "Owner" under "Success metrics" is not read`,
-		`line 25: source "line 9" of metric "n" is not read: want the brief's lines, as in "brief.md:12-14"`,
+		`line 27: table column "Owner" under "Success metrics" is not read`,
+		`line 30: source "line 9" of metric "n" is not read: want the brief's lines, as in "brief.md:12-14"`,
 	}
 	if !slices.Equal(problems, want) {
 		t.Errorf("unparsed %q, want %q", problems, want)
@@ -279,8 +279,8 @@ func TestCheckSources(t *testing.T) {
 			`metric "Habit retention at 8 weeks" cites brief line 99, beyond the brief's 31 lines: cite the lines it comes from`,
 		}},
 		{"a bad range is Validate's", func(p *PRD) { p.Goals[0].Source = Source{0, 2} }, nil},
-		{"each place a requirement cites", func(p *PRD) { p.Functional[1].Also = []Source{{5, 5}, {24, 24}} },
-			[]string{"FR-002 cites brief line 24, which shares no content word with it: cite the lines it comes from"}},
+		{"each place a requirement cites", func(p *PRD) { p.Functional[1].Also = []Source{{5, 5}, {3, 3}} },
+			[]string{"FR-002 cites brief line 3, which shares no content word with it: cite the lines it comes from"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -313,6 +313,7 @@ func TestCheckCitations(t *testing.T) {
 		`line 14: persona "Engineering manager" cites brief.md:14, which shares no content word with it`,
 		"line 18: FR-001 cites brief.md:24, which shares no content word with it",
 		"line 19: FR-002 cites brief.md:25, which shares no content word with it",
+		"line 19: FR-002 cites brief.md:5, which shares no content word with it",
 		"line 24: NFR-001 cites brief.md:19, which shares no content word with it",
 		`line 35: out-of-scope item "Points, badges or leaderboards" cites brief.md:31, beyond the brief's 30 lines`,
 		`line 42: metric "Habit retention at 8 weeks" cites brief.md:18, which shares no content word with it`,
