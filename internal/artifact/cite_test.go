@@ -88,7 +88,7 @@ func TestRenderCitations(t *testing.T) {
 		"- **G-1** Teams keep 80% of agreed habits for at least 8 weeks (brief.md:18)\n",
 		"- **G-2** A check-in takes under 10 seconds\n",
 		"- **Team lead**: Of a remote software team of 4–15 people; sets the habits. (brief.md:12)\n",
-		"- **Engineering manager**: (brief.md:14)\n",
+		"- **Engineering manager** (brief.md:14)\n",
 		"- **FR-001** The system must let a team lead create a team and invite members by email link. (priority: Must) (brief.md:24)\n",
 		"- **NFR-001** A check-in must take under 10 seconds. (priority: P1) (brief.md:19)\n",
 		"- Personal (non-team) habits (brief.md:30)\n- Points, badges or leaderboards (brief.md:31)\n- Native mobile apps\n",

@@ -3,6 +3,7 @@ package artifact
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/prodgen/prodgen/internal/markdown"
 )
@@ -27,12 +28,10 @@ func RenderPRD(p *PRD) ([]byte, error) {
 	}
 	brief := briefName(p.Header)
 	v := prdView{
-		view:    newView(p.Header, kindPRD, p.Title),
-		Summary: blockSafe(oneLine(p.Summary)),
-		Problem: blockSafe(oneLine(p.Problem)),
-		Users: namedItems(p.Personas, func(u Persona) (string, string) {
-			return u.Name, cite(u.Description, u.Source, brief)
-		}),
+		view:        newView(p.Header, kindPRD, p.Title),
+		Summary:     blockSafe(oneLine(p.Summary)),
+		Problem:     blockSafe(oneLine(p.Problem)),
+		Users:       personaLines(p.Personas, brief),
 		InScope:     plainItems(p.InScope),
 		Assumptions: plainItems(p.Assumptions),
 	}
@@ -42,7 +41,9 @@ func RenderPRD(p *PRD) ([]byte, error) {
 		}
 	}
 	goal := func(g Goal) (string, string) { return g.ID, cite(g.Text, g.Source, brief) }
-	req := func(r Requirement) (string, string) { return r.ID, cite(requirementText(r), r.Source, brief, r.Also...) }
+	req := func(r Requirement) (string, string) {
+		return r.ID, cite(requirementText(r), r.Source, brief, r.Also...)
+	}
 	var err error
 	if v.Goals, err = idItems(KindGoal, p.Goals, goal); err != nil {
 		return nil, err
@@ -133,6 +134,14 @@ func (p *PRD) read(r *reader, s *markdown.Section) error {
 		for _, t := range lineTexts(r, s) {
 			var u Persona
 			u.Name, u.Description = readNamed(t.text)
+			if u.Name == "" {
+				// "**Clinic manager** (brief.md:14)": a name and its citation.
+				if name, group, ok := strings.Cut(t.text, "** ("); ok && strings.HasPrefix(name, "**") {
+					if n, _ := readNamed(name + "**"); n != "" {
+						u.Name, u.Description = n, "("+group
+					}
+				}
+			}
 			u.Description, u.Source, _ = cutCitation(u.Description, r.brief)
 			r.cite(t.line, personaCited(len(p.Personas), u))
 			p.Personas = append(p.Personas, u)
@@ -178,6 +187,25 @@ func (p *PRD) read(r *reader, s *markdown.Section) error {
 		r.drop(s.Line, "section %q is not read: a PRD has no section of that name", s.Title)
 	}
 	return nil
+}
+
+// personaLines writes the personas, each as "**Name**: description
+// (brief.md:12)", or "**Name** (brief.md:12)" when it has no description.
+func personaLines(ps []Persona, brief string) []string {
+	var out []string
+	for _, u := range ps {
+		desc := cite(u.Description, u.Source, brief)
+		if strings.TrimSpace(u.Description) == "" && !u.Source.IsZero() && oneLine(u.Name) != "" {
+			if line := namedLine(u.Name, ""); line != "" {
+				out = append(out, line+" "+desc)
+				continue
+			}
+		}
+		if line := namedLine(u.Name, desc); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
 }
 
 // readCitedRequirement reads what RenderPRD writes of requirement i of

@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -24,11 +25,11 @@ func BuildPRD(b *brief.Brief) *artifact.PRD {
 	}
 	pp := newPeople(b.Users, briefProperNouns(b), p.Title)
 	for i, g := range nonEmpty(b.Goals) {
-		p.Goals = append(p.Goals, artifact.Goal{ID: artifact.GoalID(i + 1), Text: upperFirst(g)})
+		p.Goals = append(p.Goals, artifact.Goal{ID: artifact.GoalID(i + 1), Text: upperFirst(g), Source: source(b, g)})
 	}
 	for _, u := range b.Users {
 		if name := clean(u.Name); name != "" {
-			p.Personas = append(p.Personas, artifact.Persona{Name: upperFirst(name), Description: clean(u.Description)})
+			p.Personas = append(p.Personas, artifact.Persona{Name: upperFirst(name), Description: clean(u.Description), Source: source(b, u.Name)})
 		}
 	}
 	texts := each(b.Features, func(f brief.Feature) string { return functionalText(pp, f) })
@@ -38,37 +39,65 @@ func BuildPRD(b *brief.Brief) *artifact.PRD {
 			continue
 		}
 		id := artifact.FRID(len(p.Functional) + 1)
-		p.Functional = append(p.Functional, artifact.Requirement{ID: id, Text: text, Priority: clean(f.Priority)})
+		src, also := sources(b, f.Text)
+		p.Functional = append(p.Functional, artifact.Requirement{ID: id, Text: text, Priority: clean(f.Priority), Source: src, Also: also})
 	}
 	for _, c := range nonEmpty(b.Constraints) {
 		id := artifact.NFRID(len(p.NonFunctional) + 1)
-		p.NonFunctional = append(p.NonFunctional, artifact.Requirement{ID: id, Text: constraintText(c, pp.proper)})
+		p.NonFunctional = append(p.NonFunctional, artifact.Requirement{ID: id, Text: constraintText(c, pp.proper), Source: source(b, c)})
 	}
 	for _, s := range nonEmpty(b.Stack) {
 		// The technology is named, not required of the system: as written.
 		id := artifact.NFRID(len(p.NonFunctional) + 1)
-		p.NonFunctional = append(p.NonFunctional, artifact.Requirement{ID: id, Text: sentence(upperFirst(bare(clean(markdown.Plain(s)))))})
+		p.NonFunctional = append(p.NonFunctional, artifact.Requirement{ID: id, Text: sentence(upperFirst(bare(clean(markdown.Plain(s))))), Source: source(b, s)})
 	}
 	personas := p.Personas
 	p.InScope = append(p.InScope, each(p.Functional, func(fr artifact.Requirement) string {
 		return storyTitle(parseFR(fr.Text, personas, pp.proper))
 	})...)
+	var scopeSources []artifact.Source
 	for _, ng := range nonEmpty(b.NonGoals) {
 		p.OutOfScope = append(p.OutOfScope, upperFirst(ng))
+		scopeSources = append(scopeSources, source(b, ng))
 	}
 	for _, f := range b.Later {
 		if t := laterText(f); t != "" {
 			p.OutOfScope = append(p.OutOfScope, t)
+			scopeSources = append(scopeSources, source(b, f.Text))
 		}
+	}
+	if slices.ContainsFunc(scopeSources, func(s artifact.Source) bool { return !s.IsZero() }) {
+		p.OutOfScopeSources = scopeSources
 	}
 	for _, m := range b.Metrics {
 		if name := clean(m.Name); name != "" {
-			p.Metrics = append(p.Metrics, artifact.Metric{Name: upperFirst(name), Baseline: clean(m.Baseline), Target: clean(m.Target)})
+			p.Metrics = append(p.Metrics, artifact.Metric{Name: upperFirst(name), Baseline: clean(m.Baseline), Target: clean(m.Target), Source: source(b, m.Name)})
 		}
 	}
 	p.Assumptions = upperAll(nonEmpty(b.Risks))
 	p.OpenQuestions = prdQuestions(b, p)
 	return p
+}
+
+// source is where the brief says an item, by the item's text as the
+// brief reader gave it: its first place.
+func source(b *brief.Brief, text string) artifact.Source {
+	src, _ := sources(b, text)
+	return src
+}
+
+// sources is every place the brief says an item: the first, and the
+// others.
+func sources(b *brief.Brief, text string) (artifact.Source, []artifact.Source) {
+	spans := b.SourceOf(text)
+	if len(spans) == 0 {
+		return artifact.Source{}, nil
+	}
+	var also []artifact.Source
+	for _, s := range spans[1:] {
+		also = append(also, artifact.Source{Start: s.Start, End: s.End})
+	}
+	return artifact.Source{Start: spans[0].Start, End: spans[0].End}, also
 }
 
 // laterText writes a feature the brief puts after the first release as

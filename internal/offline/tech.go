@@ -29,11 +29,22 @@ func BuildTech(p *artifact.PRD, st *artifact.Stories) *artifact.TechSpec {
 		Components: componentList(comps, len(entities) > 0),
 		Entities:   entityList(entities),
 		Endpoints:  endpoints(m.uses, entities),
-		Quality:    append([]artifact.Requirement(nil), p.NonFunctional...),
+		Quality:    quality(p.NonFunctional),
 	}
 	t.Tasks = tasks(entities, comps, st, t.Endpoints)
 	t.OpenQuestions = techQuestions(p, comps, len(entities) > 0)
 	return t
+}
+
+// quality carries the PRD's non-functional requirements over, by their
+// IDs: where the brief says them is the PRD's to cite.
+func quality(nfrs []artifact.Requirement) []artifact.Requirement {
+	out := make([]artifact.Requirement, len(nfrs))
+	for i, r := range nfrs {
+		r.Source, r.Also = artifact.Source{}, nil
+		out[i] = r
+	}
+	return out
 }
 
 // overview says what the spec is for, in the PRD's words.

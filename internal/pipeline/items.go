@@ -21,16 +21,21 @@ func str(kind string) list[string] {
 }
 
 var (
-	goals = idList(artifact.KindGoal.Prefix(), func(g artifact.Goal) string { return g.ID },
-		func(g artifact.Goal) string { return g.Text }, func(g artifact.Goal) artifact.Goal { g.ID = ""; return g })
+	goals = citing(idList(artifact.KindGoal.Prefix(), func(g artifact.Goal) string { return g.ID },
+		func(g artifact.Goal) string { return g.Text }, func(g artifact.Goal) artifact.Goal { g.ID, g.Source = "", artifact.Source{}; return g }),
+		func(mine, theirs artifact.Goal) artifact.Goal { mine.Source = theirs.Source; return mine })
 	functional = requirements(artifact.KindFunctional.Prefix())
 	nonFunc    = requirements(artifact.KindNonFunctional.Prefix())
 	questions  = idList(artifact.KindQuestion.Prefix(), func(q artifact.Question) string { return q.ID },
 		func(q artifact.Question) string { return q.Text }, func(q artifact.Question) artifact.Question { q.ID = ""; return q })
-	personas = named("persona", func(p artifact.Persona) string { return p.Name },
-		func(p artifact.Persona) string { return strings.TrimSpace(p.Name + ": " + p.Description) })
-	metrics = named("metric", func(m artifact.Metric) string { return m.Name },
-		func(m artifact.Metric) string { return strings.TrimSpace(m.Name + " " + m.Baseline + " " + m.Target) })
+	personas = uncited(citing(named("persona", func(p artifact.Persona) string { return p.Name },
+		func(p artifact.Persona) string { return strings.TrimSpace(p.Name + ": " + p.Description) }),
+		func(mine, theirs artifact.Persona) artifact.Persona { mine.Source = theirs.Source; return mine }),
+		func(p artifact.Persona) artifact.Persona { p.Source = artifact.Source{}; return p })
+	metrics = uncited(citing(named("metric", func(m artifact.Metric) string { return m.Name },
+		func(m artifact.Metric) string { return strings.TrimSpace(m.Name + " " + m.Baseline + " " + m.Target) }),
+		func(mine, theirs artifact.Metric) artifact.Metric { mine.Source = theirs.Source; return mine }),
+		func(m artifact.Metric) artifact.Metric { m.Source = artifact.Source{}; return m })
 	stories = idList(artifact.KindStory.Prefix(), func(s artifact.Story) string { return s.ID },
 		func(s artifact.Story) string { return strings.TrimSpace(s.Title + " " + s.Want) },
 		func(s artifact.Story) artifact.Story {
@@ -54,9 +59,25 @@ var (
 )
 
 func requirements(prefix string) list[artifact.Requirement] {
-	return idList(prefix, func(r artifact.Requirement) string { return r.ID },
+	return citing(idList(prefix, func(r artifact.Requirement) string { return r.ID },
 		func(r artifact.Requirement) string { return r.Text },
-		func(r artifact.Requirement) artifact.Requirement { r.ID = ""; return r })
+		func(r artifact.Requirement) artifact.Requirement { r.ID, r.Source, r.Also = "", artifact.Source{}, nil; return r }),
+		func(mine, theirs artifact.Requirement) artifact.Requirement {
+			mine.Source, mine.Also = theirs.Source, theirs.Also
+			return mine
+		})
+}
+
+// citing is l, whose items cite the brief as cite carries over.
+func citing[T any](l list[T], cite func(mine, theirs T) T) list[T] {
+	l.cite = cite
+	return l
+}
+
+// uncited is l, whose hash leaves out what content takes off.
+func uncited[T any](l list[T], content func(T) T) list[T] {
+	l.content = content
+	return l
 }
 
 // text returns a document's text field for the merge: nil when there is

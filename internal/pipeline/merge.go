@@ -84,10 +84,25 @@ type list[T any] struct {
 	// match is what an item with an ID is matched on across
 	// regenerations (nil for items without IDs).
 	match func(T) string
-	// content is the item without its IDs, what its hash covers.
+	// content is the item without its IDs and its citation of the brief,
+	// what its hash covers: an edit of the brief that moves its lines
+	// changes no item.
 	content func(T) T
+	// cite, when the list's items cite the brief, gives a person's item
+	// the citation prodgen's has now: where the brief says it is not the
+	// person's to keep up.
+	cite func(mine, theirs T) T
 	// text is the item as a person reads it in a conflict.
 	text func(T) string
+}
+
+// cited is a person's item mine with the citation of prodgen's item
+// theirs, when the list's items cite the brief.
+func (l list[T]) cited(mine, theirs T) T {
+	if l.cite == nil {
+		return mine
+	}
+	return l.cite(mine, theirs)
 }
 
 // hashOf is the hash of an item's content.
@@ -149,7 +164,7 @@ func mergeList[T any](m *merger, l list[T], mine, theirs []T) []T {
 			out = append(out, t)
 		case !inBase || b.SHA256 == "":
 			// A person's item the generator now also writes: theirs.
-			out = append(out, mine[i])
+			out = append(out, l.cited(mine[i], t))
 			rec.Owner = person
 			kept[key] = true
 		default:
@@ -158,10 +173,10 @@ func mergeList[T any](m *merger, l list[T], mine, theirs []T) []T {
 			case mh == b.SHA256 || mh == th:
 				out = append(out, t)
 			case th == b.SHA256:
-				out = append(out, mine[i])
+				out = append(out, l.cited(mine[i], t))
 				rec.Owner = person
 			default:
-				out = append(out, mine[i])
+				out = append(out, l.cited(mine[i], t))
 				rec.Owner, rec.SHA256 = person, b.SHA256
 				rec.Conflict = theirsConflict("edited by hand and changed upstream", l, t)
 			}

@@ -124,7 +124,7 @@ func TestMergeMatrixPRD(t *testing.T) {
 // itemLine is the text of the list item with id in md, without its ID and
 // priority; "" when there is none.
 func itemLine(md, id string) string {
-	m := regexp.MustCompile(`(?m)^- \*\*` + regexp.QuoteMeta(id) + `\*\* (.*?)(?: \(priority: [^)]*\))?$`).FindStringSubmatch(md)
+	m := regexp.MustCompile(`(?m)^- \*\*` + regexp.QuoteMeta(id) + `\*\* (.*?)(?: \(priority: [^)]*\))?(?: \(brief\.md:[-0-9, ]+\))?$`).FindStringSubmatch(md)
 	if m == nil {
 		return ""
 	}
@@ -475,5 +475,31 @@ func TestIDs(t *testing.T) {
 	}
 	if fr4, ok := got["FR-004"]; !ok || !strings.Contains(fr4.Text, "pause a habit") {
 		t.Errorf("the new requirement is not FR-004: %+v", got)
+	}
+}
+
+// A brief edit that only moves lines changes no item: a requirement a
+// person edited stays theirs, with no conflict, and cites the lines its
+// feature is on now.
+func TestMovedBriefLinesKeepEdits(t *testing.T) {
+	const mine = "The system must let a team lead create a team and invite up to 50 members."
+	p := newProject(t, matrixBrief, Offline(nil))
+	generate(t, p)
+	first := read(t, p, p.prdPath())
+	if !strings.Contains(first, "invite members by email link. (brief.md:9)") {
+		t.Fatalf("FR-001 does not cite the brief's line 9:\n%s", first)
+	}
+	write(t, p, p.prdPath(), strings.Replace(first, "The system must let a team lead create a team and invite members by email link.", mine, 1))
+	write(t, p, "brief.md", strings.Replace(matrixBrief, "## Features\n", "## Features\n\nWhat the first release does.\n", 1))
+	generate(t, p)
+	md := read(t, p, p.prdPath())
+	if !strings.Contains(md, mine+" (brief.md:11)") {
+		t.Errorf("FR-001 is not the person's text citing line 11:\n%s", md)
+	}
+	if c := ledgerConflict(t, p, "prd", "FR-001"); c != "" {
+		t.Errorf("moving the brief's lines made a conflict: %s", c)
+	}
+	if !strings.Contains(md, "export check-in history as CSV. (brief.md:12)") {
+		t.Errorf("an untouched requirement does not cite its new line:\n%s", md)
 	}
 }
