@@ -61,7 +61,10 @@ var (
 func requirements(prefix string) list[artifact.Requirement] {
 	return citing(idList(prefix, func(r artifact.Requirement) string { return r.ID },
 		func(r artifact.Requirement) string { return r.Text },
-		func(r artifact.Requirement) artifact.Requirement { r.ID, r.Source, r.Also = "", artifact.Source{}, nil; return r }),
+		func(r artifact.Requirement) artifact.Requirement {
+			r.ID, r.Source, r.Also = "", artifact.Source{}, nil
+			return r
+		}),
 		func(mine, theirs artifact.Requirement) artifact.Requirement {
 			mine.Source, mine.Also = theirs.Source, theirs.Also
 			return mine
