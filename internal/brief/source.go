@@ -290,7 +290,44 @@ func (ix *sourceIndex) grow(c int, iw itemWords) (Span, int) {
 			break
 		}
 	}
+	// A heading a blank line above a paragraph it names ("### Team lead",
+	// then what they do).
+	if lo > 1 && have != all && ix.blank[lo-1] && !ix.heading[lo-1] && ix.heading[lo-2] && !ix.opens[lo] && hi-lo+3 <= maxSpanLines {
+		if m := ix.mask(lo-2, iw); m&^have != 0 {
+			lo -= 2
+			have |= m
+		}
+	}
 	return Span{Start: lo + 1, End: hi + 1}, bits.OnesCount64(have)
+}
+
+// extend grows span s down over the lines that follow it with the
+// feature's notes (its nested items, a table row's other cells, a
+// paragraph under its title): each line holding a word of notes, up to
+// the next item at the feature's own depth or the next heading, and past
+// a blank line only right after a title line.
+func (ix *sourceIndex) extend(s Span, notes stemSet) Span {
+	iw := ix.itemWords(notes)
+	if len(iw.ids) == 0 {
+		return s
+	}
+	first := s.Start - 1
+	for l := s.End; l < len(ix.lines) && l-first < maxSpanLines; l++ {
+		if ix.heading[l] || ix.opens[l] && ix.indent[l] <= ix.indent[first] {
+			break
+		}
+		if ix.blank[l] {
+			if s.End > s.Start {
+				break
+			}
+			continue
+		}
+		if ix.mask(l, iw) == 0 {
+			break
+		}
+		s.End = l + 1
+	}
+	return s
 }
 
 // sourceHints records, as the parser reads, the section each item was
@@ -408,11 +445,18 @@ func locate(b *Brief, src []byte, h *sourceHints, rewritten bool) {
 			put(t, nil)
 		}
 	}
-	for _, f := range b.Features {
+	// A feature's notes are part of what it says.
+	withNotes := func(f Feature) {
 		put(f.Text, nil)
+		if spans := b.Sources[f.Text]; len(spans) > 0 && f.Notes != "" {
+			spans[0] = ix.extend(spans[0], stemsOf(f.Notes))
+		}
+	}
+	for _, f := range b.Features {
+		withNotes(f)
 	}
 	for _, f := range b.Later {
-		put(f.Text, nil)
+		withNotes(f)
 	}
 	for _, u := range b.Users {
 		// A persona is cited where it is described, if it is.

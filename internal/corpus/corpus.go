@@ -38,7 +38,7 @@
 // says when one rises; -update-baseline rewrites the file. To add a brief,
 // put it and its NAME.expect.json in testdata, check it with
 // TestExpectations, and rewrite the baseline. TestCorpusTargets asserts
-// the 100% targets when PRODGEN_CORPUS_TARGETS=1.
+// the 100% targets.
 package corpus
 
 import (

@@ -16,11 +16,6 @@ var (
 	show           = flag.String("show-prd", "", "log the PRD the engine makes of this brief of the corpus (its file name), to see why it scores as it does")
 )
 
-// targetsEnv turns TestCorpusTargets on; it is read from the environment
-// so CI can flip it without a code change once the engine meets the
-// targets.
-const targetsEnv = "PRODGEN_CORPUS_TARGETS"
-
 // buildPRD makes the PRD from a brief as the pipeline's offline engine does:
 // brief.Parse, offline.BuildPRD, then numbering and validation.
 func buildPRD(t *testing.T, c corpusCase) *artifact.PRD {
@@ -47,7 +42,11 @@ func measure(t *testing.T) []Result {
 		if c.exp.Brief == *show {
 			logPRD(t, prd)
 		}
-		rs = append(rs, Score(c.exp, prd))
+		lines := artifact.BriefLines(c.src)
+		if err := prd.CheckSources(lines); err != nil {
+			t.Errorf("%s: a citation the brief does not bear out: %v", c.exp.Brief, err)
+		}
+		rs = append(rs, Score(c.exp, prd, lines))
 	}
 	return rs
 }
@@ -129,13 +128,10 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-// TestCorpusTargets asserts the targets: every feature found, every
-// later item and non-requirement kept out, every product named right. It
-// is skipped unless PRODGEN_CORPUS_TARGETS=1, until the engine meets them.
+// TestCorpusTargets asserts the targets: every feature found, every later
+// item and non-requirement kept out, every product named right, every item
+// citing the brief and every feature citing its own lines.
 func TestCorpusTargets(t *testing.T) {
-	if os.Getenv(targetsEnv) != "1" {
-		t.Skipf("set %s=1 to assert the 100%% targets", targetsEnv)
-	}
 	rs := measure(t)
 	for _, m := range Misses(rs) {
 		t.Error(m)

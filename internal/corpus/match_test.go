@@ -67,23 +67,31 @@ func TestScore(t *testing.T) {
 	}
 	prd := &artifact.PRD{
 		Title:    "Plotkeeper",
-		Personas: []artifact.Persona{{Name: "Plot holders"}},
+		Personas: []artifact.Persona{{Name: "Plot holders", Source: artifact.Source{Start: 1, End: 1}}},
 		Functional: []artifact.Requirement{
-			{ID: "FR-001", Text: "The system must let a resident join the waiting list.", Priority: "Must have"},
-			{ID: "FR-002", Text: "The system must record water meter readings."},
+			{ID: "FR-001", Text: "The system must let a resident join the waiting list.", Priority: "Must have", Source: artifact.Source{Start: 1, End: 1}, Also: []artifact.Source{{Start: 2, End: 2}}},
+			{ID: "FR-002", Text: "The system must record water meter readings.", Source: artifact.Source{Start: 3, End: 3}},
 		},
 		NonFunctional: []artifact.Requirement{{ID: "NFR-001", Text: "The budget is £2k."}},
 	}
-	r := Score(e, prd)
+	brief := []string{"Plot holders:", "- Join the waiting list", "- Water meter readings (phase 2)"}
+	r := Score(e, prd, brief)
 	want := Figures{
 		Features: Count{1, 2}, Later: Count{0, 1}, NotRequirements: Count{0, 1},
 		Name: Count{1, 1}, Personas: Count{1, 1}, Priorities: Count{1, 1},
+		Cited: Count{3, 4}, CitedRight: Count{1, 1},
 	}
 	if r.Figures != want {
 		t.Errorf("Score = %+v, want %+v", r.Figures, want)
 	}
-	if len(r.Gaps) != 3 {
-		t.Errorf("gaps = %q, want 3 (pay rent, water meter, budget)", r.Gaps)
+	if len(r.Gaps) != 4 {
+		t.Errorf("gaps = %q, want 4 (pay rent, water meter, budget, NFR-001 uncited)", r.Gaps)
+	}
+	// The feature's requirement citing only the persona's line is cited
+	// at the wrong lines.
+	prd.Functional[0].Also = nil
+	if r := Score(e, prd, brief); r.Figures.CitedRight != (Count{0, 1}) {
+		t.Errorf("cited right = %v, want 0/1", r.Figures.CitedRight)
 	}
 }
 

@@ -49,6 +49,8 @@ type Figures struct {
 	Name            Count `json:"name"`             // the product's name as the PRD's title
 	Personas        Count `json:"personas"`         // personas found
 	Priorities      Count `json:"priorities"`       // features found with the brief's own priority
+	Cited           Count `json:"cited"`            // PRD items that cite brief lines
+	CitedRight      Count `json:"cited_right"`      // features found whose requirement cites lines holding the feature
 }
 
 // Add sums two sets of figures.
@@ -60,6 +62,8 @@ func (f Figures) Add(g Figures) Figures {
 		Name:            f.Name.Add(g.Name),
 		Personas:        f.Personas.Add(g.Personas),
 		Priorities:      f.Priorities.Add(g.Priorities),
+		Cited:           f.Cited.Add(g.Cited),
+		CitedRight:      f.CitedRight.Add(g.CitedRight),
 	}
 }
 
@@ -77,6 +81,8 @@ var figureList = []figure{
 	{"name", true, func(f *Figures) *Count { return &f.Name }},
 	{"personas", false, func(f *Figures) *Count { return &f.Personas }},
 	{"priorities", false, func(f *Figures) *Count { return &f.Priorities }},
+	{"cited", true, func(f *Figures) *Count { return &f.Cited }},
+	{"cited right", true, func(f *Figures) *Count { return &f.CitedRight }},
 }
 
 // Result is how one PRD measures against its brief's expectation.
@@ -87,8 +93,9 @@ type Result struct {
 	Gaps []string
 }
 
-// Score measures prd against e.
-func Score(e *Expectation, prd *artifact.PRD) Result {
+// Score measures prd against e, and its citations against the lines of
+// the brief (as artifact.BriefLines splits it).
+func Score(e *Expectation, prd *artifact.PRD, brief []string) Result {
 	r := Result{Brief: e.Brief}
 	f := &r.Figures
 	frs := requirementTexts(prd.Functional)
@@ -97,6 +104,12 @@ func Score(e *Expectation, prd *artifact.PRD) Result {
 		hits := matching(frs, it.Keys)
 		if len(hits) > 0 {
 			f.Features.Got++
+			f.CitedRight.Of++
+			if citesFeature(prd.Functional, hits, it.Keys, brief) {
+				f.CitedRight.Got++
+			} else {
+				r.gap("feature cited at the wrong lines: %s %v, as %s", it.Text, it.Keys, citationsOf(prd.Functional, hits))
+			}
 		} else {
 			r.gap("feature not found: %s %v", it.Text, it.Keys)
 		}
@@ -146,7 +159,66 @@ func Score(e *Expectation, prd *artifact.PRD) Result {
 			r.gap("persona not found: %s %v", it.Text, it.Keys)
 		}
 	}
+	r.scoreCited(prd)
 	return r
+}
+
+// scoreCited counts the PRD's items that cite the brief, of those that
+// can: goals, personas, requirements, metrics and out-of-scope items.
+func (r *Result) scoreCited(prd *artifact.PRD) {
+	c := &r.Figures.Cited
+	item := func(what string, src artifact.Source) {
+		c.Of++
+		if src.IsZero() {
+			r.gap("no citation: %s", what)
+			return
+		}
+		c.Got++
+	}
+	for _, g := range prd.Goals {
+		item(g.ID, g.Source)
+	}
+	for _, u := range prd.Personas {
+		item("persona "+u.Name, u.Source)
+	}
+	for _, q := range append(append([]artifact.Requirement(nil), prd.Functional...), prd.NonFunctional...) {
+		item(q.ID, q.Source)
+	}
+	for _, m := range prd.Metrics {
+		item("metric "+m.Name, m.Source)
+	}
+	for i, s := range prd.OutOfScope {
+		var src artifact.Source
+		if i < len(prd.OutOfScopeSources) {
+			src = prd.OutOfScopeSources[i]
+		}
+		item("out of scope: "+clip(s, 60), src)
+	}
+}
+
+// citesFeature reports whether one of the requirements hits cites brief
+// lines that hold every key of the feature: in one place it cites.
+func citesFeature(rs []artifact.Requirement, hits []int, keys, brief []string) bool {
+	for _, i := range hits {
+		for _, src := range append([]artifact.Source{rs[i].Source}, rs[i].Also...) {
+			if !src.IsZero() && src.End <= len(brief) && Matches(strings.Join(brief[src.Start-1:src.End], " "), keys) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func citationsOf(rs []artifact.Requirement, hits []int) string {
+	var out []string
+	for _, i := range hits {
+		c := rs[i].ID + " citing " + rs[i].Source.String()
+		for _, a := range rs[i].Also {
+			c += ", " + a.String()
+		}
+		out = append(out, c)
+	}
+	return strings.Join(out, "; ")
 }
 
 func (r *Result) gap(format string, args ...any) {
