@@ -43,6 +43,8 @@ func TestPhasesAndPriorities(t *testing.T) {
 			"Create keys [P0] | Rotation policies [P3] {post-v1}"},
 		{"won't rows and an id column", "# X\n\n## Requirements\n\n| # | Requirement | Priority |\n|---|---|---|\n| 1 | Log a fill-up | Must |\n| 2 | Leaderboard | Won't |\n",
 			"Log a fill-up [Must] <1> | Leaderboard [Won't] <2>"},
+		{"could is later", "# X\n\n## Requirements\n\n| # | Requirement | Priority |\n|---|---|---|\n| 1 | Log a fill-up | Should |\n| 2 | Reminders | Could |\n",
+			"Log a fill-up [Should] <1> | Reminders [Could] {could have} <2>"},
 		{"inline priority and phase", "# X\n\n## Requirements\n\n1. (Must) Book an interpreter.\n2. (Won't, post-v1) Sign language booking.\n",
 			"Book an interpreter [Must] | Sign language booking [Won't] {post-v1}"},
 		{"own IDs are references", "# X\n\n## Functional requirements\n\n- FR-1: An applicant creates an account.\n- FR-11 (R2): The notice is sent to the paper.\n",
@@ -54,7 +56,7 @@ func TestPhasesAndPriorities(t *testing.T) {
 			"Receiving <FR-1>; The system prints a label; Reprinting a label requires a reason <FR-2A> | Shipping {release 2} <FR-9>"},
 		{"not MVP heading", "# X\n\n## Features\n\n- Scan a label\n\n## Not MVP\n\n- Exchanges\n", "Scan a label | Exchanges"},
 		{"fenced lists with labels", "# X\n\n## Scope\n\n```\nMUST\n- apply once\nNICE TO HAVE (not for opening day)\n- loyalty discount\n```\n",
-			"apply once [Must] | loyalty discount [Nice to have]"},
+			"apply once [Must] | loyalty discount [Nice to have] {nice to have}"},
 		{"a group label is a heading of its items", "# X\n\n## Core features\n\n- Skill-mix check\n  - Before a swap is approved, the system checks the staffing.\n  - Why: safety.\n",
 			"Before a swap is approved, the system checks the staffing | "},
 	}

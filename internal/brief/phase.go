@@ -366,8 +366,14 @@ func (p *parser) priorityLater(prio string) (string, bool) {
 	if why, ok := p.legend.laterPriorities[prio]; ok {
 		return why, true
 	}
-	if prio == "Won't" {
+	switch prio {
+	case "Won't":
 		return "", true
+	case "Could":
+		// What the first release may leave out is not required of it.
+		return "could have", true
+	case "Nice to have":
+		return "nice to have", true
 	}
 	return "", false
 }
