@@ -120,7 +120,7 @@ func (f *follower) answer(req llm.Request) (any, error) {
 	allowed := enum(req.Schema.JSON)
 	switch req.Stage {
 	case "prd":
-		_, b, err := readBrief(p.Abs(p.opts.Brief), p.opts.Brief)
+		_, b, err := p.readBrief(p.Abs(p.opts.Brief), p.opts.Brief)
 		if err != nil {
 			return nil, err
 		}

@@ -87,6 +87,7 @@ type Project struct {
 	obs    Observer
 	budget budget
 	said   *said // the warnings about documents' unread parts given so far
+	briefs *briefMemo
 }
 
 // Open returns the project opts describe.
@@ -101,7 +102,7 @@ func Open(opts Options) *Project {
 	if obs == nil {
 		obs = quiet{}
 	}
-	return &Project{opts: opts, obs: obs, budget: budget{ContextWindow: opts.ContextWindow, MaxTokens: opts.MaxTokens}, said: &said{}}
+	return &Project{opts: opts, obs: obs, budget: budget{ContextWindow: opts.ContextWindow, MaxTokens: opts.MaxTokens}, said: &said{}, briefs: &briefMemo{}}
 }
 
 // Document is one of the documents a project keeps.

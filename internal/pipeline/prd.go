@@ -61,7 +61,7 @@ type prdWork struct {
 // work reads the brief at input (the configured one when empty).
 func (prdStage) work(p *Project, input string) (*prdWork, error) {
 	path := orDefault(input, p.opts.Brief)
-	src, b, err := readBrief(p.Abs(path), path)
+	src, b, err := p.readBrief(p.Abs(path), path)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,7 +14,7 @@ import (
 
 // readBrief reads and parses the brief at abs; name is how the user calls
 // it. It returns the source too, which is what a model reads.
-func readBrief(abs, name string) ([]byte, *brief.Brief, error) {
+func (p *Project) readBrief(abs, name string) ([]byte, *brief.Brief, error) {
 	data, err := disk.Read(abs, name, brief.MaxSize)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -21,11 +22,40 @@ func readBrief(abs, name string) ([]byte, *brief.Brief, error) {
 		}
 		return nil, nil, err
 	}
+	if b := p.briefs.get(data); b != nil {
+		return data, b, nil
+	}
 	b, err := brief.Parse(data)
 	if err != nil {
 		return nil, nil, &disk.InputError{Path: name, Err: err}
 	}
+	p.briefs.put(data, b)
 	return data, b, nil
+}
+
+// briefMemo keeps the last brief read, so a plan and its run read the
+// same bytes once: a large brief takes a while to read. It is keyed by
+// the bytes, so an edit in between is read anew. Callers only read the
+// Brief it returns.
+type briefMemo struct {
+	mu    sync.Mutex
+	src   []byte
+	brief *brief.Brief
+}
+
+func (m *briefMemo) get(src []byte) *brief.Brief {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.brief != nil && bytes.Equal(m.src, src) {
+		return m.brief
+	}
+	return nil
+}
+
+func (m *briefMemo) put(src []byte, b *brief.Brief) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.src, m.brief = src, b
 }
 
 // readPRD reads the PRD a person may have edited, returning its source
