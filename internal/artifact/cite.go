@@ -21,6 +21,7 @@ import (
 // cited is an item of a PRD that may cite the brief.
 type cited struct {
 	item   string // names the item in a problem: "FR-003", `persona "Team lead"`
+	kind   Kind   // KindGoal, KindFunctional or KindNonFunctional; 0 for the others
 	text   string // what the item says, to match against the cited lines
 	source Source
 	also   []Source // more places, after source
@@ -30,7 +31,7 @@ type cited struct {
 func (c cited) sources() []Source { return append([]Source{c.source}, c.also...) }
 
 func goalCited(i int, g Goal) cited {
-	return cited{item: name(KindGoal, i, g.ID), text: g.Text, source: g.Source}
+	return cited{item: name(KindGoal, i, g.ID), kind: KindGoal, text: g.Text, source: g.Source}
 }
 
 func personaCited(i int, u Persona) cited {
@@ -38,7 +39,7 @@ func personaCited(i int, u Persona) cited {
 }
 
 func requirementCited(k Kind, i int, r Requirement) cited {
-	return cited{item: name(k, i, r.ID), text: r.Text, source: r.Source, also: r.Also}
+	return cited{item: name(k, i, r.ID), kind: k, text: r.Text, source: r.Source, also: r.Also}
 }
 
 func scopeCited(i int, text string, src Source) cited {
@@ -235,17 +236,16 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
-// citedAt is a cited item of a parsed PRD, and its line.
+// citedAt is an item of a parsed PRD that may cite the brief, whether it
+// does or not, and its line.
 type citedAt struct {
 	cited
 	line int
 }
 
-// cite records an item read on line, if it cites the brief.
+// cite records an item read on line that may cite the brief.
 func (r *reader) cite(line int, c cited) {
-	if !c.source.IsZero() {
-		r.cited = append(r.cited, citedAt{c, line})
-	}
+	r.cited = append(r.cited, citedAt{c, line})
 }
 
 // CheckCitations checks the citations in a PRD's markdown against the
@@ -262,11 +262,54 @@ func CheckCitations(prd []byte, briefPath string, brief []string) []Problem {
 	}
 	var out []Problem
 	for _, c := range r.cited {
+		if c.source.IsZero() {
+			continue
+		}
 		for _, src := range c.sources() {
 			if why, ok := checkSource(src, c.text, brief); !ok {
 				out = append(out, Problem{Line: c.line, What: fmt.Sprintf("%s cites %s, %s", c.item, src.citation(r.brief), why)})
 			}
 		}
+	}
+	return out
+}
+
+// Citation is an item of a PRD that may cite its brief, as Citations reads
+// it: a goal, persona, functional or non-functional requirement,
+// out-of-scope item or success metric.
+type Citation struct {
+	// Line is the item's line in the PRD, 1-based.
+	Line int
+	// Item names the item in a message: "FR-003", `persona "Team lead"`,
+	// `metric "Median check-in time"`.
+	Item string
+	// Kind is KindGoal, KindFunctional or KindNonFunctional for those
+	// items, and 0 for a persona, an out-of-scope item or a metric.
+	Kind Kind
+	// Sources are the brief lines the item cites, in the order it cites
+	// them; none when it cites none.
+	Sources []Source
+}
+
+// Citations lists the items of a PRD's markdown that may cite its brief,
+// each with its line and the lines of the brief it cites, in the order of
+// the document. Like CheckCitations it reads past what ParsePRD fails on
+// (an item it cannot read, such as one without an ID, is not listed), and
+// it returns nil for a PRD whose citations name another brief than
+// briefPath: what such a PRD cites, or leaves uncited, is not about that
+// brief.
+func Citations(prd []byte, briefPath string) []Citation {
+	r := &reader{lenient: true}
+	if p, _ := parsePRD(r, prd); p == nil || path.Clean(r.brief) != path.Clean(briefPath) {
+		return nil
+	}
+	var out []Citation
+	for _, c := range r.cited {
+		ci := Citation{Line: c.line, Item: c.item, Kind: c.kind}
+		if !c.source.IsZero() {
+			ci.Sources = c.sources()
+		}
+		out = append(out, ci)
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package artifact
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -320,6 +321,43 @@ func TestCheckCitations(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("problems\n%s\nwant\n%s\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), doc)
+	}
+}
+
+func TestCitations(t *testing.T) {
+	doc := render(t, citedPRD())
+	var got []string
+	for _, c := range Citations(doc, "./brief.md") {
+		got = append(got, fmt.Sprintf("%d %s %d %v", c.Line, c.Item, c.Kind, c.Sources))
+	}
+	// Every item that may cite the brief, citing or not, on its line.
+	want := []string{
+		"7 G-1 1 [18]", "8 G-2 1 []",
+		`12 persona "Team lead" 0 [12]`, `13 persona "Team member" 0 []`, `14 persona "Engineering manager" 0 [14]`,
+		"18 FR-001 2 [24]", "19 FR-002 2 [25 5]", "20 FR-003 2 []",
+		"24 NFR-001 3 [19]",
+		`34 out-of-scope item "Personal (non-team) habits" 0 [30]`,
+		`35 out-of-scope item "Points, badges or leaderboards" 0 [31]`,
+		`36 out-of-scope item "Native mobile apps" 0 []`,
+		`42 metric "Habit retention at 8 weeks" 0 [18]`, `43 metric "Weekly active teams after 3 months" 0 []`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("citations\n%s\nwant\n%s\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"), doc)
+	}
+	if got := Citations(doc, "other.md"); got != nil {
+		t.Errorf("citations of a brief the PRD does not cite: %v", got)
+	}
+	// A PRD read past what ParsePRD refuses: an item with a malformed ID
+	// is not listed, one without an ID is, by its place.
+	broken := strings.Replace(strings.Replace(string(doc), "**FR-001**", "**FR-1**", 1), "- **FR-003** ", "- ", 1)
+	got = nil
+	for _, c := range Citations([]byte(broken), "brief.md") {
+		if c.Kind == KindFunctional {
+			got = append(got, fmt.Sprintf("%d %s", c.Line, c.Item))
+		}
+	}
+	if want := []string{"19 FR-002", "20 functional requirement 2"}; !slices.Equal(got, want) {
+		t.Errorf("FRs of a PRD with a malformed ID and a missing one %q, want %q", got, want)
 	}
 }
 

@@ -12,8 +12,9 @@ import (
 type Kind int
 
 // The kinds of document prodgen writes, and the brief it writes them
-// from: a brief is never linted, only read for the rule that checks what
-// a PRD cites of it (source-range).
+// from: a brief is never linted, only read for the rules that check what
+// a PRD cites of it (source-range, source-missing, brief-dropped,
+// not-a-requirement).
 const (
 	PRD Kind = iota + 1
 	Stories

@@ -17,6 +17,10 @@ read (rules unparsed and dropped), which other commands would go without.
 FILE defaults to docs/prd.md, docs/stories.md and docs/tech.md, skipping any
 that does not exist. A FILE's kind is told by its title ("# User stories: …").
 Traces are checked against the project's other documents where they exist.
+A PRD that cites the project's brief is held against it: each item must cite
+lines that say what it says, a feature or constraint of the brief that no item
+cites is reported on the brief's line, and a requirement must not come from
+the brief's plan for building the product (team, budget, timeline).
 
 Findings go to stdout, one a line as "file:line: rule: message" (or JSON, or
 GitHub Actions annotations with --format github); the summary goes to stderr.

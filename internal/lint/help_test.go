@@ -13,6 +13,10 @@ func TestHelpListsEveryRule(t *testing.T) {
 			t.Errorf("help has no line %q", line)
 		}
 	}
+	// The rules about the brief are explained above the table.
+	if !strings.Contains(help, "reported on the brief's line") {
+		t.Error("help does not say where brief-dropped is reported")
+	}
 	if strings.HasSuffix(help, "\n") {
 		t.Error("help ends with a newline; cobra adds its own")
 	}

@@ -1,10 +1,13 @@
 // Package lint checks prodgen's documents (the PRD, the user stories and
 // the technical requirements) without a model: required sections, IDs
 // that are well-formed and unique, trace links between the documents,
-// acceptance criteria in Given/When/Then form, vague words, and text
-// prodgen's readers cannot read. Each check has a stable rule ID and a
-// severity, listed in Rules; every finding names the file and the 1-based
-// line of the item or heading it is about.
+// acceptance criteria in Given/When/Then form, vague words, text
+// prodgen's readers cannot read, and what a PRD cites of its brief: lines
+// that no longer say what the item says, items that cite nothing, features
+// and constraints of the brief that no item cites, and requirements made
+// of the brief's plan for building the product. Each check has a stable
+// rule ID and a severity, listed in Rules; every finding names the file
+// and the 1-based line of the item or heading it is about.
 //
 // The checks read the markdown outline, not the artifact types: a document
 // the pipeline refuses at its first problem (a malformed ID, a story
@@ -61,6 +64,9 @@ var Rules = []Rule{
 	{"unparsed", Warning, `a story sentence not in "As a …, I want …" form: kept as written, but unread`},
 	{"dropped", Error, "text prodgen does not read, which export, render and generate leave out"},
 	{"source-range", Warning, "a PRD item citing brief lines past its end, or lines that share no word with it"},
+	{"source-missing", Warning, "a PRD goal, persona, requirement, metric or out-of-scope item citing no brief line"},
+	{"brief-dropped", Warning, "a feature or constraint of the brief that no PRD item cites: a requirement dropped?"},
+	{"not-a-requirement", Error, "an FR or NFR citing only the brief's plan (team, budget, timeline), not the product"},
 	{"open-questions", Info, "open questions, counted in the summary; never a finding"},
 }
 
@@ -132,7 +138,8 @@ func (r *Report) SummaryLine() string {
 // PRD for a story's traces, the stories for FR coverage and for a task's
 // traces, the brief for what the PRD cites of it) takes the first one of
 // that kind in docs, else in context, and is skipped when there is none.
-// Findings are only about docs.
+// Findings are about docs, but for brief-dropped's: a feature or
+// constraint a PRD of docs leaves out is reported on the brief's line.
 func Run(docs, context []*Doc) *Report {
 	l := &linter{}
 	var linted, known []*analysis

@@ -108,7 +108,7 @@ func parseAll(t *testing.T, files []file) []*Doc {
 	var docs []*Doc
 	for _, f := range files {
 		parse := Parse
-		if f.path == "brief.md" {
+		if strings.HasPrefix(f.path, "brief.") {
 			parse = func(path string, src []byte) (*Doc, error) { return ParseKind(path, Brief, src) }
 		}
 		d, err := parse(f.path, []byte(f.src))
@@ -130,6 +130,15 @@ func TestCleanDocuments(t *testing.T) {
 	}
 	if got, want := rep.SummaryLine(), "0 errors, 0 warnings, 1 open question in 3 files"; got != want {
 		t.Errorf("summary %q, want %q", got, want)
+	}
+}
+
+// The base documents, citing the brief they come from, lint clean
+// against it.
+func TestCleanDocumentsWithBrief(t *testing.T) {
+	rep := Run(parseAll(t, []file{sourced(), stories(), tech()}), parseAll(t, []file{briefFile(sourcedBrief)}))
+	for _, f := range rep.Findings {
+		t.Errorf("unexpected finding %s: %s", short(f), f.Message)
 	}
 }
 
