@@ -222,3 +222,16 @@ func TestProseShapes(t *testing.T) {
 		})
 	}
 }
+
+func TestAsSentenceUnwrapsEmphasis(t *testing.T) {
+	for in, want := range map[string]string{
+		"*Visitor berths, booked before you arrive.*": "Visitor berths, booked before you arrive.",
+		"_a tagline in italics_":                      "A tagline in italics.",
+		"**Bold** start and plain end":                "**Bold** start and plain end.",
+		"*one* and *two*":                             "*one* and *two*.",
+	} {
+		if got := asSentence(in); got != want {
+			t.Errorf("asSentence(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -33,9 +33,26 @@ func asSentence(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = capitalize(s)
-	if r, _ := utf8.DecodeLastRuneInString(s); !strings.ContainsRune(".!?…", r) {
+	s = capitalize(unwrapEmphasis(s))
+	if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "*_")); !strings.ContainsRune(".!?…", r) {
 		s += "."
+	}
+	return s
+}
+
+// unwrapEmphasis removes emphasis around a whole sentence, a tagline set in
+// italics ("*Visitor berths, booked before you arrive.*"): the sentence
+// is the summary, its style the brief's.
+func unwrapEmphasis(s string) string {
+	for _, m := range []string{"***", "**", "__", "*", "_"} {
+		inner, ok := strings.CutPrefix(s, m)
+		if !ok {
+			continue
+		}
+		inner, ok = strings.CutSuffix(inner, m)
+		if ok && inner != "" && !strings.Contains(inner, m) && strings.TrimSpace(inner) == inner {
+			return inner
+		}
 	}
 	return s
 }
