@@ -228,7 +228,7 @@ func TestAsSentenceUnwrapsEmphasis(t *testing.T) {
 		"*Visitor berths, booked before you arrive.*": "Visitor berths, booked before you arrive.",
 		"_a tagline in italics_":                      "A tagline in italics.",
 		"**Bold** start and plain end":                "**Bold** start and plain end.",
-		"*one* and *two*":                             "*one* and *two*.",
+		"*one* and *two*":                             "*One* and *two*.",
 	} {
 		if got := asSentence(in); got != want {
 			t.Errorf("asSentence(%q) = %q, want %q", in, got, want)
