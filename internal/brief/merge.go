@@ -44,6 +44,9 @@ func (p *parser) merge() {
 		return best
 	}
 	moved := p.roadmapPhases(feats)
+	for i := range p.roadmapRestated(feats, moved) {
+		moved[i] = true
+	}
 	for li := range p.b.Later {
 		l := stemsOf(p.b.Later[li].Text)
 		if len(l) < 2 {
@@ -161,6 +164,61 @@ func (p *parser) roadmapPhases(feats []stemSet) map[int]bool {
 	}
 	return moved
 }
+
+// roadmapRestated finds the first-release roadmap items that restate
+// features listed elsewhere in other words ("Swap and giveaway offers;
+// accepting an offer" for the list's "offers it as a swap or as a
+// giveaway" and "see open offers and accept one"): the features holding
+// a third of an item's weight and two of its words each, when together
+// they hold half of it or more. The item is no feature of its own; each of those features cites
+// its line too. It returns the items, by index.
+func (p *parser) roadmapRestated(feats []stemSet, moved map[int]bool) map[int]bool {
+	out := map[int]bool{}
+	if len(p.phasedMVP) == 0 || len(p.phasedMVP) == len(p.b.Features) {
+		return out
+	}
+	w := p.weights()
+	for i := range p.b.Features {
+		if !p.phasedMVP[i] || moved[i] || len(feats[i]) < 2 {
+			continue
+		}
+		var holders []int
+		union := stemSet{}
+		for j, f := range feats {
+			if p.phasedMVP[j] || moved[j] || w.share(feats[i], f) < sameFeature || sharedStems(feats[i], f) < 2 {
+				continue
+			}
+			holders = append(holders, j)
+			for s := range f {
+				union[s] = true
+			}
+		}
+		if len(holders) == 0 || w.share(feats[i], union) < restatedShare || sharedStems(feats[i], union) < 2 {
+			continue
+		}
+		out[i] = true
+		for _, j := range holders {
+			p.hints.merged(p.b.Features[j].Text, p.b.Features[i].Text)
+			p.b.Features[j].Priority = firstNonEmpty(p.b.Features[j].Priority, p.b.Features[i].Priority)
+		}
+	}
+	return out
+}
+
+// sharedStems counts the stems of a that b holds.
+func sharedStems(a, b stemSet) int {
+	n := 0
+	for s := range a {
+		if b[s] {
+			n++
+		}
+	}
+	return n
+}
+
+// restatedShare is the weighted share of a roadmap item's words the
+// features it restates must hold together.
+const restatedShare = 0.5
 
 // sameFeature is the weighted share of a roadmap item's words a feature
 // must hold to be the item restated: a third, when no other feature and

@@ -1,6 +1,9 @@
 package brief
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestMerge(t *testing.T) {
 	tests := []struct {
@@ -46,5 +49,39 @@ func TestStem(t *testing.T) {
 		if got := stem(tt.in); got != tt.want {
 			t.Errorf("stem(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// A first-release roadmap item that restates listed features in other
+// words is no feature of its own; one that states something new is.
+func TestRoadmapRestatesFeatures(t *testing.T) {
+	src := "# Swapper\n\n## Features\n\n" +
+		"- A nurse offers one of their shifts as a swap or a giveaway.\n" +
+		"- Colleagues see open offers and accept one.\n" +
+		"- The ward manager approves each swap.\n\n" +
+		"## Roadmap\n\nPhase 1 (MVP):\n\n" +
+		"1. Swap and giveaway offers; accepting an offer.\n" +
+		"2. Import rosters from the e-rostering export.\n\n" +
+		"Phase 2:\n\n1. Calendar feed.\n"
+	b, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range b.Features {
+		got = append(got, f.Text)
+	}
+	want := []string{
+		"A nurse offers one of their shifts as a swap or a giveaway",
+		"Colleagues see open offers and accept one",
+		"The ward manager approves each swap",
+		"Import rosters from the e-rostering export",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("features:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Each restated feature cites the roadmap line too.
+	if s := spans(b.SourceOf(want[0])); s != "5, 13" {
+		t.Errorf("the first feature cites %q, want 5, 13", s)
 	}
 }
