@@ -148,10 +148,29 @@ func lowerFirst(s string, proper map[string]bool) string {
 // upperFirst capitalises the first letter of s.
 func upperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
-	if r == utf8.RuneError {
+	if r == utf8.RuneError || mixedCaseWord(s) {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// mixedCaseWord reports whether s opens with a word written in mixed case
+// from a lower-case letter, a name to keep as it is: "iCal", "eBay",
+// "iOS".
+func mixedCaseWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsLower(r) {
+		return false
+	}
+	for _, c := range s {
+		if unicode.IsSpace(c) || unicode.IsPunct(c) {
+			return false
+		}
+		if unicode.IsUpper(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // sentence makes s one sentence: trimmed, single-spaced, capitalised and

@@ -222,3 +222,11 @@ func TestOverlap(t *testing.T) {
 		}
 	}
 }
+
+func TestUpperFirstKeepsMixedCase(t *testing.T) {
+	for in, want := range map[string]string{"iCal feed": "iCal feed", "iOS app": "iOS app", "export": "Export", "ice cream": "Ice cream", "": ""} {
+		if got := upperFirst(in); got != want {
+			t.Errorf("upperFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
