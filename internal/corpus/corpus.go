@@ -45,6 +45,16 @@
 // what a feature observably does, each with the keys an acceptance
 // criterion stating it must hold. TestExpectations checks that an
 // outcome's text is the brief's own words and holds its keys.
+//
+// The stories of each PRD, made as the pipeline's offline engine makes
+// them, are measured too (see ScoreStories): stories whose actor is a
+// persona, tautological criteria, the brief's outcomes some criterion
+// states, and criteria repeated as boilerplate. TestStoryCorpus fails when
+// a figure is worse than testdata/stories-baseline.json
+// (-update-story-baseline rewrites it), and TestStoryCorpusTargets, run
+// with PRODGEN_STORY_TARGETS=1, asserts their targets:
+//
+//	go test ./internal/corpus -run '^TestStoryCorpus$' -v [-show-stories roadpass.md]
 package corpus
 
 import (
