@@ -38,7 +38,23 @@
 // says when one rises; -update-baseline rewrites the file. To add a brief,
 // put it and its NAME.expect.json in testdata, check it with
 // TestExpectations, and rewrite the baseline. TestCorpusTargets asserts
-// the 100% targets.
+// the 100% targets, except the misses the baseline records (a brief added
+// with gaps the engine has yet to close), which it lists.
+//
+// An expectation also lists the brief's outcomes: the clauses that state
+// what a feature observably does, each with the keys an acceptance
+// criterion stating it must hold. TestExpectations checks that an
+// outcome's text is the brief's own words and holds its keys.
+//
+// The stories of each PRD, made as the pipeline's offline engine makes
+// them, are measured too (see ScoreStories): stories whose actor is a
+// persona, tautological criteria, the brief's outcomes some criterion
+// states, and criteria repeated as boilerplate. TestStoryCorpus fails when
+// a figure is worse than testdata/stories-baseline.json
+// (-update-story-baseline rewrites it), and TestStoryCorpusTargets, run
+// with PRODGEN_STORY_TARGETS=1, asserts their targets:
+//
+//	go test ./internal/corpus -run '^TestStoryCorpus$' -v [-show-stories roadpass.md]
 package corpus
 
 import (
@@ -72,6 +88,26 @@ type Expectation struct {
 	// the product (staffing, budget, timeline, launch tasks): they must
 	// not become functional or non-functional requirements.
 	NotRequirements []Item `json:"not_requirements"`
+	// Outcomes are the brief's statements of what a feature observably
+	// does: a result ("the reserved tool disappears from the dropdown"), a
+	// refusal ("cannot be advertised to parents until it is signed off"),
+	// a limit or a number ("up to 12 hours before"). An acceptance
+	// criterion stating one must hold its keys. The list is required, []
+	// when the brief states none, so every brief has been read for them.
+	Outcomes []Outcome `json:"outcomes"`
+}
+
+// Outcome is one observable outcome the brief states.
+type Outcome struct {
+	// Text is the brief's own words, as they stand in it (its words in
+	// order; markup and punctuation aside).
+	Text string `json:"text"`
+	// Keys are the two to four words a criterion stating the outcome
+	// must hold, compared as Item's are.
+	Keys []string `json:"keys"`
+	// Feature is the Text of the feature the outcome belongs to, when it
+	// belongs to one of Features.
+	Feature string `json:"feature,omitempty"`
 }
 
 // Item is one thing to find, or not to find, in a PRD.

@@ -130,13 +130,27 @@ func TestCorpus(t *testing.T) {
 
 // TestCorpusTargets asserts the targets: every feature found, every later
 // item and non-requirement kept out, every product named right, every item
-// citing the brief and every feature citing its own lines.
+// citing the brief and every feature citing its own lines. A miss the
+// baseline already records (a brief added with gaps the engine has yet to
+// close) is logged, not failed: TestCorpus keeps it from growing.
 func TestCorpusTargets(t *testing.T) {
 	rs := measure(t)
+	base := &Baseline{}
+	if data, err := os.ReadFile(baselinePath); err == nil {
+		if base, err = DecodeBaseline(data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	known := 0
 	for _, m := range Misses(rs) {
+		if base.Known(m) {
+			known++
+			t.Logf("known gap, recorded in the baseline: %s", m)
+			continue
+		}
 		t.Error(m)
 	}
-	if t.Failed() {
+	if t.Failed() || known > 0 {
 		logReport(t, rs)
 	}
 }

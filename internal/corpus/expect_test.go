@@ -35,6 +35,7 @@ func TestExpectations(t *testing.T) {
 					t.Errorf("feature %q: its keys %v are not all in its own phrase", f.Text, f.Keys)
 				}
 			}
+			checkOutcomes(t, e, c.src, brief)
 			for _, g := range groups[2:] {
 				for _, it := range g.items {
 					for _, f := range e.Features {
@@ -53,7 +54,7 @@ func TestExpectations(t *testing.T) {
 	}
 	for _, en := range entries {
 		name := en.Name()
-		if en.IsDir() || strings.HasSuffix(name, expectSuffix) || name == filepath.Base(baselinePath) {
+		if en.IsDir() || strings.HasSuffix(name, expectSuffix) || name == filepath.Base(baselinePath) || name == filepath.Base(storyBaselinePath) {
 			continue
 		}
 		if !named[name] {
@@ -76,6 +77,38 @@ func checkKeys(t *testing.T, kind string, it Item, brief stems) {
 		}
 		if !brief.has(k) {
 			t.Errorf("%s %q: key %q is not in the brief", kind, it.Text, k)
+		}
+	}
+}
+
+// checkOutcomes checks an expectation's outcomes: the list is there ([]
+// when the brief states none); each outcome's text is the brief's own
+// words, in order; it has two to four keys, each in its text and so in the
+// brief; and the feature it names is one of the expectation's.
+func checkOutcomes(t *testing.T, e *Expectation, src []byte, brief stems) {
+	t.Helper()
+	if e.Outcomes == nil {
+		t.Error("an expectation lists its outcomes: [] when the brief states none")
+	}
+	briefWords := " " + strings.Join(Words(string(src)), " ") + " "
+	features := map[string]bool{}
+	for _, f := range e.Features {
+		features[f.Text] = true
+	}
+	for _, o := range e.Outcomes {
+		it := Item{Text: o.Text, Keys: o.Keys}
+		checkKeys(t, "outcome", it, brief)
+		if n := len(o.Keys); n < 2 || n > 4 {
+			t.Errorf("outcome %q: %d keys, want 2 to 4", o.Text, n)
+		}
+		if !Matches(o.Text, o.Keys) {
+			t.Errorf("outcome %q: its keys %v are not all in its own text", o.Text, o.Keys)
+		}
+		if !strings.Contains(briefWords, " "+strings.Join(Words(o.Text), " ")+" ") {
+			t.Errorf("outcome %q: not the brief's own words", o.Text)
+		}
+		if o.Feature != "" && !features[o.Feature] {
+			t.Errorf("outcome %q: feature %q is none of the expectation's", o.Text, o.Feature)
 		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 const (
 	expectSuffix = ".expect.json"
 	baselinePath = "testdata/baseline.json"
+	// storyBaselinePath is the stories figures' baseline (TestStoryCorpus).
+	storyBaselinePath = "testdata/stories-baseline.json"
 )
 
 // corpusCase is one brief of the corpus with its expectation.
