@@ -270,7 +270,7 @@ var (
 	builderRoles = lexPhrases("builder roles")
 	dateWords    = lexPhrases("dates")
 	money        = lazyRegexp(`[£$€¥₹]\s?\d|\b\d[\d,.]*\s?(?:k|K|m|M)?\s?(?:GBP|USD|EUR|pounds|dollars|euros)\b`)
-	staffing     = cuePattern(`(?i)\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+(?:[\pL-]+\s+){0,2}(?:%s)\b`, builderRoles)
+	staffing     = cuePattern(`(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|half a)\s+(?:[\pL-]+\s+){0,2}(?:%s)\b`, builderRoles)
 	dated        = cuePattern(`\b(?:[Bb]y|[Bb]efore|[Ii]n|[Ff]rom|[Uu]ntil|[Tt]ill|[Ss]tarting|[Aa]fter|[Ff]or|[Ss]ince|[Dd]uring|[Oo]n|[Ee]arly|[Ll]ate|[Mm]id|[Tt]he)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:%s)\b|\b(?:[Bb]y|[Bb]efore|[Ii]n|[Uu]ntil)\s+20\d\d\b`, dateWords)
 )
 

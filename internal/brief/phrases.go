@@ -16,7 +16,11 @@ const maxSubjectWords = 5
 // a modal is dropped after a plural subject. It reports false when the
 // sentence does not have that shape.
 func featurePhrases(s string) ([]string, bool) {
-	w := strings.Fields(trimItem(dropLeadIn(s)))
+	return featurePhrasesAt(s, 0)
+}
+
+func featurePhrasesAt(s string, depth int) ([]string, bool) {
+	w := strings.Fields(trimItem(dropLeadInDepth(s, depth)))
 	verb := -1
 	for i := 0; i < len(w) && i <= maxSubjectWords; i++ {
 		lw := normWord(w[i])
@@ -44,15 +48,18 @@ func featurePhrases(s string) ([]string, bool) {
 	subject := strings.Join(w[:verb], " ")
 	if len(w[:verb]) == 1 && pronounSubjects()[normWord(w[0])] {
 		subject = ""
-	} else if subject != "" && !strings.HasSuffix(normWord(w[verb-1]), "s") {
-		// "The supervisor can see" keeps its modal: "The supervisor see"
-		// would not be the author's grammar.
-		pred = verb
+	}
+	modal := ""
+	if subject != "" && pred > verb && !strings.HasSuffix(normWord(w[verb-1]), "s") {
+		// "The supervisor can see X and approve Y" keeps its modal in each
+		// phrase: "The supervisor approve Y" would not be the author's
+		// grammar.
+		modal = strings.Join(w[verb:pred], " ") + " "
 	}
 	var out []string
 	for _, ph := range verbPhrases(strings.Join(w[pred:], " ")) {
 		if subject != "" {
-			ph = subject + " " + lowerFirst(ph)
+			ph = subject + " " + modal + lowerFirst(ph)
 		}
 		out = append(out, capitalize(trimItem(ph)))
 	}
@@ -84,17 +91,76 @@ func featureSubject(s string) string {
 // dropLeadIn removes a short phrase that sets the scene before a
 // sentence's subject: "On our side, a coordinator triages…", "Once a
 // week, the app sends…".
+//
+// Also, a time phrase with no comma ("From then on they can see…"); a
+// longer condition up to the comma after which someone does something
+// ("For no heating in winter, water through a ceiling, or exposed wiring,
+// the app must tell…"); and a statement the rest of the sentence
+// details after a colon ("Some problems cannot wait: for …, the app
+// must…").
 func dropLeadIn(s string) string {
-	i := strings.Index(s, ", ")
-	if i < 0 || wordCount(s[:i]) > 4 {
-		return s
-	}
-	first := normWord(strings.Fields(s)[0])
-	if !leadInWords()[first] {
-		return s
-	}
-	return s[i+2:]
+	return dropLeadInDepth(s, 0)
 }
+
+// maxLeadIn is how many words a condition before a sentence's subject may
+// have.
+const maxLeadIn = 40
+
+func dropLeadInDepth(s string, depth int) string {
+	lower := strings.ToLower(s)
+	for _, ph := range leadInPhrases() {
+		if rest, ok := strings.CutPrefix(lower, ph+" "); ok && !strings.HasPrefix(rest, ",") {
+			return s[len(ph)+1:]
+		}
+	}
+	if depth > 0 {
+		return s
+	}
+	if i := strings.Index(s, ": "); i > 0 && wordCount(s[:i]) <= maxLabelLen*2 {
+		if rest := dropCondition(s[i+2:]); opensClause(rest) {
+			return rest
+		}
+	}
+	i := strings.Index(s, ", ")
+	if i < 0 {
+		return s
+	}
+	if first := normWord(strings.Fields(s)[0]); !leadInWords()[first] {
+		return s
+	}
+	if wordCount(s[:i]) <= 4 {
+		return s[i+2:]
+	}
+	return s
+}
+
+// dropCondition removes a condition of any length before the comma after
+// which someone or the product does something: "for no heating in
+// winter, water through a ceiling, or exposed wiring, the app must
+// tell…". It is only asked after a colon, where the sentence's own
+// statement came first.
+func dropCondition(s string) string {
+	fields := strings.Fields(s)
+	if len(fields) == 0 || !leadInWords()[normWord(fields[0])] {
+		return dropLeadInDepth(s, 1)
+	}
+	i := strings.Index(s, ", ")
+	for off := i; off >= 0 && wordCount(s[:off]) <= maxLeadIn; {
+		rest := s[off+2:]
+		if opensClauseAt(rest, 1) {
+			return rest
+		}
+		next := strings.Index(rest, ", ")
+		if next < 0 {
+			break
+		}
+		off += 2 + next
+	}
+	return s
+}
+
+// leadInPhrases set the time of a sentence without a comma after them.
+var leadInPhrases = lexPhrases("lead-in phrases")
 
 var leadInWords = lexSet("lead-in words")
 
@@ -112,6 +178,11 @@ func isSubject(words []string, verb string) bool {
 	}
 	if len(words) > maxSubjectWords || notSubjects()[normWord(words[0])] {
 		return false
+	}
+	for _, w := range words[:len(words)-1] {
+		if strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";") {
+			return false // "or exposed wiring, the app": a list, then the subject
+		}
 	}
 	head := normWord(words[len(words)-1])
 	if len(words) == 1 && pronounSubjects()[head] {
@@ -214,6 +285,13 @@ const clauseReach = 12
 // with many commas is read in linear time.
 func opensClause(s string) bool {
 	_, ok := featurePhrases(strings.Join(leadingWords(s, clauseReach), " "))
+	return ok
+}
+
+// opensClauseAt is opensClause for the rest of a sentence whose lead-in
+// is being dropped: the rest's own lead-ins are dropped only if short.
+func opensClauseAt(s string, depth int) bool {
+	_, ok := featurePhrasesAt(strings.Join(leadingWords(s, clauseReach), " "), depth)
 	return ok
 }
 

@@ -235,3 +235,35 @@ func TestAsSentenceUnwrapsEmphasis(t *testing.T) {
 		}
 	}
 }
+
+// Sentences of a prose brief that state features in the shapes people
+// write them: a time phrase with no comma, a statement and its condition
+// after a colon, a modal kept across the verb phrases, a pronoun subject,
+// and an article before a builder's role that is no staffing.
+func TestProseFeatureShapes(t *testing.T) {
+	tests := []struct{ name, sentence, want string }{
+		{"a time phrase with no comma", "From then on they can see the status of each repair and get a text whenever it changes.",
+			"See the status of each repair | Get a text whenever it changes"},
+		{"a condition after a colon", "Tenants report repairs. Some problems cannot wait: for no heating in winter, water through a ceiling, or exposed wiring, the app must tell the tenant to ring the emergency line, show the number, and record the report as an emergency.",
+			"Tenants report repairs | The app must tell the tenant to ring the emergency line | The app must show the number | The app must record the report as an emergency"},
+		{"a pronoun subject and a verb of speech", "They tell us when someone will be at home, or give permission to enter with our key.",
+			"Tell us when someone will be at home | Give permission to enter with our key"},
+		{"an approved contractor is no staffing", "On our side, a coordinator triages each new request and assigns it to an approved contractor.",
+			"A coordinator triages each new request | A coordinator assigns it to an approved contractor"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := Parse([]byte("Fixwell is a repairs app for tenants.\n\n" + tt.sentence + "\n"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range b.Features {
+				got = append(got, f.Text)
+			}
+			if g := strings.Join(got, " | "); g != tt.want {
+				t.Errorf("features:\n got %s\nwant %s\n(plan %q)", g, tt.want, b.Plan)
+			}
+		})
+	}
+}
