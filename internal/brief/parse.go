@@ -289,6 +289,22 @@ func (p *parser) section(pt part, s *markdown.Section, nested bool) {
 	for _, bl := range s.Blocks {
 		structured = structured || bl.Kind == markdown.List || bl.Kind == markdown.Table
 	}
+	if nested && structured && pt == partFeatures && !p.ctx.isLater {
+		// "**FR-7 Sample status** (Release 1)" over a sentence and a list
+		// of sub-requirements: the titled requirement is a feature, its
+		// sentence the notes, and the list's items features of their own.
+		// When a sentence under the title states the feature itself ("The
+		// system prints a label"), that sentence is the feature instead.
+		tag := trailingTag().FindString(s.Title)
+		ref, _, name := splitRef(cleanHeading(strings.TrimSuffix(s.Title, tag)))
+		stated := false
+		for _, para := range s.Paragraphs() {
+			stated = stated || !isLeadIn(para)
+		}
+		if ref != "" && name != "" && !stated {
+			p.fileFeature(name, "", strings.Join(s.Paragraphs(), " "), ref, tag)
+		}
+	}
 	if nested && !structured && (pt == partFeatures || pt == partUsers) {
 		name := cleanHeading(trailingTag().ReplaceAllString(s.Title, ""))
 		notes := strings.Join(s.Paragraphs(), " ")
