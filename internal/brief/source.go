@@ -277,9 +277,13 @@ func (ix *sourceIndex) grow(c int, iw itemWords) (Span, int) {
 		have |= m
 	}
 	// Up: to the start of a wrapped sentence or item, from a line that
-	// starts none, or to the heading right above that names the item
-	// ("### Returns associate" over what they do).
-	for lo > 0 && hi-lo+1 < maxSpanLines && (!ix.blank[lo-1] && !ix.opens[lo] || ix.heading[lo-1]) && have != all {
+	// starts none, to the parent item right above ("- Timeline" over "-
+	// a list of events"), or to the heading right above that names the
+	// item ("### Returns associate" over what they do).
+	parent := func(l int) bool { // the item right above is l's parent
+		return ix.opens[l] && ix.opens[l-1] && ix.indent[l-1] < ix.indent[l]
+	}
+	for lo > 0 && hi-lo+1 < maxSpanLines && (!ix.blank[lo-1] && !ix.opens[lo] || ix.heading[lo-1] || parent(lo)) && have != all {
 		m := ix.mask(lo-1, iw)
 		if m&^have == 0 {
 			break
