@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
@@ -24,6 +25,31 @@ type storyCtx struct {
 
 	main, fail, extra []artifact.Criterion
 	negative          bool // a criterion checks what must not happen
+	// access reports whether the PRD has sign-in, roles or permissions:
+	// only then is "someone not allowed is refused" a criterion of a
+	// story.
+	access bool
+}
+
+// accessCue is a word of sign-in, roles or permissions.
+var accessCue = regexp.MustCompile(`(?i)\b(?:sign(?:s|ed)?[- ]?in|log(?:s|ged)?[- ]?in|login|accounts?|roles?|permissions?|admins?|administrators?|access control|authori[sz]\w*|authenticat\w*|passwords?|single sign-on|sso|private|privately|only (?:the|their|visible))\b`)
+
+// hasAccessControl reports whether the PRD says who may do what: sign-in,
+// accounts, roles, permissions, admins, or what only some may see.
+func hasAccessControl(p *artifact.PRD) bool {
+	texts := []string{p.Summary, p.Problem}
+	for _, r := range append(append([]artifact.Requirement(nil), p.Functional...), p.NonFunctional...) {
+		texts = append(texts, r.Text)
+	}
+	for _, u := range p.Personas {
+		texts = append(texts, u.Name+" "+u.Description)
+	}
+	for _, t := range texts {
+		if accessCue.MatchString(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // gwt is one criterion in Given/When/Then form, before numbering.
@@ -42,6 +68,7 @@ func (c *storyCtx) criteria(nfrs []artifact.Requirement) []artifact.Criterion {
 	for _, note := range c.parts.notes {
 		c.extra = append(c.extra, c.noteCriterion(note))
 	}
+	c.limitCriteria()
 	c.nfrCriteria(nfrs)
 	var out []artifact.Criterion
 	if len(c.main) > 0 {
@@ -55,6 +82,45 @@ func (c *storyCtx) criteria(nfrs []artifact.Requirement) []artifact.Criterion {
 	out = c.atLeastTwo(out)
 	for i := range out {
 		out[i].ID = artifact.CriterionID(c.n, i+1)
+	}
+	return out
+}
+
+// limitCue marks a clause that states a limit or a rule a tester can
+// check: a number, "only", "never", "no more than", "at most", "within",
+// "up to", "until", "before", "every", "once", "cannot".
+var limitCue = regexp.MustCompile(`(?i)\d|\b(?:only|never|no more than|at most|at least|within|up to|until|every|once|cannot|can't)\b`)
+
+// limitCriteria adds a criterion for each clause of the requirement that
+// states a limit or a rule ("disabled bays only for Blue Badge holders",
+// "4 weeks and 1 week before a booster is due") that no criterion has
+// said yet: the brief's own words, on the story's action.
+func (c *storyCtx) limitCriteria() {
+	said := ""
+	for _, cr := range append(append(append([]artifact.Criterion(nil), c.main...), c.fail...), c.extra...) {
+		said += " " + strings.ToLower(cr.When+" "+cr.Then)
+	}
+	whole := strings.ToLower(bare(c.parts.body))
+	for _, cl := range limitClauses(c.parts.body) {
+		if limitCue.MatchString(cl) && !strings.Contains(said, strings.ToLower(cl)) && strings.ToLower(cl) != whole {
+			c.extra = append(c.extra, gwt(c.given(), c.storyWhen(), "the brief's rule holds: “"+cl+"”"))
+			said += " " + strings.ToLower(cl)
+		}
+	}
+}
+
+// limitClauses cuts a requirement's words at semicolons and at commas
+// that start a new clause, keeping each piece of at least three words. A
+// criterion quotes the piece as the brief wrote it rather than conjugate
+// words it did not parse.
+func limitClauses(body string) []string {
+	var out []string
+	for _, part := range strings.Split(bare(body), "; ") {
+		for _, piece := range strings.Split(part, ", ") {
+			if p := strings.TrimSpace(piece); len(strings.Fields(p)) >= 3 {
+				out = append(out, p)
+			}
+		}
 	}
 	return out
 }
@@ -129,7 +195,7 @@ func (c *storyCtx) nfrCriteria(nfrs []artifact.Requirement) {
 	for _, min := range []int{4, 3, nfrMin} {
 		for _, r := range nfrs {
 			if added < 2 && overlap(text, r.Text, c.proper) == min {
-				c.extra = append(c.extra, gwt(c.given(), c.storyWhen(), "the system meets "+r.ID))
+				c.extra = append(c.extra, gwt(c.given(), c.storyWhen(), "it meets "+r.ID+": "+lowerFirst(bare(r.Text), c.proper)))
 				added++
 			}
 		}
@@ -152,15 +218,51 @@ func (c *storyCtx) atLeastTwo(out []artifact.Criterion) []artifact.Criterion {
 	if c.parts.kind == kindNoun {
 		action = "use " + useForm(nounParts(c.parts.body).short)
 	}
-	if count() < 2 && !c.hasFail() {
+	if count() < 2 && !c.hasFail() && c.access {
 		out = append(out, gwt("a person who is not allowed to "+action, "they try to "+action,
 			"the system refuses, and nothing is shown or changed"))
 	}
-	if count() < 2 {
-		out = append([]artifact.Criterion{gwt(c.given(), "they "+action, "the result is saved and shown to them")}, out...)
+	if count() < 2 && !c.hasFail() {
+		if e, ok := c.emptyCase(); ok {
+			out = append(out, e)
+		}
+	}
+	if count() == 0 {
+		// Nothing the brief says could be read as an outcome: the story
+		// is accepted on the requirement's own words.
+		out = append([]artifact.Criterion{gwt(c.given(), "they "+action, "what the requirement states holds: "+lowerFirst(bare(c.parts.body), c.proper))}, out...)
 	}
 	return out
 }
+
+// emptyCase is the edge case of a story that shows or exports something:
+// there is nothing yet, and they are told so rather than shown an error
+// or given an empty file.
+func (c *storyCtx) emptyCase() (artifact.Criterion, bool) {
+	if c.parts.kind == kindNoun {
+		np := nounParts(c.parts.body)
+		head := strings.ToLower(singular(nounHead(np.short)))
+		if uiNouns[head] || readOnlyNouns[head] {
+			return emptyState("they open " + theForm(np.short)), true
+		}
+		return artifact.Criterion{}, false
+	}
+	for _, s := range segments(tokenize(c.parts.body)) {
+		if len(s.obj) == 0 || pronounObject(s.obj) {
+			continue
+		}
+		switch {
+		case exportVerbs[s.root]:
+			what := headPhrase(s.obj)
+			return gwt("there "+beFor(what)+" no "+stripDeterminer(what)+" yet", c.act(s),
+				"they are told there is nothing to "+s.verb+", not given an empty file"), true
+		case viewVerbs[s.root]:
+			return emptyState(c.who() + " open " + theForm(headPhrase(s.obj))), true
+		}
+	}
+	return artifact.Criterion{}, false
+}
+
 
 func (c *storyCtx) hasFail() bool { return len(c.fail) > 0 || c.negative }
 

@@ -185,8 +185,11 @@ func checkStories(t *testing.T, p *artifact.PRD, st *artifact.Stories) {
 				t.Errorf("%s: criterion %s is not in Given/When/Then form: %+v", s.ID, c.ID, c)
 			}
 		}
-		if len(s.Criteria) < 2 {
-			t.Errorf("%s has %d criteria, want 2 or more", s.ID, len(s.Criteria))
+		// A refusal is a criterion only where the PRD has sign-in or
+		// roles, and other failure and edge cases only where the
+		// requirement gives one: one criterion at least.
+		if len(s.Criteria) < 1 {
+			t.Errorf("%s has no criteria", s.ID)
 		}
 	}
 	for id := range frs {

@@ -90,6 +90,9 @@ func (c *storyCtx) viewCriteria(np nounPhrase) {
 	if isPlural(nounHead(np.short)) {
 		it = "them"
 	}
+	if !c.access {
+		return
+	}
 	c.fail = append(c.fail, gwt("a person who is not allowed to see "+the, "they try to open "+it,
 		"access is refused and nothing is shown"))
 }
@@ -127,6 +130,9 @@ func (c *storyCtx) useCriteria(np nounPhrase) {
 	pronoun := "it"
 	if isPlural(nounHead(np.short)) {
 		pronoun = "them"
+	}
+	if !c.access {
+		return
 	}
 	c.fail = append(c.fail, gwt("a person who is not allowed to use "+use, "they try to use "+pronoun,
 		"the system refuses, and nothing is shown or changed"))

@@ -32,6 +32,7 @@ func BuildStories(p *artifact.PRD) *artifact.Stories {
 	}
 	out := &artifact.Stories{Title: p.Title}
 	proper := prdProperNouns(p)
+	access := hasAccessControl(p)
 	for _, fr := range p.Functional {
 		for _, parts := range splitParts(parseFR(fr.Text, p.Personas, proper)) {
 			n := len(out.Stories) + 1
@@ -43,7 +44,7 @@ func BuildStories(p *artifact.PRD) *artifact.Stories {
 				SoThat: storySoThat(parts, p.Goals, proper),
 				Traces: []string{fr.ID},
 			}
-			ctx := storyCtx{n: n, role: st.Role, product: p.Title, parts: parts, proper: proper}
+			ctx := storyCtx{n: n, role: st.Role, product: p.Title, parts: parts, proper: proper, access: access}
 			st.Criteria = ctx.criteria(p.NonFunctional)
 			out.Stories = append(out.Stories, st)
 		}

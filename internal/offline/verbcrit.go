@@ -2,6 +2,8 @@ package offline
 
 import (
 	"strings"
+
+	"github.com/prodgen/prodgen/internal/artifact"
 )
 
 // verbCriteria writes the criteria of a story whose requirement is an
@@ -42,6 +44,15 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 		if s.colon {
 			return when, obj + " " + agree("show", "", s.obj) + " " + join(s.rest), true
 		}
+		if head := headPhrase(s.obj); len(head) < len(s.obj) && len(s.obj)-len(head) > 1 {
+			// "a live list of invited pupils with their status": the
+			// list, and what it shows.
+			detail := append(append([]token(nil), s.obj[len(head):]...), s.rest...)
+			if lw := detail[0].lw(); lw == "of" || lw == "with" || lw == "for" {
+				detail = detail[1:]
+			}
+			return c.who() + " open " + theForm(head), theForm(head) + " " + agree("show", "", head) + " " + join(detail), true
+		}
 		return when, strings.TrimSpace(obj + " " + be + " shown to them " + join(s.rest)), true
 	case receiveVerbs[s.root] && len(s.obj) > 0:
 		return c.product + " notifies them", "they get " + join(s.obj) + " " + join(s.rest), true
@@ -51,14 +62,19 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 		return c.act(s), "their check-in is recorded", true
 	case exportVerbs[s.root] && len(s.obj) > 0 && len(s.rest) > 0 && s.rest[0].lw() == "to":
 		return c.act(s), obj + " " + be + " " + lookupVerb(s.verb).pp + " " + join(s.rest), true // to a place
-	case exportVerbs[s.root] && len(s.obj) > 0:
-		return c.act(s), strings.TrimSpace("they get " + obj + " " + join(s.rest)), true
+	case exportVerbs[s.root] && len(s.obj) > 0 && !pronounObject(s.obj):
+		return c.act(s), strings.TrimSpace("they get a file of " + stripDeterminer(s.obj) + " " + join(s.rest)), true
 	case exportVerbs[s.root]:
 		return c.act(s), "they get the exported file", true
 	case viewVerbs[s.root]:
 		return c.act(s), "the results are shown to them", true
 	case selectVerbs[s.root] && len(s.obj) > 0:
 		return c.act(s), obj + " " + be + " selected", true
+	case len(s.obj) > 0 && !pronounObject(s.obj):
+		if then, ok := c.outcome(s); ok {
+			return c.act(s), then, true
+		}
+		fallthrough
 	case len(s.obj) > 0:
 		then := obj + " " + be + " " + lookupVerb(s.verb).pp
 		if len(s.rest) > 0 && (s.rest[0].lw() == "as" || s.rest[0].lw() == "into" || s.rest[0].lw() == "to") {
@@ -72,6 +88,70 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 		return c.act(s), "the change is saved and shown to them", true
 	}
 	return "", "", false
+}
+
+// Verb classes whose meaning says what a person can check afterwards.
+var (
+	bookVerbs    = set("book", "reserve", "hold", "claim")
+	createVerbs  = set("create", "add", "log", "record", "register", "upload", "attach", "post", "submit", "request", "enter", "capture", "save", "define", "note", "import", "write", "photograph", "comment", "rate", "list", "set")
+	removeVerbs  = set("delete", "remove", "archive", "hide", "withdraw", "retire", "discard")
+	assignVerbs  = set("assign", "allocate", "delegate", "reassign")
+	decideVerbs  = set("approve", "reject", "accept", "decline", "confirm", "verify")
+	inviteVerbs  = set("invite")
+	markVerbs    = set("mark", "flag", "tag", "label")
+	changeVerbs  = set("update", "edit", "change", "rename", "move", "reorder", "reschedule", "amend", "modify", "adjust")
+	cancelVerbs  = set("cancel")
+	payVerbs     = set("pay")
+	pronounWords = set("it", "them", "this", "that", "these", "those", "one")
+)
+
+// pronounObject reports whether an object is a pronoun ("export it"),
+// which names nothing a criterion can check.
+func pronounObject(obj []token) bool {
+	return len(obj) == 1 && pronounWords[obj[0].lw()]
+}
+
+// outcome is what a person can check after an action, by what its verb
+// means: a booking holds the thing for them alone, what they create can
+// be opened again, what they remove is gone, a decision shows on the
+// thing. The object is named by its head ("the desk", not "the desk on
+// a floor plan for a day"), the detail being the When's.
+func (c *storyCtx) outcome(s segment) (string, bool) {
+	head := headPhrase(s.obj)
+	the := theForm(head)
+	be := beFor(head)
+	it, they := "it", "it"
+	if isPlural(nounHead(head)) {
+		it, they = "them", "they"
+	}
+	v := lookupVerb(s.verb)
+	switch {
+	case bookVerbs[s.root]:
+		return the + " " + be + " " + v.pp + " for them, and no one else can " + s.verb + " " + it + " for the same time", true
+	case cancelVerbs[s.root]:
+		return the + " " + be + " cancelled, and " + it + " no longer " + agree("count", "", head) + " as booked", true
+	case createVerbs[s.root] && s.particle == "":
+		return the + " " + be + " kept with what they entered, and they can open " + it + " again later", true
+	case removeVerbs[s.root]:
+		return the + " no longer " + agree("appear", "", head) + " where " + they + " " + agree("be", they, head) + " listed", true
+	case assignVerbs[s.root] && len(s.rest) > 1 && s.rest[0].lw() == "to":
+		return the + " " + agree("show", "", head) + " " + join(s.rest[1:]) + " as assigned", true
+	case decideVerbs[s.root]:
+		return the + " " + agree("show", "", head) + " as " + v.pp + " to everyone who opens " + it, true
+	case inviteVerbs[s.root]:
+		how := ""
+		if len(s.rest) > 0 && s.rest[0].lw() == "by" {
+			how = " " + join(s.rest)
+		}
+		return "each person invited gets an invitation" + how, true
+	case markVerbs[s.root] && len(s.rest) > 1 && s.rest[0].lw() == "as":
+		return the + " " + agree("show", "", head) + " as " + join(s.rest[1:]) + " to everyone who opens " + it, true
+	case changeVerbs[s.root]:
+		return "the change to " + stripDeterminer(head) + " is kept and shown the next time " + they + " " + agree("be", they, head) + " opened", true
+	case payVerbs[s.root]:
+		return the + " " + agree("show", "", head) + " as paid, and the payment is recorded", true
+	}
+	return "", false
 }
 
 // act is the segment's action with its subject, without its condition:
@@ -139,9 +219,19 @@ func (c *storyCtx) notAllowed(segs []segment) {
 			c.fail = append(c.fail, gwt(notAmong(s.rest[1:]), c.act(s), "they do not get it"))
 			return
 		}
+		if c.parts.kind == kindSystem {
+			return // what the product does by itself, nobody is refused
+		}
 		if viewVerbs[s.root] {
+			if !c.access {
+				c.fail = append(c.fail, emptyState(c.who()+" open "+theForm(headPhrase(s.obj))))
+				return
+			}
 			c.fail = append(c.fail, gwt("a person who is not allowed to see "+theForm(s.obj),
 				"they try to open "+theForm(s.obj), "access is refused and nothing is shown"))
+			return
+		}
+		if !c.access {
 			return
 		}
 		what := lowerFirst(join(cutDetail(s.words, false)), c.proper)
@@ -149,6 +239,23 @@ func (c *storyCtx) notAllowed(segs []segment) {
 			"the system refuses, and nothing is shown or changed"))
 		return
 	}
+}
+
+// emptyState is the edge case of a view with nothing in it yet: it says so
+// rather than showing an empty page or an error.
+func emptyState(when string) artifact.Criterion {
+	return gwt("nothing has been added yet", when, "they are told there is nothing to show yet, not shown an error")
+}
+
+// headPhrase is a noun phrase up to its first preposition: "the status of
+// each repair" gives "the status".
+func headPhrase(np []token) []token {
+	for i := 1; i < len(np); i++ {
+		if prepositions[np[i].lw()] || !np[i].isWord() {
+			return np[:i]
+		}
+	}
+	return np
 }
 
 // conditionPaths adds, for a segment with a condition ("when they are
