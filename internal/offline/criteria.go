@@ -263,7 +263,6 @@ func (c *storyCtx) emptyCase() (artifact.Criterion, bool) {
 	return artifact.Criterion{}, false
 }
 
-
 func (c *storyCtx) hasFail() bool { return len(c.fail) > 0 || c.negative }
 
 // theForm puts "the" before a noun phrase that has no determiner: "a
