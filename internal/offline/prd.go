@@ -121,7 +121,12 @@ func functionalText(pp people, f brief.Feature) string {
 		return "" // markup or punctuation alone states no capability
 	}
 	first, more := firstSentence(text)
-	out := requirementSentence(pp.filedUnder(f.Actor).analyse(first))
+	c := pp.filedUnder(f.Actor).analyse(first)
+	out := requirementSentence(c)
+	if c.kind == kindNoun && strings.EqualFold(c.body, bare(first)) {
+		// The analysis read no structure into it: see what it is.
+		out = nounRequirement(c, first, pp.proper)
+	}
 	if more != "" {
 		out += " " + sentence(more)
 	}
@@ -130,6 +135,64 @@ func functionalText(pp people, f brief.Feature) string {
 	}
 	return out
 }
+
+// nounRequirement writes a feature the analysis read as a noun phrase.
+// Many are not: a rule with its own subject and verb ("Reprinting a label
+// requires a reason") is required as it stands, "The system must ensure
+// that …", rather than turned into "provide a reprinting a label…"; a
+// label and its values ("Export: CSV, JSON") is supported as written.
+// Only a true noun phrase takes "provide" or "support" with an article.
+func nounRequirement(c clause, text string, proper map[string]bool) string {
+	if label, rest, ok := strings.Cut(bare(text), ": "); ok && len(strings.Fields(label)) <= 3 && rest != "" {
+		return sentence("The system must support " + lowerFirst(label, proper) + ": " + rest)
+	}
+	if statesClause(trimPunct(tokenize(text))) {
+		return sentence("The system must ensure that " + lowerFirst(bare(text), proper))
+	}
+	return requirementSentence(c)
+}
+
+// statesClause reports whether words read as a clause of their own: a
+// subject and a verb that agrees with it ("reprinting a label requires a
+// reason", "approved closures appear on a map", "a cancellation up to
+// Wednesday noon refunds the fee"), or a modal or "is" after a noun. A
+// noun phrase whose plural noun is also a verb form ("tax rates and
+// discounts") is none: the verb must have something after it.
+func statesClause(ts []token) bool {
+	for i := 1; i+1 < len(ts); i++ {
+		lw, prev, next := ts[i].lw(), ts[i-1], ts[i+1]
+		if clauseEnds[lw] || lw == ";" || lw == ":" || lw == "," {
+			return false // the verb of a clause inside the phrase is not the phrase's
+		}
+		if !ts[i].isWord() || !prev.isWord() || determiners[prev.lw()] || prepositions[prev.lw()] || prev.lw() == "to" || modals[prev.lw()] {
+			continue
+		}
+		if !next.isWord() || conjunctions[next.lw()] {
+			continue
+		}
+		switch v := verbForm(lw); {
+		case lw == "is" || lw == "are" || lw == "can" || lw == "cannot" || lw == "must" || lw == "will":
+			return true
+		case v != nil && v.third == lw && v.base != lw && nounAt(prev):
+			return true
+		case v != nil && v.base == lw && pluralNoun(prev.lw()) && nounAt(prev):
+			return true
+		}
+	}
+	return false
+}
+
+// nounAt reports whether a word before a verb can end its subject: no
+// verb, or a verb that is also a common noun ("label", "export").
+func nounAt(t token) bool {
+	v := verbForm(t.lw())
+	return v == nil || v.noun
+}
+
+// clauseEnds open a clause inside a noun phrase ("a reminder before a
+// booster is due", "a form which then shows…"), or a verb phrase of its
+// own ("a profile to join…").
+var clauseEnds = set("when", "whenever", "before", "after", "if", "which", "that", "who", "where", "until", "while", "because", "once", "so")
 
 // requirementSentence writes a clause as "The system must …".
 func requirementSentence(c clause) string {

@@ -10,6 +10,13 @@ import (
 // action: one main path per verb, one failure path, and a pair of
 // criteria (it happens / it does not) per condition.
 func (c *storyCtx) verbCriteria() {
+	if rule, ok := strings.CutPrefix(c.parts.body, "ensure that "); ok && !strings.Contains(rule, " when ") {
+		// A rule the brief states with its own subject: it is the
+		// outcome, in the brief's words; nobody is refused it.
+		c.main = append(c.main, gwt(c.given(), "they use "+c.product, rule))
+		c.negative = true
+		return
+	}
 	segs := segments(tokenize(c.parts.body))
 	system := c.parts.kind == kindSystem
 	for i, s := range segs {
@@ -219,7 +226,7 @@ func (c *storyCtx) notAllowed(segs []segment) {
 			c.fail = append(c.fail, gwt(notAmong(s.rest[1:]), c.act(s), "they do not get it"))
 			return
 		}
-		if c.parts.kind == kindSystem {
+		if c.parts.kind == kindSystem || s.root == "ensure" {
 			return // what the product does by itself, nobody is refused
 		}
 		if viewVerbs[s.root] {
