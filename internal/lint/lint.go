@@ -67,6 +67,13 @@ var Rules = []Rule{
 	{"source-missing", Warning, "a PRD goal, persona, requirement, metric or out-of-scope item citing no brief line"},
 	{"brief-dropped", Warning, "a feature or constraint of the brief that no PRD item cites: a requirement dropped?"},
 	{"not-a-requirement", Error, "an FR or NFR citing only the brief's plan (team, budget, timeline), not the product"},
+	{"garbled-sentence", Warning, "an item that reads garbled: open markup, HTML, a doubled or missing word, a cut-off end"},
+	{"criterion-tautology", Warning, "an acceptance criterion whose Then restates its When, so it cannot fail"},
+	{"criterion-unrelated-nfr", Warning, "a criterion naming an NFR that shares no word with its story"},
+	{"nfr-unmeasurable", Warning, `an NFR about speed, reliability or capacity ("fast", "reliable") with no number and unit`},
+	{"story-too-big", Warning, "a story whose want holds more than one capability, or with more than 8 criteria"},
+	{"duplicate-requirement", Warning, "two FRs (or two NFRs) made of (nearly) the same words"},
+	{"later-in-mvp", Error, `an FR or in-scope item marked for later ("phase 2", "v2", "nice to have")`},
 	{"open-questions", Info, "open questions, counted in the summary; never a finding"},
 }
 
@@ -170,6 +177,7 @@ func Run(docs, context []*Doc) *Report {
 		case Stories:
 			if prd := find(PRD); prd != nil {
 				l.danglingFRs(a, prd)
+				l.unrelatedNFRs(a, prd)
 			}
 		case Tech:
 			if stories := find(Stories); stories != nil {

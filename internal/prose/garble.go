@@ -365,9 +365,9 @@ var (
 	prepositions = setOf("of", "to", "for", "with", "from", "into", "onto", "at", "by", "about", "than", "via", "per", "as", "in", "on")
 	// dangling are the prepositions an item does not end with: "in" and
 	// "on" are left out, as they end phrasal verbs ("log in", "carry on").
-	dangling = setOf("of", "to", "for", "with", "from", "into", "onto", "at", "by", "about", "than", "via", "per", "as")
-	possessives  = setOf("their", "its", "your", "our", "my")
-	determiners  = setOf("their", "its", "your", "our", "my", "this", "these", "those", "every", "each")
+	dangling    = setOf("of", "to", "for", "with", "from", "into", "onto", "at", "by", "about", "than", "via", "per", "as")
+	possessives = setOf("their", "its", "your", "our", "my")
+	determiners = setOf("their", "its", "your", "our", "my", "this", "these", "those", "every", "each")
 	// adverbs may come between a modal and its verb.
 	adverbs = setOf("not", "also", "only", "always", "never", "still", "automatically", "then", "now", "first",
 		"immediately", "both", "either", "easily", "quickly", "clearly", "securely", "again", "just", "already", "sometimes", "perhaps", "thus")
@@ -383,4 +383,11 @@ var (
 
 func isDigits(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsDigit(r) }) < 0
+}
+
+// StripTail returns an item's text without what follows its sentence: a
+// citation of the brief ("(brief.md:24)") and a priority label
+// ("(priority: Must)").
+func StripTail(s string) string {
+	return strings.TrimSpace(tail().ReplaceAllString(s, ""))
 }
