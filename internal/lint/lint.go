@@ -104,7 +104,10 @@ type File struct {
 
 // Report is the outcome of a run.
 type Report struct {
-	Files []File
+	// Version is the version of prodgen that linted, for the formats that
+	// name the tool (SARIF); it may be empty.
+	Version string
+	Files   []File
 	// Findings are sorted by file, line and rule.
 	Findings []Finding
 }
