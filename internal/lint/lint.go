@@ -5,7 +5,10 @@
 // prodgen's readers cannot read, and what a PRD cites of its brief: lines
 // that no longer say what the item says, items that cite nothing, features
 // and constraints of the brief that no item cites, and requirements made
-// of the brief's plan for building the product. Each check has a stable
+// of the brief's plan for building the product; and what a reviewer would
+// catch (review.go): garbled sentences, criteria that restate their action
+// or name an unrelated NFR, NFRs with no number, stories too big, requirements
+// said twice and later items in the first release. Each check has a stable
 // rule ID and a severity, listed in Rules; every finding names the file
 // and the 1-based line of the item or heading it is about.
 //
