@@ -26,9 +26,11 @@ func (a *analysis) garbled(line int, what, text string) {
 }
 
 // criterionParts matches a criterion in Given/When/Then form, in plain
-// text, capturing its When and its Then.
+// text, capturing its When and its Then. ", then" ends the When where it
+// has one, as the artifact package reads a criterion, so that "when they
+// import messages, which people then trim, then …" keeps its "then trim".
 var criterionParts = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?is)^given\b.*?[,;]?\s*\bwhen\b(.*?)[,;]?\s*\bthen\b(.*)$`)
+	return regexp.MustCompile(`(?is)^given\b.*?[,;]?\s*\bwhen\b(.*?),\s*then\b(.*)$|^given\b.*?[,;]?\s*\bwhen\b(.*?)[;]?\s*\bthen\b(.*)$`)
 })
 
 // nfrRef matches an NFR's ID.
@@ -45,6 +47,9 @@ func (a *analysis) criterionReview(st *tracer, c idItem) {
 	m := criterionParts().FindStringSubmatch(markdown.Plain(c.text))
 	if m == nil {
 		return
+	}
+	if m[1] == "" && m[2] == "" {
+		m = m[2:]
 	}
 	when, then := strings.TrimSpace(m[1]), strings.TrimRight(strings.TrimSpace(m[2]), ".")
 	if ok, why := prose.Tautology(when, then); ok {

@@ -317,6 +317,9 @@ var ruleCases = []struct {
 			"then the check-in is recorded.", "then it is available to them.")},
 		want: []string{"docs/stories.md:11: criterion-tautology", "docs/stories.md:21: criterion-tautology"},
 		msg:  `AC-001.1 restates its action (the Then has no word the When lacks)`},
+	{name: "a When with a then of its own ends at \", then\"", rule: "criterion-tautology",
+		docs: []file{stories("when they create a team named Core, then the team Core exists.", "when they import the members, which they then trim, then the members are imported.")},
+		want: []string{"docs/stories.md:11: criterion-tautology"}},
 	{name: "a Then with an outcome or a refusal", rule: "criterion-tautology",
 		docs: []file{stories("then the check-in is recorded.", "then the team is not created.")}},
 
