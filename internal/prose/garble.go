@@ -27,7 +27,7 @@ type Garble struct {
 // a spell checker does not:
 //
 //   - markup left open: an odd number of "**", a dangling "*" or "_"
-//     emphasis marker, an unclosed backtick;
+//     emphasis marker, an unclosed backtick or quotation mark;
 //   - raw HTML tags ("<br>", "<b>"), which a reader of the markdown sees as
 //     they are;
 //   - a doubled word ("the the");
@@ -97,6 +97,9 @@ func markup(text string) []Garble {
 		out = append(out, Garble{"markup", "`", "close the code span with a backtick, or remove the one left"})
 	}
 	s := codeSpan().ReplaceAllString(text, "code")
+	if strings.Count(s, `"`)%2 == 1 || strings.Count(s, "“") != strings.Count(s, "”") {
+		out = append(out, Garble{"markup", `"`, "a quotation opens and is not closed: close it, or remove the quotation mark left"})
+	}
 	if strings.Count(s, "**")%2 == 1 {
 		out = append(out, Garble{"markup", "**", `bold text opens and closes with "**": close it or remove the one left`})
 	}

@@ -14,6 +14,8 @@ func TestGarbledHits(t *testing.T) {
 		{"The system must let a member *export bookings as CSV.", "markup", "*"},
 		{"The system must let a member export _all bookings as CSV.", "markup", "_"},
 		{"The system must accept a `.csv file of members.", "markup", "`"},
+		{`As a dog owner, I want to book a walk: solo or group, pick a walker or "first available.`, "markup", `"`},
+		{"The system must label the slot “first available.", "markup", `"`},
 		{"The system must show the ticket number<br>and the wait.", "html", "<br>"},
 		{"The system must show the <b>ticket number</b> in the header.", "html", "<b>"},
 		// doubled words
@@ -94,6 +96,8 @@ func TestGarbledNonHits(t *testing.T) {
 		"The system must show what the member has signed up for.",
 		"The system must let a writer escape a tag as \\<b>.",
 		"The system must show Plan A",
+		`The system must offer "first available" as a walker.`,
+		"The system must offer “first available” as a walker.",
 	}
 	for _, s := range fine {
 		if got := Garbled(s); len(got) > 0 {
