@@ -35,6 +35,7 @@ func newLintCmd(f *factory, runF func(context.Context, *lintOptions) error) *cob
 		Example: `  prodgen lint
   prodgen lint docs/stories.md
   prodgen lint --strict --format github     # in a GitHub Actions workflow
+  prodgen lint --format sarif > lint.sarif  # for code scanning
   prodgen lint --json | jq '.summary'`,
 		Args:              usageArgs(cobra.ArbitraryArgs),
 		ValidArgsFunction: completeMarkdown,
@@ -48,7 +49,7 @@ func newLintCmd(f *factory, runF func(context.Context, *lintOptions) error) *cob
 			return runF(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", string(lint.FormatText), "write findings as `format`: text, json or github")
+	cmd.Flags().StringVar(&format, "format", string(lint.FormatText), "write findings as `format`: text, json, github or sarif")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "write findings as JSON (same as --format json)")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 on warnings too")
 	// RegisterFlagCompletionFunc fails only for an undefined flag.
@@ -98,6 +99,7 @@ func runLint(_ context.Context, opts *lintOptions) error {
 	rep := lint.Run(docs, lint.LoadContext(proj.ReadDocument, known, docs, func(path string, err error) {
 		f.debugf("not checking traces into %s: %v\n", path, err)
 	}))
+	rep.Version = f.deps.Build.version()
 	if err := rep.Write(f.deps.IO.Out, opts.Format); err != nil {
 		return err
 	}

@@ -147,7 +147,7 @@ func TestLint(t *testing.T) {
 		{name: "a folder", files: cleanDocs(), args: []string{"lint", "docs"}, code: ExitUsage,
 			stderr: []string{"prodgen: docs: is a directory"}},
 		{name: "bad format", files: cleanDocs(), args: []string{"lint", "--format", "xml"}, code: ExitUsage,
-			stderr: []string{`invalid --format "xml": want text, json or github`}},
+			stderr: []string{`invalid --format "xml": want text, json, github or sarif`}},
 		{name: "json and another format", files: cleanDocs(), args: []string{"lint", "--json", "--format", "text"}, code: ExitUsage,
 			stderr: []string{"--json and --format text cannot be used together"}},
 	}
@@ -228,5 +228,54 @@ func TestLintHelpListsEveryRule(t *testing.T) {
 		if !strings.Contains(out, id) {
 			t.Errorf("help does not list %s", id)
 		}
+	}
+}
+
+// --format sarif writes one SARIF 2.1.0 log, the findings as results on
+// their files and lines, and the exit code is lint's as in any format.
+func TestLintSARIF(t *testing.T) {
+	dir := lintProjectDir(t, with(cleanDocs(), "docs/stories.md", strings.Replace(lintStories, "FR-001", "FR-009", 1)))
+	code, out, _ := run(t, t.Context(), dir, "lint", "--format", "sarif")
+	if code != ExitFailure {
+		t.Errorf("exit code %d, want %d", code, ExitFailure)
+	}
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			Tool struct {
+				Driver struct {
+					Name    string `json:"name"`
+					Version string `json:"version"`
+					Rules   []struct {
+						ID string `json:"id"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Level     string `json:"level"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+						Region struct {
+							StartLine int `json:"startLine"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatalf("stdout is not JSON: %v\n%s", err, out)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || log.Runs[0].Tool.Driver.Name != "prodgen" || log.Runs[0].Tool.Driver.Version == "" {
+		t.Fatalf("log %+v", log)
+	}
+	res := log.Runs[0].Results
+	if len(res) != 2 || res[1].RuleID != "trace-dangling" || res[1].Level != "error" ||
+		res[1].Locations[0].PhysicalLocation.ArtifactLocation.URI != "docs/stories.md" || res[1].Locations[0].PhysicalLocation.Region.StartLine != 7 {
+		t.Errorf("results %+v", res)
 	}
 }

@@ -10,7 +10,7 @@
 // as it likes:
 //
 //   - A key is one word, or alternatives separated by "|" ("organise|organize").
-//   - Words are compared case-insensitively on their stems (see Stem), so
+//   - Words are compared case-insensitively on their stems (see prose.Stem), so
 //     "book", "books", "booked" and "booking" are the same key.
 //   - An item is found in a text when every one of its keys is there. A
 //     feature is found when one functional requirement holds all its keys;

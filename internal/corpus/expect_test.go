@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/prodgen/prodgen/internal/prose"
 )
 
 // TestExpectations checks that every expectation is coherent with its
@@ -71,7 +73,7 @@ func checkKeys(t *testing.T, kind string, it Item, brief stems) {
 		t.Errorf("%s %q: needs a text and keys", kind, it.Text)
 	}
 	for _, k := range it.Keys {
-		if len(Words(k)) == 0 {
+		if len(prose.Words(k)) == 0 {
 			t.Errorf("%s %q: key %q has no word", kind, it.Text, k)
 			continue
 		}
@@ -90,7 +92,7 @@ func checkOutcomes(t *testing.T, e *Expectation, src []byte, brief stems) {
 	if e.Outcomes == nil {
 		t.Error("an expectation lists its outcomes: [] when the brief states none")
 	}
-	briefWords := " " + strings.Join(Words(string(src)), " ") + " "
+	briefWords := " " + strings.Join(prose.Words(string(src)), " ") + " "
 	features := map[string]bool{}
 	for _, f := range e.Features {
 		features[f.Text] = true
@@ -104,7 +106,7 @@ func checkOutcomes(t *testing.T, e *Expectation, src []byte, brief stems) {
 		if !Matches(o.Text, o.Keys) {
 			t.Errorf("outcome %q: its keys %v are not all in its own text", o.Text, o.Keys)
 		}
-		if !strings.Contains(briefWords, " "+strings.Join(Words(o.Text), " ")+" ") {
+		if !strings.Contains(briefWords, " "+strings.Join(prose.Words(o.Text), " ")+" ") {
 			t.Errorf("outcome %q: not the brief's own words", o.Text)
 		}
 		if o.Feature != "" && !features[o.Feature] {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/prodgen/prodgen/internal/prose"
+
 	"github.com/prodgen/prodgen/internal/artifact"
 )
 
@@ -277,7 +279,7 @@ func firstMatch(where []labelledText, keys []string) string {
 // brief's priority: every word of it, by stem ("Must" in "Must have").
 func priorityKept(rs []artifact.Requirement, hits []int, want string) bool {
 	for _, i := range hits {
-		if Matches(rs[i].Priority, Words(want)) {
+		if Matches(rs[i].Priority, prose.Words(want)) {
 			return true
 		}
 	}
@@ -299,9 +301,9 @@ func prioritiesOf(rs []artifact.Requirement, hits []int) string {
 // nameRight reports whether title is the product's name or one of the
 // others accepted, ignoring case, markup and punctuation.
 func nameRight(title string, e *Expectation) bool {
-	got := strings.Join(Words(title), " ")
+	got := strings.Join(prose.Words(title), " ")
 	for _, n := range append([]string{e.Product}, e.ProductAlso...) {
-		if got == strings.Join(Words(n), " ") {
+		if got == strings.Join(prose.Words(n), " ") {
 			return true
 		}
 	}

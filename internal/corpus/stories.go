@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/prodgen/prodgen/internal/prose"
+
 	"github.com/prodgen/prodgen/internal/artifact"
 )
 
@@ -13,7 +15,7 @@ import (
 //   - actors: a story's role is one of the PRD's personas (see IsPersona),
 //     or "user" when the PRD names none. Target: every story.
 //   - tautologies: criteria whose Then only restates their When (see
-//     Tautology). Target: none.
+//     prose.Tautology). Target: none.
 //   - outcomes: the brief's outcomes (Expectation.Outcomes) that some
 //     criterion states: one criterion's Given, When and Then together hold
 //     every key of the outcome. Target: 90% of them.
@@ -100,7 +102,7 @@ func ScoreStories(e *Expectation, prd *artifact.PRD, st *artifact.Stories) Story
 		}
 		for _, c := range s.Criteria {
 			f.Tautologies.Of++
-			if ok, why := Tautology(c); ok {
+			if ok, why := prose.Tautology(c.When, c.Then); ok {
 				f.Tautologies.Got++
 				r.gap("tautology: %s %s (%s)", c.ID, clip(criterionText(c), 140), why)
 			}
@@ -164,7 +166,7 @@ func IsPersona(role string, personas []artifact.Persona) bool {
 		return false
 	}
 	if len(personas) == 0 {
-		return len(r) == 1 && r[0] == Stem("user")
+		return len(r) == 1 && r[0] == prose.Stem("user")
 	}
 	for _, p := range personas {
 		for _, n := range personaAlternatives(p.Name) {
@@ -173,7 +175,7 @@ func IsPersona(role string, personas []artifact.Persona) bool {
 				continue
 			}
 			name, rs := strings.Join(ns, " "), strings.Join(r, " ")
-			if name == rs || ns[len(ns)-1] == r[len(r)-1] || name+" "+Stem("member") == rs {
+			if name == rs || ns[len(ns)-1] == r[len(r)-1] || name+" "+prose.Stem("member") == rs {
 				return true
 			}
 		}
@@ -206,14 +208,14 @@ func personaAlternatives(name string) []string {
 // an irregular plural taken to its singular first ("people" is "person").
 func nameStems(s string) []string {
 	var out []string
-	for _, w := range Words(s) {
+	for _, w := range prose.Words(s) {
 		if len(out) == 0 && (w == "a" || w == "an" || w == "the") {
 			continue
 		}
 		if sg, ok := irregularPlural[w]; ok {
 			w = sg
 		}
-		out = append(out, Stem(w))
+		out = append(out, prose.Stem(w))
 	}
 	return out
 }
@@ -266,9 +268,9 @@ func (r *StoryResult) scoreBoilerplate(st *artifact.Stories) {
 // role, want and benefit. They are what makes a criterion this story's.
 func storyWords(s artifact.Story) stems {
 	out := stems{}
-	for _, w := range Words(strings.Join([]string{s.Title, s.Role, s.Want, s.SoThat, s.Text}, " ")) {
-		if !stopWords[w] {
-			out[Stem(w)] = true
+	for _, w := range prose.Words(strings.Join([]string{s.Title, s.Role, s.Want, s.SoThat, s.Text}, " ")) {
+		if !prose.IsStopWord(w) {
+			out[prose.Stem(w)] = true
 		}
 	}
 	return out
@@ -279,8 +281,8 @@ func storyWords(s artifact.Story) stems {
 // the same key say the same thing of different stories.
 func boilerplateKey(c artifact.Criterion, own stems) string {
 	var out []string
-	for _, w := range Words(criterionText(c)) {
-		if !stopWords[w] && own[Stem(w)] {
+	for _, w := range prose.Words(criterionText(c)) {
+		if !prose.IsStopWord(w) && own[prose.Stem(w)] {
 			w = "_"
 			if len(out) > 0 && out[len(out)-1] == "_" {
 				continue

@@ -21,10 +21,13 @@ const (
 	// FormatGitHub writes GitHub Actions workflow commands, which show
 	// each finding as an annotation on the pull request.
 	FormatGitHub Format = "github"
+	// FormatSARIF writes SARIF 2.1.0, which code scanning reads: every
+	// rule, and each finding as a result on its file and line.
+	FormatSARIF Format = "sarif"
 )
 
 // Formats lists every format.
-var Formats = []Format{FormatText, FormatJSON, FormatGitHub}
+var Formats = []Format{FormatText, FormatJSON, FormatGitHub, FormatSARIF}
 
 // Write writes the report's findings in the format. The summary line is
 // not written: it is for people, and goes elsewhere (in JSON it is part of
@@ -37,6 +40,8 @@ func (r *Report) Write(w io.Writer, f Format) error {
 		return r.writeJSON(w)
 	case FormatGitHub:
 		return r.writeGitHub(w)
+	case FormatSARIF:
+		return r.writeSARIF(w)
 	}
 	return fmt.Errorf("unknown format %q", f)
 }

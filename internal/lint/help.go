@@ -13,6 +13,9 @@ func Help() string {
 well-formed and unique IDs, traces between the documents, acceptance criteria
 in Given/When/Then form, vague words, and hand-edited text prodgen cannot
 read (rules unparsed and dropped), which other commands would go without.
+It also reads what a reviewer would: garbled sentences, criteria that only
+restate their action, NFRs with no number, stories too big to deliver,
+requirements said twice and later items in the first release.
 
 FILE defaults to docs/prd.md, docs/stories.md and docs/tech.md, skipping any
 that does not exist. A FILE's kind is told by its title ("# User stories: …").
@@ -22,14 +25,65 @@ lines that say what it says, a feature or constraint of the brief that no item
 cites is reported on the brief's line, and a requirement must not come from
 the brief's plan for building the product (team, budget, timeline).
 
-Findings go to stdout, one a line as "file:line: rule: message" (or JSON, or
-GitHub Actions annotations with --format github); the summary goes to stderr.
+Findings go to stdout, one a line as "file:line: rule: message" (or JSON,
+GitHub Actions annotations with --format github, or a SARIF 2.1.0 log for code
+scanning with --format sarif); the summary goes to stderr.
 The exit status is 1 when a finding is an error, or a warning with --strict.
 
 Rules:
 `)
 	for _, r := range Rules {
-		fmt.Fprintf(&b, "  %-20s %-8s %s\n", r.ID, r.Severity, r.What)
+		fmt.Fprintf(&b, "  %-23s %-8s %s\n", r.ID, r.Severity, r.What)
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// ruleHelp says, for each rule, why a finding matters and how to mend it:
+// the help code scanning shows beside a result (SARIF), after the rule's
+// one-line description.
+var ruleHelp = map[string]string{
+	"required-section":    "prodgen's readers and the next stage need the section: add it under its usual heading.",
+	"recommended-section": "A reviewer expects the section; if its content is not known yet, ask for it in the open questions instead.",
+	"empty-section":       "Fill the section in, or remove its heading.",
+	"id-format":           "Write the ID in bold, in its kind's form (FR-001, US-001, AC-001.1), numbered under its own story.",
+	"id-missing":          "Start the item or the story heading with an ID in bold, e.g. **FR-001**.",
+	"id-duplicate":        "Give the second item the next free ID; traces to the old one may need updating.",
+	"fr-uncovered":        "Add a story that traces to the requirement (Traces: FR-001), or drop the requirement.",
+	"trace-dangling":      "Trace to an ID the other document has, or add the missing item there.",
+	"nfr-unknown":         "Carry over only the PRD's NFRs, by their PRD IDs.",
+	"trace-missing":       `Add a line "Traces: FR-001" to the story, or the stories a task or endpoint delivers.`,
+	"story-no-criteria":   "Add at least one criterion: Given <context>, when <action>, then <outcome>.",
+	"criterion-form":      "Write the criterion as Given <context>, when <action>, then <outcome>.",
+	"vague-word":          "Replace the word with what a tester can check: a number, a limit, a list.",
+	"unparsed":            `Write the sentence as "As a <role>, I want <capability>, so that <benefit>."`,
+	"dropped":             "Move the text where prodgen reads it, or remove it: export, render and generate leave it out.",
+	"source-range":        "Cite the brief lines the item comes from; the brief may have changed since the PRD was written.",
+	"source-missing":      "Add where the brief says it, as (brief.md:12), or move the item to the open questions.",
+	"brief-dropped":       "Add a PRD item citing the brief line, or cite it from the item that covers it.",
+	"not-a-requirement":   "Move staffing, budget and timeline out of the requirements: they are the plan, not the product.",
+	"garbled-sentence": "Markup left open, raw HTML, a doubled word, a modal before a non-verb, an article before nothing, " +
+		"two spaces or an item that stops mid-phrase: a reader stops at it, and a model fed the document copies it. " +
+		"Rewrite the sentence as the message says. The detector has no dictionary: a finding on good prose is a false positive to report.",
+	"criterion-tautology": `A Then that only restates its When ("when they create a team, then the team is created") cannot fail, so it tests nothing. ` +
+		"State what a tester can check: what is stored, sent or shown, and to whom; or what must not happen.",
+	"criterion-unrelated-nfr": `"Then the system meets NFR-004" under a story that shares no word with NFR-004 came with a template, not with the story. ` +
+		"Drop it, or say in the story's own words what the NFR asks of it.",
+	"nfr-unmeasurable": `"Fast", "reliable", "scalable" or "highly available" with no number cannot pass or fail a test. ` +
+		`Give a target and its unit: "within 200 ms at the 95th percentile", "99.9% a month", "10,000 concurrent users".`,
+	"story-too-big": "INVEST: a story small enough to estimate and deliver wants one capability. " +
+		`Split "create a team and invite members" into one story per verb and object, and a story with more than 8 criteria into smaller ones.`,
+	"duplicate-requirement": "Two requirements made of nearly the same words are one requirement said twice: merge them, or say how they differ.",
+	"later-in-mvp": `A requirement or in-scope item marked "phase 2", "post-v1", "v2", "later", "future release", "nice to have" or "could have" ` +
+		"contradicts the first release's scope: a team builds it, or argues about it. Move it to Out of scope, or drop the marker. " +
+		"It is an error because the document says two things about what ships.",
+	"open-questions": "Open questions are counted in the summary; answer them to close them.",
+}
+
+// HelpText is the rule's help: its description, and why a finding
+// matters and how to mend it.
+func (r Rule) HelpText() string {
+	if h := ruleHelp[r.ID]; h != "" {
+		return r.What + ". " + h
+	}
+	return r.What + "."
 }

@@ -5,7 +5,10 @@
 // prodgen's readers cannot read, and what a PRD cites of its brief: lines
 // that no longer say what the item says, items that cite nothing, features
 // and constraints of the brief that no item cites, and requirements made
-// of the brief's plan for building the product. Each check has a stable
+// of the brief's plan for building the product; and what a reviewer would
+// catch (review.go): garbled sentences, criteria that restate their action
+// or name an unrelated NFR, NFRs with no number, stories too big, requirements
+// said twice and later items in the first release. Each check has a stable
 // rule ID and a severity, listed in Rules; every finding names the file
 // and the 1-based line of the item or heading it is about.
 //
@@ -67,6 +70,13 @@ var Rules = []Rule{
 	{"source-missing", Warning, "a PRD goal, persona, requirement, metric or out-of-scope item citing no brief line"},
 	{"brief-dropped", Warning, "a feature or constraint of the brief that no PRD item cites: a requirement dropped?"},
 	{"not-a-requirement", Error, "an FR or NFR citing only the brief's plan (team, budget, timeline), not the product"},
+	{"garbled-sentence", Warning, "an item that reads garbled: open markup, HTML, a doubled or missing word, a cut-off end"},
+	{"criterion-tautology", Warning, "an acceptance criterion whose Then restates its When, so it cannot fail"},
+	{"criterion-unrelated-nfr", Warning, "a criterion naming an NFR that shares no word with its story"},
+	{"nfr-unmeasurable", Warning, `an NFR about speed, reliability or capacity ("fast", "reliable") with no number and unit`},
+	{"story-too-big", Warning, "a story whose want holds more than one capability, or with more than 8 criteria"},
+	{"duplicate-requirement", Warning, "two FRs (or two NFRs) made of (nearly) the same words"},
+	{"later-in-mvp", Error, `an FR or in-scope item marked for later ("phase 2", "v2", "nice to have")`},
 	{"open-questions", Info, "open questions, counted in the summary; never a finding"},
 }
 
@@ -97,7 +107,10 @@ type File struct {
 
 // Report is the outcome of a run.
 type Report struct {
-	Files []File
+	// Version is the version of prodgen that linted, for the formats that
+	// name the tool (SARIF); it may be empty.
+	Version string
+	Files   []File
 	// Findings are sorted by file, line and rule.
 	Findings []Finding
 }
@@ -170,6 +183,7 @@ func Run(docs, context []*Doc) *Report {
 		case Stories:
 			if prd := find(PRD); prd != nil {
 				l.danglingFRs(a, prd)
+				l.unrelatedNFRs(a, prd)
 			}
 		case Tech:
 			if stories := find(Stories); stories != nil {

@@ -290,6 +290,90 @@ var ruleCases = []struct {
 		context: []file{{"brief.html", htmlBrief}},
 		want:    []string{"docs/prd.md:17: not-a-requirement"}, msg: "FR-003 cites brief.html:16, which is about building the product"},
 
+	// garbled-sentence
+	{name: "garbled requirement, title, sentence and criterion", rule: "garbled-sentence",
+		docs: []file{
+			prd("let a team lead create a team.", "provide a books an appointment window.",
+				"- **NFR-001** Pages must load", "- **NFR-001** Pages must load in under 1 second<br>at the 95th percentile, and **always.\n- **NFR-002** Pages must Load"),
+			stories("## US-001 Create a team", "## US-001 Create a team for the",
+				"I want to create a team.", "I want to create a the the team.",
+				"then the check-in is recorded.", "then the  is recorded."),
+		},
+		want: []string{"docs/prd.md:13: garbled-sentence", "docs/prd.md:18: garbled-sentence", "docs/prd.md:18: garbled-sentence",
+			"docs/prd.md:19: garbled-sentence",
+			"docs/stories.md:3: garbled-sentence", "docs/stories.md:5: garbled-sentence",
+			"docs/stories.md:21: garbled-sentence", "docs/stories.md:21: garbled-sentence"},
+		msg: `FR-001 reads garbled (article: "a books an")`},
+	{name: "garbled scope items, in and out", rule: "garbled-sentence",
+		docs: []file{prd("## Success metrics", "## Scope\n\n### In scope\n\n- Cancel or offer a shift for swap up\n- Check in to a habit\n\n### Out of scope\n\n- See free berths for tonight and the next\n\n## Success metrics")},
+		want: []string{"docs/prd.md:24: garbled-sentence", "docs/prd.md:29: garbled-sentence"},
+		msg:  `in scope item reads garbled (fragment: "for swap up")`},
+	{name: "well-formed prose is not garbled", rule: "garbled-sentence",
+		docs: []file{prd("create a team.", "create a team named `core_team`, limited to the members they are rated for."), stories()}},
+
+	// criterion-tautology
+	{name: "a Then restating its When", rule: "criterion-tautology",
+		docs: []file{stories("then the team Core exists.", "then the team is created, and they see the result.",
+			"then the check-in is recorded.", "then it is available to them.")},
+		want: []string{"docs/stories.md:11: criterion-tautology", "docs/stories.md:21: criterion-tautology"},
+		msg:  `AC-001.1 restates its action (the Then has no word the When lacks)`},
+	{name: "a When with a then of its own ends at \", then\"", rule: "criterion-tautology",
+		docs: []file{stories("when they create a team named Core, then the team Core exists.", "when they import the members, which they then trim, then the members are imported.")},
+		want: []string{"docs/stories.md:11: criterion-tautology"}},
+	{name: "a Then with an outcome or a refusal", rule: "criterion-tautology",
+		docs: []file{stories("then the check-in is recorded.", "then the team is not created.")}},
+
+	// criterion-unrelated-nfr
+	{name: "a criterion naming an NFR about something else", rule: "criterion-unrelated-nfr",
+		docs:    []file{stories("then the check-in is recorded.", "then the check-in is recorded.\n- **AC-002.2** Given a team member, when they check in, then the system meets NFR-002.")},
+		context: []file{prd("- **NFR-001** Pages", "- **NFR-002** Members must be able to delete their data under GDPR.\n- **NFR-001** Pages")},
+		want:    []string{"docs/stories.md:22: criterion-unrelated-nfr"},
+		msg:     `AC-002.2 names NFR-002 ("Members must be able to delete their data under GDPR."), which shares no word with US-002`},
+	{name: "a criterion naming an NFR its story is about", rule: "criterion-unrelated-nfr",
+		docs:    []file{stories("then the check-in is recorded.", "then the check-in is recorded.\n- **AC-002.2** Given a team member, when they check in, then the system meets NFR-002.")},
+		context: []file{prd("- **NFR-001** Pages", "- **NFR-002** A check-in must take under 10 seconds.\n- **NFR-001** Pages")}},
+	{name: "an NFR the PRD does not have is not this rule's", rule: "criterion-unrelated-nfr",
+		docs:    []file{stories("then the check-in is recorded.", "then the system meets NFR-009.")},
+		context: []file{prd()}},
+
+	// nfr-unmeasurable
+	{name: "NFRs about speed and reliability with no number", rule: "nfr-unmeasurable",
+		docs: []file{
+			prd("- **NFR-001** Pages must load in under 1 second at the 95th percentile.", "- **NFR-001** Pages must load quickly.\n- **NFR-002** The service must be reliable and highly available.\n- **NFR-003** Members must be able to delete their data."),
+			tech("\n## Tasks", "\n## Quality requirements\n\n- **NFR-001** The API must be responsive.\n\n## Tasks"),
+		},
+		want: []string{"docs/prd.md:18: nfr-unmeasurable", "docs/prd.md:19: nfr-unmeasurable", "docs/tech.md:20: nfr-unmeasurable"},
+		msg:  `NFR-001 asks for "quickly" with no number: give a target and its unit`},
+	{name: "NFRs with a number and a unit", rule: "nfr-unmeasurable",
+		docs: []file{prd("- **NFR-001** Pages must load in under 1 second at the 95th percentile.", "- **NFR-001** Pages must load fast: within 200 ms at the 95th percentile.\n- **NFR-002** The service must be available 99.9% of each month.\n- **NFR-003** The system must scale to 10,000 concurrent users.")}},
+
+	// story-too-big
+	{name: "a want with two capabilities, a story with nine criteria", rule: "story-too-big",
+		docs: []file{stories("I want to create a team.", "I want to create a team and invite members by email link.",
+			"- **AC-002.1** Given a team member, when they check in, then the check-in is recorded.", strings.Repeat("- **AC-002.1** Given a team member, when they check in, then the check-in is recorded.\n", 9))},
+		want: []string{"docs/stories.md:3: story-too-big", "docs/stories.md:13: story-too-big"},
+		msg:  `US-001 wants 2 things (create a team; invite members by email link): split it into one story per capability`},
+	{name: "one capability, verbs sharing an object, a list of objects", rule: "story-too-big",
+		docs: []file{stories("I want to create a team.", "I want to search and filter teams by name, size and habit.",
+			"I want to check in to a habit.", "I want to pick one of my habits and share it with the team.")}},
+
+	// duplicate-requirement
+	{name: "two FRs with the same words", rule: "duplicate-requirement",
+		docs: []file{prd("- **FR-002** The system must let a team member check in to a habit.", "- **FR-002** The system must let a team member check in to a habit.\n- **FR-003** The system must provide habit check-ins for team members.")},
+		want: []string{"docs/prd.md:15: duplicate-requirement"},
+		msg:  `FR-003 says what FR-002 on line 14 says`},
+	{name: "FRs that share the actor only", rule: "duplicate-requirement",
+		docs: []file{prd("- **FR-002** The system must let a team member check in to a habit.", "- **FR-002** The system must let a team lead export the check-in history.")}},
+
+	// later-in-mvp
+	{name: "an FR and an in-scope item marked for later", rule: "later-in-mvp",
+		docs: []file{prd("check in to a habit.", "check in to a habit (phase 2).",
+			"## Success metrics", "## Scope\n\n### In scope\n\n- Create a team\n- Slack check-ins, nice to have\n\n### Out of scope\n\n- Badges, post-v1\n\n## Success metrics")},
+		want: []string{"docs/prd.md:14: later-in-mvp", "docs/prd.md:25: later-in-mvp"},
+		msg:  `FR-002 says "phase 2", yet it is in the first release`},
+	{name: "later words that mark no release", rule: "later-in-mvp",
+		docs: []file{prd("check in to a habit.", "check in to a habit and see their future bookings, or finish the check-in 2 hours later.")}},
+
 	{name: "TBD in any case, as appropriate", rule: "vague-word",
 		docs: []file{tech("\n## Tasks", "\n## Quality requirements\n\n- **NFR-001** Backups tbd, retained as appropriate.\n\n## Tasks")},
 		want: []string{"docs/tech.md:20: vague-word", "docs/tech.md:20: vague-word"}, msg: `vague word "tbd"`},

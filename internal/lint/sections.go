@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -77,6 +78,10 @@ type tracer struct {
 	name   string // "US-003", "T-002", "POST /teams"
 	line   int
 	traces []ref
+	// about is a story's title and what its sentence wants, without the
+	// role; nfrs are its criteria that name an NFR.
+	about string
+	nfrs  []nfrCriterion
 }
 
 // analysis is what lint learned from one document: findings go to the
@@ -95,10 +100,14 @@ type analysis struct {
 	// and endpoints.
 	tracers   []tracer
 	questions int
+	// nfrTexts are a PRD's non-functional requirements' texts by ID.
+	nfrTexts map[string]string
+	// reqs are the requirements of each kind, for duplicate-requirement.
+	reqs map[artifact.Kind][]reqItem
 }
 
 func analyse(d *Doc, l *linter) *analysis {
-	a := &analysis{doc: d, l: l, ids: make(map[string]int)}
+	a := &analysis{doc: d, l: l, ids: make(map[string]int), nfrTexts: make(map[string]string), reqs: make(map[artifact.Kind][]reqItem)}
 	if d.Kind == Brief {
 		return a // read, not linted
 	}
@@ -113,6 +122,12 @@ func analyse(d *Doc, l *linter) *analysis {
 	}
 	for _, rule := range sectionRules[d.Kind] {
 		a.section(rule)
+	}
+	for _, k := range []artifact.Kind{artifact.KindFunctional, artifact.KindNonFunctional} {
+		a.duplicates(a.reqs[k])
+	}
+	if d.Kind == PRD {
+		a.scope()
 	}
 	return a
 }
@@ -175,16 +190,25 @@ func (a *analysis) section(rule sectionRule) {
 func (a *analysis) item(rule sectionRule, it idItem) {
 	if rule.requirement {
 		a.vague(it.line, it.text, requirementText)
+		a.garbled(it.line, cmp.Or(it.id, rule.ids.String()), it.text)
+		a.reqs[rule.ids] = append(a.reqs[rule.ids], reqItem{id: cmp.Or(it.id, rule.ids.String()), text: it.text, line: it.line})
 	}
 	switch rule.ids {
 	case artifact.KindFunctional:
 		if it.id != "" {
 			a.frs = append(a.frs, ref{it.id, it.line})
 		}
+		if a.doc.Kind == PRD {
+			a.laterInMVP(it.line, cmp.Or(it.id, "functional requirement"), it.text)
+		}
 	case artifact.KindNonFunctional:
 		if it.id != "" {
 			a.nfrs = append(a.nfrs, ref{it.id, it.line})
+			if _, ok := a.nfrTexts[it.id]; !ok {
+				a.nfrTexts[it.id] = it.text
+			}
 		}
+		a.unmeasurable(it)
 	case artifact.KindQuestion:
 		a.questions++
 	case artifact.KindTask:

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"cmp"
 	"fmt"
 	"regexp"
 	"strings"
@@ -41,20 +42,26 @@ func (a *analysis) story(s *markdown.Section) {
 		return // a section of notes, not a story
 	}
 	a.vague(s.Line, title, storyText)
+	a.garbled(s.Line, "the title of "+st.name, title)
+	st.about = title
 
 	var criteria []idItem
 	named := false
+	want := ""
 	for _, b := range blocks(s) {
 		switch b.Kind {
 		case markdown.List:
 			criteria = append(criteria, a.idItems(b.Items, artifact.KindCriterion, num)...)
 		case markdown.Paragraph, markdown.Quote:
-			traces, some := a.paragraph(st.name, b)
+			traces, some, w := a.paragraph(st.name, b)
 			st.traces = append(st.traces, traces...)
 			named = named || some
+			want = cmp.Or(want, w)
 		}
 	}
-	a.criteria(st, criteria)
+	st.about += " " + want
+	a.criteria(&st, criteria)
+	a.tooBig(st, want, len(criteria))
 	if !named {
 		a.l.add(a.doc, s.Line, "trace-missing", "%s traces to no functional requirement: add a line %q", st.name, "Traces: FR-001")
 	}
@@ -71,10 +78,11 @@ var givenWhenThen = sync.OnceValue(func() *regexp.Regexp {
 // least one of them in Given/When/Then form. A criterion in another form
 // is a warning: "Drafts are editable." written by hand can be a fair
 // criterion, though the offline engine writes every criterion in that form.
-func (a *analysis) criteria(st tracer, criteria []idItem) {
+func (a *analysis) criteria(st *tracer, criteria []idItem) {
 	formed := 0
 	for _, c := range criteria {
 		a.vague(c.line, c.text, storyText)
+		a.criterionReview(st, c)
 		if givenWhenThen().MatchString(markdown.Plain(c.text)) {
 			formed++
 			continue
@@ -97,15 +105,24 @@ const tracesTag = "traces:"
 
 // paragraph reads a paragraph of a story: its "Traces:" lines give the
 // story's traces (and whether they named anything, see refs), and the
-// rest (the story sentence) is checked for vague words. A person may write "Traces:" on the line after the sentence,
+// rest (the story sentence) is checked for vague words and garbled
+// sentences. It returns what the sentence wants and its benefit, or the
+// sentence as written when it is in another form. A person may write "Traces:" on the line after the sentence,
 // which markdown joins into the same paragraph.
-func (a *analysis) paragraph(owner string, b markdown.Block) ([]ref, bool) {
+func (a *analysis) paragraph(owner string, b markdown.Block) ([]ref, bool, string) {
 	var traces []ref
 	n := 0
 	named := false
+	want := ""
 	for _, part := range artifact.SplitTraces(b.Text) {
 		if len(part) < len(tracesTag) || !strings.EqualFold(part[:len(tracesTag)], tracesTag) {
 			a.vague(b.Line, part, storyText)
+			a.garbled(b.Line, "the sentence of "+owner, part)
+			if m := storySentence().FindStringSubmatch(strings.TrimSpace(markdown.Plain(part))); m != nil {
+				want = cmp.Or(want, strings.TrimSpace(m[2]+" "+m[3]))
+			} else {
+				want = cmp.Or(want, part)
+			}
 			continue
 		}
 		line := a.doc.lineOf(b.Line, tracesTag, n)
@@ -114,7 +131,7 @@ func (a *analysis) paragraph(owner string, b markdown.Block) ([]ref, bool) {
 		traces = append(traces, found...)
 		named = named || some
 	}
-	return traces, named
+	return traces, named, want
 }
 
 // readsLikeStory reports whether a section without an ID in its heading

@@ -1,10 +1,13 @@
-package corpus
+// Package prose judges the wording of prodgen's documents without a model:
+// words and their light stems (Words, Stem, ContentStems), acceptance
+// criteria that restate their action (Tautology), and garbled sentences
+// (Garble). Both lint and the corpus measurements use it, so a sentence is
+// judged the same way wherever it is judged.
+package prose
 
 import (
 	"regexp"
 	"strings"
-
-	"github.com/prodgen/prodgen/internal/artifact"
 )
 
 // Tautology reports whether a criterion's Then only restates its When, and
@@ -29,12 +32,13 @@ import (
 // "refuses", "rejected", "blocked") is never a tautology: "when they
 // advertise a trip before sign-off, then the trip is not advertised"
 // states what must not happen. A criterion not in Given/When/Then form is
-// not judged.
-func Tautology(c artifact.Criterion) (bool, string) {
-	if c.When == "" || c.Then == "" {
+// not judged: its when or then is empty.
+func Tautology(when, then string) (bool, string) {
+	if strings.TrimSpace(when) == "" || strings.TrimSpace(then) == "" {
 		return false, ""
 	}
-	then := strings.ToLower(strings.TrimSpace(c.Then))
+	thenText := then
+	then = strings.ToLower(strings.TrimSpace(then))
 	for _, w := range Words(then) {
 		if negations[w] {
 			return false, ""
@@ -45,10 +49,10 @@ func Tautology(c artifact.Criterion) (bool, string) {
 			return true, "stock phrase: " + p.name
 		}
 	}
-	when := contentStems(c.When)
+	whenSet := ContentSet(when)
 	var fresh []string
-	for _, s := range orderedContentStems(c.Then) {
-		if !when[s] {
+	for _, s := range ContentStems(thenText) {
+		if !whenSet[s] {
 			fresh = append(fresh, s)
 		}
 	}
@@ -98,36 +102,4 @@ var irregular = map[string]string{
 	"chosen": "choose", "written": "write", "bought": "buy", "found": "find", "kept": "keep",
 	"left": "leave", "held": "hold", "brought": "bring", "told": "tell", "sold": "sell", "won": "win",
 	"drawn": "draw", "known": "know", "hidden": "hide", "begun": "begin", "met": "meet", "led": "lead",
-}
-
-// contentStems is the set of a text's content stems.
-func contentStems(s string) stems {
-	out := stems{}
-	for _, st := range orderedContentStems(s) {
-		out[st] = true
-	}
-	return out
-}
-
-// orderedContentStems lists a text's content stems in order.
-func orderedContentStems(s string) []string {
-	var out []string
-	for _, w := range Words(s) {
-		if stopWords[w] || lightWords[w] {
-			continue
-		}
-		if b, ok := irregular[w]; ok {
-			w = b
-		}
-		out = append(out, Stem(w))
-	}
-	return out
-}
-
-func setOf(ws ...string) map[string]bool {
-	out := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		out[w] = true
-	}
-	return out
 }
