@@ -124,9 +124,12 @@ func (c *storyCtx) useCriteria(np nounPhrase) {
 		c.main = append(c.main, gwt(c.given(), "they connect "+c.product+" to "+detail,
 			c.product+" and "+detail+" are connected"))
 		use = "the integration with " + detail
-	} else {
+	} else if len(np.detail) > 0 || len(c.parts.notes) == 0 {
 		c.main = append(c.main, gwt(c.given(), "they use "+use, then))
 	}
+	// A thing named with nothing said of it ("Multi-currency invoices")
+	// is tested by its notes, when the brief gives some, not by "it is
+	// available".
 	pronoun := "it"
 	if isPlural(nounHead(np.short)) {
 		pronoun = "them"

@@ -52,19 +52,20 @@ func BuildStories(p *artifact.PRD) *artifact.Stories {
 	return out
 }
 
-// splitParts gives a requirement with three or more separate actions one
-// story per action ("see the live queue…, reorder for triage, and mark
-// patients…"), so each story stays small enough to build and test alone.
-// Two actions stay together ("create a team and invite members"), and so
-// do lists of bare verbs ("create, update, finalize and void invoices")
-// and actions with a dependent clause ("…, updated when it changes").
+// splitParts gives a requirement with two or more separate actions one
+// story per action ("create a team and invite members", "see the live
+// queue…, reorder for triage, and mark patients…"), so each story does
+// one thing and stays small enough to build and test alone (INVEST, and
+// lint's story-too-big). Lists of bare verbs on one object stay together
+// ("create, update, finalize and void invoices"), and so do actions with
+// a dependent clause ("…, updated when it changes").
 // The requirement's notes go with the first story.
 func splitParts(parts frParts) []frParts {
 	if parts.kind == kindNoun {
 		return []frParts{parts}
 	}
 	segs := segments(tokenize(parts.body))
-	if len(segs) < 3 {
+	if len(segs) < 2 {
 		return []frParts{parts}
 	}
 	for _, s := range segs {

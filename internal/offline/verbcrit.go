@@ -103,7 +103,7 @@ var (
 	createVerbs  = set("create", "add", "log", "record", "register", "upload", "attach", "post", "submit", "request", "enter", "capture", "save", "define", "note", "import", "write", "photograph", "comment", "rate", "list", "set")
 	removeVerbs  = set("delete", "remove", "archive", "hide", "withdraw", "retire", "discard")
 	assignVerbs  = set("assign", "allocate", "delegate", "reassign")
-	decideVerbs  = set("approve", "reject", "accept", "decline", "confirm", "verify")
+	decideVerbs  = set("approve", "reject", "accept", "decline", "confirm", "verify", "finalize", "finalise", "void", "publish", "close", "reopen", "lock", "unlock", "complete", "resolve", "suspend")
 	inviteVerbs  = set("invite")
 	markVerbs    = set("mark", "flag", "tag", "label")
 	changeVerbs  = set("update", "edit", "change", "rename", "move", "reorder", "reschedule", "amend", "modify", "adjust")
@@ -153,6 +153,12 @@ func (c *storyCtx) outcome(s segment) (string, bool) {
 		return "each person invited gets an invitation" + how, true
 	case markVerbs[s.root] && len(s.rest) > 1 && s.rest[0].lw() == "as":
 		return the + " " + agree("show", "", head) + " as " + join(s.rest[1:]) + " to everyone who opens " + it, true
+	case markVerbs[s.root]:
+		return the + " " + agree("show", "", head) + " as " + v.pp + " to everyone who opens " + it, true
+	case len(s.rest) > 1 && s.rest[0].lw() == "into":
+		// "turn flagged follow-ups into scheduled work orders"
+		made := s.rest[1:]
+		return join(made) + " " + beFor(made) + " made from " + the, true
 	case changeVerbs[s.root]:
 		return "the change to " + stripDeterminer(head) + " is kept and shown the next time " + they + " " + agree("be", they, head) + " opened", true
 	case payVerbs[s.root]:

@@ -188,8 +188,8 @@ func ledgerConflict(t *testing.T, p *Project, stage, key string) string {
 // what happened upstream to the requirement it delivers, through the PRD.
 func TestMergeMatrixStories(t *testing.T) {
 	const (
-		want001  = "As a team lead, I want to create a team and invite members by email link."
-		mineWant = "As a team lead, I want to create a team and invite up to 50 members."
+		want001  = "As a team lead, I want to create a team."
+		mineWant = "As a team lead, I want to create a team of up to 50 members."
 		addedUS  = "## US-099 Archive a team\n\nAs a team lead, I want to archive a team.\n\nTraces: FR-001\n\nAcceptance criteria:\n\n" +
 			"- **AC-099.1** Given a team lead, when they archive a team, then the team is archived.\n\n"
 	)
@@ -206,14 +206,14 @@ func TestMergeMatrixStories(t *testing.T) {
 	upstream := map[string]func(brief string) string{
 		"unchanged": func(b string) string { return b },
 		"changed": func(b string) string {
-			return strings.Replace(b, "invite members by email link.", "invite members by email or SMS link.", 1)
+			return strings.Replace(b, "Create a team and invite", "Create a named team and invite", 1)
 		},
 		"removed": func(b string) string {
 			return strings.Replace(b, "- Create a team and invite members by email link.\n", "", 1)
 		},
 		"new sibling": func(b string) string { return b + "- Pause a habit for a week.\n" },
 	}
-	changed := "As a team lead, I want to create a team and invite members by email or SMS link."
+	changed := "As a team lead, I want to create a named team."
 	wants := map[[2]string]struct {
 		want     string // US-001's "As a…" line; "" when the story is not there
 		state    state
@@ -302,19 +302,19 @@ func storyWant(md, id string) string {
 }
 
 // The merge matrix for the tech spec: what a person did to the task that
-// implements US-003 against what happened upstream to its story.
+// implements US-004 against what happened upstream to its story.
 func TestMergeMatrixTech(t *testing.T) {
 	const (
-		task     = "Implement US-003: Send a weekly summary to each member (US-003)"
-		mineTask = "Implement US-003: Send the weekly summary from a cron job (US-003)"
+		task     = "Implement US-004: Send a weekly summary to each member (US-004)"
+		mineTask = "Implement US-004: Send the weekly summary from a cron job (US-004)"
 		added    = "- **T-099** Set up continuous integration (US-001)"
 	)
 	hand := map[string]func(md string) string{
 		"untouched": func(md string) string { return md },
 		"edited":    func(md string) string { return strings.Replace(md, task, mineTask, 1) },
-		"deleted":   func(md string) string { return strings.Replace(md, "- **T-008** "+task+"\n", "", 1) },
+		"deleted":   func(md string) string { return strings.Replace(md, "- **T-009** "+task+"\n", "", 1) },
 		"added": func(md string) string {
-			return strings.Replace(md, "- **T-008** "+task+"\n", "- **T-008** "+task+"\n"+added+"\n", 1)
+			return strings.Replace(md, "- **T-009** "+task+"\n", "- **T-009** "+task+"\n"+added+"\n", 1)
 		},
 	}
 	upstream := map[string]func(brief string) string{
@@ -325,7 +325,7 @@ func TestMergeMatrixTech(t *testing.T) {
 		"removed":     func(b string) string { return strings.Replace(b, "- Send a weekly summary to each member.\n", "", 1) },
 		"new sibling": func(b string) string { return b + "- Pause a habit for a week.\n" },
 	}
-	changed := "Implement US-003: Send a weekly digest to each member (US-003)"
+	changed := "Implement US-004: Send a weekly digest to each member (US-004)"
 	wants := map[[2]string]struct {
 		line     string
 		conflict string
@@ -346,22 +346,22 @@ func TestMergeMatrixTech(t *testing.T) {
 					}
 					generate(t, p)
 					first := read(t, p, p.techPath())
-					if itemLine(first, "T-008") != task {
-						t.Fatalf("the first tech spec's T-008 is %q:\n%s", itemLine(first, "T-008"), first)
+					if itemLine(first, "T-009") != task {
+						t.Fatalf("the first tech spec's T-009 is %q:\n%s", itemLine(first, "T-009"), first)
 					}
 					write(t, p, p.techPath(), hand[h](first))
 					write(t, p, "brief.md", upstream[u](matrixBrief))
 					generate(t, p)
 					md := read(t, p, p.techPath())
 					w := wants[[2]string{h, u}]
-					if got := itemLine(md, "T-008"); got != w.line {
-						t.Errorf("T-008 is %q, want %q\n%s", got, w.line, md)
+					if got := itemLine(md, "T-009"); got != w.line {
+						t.Errorf("T-009 is %q, want %q\n%s", got, w.line, md)
 					}
 					if h == "added" && !strings.Contains(md, added) {
 						t.Errorf("the task a person added is gone:\n%s", md)
 					}
-					if got := ledgerConflict(t, p, "tech", "T-008"); got != w.conflict {
-						t.Errorf("ledger conflict for T-008 %q, want %q", got, w.conflict)
+					if got := ledgerConflict(t, p, "tech", "T-009"); got != w.conflict {
+						t.Errorf("ledger conflict for T-009 %q, want %q", got, w.conflict)
 					}
 					generate(t, p)
 					if again := read(t, p, p.techPath()); again != md {

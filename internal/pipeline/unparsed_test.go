@@ -39,7 +39,7 @@ func TestUnparsedIsSaid(t *testing.T) {
 	p := with(newProject(t, matrixBrief, Offline(nil)), func(o *Options) { o.Observer = w })
 	mustRun(t, p, "prd")
 	md := string(mustRun(t, p, "stories"))
-	md = strings.Replace(md, "As a team lead, I want to create a team and invite members by email link.", "Team leads like teams.", 1)
+	md = strings.Replace(md, "As a team lead, I want to create a team.", "Team leads like teams.", 1)
 	md = strings.Replace(md, "Traces: FR-001\n", "Traces: FR-001, =1+2\n", 1)
 	md += "\n## Notes\n\nAna's idea.\n"
 	write(t, p, p.storiesPath(), md)
