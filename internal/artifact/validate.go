@@ -185,3 +185,43 @@ func name(k Kind, i int, id string) string {
 	}
 	return fmt.Sprintf("%s %d", k, i+1)
 }
+
+// CheckRoles checks that every story's role is one of the PRD's personas,
+// as MatchPersona matches them, or the generic "user" when the PRD names
+// none. A story whose sentence a person wrote in another form (Text, with
+// no role) has no role to check. It returns all problems at once, each
+// naming the story and the roles it may take.
+func (s *Stories) CheckRoles(personas []Persona) error {
+	var ps problems
+	allowed := quotedList(PersonaRoles(personas))
+	generic := len(namedPersonas(personas)) == 0
+	for i, st := range s.Stories {
+		if st.Role == "" && st.Text != "" {
+			continue
+		}
+		owner := name(KindStory, i, st.ID)
+		if _, ok := MatchPersona(st.Role, personas); ok {
+			continue
+		}
+		switch {
+		case generic && strings.TrimSpace(st.Role) == "":
+			ps.add("%s: no role: the PRD names no personas, so the role must be %q", owner, GenericRole)
+		case generic:
+			ps.add("%s: role %q: the PRD names no personas, so the role must be %q", owner, st.Role, GenericRole)
+		case strings.TrimSpace(st.Role) == "":
+			ps.add("%s: no role: the role must be one of the PRD's personas: %s", owner, allowed)
+		default:
+			ps.add("%s: role %q is none of the PRD's personas: use one of %s", owner, st.Role, allowed)
+		}
+	}
+	return ps.err()
+}
+
+// quotedList is items quoted and joined by commas: `"a", "b"`.
+func quotedList(items []string) string {
+	q := make([]string, len(items))
+	for i, it := range items {
+		q[i] = fmt.Sprintf("%q", it)
+	}
+	return strings.Join(q, ", ")
+}
