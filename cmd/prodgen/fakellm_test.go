@@ -207,8 +207,8 @@ var answers = map[string]string{
 		`{"id":"","title":"Create a team","role":"team lead","want":"to create a team","so_that":"my team can share habits",` +
 		`"traces":["FR-001"],"criteria":[{"id":"","given":"a signed-in team lead","when":"they create a team named Core","then":"the team Core exists","text":""},` +
 		`{"id":"","given":"a team lead","when":"they create a team without a name","then":"the system asks for a name","text":""}]},` +
-		`{"id":"","title":"Check in from Slack","role":"team member","want":"to check in from Slack","so_that":"",` +
-		`"traces":["FR-002"],"criteria":[{"id":"","given":"a team member in Slack","when":"they type /checkin","then":"the check-in is recorded","text":""}]}]}`,
+		`{"id":"","title":"Check in from Slack","role":"team lead","want":"to check in from Slack","so_that":"",` +
+		`"traces":["FR-002"],"criteria":[{"id":"","given":"a team lead in Slack","when":"they type /checkin","then":"the check-in is recorded","text":""}]}]}`,
 	"tech": `{"title":"Streaks","overview":"A web service with a Slack integration.",` +
 		`"components":[{"name":"API service","responsibility":"Serves the API."}],` +
 		`"entities":[{"name":"Team","description":"A group of people sharing habits.","fields":[{"name":"id","type":"string","notes":""}]}],` +
