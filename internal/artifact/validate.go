@@ -90,7 +90,8 @@ func (p *PRD) Validate() error {
 
 // Validate checks the stories against the PRD they come from: story and
 // criterion IDs well-formed and unique, each criterion numbered under its
-// own story, at least one criterion per story, and every trace naming a
+// own story, at least one criterion per story, each criterion either in
+// Given/When/Then form with every part filled or in Text, and every trace naming a
 // functional requirement of the PRD. With a nil PRD traces are only checked
 // for form. It returns all problems at once.
 func (s *Stories) Validate(prd *PRD) error {
@@ -122,6 +123,7 @@ func (s *Stories) Validate(prd *PRD) error {
 				ps.add("%s: criterion of %s listed under %s", c.ID, StoryID(story), st.ID)
 			}
 			seen[c.ID] = true
+			ps.criterion(owner, j, c)
 		}
 		ps.refs(owner, "trace", st.Traces, KindFunctional, frs, "the PRD's functional requirements")
 	}
@@ -175,6 +177,31 @@ func (t *TechSpec) Validate(prd *PRD, stories *Stories) error {
 		ps.refs(owner, "story", e.Stories, KindStory, known, "the stories")
 	}
 	return ps.err()
+}
+
+// criterion checks that criterion j of the story owner says something: in
+// Given/When/Then form every part is filled, since an empty one renders
+// "Given , when …"; otherwise its text is.
+func (p *problems) criterion(owner string, j int, c Criterion) {
+	item := c.ID
+	if item == "" {
+		item = fmt.Sprintf("%s: criterion %d", owner, j+1)
+	}
+	if strings.TrimSpace(c.Text) != "" {
+		return
+	}
+	var empty []string
+	for _, part := range []struct{ name, text string }{{"given", c.Given}, {"when", c.When}, {"then", c.Then}} {
+		if strings.TrimSpace(part.text) == "" {
+			empty = append(empty, part.name)
+		}
+	}
+	switch {
+	case len(empty) == 3:
+		p.add("%s: empty criterion: fill given, when and then", item)
+	case len(empty) > 0:
+		p.add("%s: empty %s: fill given, when and then, or write the criterion in text and leave them empty", item, strings.Join(empty, " and "))
+	}
 }
 
 // name names an item by its ID, or by its kind and position when it has

@@ -133,3 +133,21 @@ func TestStoriesUnknownTraceIsRepaired(t *testing.T) {
 		t.Errorf("the repair request does not say %q:\n%s", want, repair)
 	}
 }
+
+// A criterion with an empty Given/When/Then part would render "Given ,
+// when …": it goes back for repair.
+func TestEmptyCriterionPartIsRepaired(t *testing.T) {
+	empty := strings.Replace(storiesJSON(storyJSON("clerk", "FR-001")), `"when":"I record it"`, `"when":""`, 1)
+	client := &fakeClient{contents: []string{empty, storiesJSON(storyJSON("clerk", "FR-001"))}}
+	p := with(bigProject(t, 1), func(o *Options) { o.Engine = Model(client, 1, 1, "") })
+	md := string(mustRun(t, p, "stories"))
+	if len(client.got) != 2 {
+		t.Fatalf("%d requests, want the answer and one repair", len(client.got))
+	}
+	if repair, want := lastMessage(client, 1), "AC-001.1: empty when: fill given, when and then"; !strings.Contains(repair, want) {
+		t.Errorf("the repair request does not say %q:\n%s", want, repair)
+	}
+	if !strings.Contains(md, "Given a part, when I record it, then it is in the ledger.") {
+		t.Errorf("the repaired criterion is not written:\n%s", md)
+	}
+}
