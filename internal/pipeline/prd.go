@@ -83,7 +83,7 @@ func (w *prdWork) calls(p *Project) ([]call, error) {
 	return []call{{req: req, into: &prdValue{brief: w.lines}}}, nil
 }
 
-func (w *prdWork) merge(calls []call) { w.prd = &calls[0].into.(*prdValue).PRD }
+func (w *prdWork) merge(_ *Project, calls []call) { w.prd = &calls[0].into.(*prdValue).PRD }
 
 func (w *prdWork) finish(p *Project, b base) (*document, error) {
 	if err := w.nonEmpty(p, b.allowEmpty); err != nil {

@@ -120,7 +120,7 @@ func (w *storiesWork) groups(p *Project, groups [][]artifact.Requirement) ([]cal
 
 // merge joins the stories of each call in the calls' order and numbers
 // them again, US-001 onwards, as if one answer had held them all.
-func (w *storiesWork) merge(calls []call) {
+func (w *storiesWork) merge(_ *Project, calls []call) {
 	first := &calls[0].into.(*storiesValue).Stories
 	if len(calls) == 1 {
 		w.stories = first
