@@ -156,6 +156,14 @@ func sourceSchema(lines int) *schemaNode {
 // sourceProp is the source of a PRD's item, in a brief of lines lines.
 func sourceProp(lines int) schemaProp { return schemaProp{"source", sourceSchema(lines)} }
 
+// requiredSourceProp is the source of a functional requirement, which
+// must cite the brief (PRD.CheckCited).
+func requiredSourceProp(lines int) schemaProp {
+	s := sourceSchema(lines)
+	s.Description = "the brief's lines it comes from, by the numbers they are shown with; every functional requirement comes from the brief, so never 0"
+	return schemaProp{"source", s}
+}
+
 // alsoProp is where else the brief states a requirement.
 func alsoProp(lines int) schemaProp {
 	return schemaProp{"also", arraySchema("other lines of the brief stating the same requirement, as when a feature list and a roadmap both name it; empty when no other lines do", sourceSchema(lines))}
@@ -186,7 +194,7 @@ func PRDSchema(briefLines int) json.RawMessage {
 			schemaProp{"description", stringSchema("what they need or do; may be empty")},
 			sourceProp(briefLines),
 		))},
-		schemaProp{"functional", requirementsSchema("functional requirements: each one testable behaviour of the system", idProp(), sourceProp(briefLines), alsoProp(briefLines))},
+		schemaProp{"functional", requirementsSchema("functional requirements: each one testable behaviour of the system", idProp(), requiredSourceProp(briefLines), alsoProp(briefLines))},
 		schemaProp{"non_functional", requirementsSchema("non-functional requirements, keeping the input's numbers exactly", idProp(), sourceProp(briefLines), alsoProp(briefLines))},
 		schemaProp{"in_scope", arraySchema("what this release covers", stringSchema(""))},
 		schemaProp{"out_of_scope", arraySchema("what this release leaves out", stringSchema(""))},
