@@ -12,7 +12,7 @@ import (
 )
 
 func TestConform(t *testing.T) {
-	schema := artifact.StoriesSchema([]string{"FR-001", "FR-002"})
+	schema := artifact.StoriesSchema([]string{"FR-001", "FR-002"}, nil)
 	tests := []struct {
 		name    string
 		in      string
@@ -86,7 +86,7 @@ func TestAnswerer(t *testing.T) {
 			ids = append(ids, fr.ID)
 		}
 		var part artifact.Stories
-		decodeAnswer(t, a, "stories", partWhole, artifact.StoriesSchema(ids), &part)
+		decodeAnswer(t, a, "stories", partWhole, artifact.StoriesSchema(ids, nil), &part)
 		for _, st := range part.Stories {
 			if len(st.Traces) == 0 || !slices.Contains(ids, st.Traces[0]) {
 				t.Errorf("story %q traces %v, outside its group %v", st.Title, st.Traces, ids)

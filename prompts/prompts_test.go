@@ -15,7 +15,7 @@ func TestTemplatesRender(t *testing.T) {
 	data := map[string]any{
 		"Brief": "# Brief\n\n{{ not a template }}", "BriefPath": "brief.md",
 		"NumberedBrief": "1| # Brief\n2|\n3| {{ not a template }}\n", "BriefLines": 3,
-		"PRD": "# PRD", "FRIDs": []string{"FR-001", "FR-002"}, "Part": true,
+		"PRD": "# PRD", "FRIDs": []string{"FR-001", "FR-002"}, "Part": true, "Roles": []string{"patient"},
 		"Stories": "# Stories", "StoryIDs": []string{"US-001"},
 		"Lang": "go", "Tech": "# Tech",
 	}

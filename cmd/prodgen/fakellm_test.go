@@ -34,8 +34,10 @@ var (
 // has), leakkey (a PRD whose summary holds the key the request was sent
 // with), cited (a PRD whose items cite the lines of cite.txtar's brief
 // they come from), miscited (the same, with its NFR citing a line about
-// something else). After them every request gets a valid answer for its
-// stage.
+// something else), uncited (a PRD whose requirements cite no line).
+// After them every request gets a valid answer for its stage, a PRD's
+// requirements citing the lines of the request's brief that state them
+// (see citeRequirements).
 func cmdFakeLLM(ts *testscript.TestScript, neg bool, args []string) {
 	if neg {
 		ts.Fatalf("usage: fakellm [REPLY...]")
@@ -153,6 +155,8 @@ func parseReply(ts *testscript.TestScript, spec string) llmtest.Reply {
 				`"quality":[{"id":"NFR-777","text":"Any requirement the author likes.","priority":""}]`, 1)}
 		case "cited":
 			r = llmtest.Reply{Content: citedAnswer("18")}
+		case "uncited":
+			r = llmtest.Reply{Content: answers["prd"]}
 		case "miscited":
 			r = llmtest.Reply{Content: citedAnswer("13")}
 		case "leakkey":
@@ -190,7 +194,46 @@ func stageAnswer(req llmtest.Request) llmtest.Reply {
 		}
 	}
 	usage := &llmtest.Usage{PromptTokens: 120, CompletionTokens: 80, TotalTokens: 200}
-	return llmtest.Reply{Content: answers[stage], Chunks: 5, Usage: usage}
+	content := answers[stage]
+	if stage == "prd" {
+		content = citeRequirements(content, req)
+	}
+	return llmtest.Reply{Content: content, Chunks: 5, Usage: usage}
+}
+
+// numberedLine is a line of the brief as the prd prompt numbers it.
+var numberedLine = regexp.MustCompile(`(?m)^ *(\d+)\| ?(.*)$`)
+
+// citeRequirements gives each functional requirement of a prd answer the
+// line of the request's numbered brief it comes from, as a model does: a
+// model must cite where each requirement comes from. A requirement whose
+// line the brief lacks stays uncited, and the answer goes back for
+// repair.
+func citeRequirements(answer string, req llmtest.Request) string {
+	var prompt strings.Builder
+	for _, m := range req.Messages {
+		prompt.WriteString(m.Content + "\n")
+	}
+	lines := numberedLine.FindAllStringSubmatch(prompt.String(), -1)
+	find := func(patterns ...string) string {
+		for _, p := range patterns {
+			re := regexp.MustCompile(p)
+			for _, l := range lines {
+				if re.MatchString(l[2]) {
+					return l[1]
+				}
+			}
+		}
+		return ""
+	}
+	cite := func(answer, text, line string) string {
+		if line == "" {
+			return answer
+		}
+		return strings.Replace(answer, text+`}`, text+`,"source":{"start":`+line+`,"end":`+line+`}}`, 1)
+	}
+	answer = cite(answer, `create a team.","priority":""`, find(`(?i)creat\w*\b.*\bteam`, `(?i)\bteams?\b`))
+	return cite(answer, `from Slack.","priority":"P1"`, find(`(?i)slack`, `(?i)check.?in`))
 }
 
 var answers = map[string]string{
@@ -207,8 +250,8 @@ var answers = map[string]string{
 		`{"id":"","title":"Create a team","role":"team lead","want":"to create a team","so_that":"my team can share habits",` +
 		`"traces":["FR-001"],"criteria":[{"id":"","given":"a signed-in team lead","when":"they create a team named Core","then":"the team Core exists","text":""},` +
 		`{"id":"","given":"a team lead","when":"they create a team without a name","then":"the system asks for a name","text":""}]},` +
-		`{"id":"","title":"Check in from Slack","role":"team member","want":"to check in from Slack","so_that":"",` +
-		`"traces":["FR-002"],"criteria":[{"id":"","given":"a team member in Slack","when":"they type /checkin","then":"the check-in is recorded","text":""}]}]}`,
+		`{"id":"","title":"Check in from Slack","role":"team lead","want":"to check in from Slack","so_that":"",` +
+		`"traces":["FR-002"],"criteria":[{"id":"","given":"a team lead in Slack","when":"they type /checkin","then":"the check-in is recorded","text":""}]}]}`,
 	"tech": `{"title":"Streaks","overview":"A web service with a Slack integration.",` +
 		`"components":[{"name":"API service","responsibility":"Serves the API."}],` +
 		`"entities":[{"name":"Team","description":"A group of people sharing habits.","fields":[{"name":"id","type":"string","notes":""}]}],` +

@@ -138,6 +138,24 @@ func (p *PRD) CheckSources(brief []string) error {
 	return ps.err()
 }
 
+// CheckCited reports each functional requirement that cites no line of
+// its brief (as BriefLines splits it), when the brief has lines: a
+// requirement comes from the brief, so a model must say where. It
+// returns all problems at once, each naming the requirement.
+func (p *PRD) CheckCited(brief []string) error {
+	if len(brief) == 0 {
+		return nil
+	}
+	var ps problems
+	for i, r := range p.Functional {
+		if r.Source.IsZero() {
+			ps.add("%s cites no line of the brief: give the lines it comes from as its source (1 to %d); a requirement no line states is no requirement: leave it out, or ask it as an open question",
+				name(KindFunctional, i, r.ID), len(brief))
+		}
+	}
+	return ps.err()
+}
+
 // checkSource checks a well-formed source, cited by an item that says
 // text, against the brief's lines; when they do not bear it out, why says
 // so, to follow the citation in a sentence.

@@ -413,3 +413,16 @@ func TestTechQualityHasNoSource(t *testing.T) {
 		t.Errorf("quality requirement keeps source %v", got)
 	}
 }
+
+func TestCheckCited(t *testing.T) {
+	p := &PRD{Title: "T", Functional: []Requirement{
+		{ID: "FR-001", Text: "Export as CSV.", Source: Source{Start: 2, End: 2}},
+		{ID: "FR-002", Text: "Import from CSV."},
+		{Text: "Print."},
+	}, NonFunctional: []Requirement{{ID: "NFR-001", Text: "Fast."}}}
+	checkErrors(t, p.CheckCited([]string{"# T", "- Export as CSV."}), []string{
+		"FR-002 cites no line of the brief: give the lines it comes from as its source (1 to 2); a requirement no line states is no requirement: leave it out, or ask it as an open question",
+		"functional requirement 3 cites no line of the brief: give the lines it comes from as its source (1 to 2); a requirement no line states is no requirement: leave it out, or ask it as an open question",
+	})
+	checkErrors(t, p.CheckCited(nil), nil)
+}

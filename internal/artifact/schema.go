@@ -25,7 +25,9 @@ import (
 //     bear the item out;
 //   - references (a story's traces, a task's or endpoint's stories, the
 //     ID of a quality requirement carried over from the PRD) are enums of
-//     the IDs that exist, so the model cannot invent one. Strict
+//     the IDs that exist, so the model cannot invent one, and a story's
+//     role is an enum of the PRD's personas, so its actor is a person
+//     the PRD names. Strict
 //     mode rejects an empty enum, so with no IDs to offer the items are
 //     plain strings described as "leave empty"; Validate then reports any
 //     reference the model made up, and the pipeline asks for a repair.
@@ -154,6 +156,14 @@ func sourceSchema(lines int) *schemaNode {
 // sourceProp is the source of a PRD's item, in a brief of lines lines.
 func sourceProp(lines int) schemaProp { return schemaProp{"source", sourceSchema(lines)} }
 
+// requiredSourceProp is the source of a functional requirement, which
+// must cite the brief (PRD.CheckCited).
+func requiredSourceProp(lines int) schemaProp {
+	s := sourceSchema(lines)
+	s.Description = "the brief's lines it comes from, by the numbers they are shown with; every functional requirement comes from the brief, so never 0"
+	return schemaProp{"source", s}
+}
+
 // alsoProp is where else the brief states a requirement.
 func alsoProp(lines int) schemaProp {
 	return schemaProp{"also", arraySchema("other lines of the brief stating the same requirement, as when a feature list and a roadmap both name it; empty when no other lines do", sourceSchema(lines))}
@@ -184,7 +194,7 @@ func PRDSchema(briefLines int) json.RawMessage {
 			schemaProp{"description", stringSchema("what they need or do; may be empty")},
 			sourceProp(briefLines),
 		))},
-		schemaProp{"functional", requirementsSchema("functional requirements: each one testable behaviour of the system", idProp(), sourceProp(briefLines), alsoProp(briefLines))},
+		schemaProp{"functional", requirementsSchema("functional requirements: each one testable behaviour of the system", idProp(), requiredSourceProp(briefLines), alsoProp(briefLines))},
 		schemaProp{"non_functional", requirementsSchema("non-functional requirements, keeping the input's numbers exactly", idProp(), sourceProp(briefLines), alsoProp(briefLines))},
 		schemaProp{"in_scope", arraySchema("what this release covers", stringSchema(""))},
 		schemaProp{"out_of_scope", arraySchema("what this release leaves out", stringSchema(""))},
@@ -201,14 +211,15 @@ func PRDSchema(briefLines int) json.RawMessage {
 }
 
 // StoriesSchema returns the JSON schema of the user stories, whose traces
-// may name only frIDs, the PRD's functional requirements.
-func StoriesSchema(frIDs []string) json.RawMessage {
+// may name only frIDs, the PRD's functional requirements, and whose role
+// only one of roles, the PRD's personas (see PersonaRoles).
+func StoriesSchema(frIDs, roles []string) json.RawMessage {
 	return marshalSchema(objectSchema("",
 		schemaProp{"title", stringSchema("the product's name, as in the PRD")},
 		schemaProp{"stories", arraySchema("user stories", objectSchema("",
 			idProp(),
 			schemaProp{"title", stringSchema("a short name for the story")},
-			schemaProp{"role", stringSchema(`who wants it: "patient" in "As a patient"`)},
+			schemaProp{"role", refSchema(`who wants it, one of the PRD's personas: "patient" in "As a patient"`, roles)},
 			schemaProp{"want", stringSchema(`what follows "I want": "to join the queue"`)},
 			schemaProp{"so_that", stringSchema(`the benefit, without "so that"; empty when the PRD gives none`)},
 			schemaProp{"traces", refsSchema("IDs of the functional requirements the story delivers", frIDs)},

@@ -23,8 +23,8 @@ var schemaCases = []struct {
 	notAsked map[reflect.Type][]string
 }{
 	{"schema-prd", PRDSchema(30), func() any { return new(PRD) }, nil},
-	{"schema-stories", StoriesSchema([]string{"FR-001", "FR-002", "FR-003"}), func() any { return new(Stories) }, nil},
-	{"schema-stories-no-ids", StoriesSchema(nil), func() any { return new(Stories) }, nil},
+	{"schema-stories", StoriesSchema([]string{"FR-001", "FR-002", "FR-003"}, []string{"patient", "front-desk staff"}), func() any { return new(Stories) }, nil},
+	{"schema-stories-no-ids", StoriesSchema(nil, nil), func() any { return new(Stories) }, nil},
 	{"schema-tech", TechSchema([]string{"US-001", "US-002"}, []string{"NFR-001", "NFR-002"}), func() any { return new(TechSpec) }, techNotAsked},
 	{"schema-tech-no-ids", TechSchema([]string{}, []string{}), func() any { return new(TechSpec) }, techNotAsked},
 }
@@ -48,7 +48,7 @@ func TestSchemaGolden(t *testing.T) {
 
 func TestSchemaDeterministic(t *testing.T) {
 	ids := []string{"FR-001", "FR-002"}
-	if !bytes.Equal(StoriesSchema(ids), StoriesSchema(ids)) || !bytes.Equal(PRDSchema(30), PRDSchema(30)) {
+	if !bytes.Equal(StoriesSchema(ids, nil), StoriesSchema(ids, nil)) || !bytes.Equal(PRDSchema(30), PRDSchema(30)) {
 		t.Error("two calls gave different bytes")
 	}
 }
@@ -331,10 +331,10 @@ func TestSchemaRefs(t *testing.T) {
 		path     []string // properties from the root to the reference list
 		wantEnum []any    // nil: no enum
 	}{
-		{"story traces", StoriesSchema([]string{"FR-002", "FR-001"}), []string{"stories", "traces"}, []any{"FR-002", "FR-001"}},
-		{"duplicates and blanks dropped", StoriesSchema([]string{"FR-001", "", "FR-001"}), []string{"stories", "traces"}, []any{"FR-001"}},
-		{"no FRs", StoriesSchema(nil), []string{"stories", "traces"}, nil},
-		{"only a blank", StoriesSchema([]string{""}), []string{"stories", "traces"}, nil},
+		{"story traces", StoriesSchema([]string{"FR-002", "FR-001"}, nil), []string{"stories", "traces"}, []any{"FR-002", "FR-001"}},
+		{"duplicates and blanks dropped", StoriesSchema([]string{"FR-001", "", "FR-001"}, nil), []string{"stories", "traces"}, []any{"FR-001"}},
+		{"no FRs", StoriesSchema(nil, nil), []string{"stories", "traces"}, nil},
+		{"only a blank", StoriesSchema([]string{""}, nil), []string{"stories", "traces"}, nil},
 		{"task stories", TechSchema([]string{"US-001"}, nil), []string{"tasks", "stories"}, []any{"US-001"}},
 		{"endpoint stories", TechSchema([]string{"US-001"}, nil), []string{"endpoints", "stories"}, []any{"US-001"}},
 		{"no stories", TechSchema(nil, nil), []string{"endpoints", "stories"}, nil},

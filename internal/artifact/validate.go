@@ -90,7 +90,8 @@ func (p *PRD) Validate() error {
 
 // Validate checks the stories against the PRD they come from: story and
 // criterion IDs well-formed and unique, each criterion numbered under its
-// own story, at least one criterion per story, and every trace naming a
+// own story, at least one criterion per story, each criterion either in
+// Given/When/Then form with every part filled or in Text, and every trace naming a
 // functional requirement of the PRD. With a nil PRD traces are only checked
 // for form. It returns all problems at once.
 func (s *Stories) Validate(prd *PRD) error {
@@ -122,6 +123,7 @@ func (s *Stories) Validate(prd *PRD) error {
 				ps.add("%s: criterion of %s listed under %s", c.ID, StoryID(story), st.ID)
 			}
 			seen[c.ID] = true
+			ps.criterion(owner, j, c)
 		}
 		ps.refs(owner, "trace", st.Traces, KindFunctional, frs, "the PRD's functional requirements")
 	}
@@ -177,6 +179,31 @@ func (t *TechSpec) Validate(prd *PRD, stories *Stories) error {
 	return ps.err()
 }
 
+// criterion checks that criterion j of the story owner says something: in
+// Given/When/Then form every part is filled, since an empty one renders
+// "Given , when …"; otherwise its text is.
+func (p *problems) criterion(owner string, j int, c Criterion) {
+	item := c.ID
+	if item == "" {
+		item = fmt.Sprintf("%s: criterion %d", owner, j+1)
+	}
+	if strings.TrimSpace(c.Text) != "" {
+		return
+	}
+	var empty []string
+	for _, part := range []struct{ name, text string }{{"given", c.Given}, {"when", c.When}, {"then", c.Then}} {
+		if strings.TrimSpace(part.text) == "" {
+			empty = append(empty, part.name)
+		}
+	}
+	switch {
+	case len(empty) == 3:
+		p.add("%s: empty criterion: fill given, when and then", item)
+	case len(empty) > 0:
+		p.add("%s: empty %s: fill given, when and then, or write the criterion in text and leave them empty", item, strings.Join(empty, " and "))
+	}
+}
+
 // name names an item by its ID, or by its kind and position when it has
 // none.
 func name(k Kind, i int, id string) string {
@@ -184,4 +211,44 @@ func name(k Kind, i int, id string) string {
 		return id
 	}
 	return fmt.Sprintf("%s %d", k, i+1)
+}
+
+// CheckRoles checks that every story's role is one of the PRD's personas,
+// as MatchPersona matches them, or the generic "user" when the PRD names
+// none. A story whose sentence a person wrote in another form (Text, with
+// no role) has no role to check. It returns all problems at once, each
+// naming the story and the roles it may take.
+func (s *Stories) CheckRoles(personas []Persona) error {
+	var ps problems
+	allowed := quotedList(PersonaRoles(personas))
+	generic := len(namedPersonas(personas)) == 0
+	for i, st := range s.Stories {
+		if st.Role == "" && st.Text != "" {
+			continue
+		}
+		owner := name(KindStory, i, st.ID)
+		if _, ok := MatchPersona(st.Role, personas); ok {
+			continue
+		}
+		switch {
+		case generic && strings.TrimSpace(st.Role) == "":
+			ps.add("%s: no role: the PRD names no personas, so the role must be %q", owner, GenericRole)
+		case generic:
+			ps.add("%s: role %q: the PRD names no personas, so the role must be %q", owner, st.Role, GenericRole)
+		case strings.TrimSpace(st.Role) == "":
+			ps.add("%s: no role: the role must be one of the PRD's personas: %s", owner, allowed)
+		default:
+			ps.add("%s: role %q is none of the PRD's personas: use one of %s", owner, st.Role, allowed)
+		}
+	}
+	return ps.err()
+}
+
+// quotedList is items quoted and joined by commas: `"a", "b"`.
+func quotedList(items []string) string {
+	q := make([]string, len(items))
+	for i, it := range items {
+		q[i] = fmt.Sprintf("%q", it)
+	}
+	return strings.Join(q, ", ")
 }

@@ -86,6 +86,19 @@ func TestValidateStories(t *testing.T) {
 			[]string{`US-001: malformed acceptance criterion ID "AC-1.3" (want the form AC-001.1)`}},
 		{"criterion without ID", func(s *Stories) { s.Stories[0].Criteria[2].ID = "" }, []string{"US-001: criterion 3: missing ID"}},
 		{"no criteria", func(s *Stories) { s.Stories[1].Criteria = nil }, []string{"US-002: no acceptance criteria"}},
+		{"empty given", func(s *Stories) {
+			s.Stories[0].Criteria[0] = Criterion{ID: "AC-001.1", When: "I join", Then: "I am in the queue"}
+		},
+			[]string{"AC-001.1: empty given: fill given, when and then, or write the criterion in text and leave them empty"}},
+		{"empty when and then", func(s *Stories) { s.Stories[0].Criteria[0] = Criterion{ID: "AC-001.1", Given: "a queue", When: " "} },
+			[]string{"AC-001.1: empty when and then: fill given, when and then, or write the criterion in text and leave them empty"}},
+		{"empty criterion", func(s *Stories) { s.Stories[0].Criteria[0] = Criterion{ID: "AC-001.1"} },
+			[]string{"AC-001.1: empty criterion: fill given, when and then"}},
+		{"empty criterion without ID", func(s *Stories) { s.Stories[0].Criteria[2] = Criterion{} },
+			[]string{"US-001: criterion 3: missing ID", "US-001: criterion 3: empty criterion: fill given, when and then"}},
+		{"a criterion in text needs no parts", func(s *Stories) {
+			s.Stories[0].Criteria[0] = Criterion{ID: "AC-001.1", Text: "The queue holds 50 people."}
+		}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

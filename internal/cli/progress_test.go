@@ -57,6 +57,6 @@ func TestProgressOnTerminal(t *testing.T) {
 const tinyPRD = `{"title":"Tiny","summary":"Exports check-ins.","problem":"Data is locked in.",` +
 	`"goals":[{"id":"","text":"Users export their data in one step."}],` +
 	`"personas":[{"name":"Member","description":"Checks in daily."}],` +
-	`"functional":[{"id":"","text":"The system must export check-ins as CSV.","priority":""}],` +
+	`"functional":[{"id":"","text":"The system must export check-ins as CSV.","priority":"","source":{"start":5,"end":5}}],` +
 	`"non_functional":[],"in_scope":["Export"],"out_of_scope":[],` +
 	`"metrics":[],"assumptions":[],"open_questions":[]}`

@@ -195,7 +195,7 @@ func (f *factory) run(ctx context.Context, cfg *config.Config, proj *pipeline.Pr
 	if !dryRun {
 		return proj.Execute(ctx, plan)
 	}
-	d := pipeline.DryRun{Quiet: f.flags.quiet, Model: modelName(cfg)}
+	d := pipeline.DryRun{Quiet: f.flags.quiet, Schemas: f.flags.verbose, Model: modelName(cfg)}
 	if p, ok := cfg.Price(cfg.Model); ok {
 		d.Price = &[2]float64{p.Input, p.Output}
 	}

@@ -113,7 +113,7 @@ func runStage(ctx context.Context, opts *stageOptions) error {
 
 // addDryRunFlag gives a generating command --dry-run.
 func addDryRunFlag(cmd *cobra.Command, v *bool) {
-	cmd.Flags().BoolVar(v, "dry-run", false, "show what would run and the prompts a model would be sent; write and send nothing")
+	cmd.Flags().BoolVar(v, "dry-run", false, "show what would run and the prompts a model would be sent (with -v, their JSON schemas too); write and send nothing")
 }
 
 // addAllowEmptyFlag gives a command that writes the PRD --allow-empty.

@@ -25,7 +25,7 @@ func TestStoriesParallelMergeIsDeterministic(t *testing.T) {
 	}
 	var covered []string
 	for _, req := range f.got {
-		ids := enum(req.Schema.JSON)
+		ids := asked(req)
 		if n := len(ids); n == 0 || n > storyGroup {
 			t.Errorf("a request covers %d requirements, want 1 to %d", n, storyGroup)
 		}
@@ -92,7 +92,7 @@ func TestStoriesRunInParallel(t *testing.T) {
 func TestStoriesGroupFailure(t *testing.T) {
 	shuffle := shuffled(7)
 	p, _ := modelWith(bigProject(t, 12), 4, func(ctx context.Context, req llm.Request) error {
-		if slices.Contains(enum(req.Schema.JSON), "FR-007") {
+		if slices.Contains(asked(req), "FR-007") {
 			return errors.New("the model is down")
 		}
 		return shuffle(ctx, req)

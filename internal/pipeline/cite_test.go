@@ -109,3 +109,47 @@ func TestOutOfScopeSourcesFollowTheirItems(t *testing.T) {
 		t.Errorf("the sources moved off their items:\n%s", again)
 	}
 }
+
+// A model's functional requirement that cites no line of the brief (0
+// and 0) goes back for repair, asking for its lines; the repaired answer's
+// citation is written. One that stays uncited fails the stage.
+func TestUncitedRequirementIsRepaired(t *testing.T) {
+	client := &fakeClient{contents: []string{citeAnswer("0", "0"), citeAnswer("5", "5")}}
+	p := newProject(t, citeBrief, Model(client, 1, 1, ""))
+	md := string(mustRun(t, p, "prd"))
+	if len(client.got) != 2 {
+		t.Fatalf("%d requests, want the answer and one repair", len(client.got))
+	}
+	repair := client.got[1].Messages[len(client.got[1].Messages)-1].Content
+	if want := "FR-001 cites no line of the brief: give the lines it comes from as its source (1 to 13)"; !strings.Contains(repair, want) {
+		t.Errorf("the repair request does not say %q:\n%s", want, repair)
+	}
+	if !strings.Contains(md, "- **FR-001** The system must export check-in history as CSV. (brief.md:5)\n") {
+		t.Errorf("the repaired citation is not written:\n%s", md)
+	}
+	if schema := string(client.got[0].Schema.JSON); !strings.Contains(schema, "every functional requirement comes from the brief, so never 0") {
+		t.Errorf("the schema does not ask every requirement for its lines:\n%s", schema)
+	}
+
+	client = &fakeClient{contents: []string{citeAnswer("0", "0")}}
+	p = newProject(t, citeBrief, Model(client, 1, 1, ""))
+	_, err := run(t, p, "prd")
+	if err == nil || !strings.Contains(err.Error(), "FR-001 cites no line of the brief") {
+		t.Fatalf("got %v, want the uncited requirement refused", err)
+	}
+	if len(client.got) != 2 {
+		t.Errorf("%d requests, want the answer and one repair", len(client.got))
+	}
+}
+
+// Only a functional requirement must cite: a goal or a non-functional
+// requirement the brief does not state may say so with 0 and 0.
+func TestOnlyRequirementsMustCite(t *testing.T) {
+	answer := strings.Replace(citeAnswer("5", "5"), `"source":{"start":9,"end":9}`, `"source":{"start":0,"end":0}`, 1)
+	client := &fakeClient{contents: []string{answer}}
+	p := newProject(t, citeBrief, Model(client, 1, 1, ""))
+	mustRun(t, p, "prd")
+	if len(client.got) != 1 {
+		t.Errorf("%d requests, want one: an uncited NFR needs no repair", len(client.got))
+	}
+}

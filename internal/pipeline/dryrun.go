@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,6 +17,9 @@ import (
 type DryRun struct {
 	// Quiet leaves the prompts out: the stages and totals only.
 	Quiet bool
+	// Schemas shows, after each request's prompts, the JSON schema sent
+	// with it (--verbose), so that what the model receives is all there.
+	Schemas bool
 	// Model is the model that would write the documents; empty when the
 	// offline engine would.
 	Model string
@@ -64,7 +69,7 @@ func (p *Project) WriteDryRun(w io.Writer, plan *Plan, d DryRun) error {
 		total += stageTokens
 		fmt.Fprintf(&b, "  %s, about %s prompt tokens\n", plural.Count(len(reqs), "request"), thousands(stageTokens))
 		if !d.Quiet {
-			writePrompts(&b, step.Stage.Name(), reqs)
+			writePrompts(&b, step.Stage.Name(), reqs, d.Schemas)
 		}
 	}
 	if s := plan.Stop; s != nil {
@@ -114,12 +119,22 @@ func (p *Project) dryRequests(plan *Plan, step planStep, rewritten []string) ([]
 	return reqs, note, nil
 }
 
-// writePrompts shows the messages of each request of a stage.
-func writePrompts(b *strings.Builder, stage string, reqs []llm.Request) {
+// writePrompts shows the messages of each request of a stage and, with
+// schemas, the JSON schema sent with it, indented.
+func writePrompts(b *strings.Builder, stage string, reqs []llm.Request, schemas bool) {
 	for i, r := range reqs {
 		fmt.Fprintf(b, "\n=== %s: request %d of %d, about %s prompt tokens ===\n", stage, i+1, len(reqs), thousands(tokens.Request(r)))
 		for _, m := range r.Messages {
 			fmt.Fprintf(b, "--- %s ---\n%s\n", m.Role, strings.TrimRight(m.Content, "\n"))
+		}
+		if schemas && r.Schema != nil {
+			fmt.Fprintf(b, "--- schema %q (strict JSON schema the answer must match) ---\n", r.Schema.Name)
+			var out bytes.Buffer
+			if err := json.Indent(&out, r.Schema.JSON, "", "  "); err != nil {
+				out.Reset()
+				out.Write(r.Schema.JSON)
+			}
+			fmt.Fprintf(b, "%s\n", out.String())
 		}
 	}
 }

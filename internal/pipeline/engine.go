@@ -38,8 +38,9 @@ type work interface {
 	// answer decodes into and is checked as.
 	calls(p *Project) ([]call, error)
 	// merge joins the calls' answers into the artifact, in the calls'
-	// order, whatever order they arrived in.
-	merge(calls []call)
+	// order, whatever order they arrived in. What it leaves out of an
+	// answer it tells p's observer.
+	merge(p *Project, calls []call)
 }
 
 // Usage is what one stage cost, summed over its requests.

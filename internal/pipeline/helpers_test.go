@@ -117,7 +117,7 @@ func (f *follower) Complete(ctx context.Context, req llm.Request) (*llm.Response
 
 func (f *follower) answer(req llm.Request) (any, error) {
 	p := f.p
-	allowed := enum(req.Schema.JSON)
+	allowed := asked(req)
 	switch req.Stage {
 	case "prd":
 		_, b, err := p.readBrief(p.Abs(p.opts.Brief), p.opts.Brief)
@@ -147,6 +147,25 @@ func (f *follower) answer(req llm.Request) (any, error) {
 		return offline.BuildTech(prd, &sub), nil
 	}
 	return nil, errors.New("the follower does not know stage " + req.Stage)
+}
+
+// coverRe finds the requirements a stories request must cover in its
+// prompt.
+var coverRe = regexp.MustCompile(`Every one of ([A-Z0-9, -]+) must be traced`)
+
+// asked are the IDs a request asks about: the requirements a stories
+// request must cover (its schema lets the stories trace any of the PRD's),
+// the stories a tech request may name.
+func asked(req llm.Request) []string {
+	if req.Stage != "stories" {
+		return enum(req.Schema.JSON)
+	}
+	for _, m := range req.Messages {
+		if g := coverRe.FindStringSubmatch(m.Content); g != nil {
+			return strings.Split(g[1], ", ")
+		}
+	}
+	return nil
 }
 
 var enumRe = regexp.MustCompile(`"enum":\[([^\]]*)\]`)

@@ -86,7 +86,7 @@ func (m *modelEngine) write(ctx context.Context, p *Project, w work) (Usage, err
 	if err != nil {
 		return total, err
 	}
-	w.merge(calls)
+	w.merge(p, calls)
 	return total, nil
 }
 

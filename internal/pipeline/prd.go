@@ -80,10 +80,10 @@ func (w *prdWork) calls(p *Project) ([]call, error) {
 		return nil, err
 	}
 	req := llm.Request{Stage: prdName, Messages: msgs, Schema: &llm.Schema{Name: prdName, JSON: artifact.PRDSchema(len(w.lines))}}
-	return []call{{req: req, into: &prdValue{brief: w.lines}}}, nil
+	return []call{{req: req, into: &prdValue{brief: w.lines, model: true}}}, nil
 }
 
-func (w *prdWork) merge(calls []call) { w.prd = &calls[0].into.(*prdValue).PRD }
+func (w *prdWork) merge(_ *Project, calls []call) { w.prd = &calls[0].into.(*prdValue).PRD }
 
 func (w *prdWork) finish(p *Project, b base) (*document, error) {
 	if err := w.nonEmpty(p, b.allowEmpty); err != nil {
@@ -153,12 +153,20 @@ func knownPRD(ledger []item, mine *artifact.PRD) *artifact.PRD {
 type prdValue struct {
 	artifact.PRD
 	brief []string
+	// model is set for a model's answer, each of whose functional
+	// requirements must cite the brief (the offline engine cites what it
+	// finds, and a brief line it cannot place is no reason to fail).
+	model bool
 }
 
 func (v *prdValue) reset()  { v.PRD = artifact.PRD{} }
 func (v *prdValue) number() { v.PRD.Number() }
 func (v *prdValue) validate() error {
-	return errors.Join(v.PRD.Validate(), v.PRD.CheckSources(v.brief))
+	errs := []error{v.PRD.Validate(), v.PRD.CheckSources(v.brief)}
+	if v.model {
+		errs = append(errs, v.PRD.CheckCited(v.brief))
+	}
+	return errors.Join(errs...)
 }
 
 func (prdStage) settle(p *Project, data []byte, s *settlement) ([]byte, error) {

@@ -162,7 +162,7 @@ func (w *scaffoldWork) calls(p *Project) ([]call, error) {
 	return []call{{req: req, into: &manifestValue{}}}, nil
 }
 
-func (w *scaffoldWork) merge(calls []call) {
+func (w *scaffoldWork) merge(_ *Project, calls []call) {
 	w.files = nil
 	for _, f := range calls[0].into.(*manifestValue).Files {
 		w.files = append(w.files, scaffold.File{Path: f.Path, Content: []byte(f.Content)})

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/prodgen/prodgen/internal/artifact"
@@ -96,33 +97,30 @@ func (w *storiesWork) calls(p *Project) ([]call, error) {
 	}
 }
 
-// groups builds one stories request per group of requirements.
+// groups builds one stories request per group of requirements. Each
+// request must cover its group's requirements, but its stories may trace
+// any of the PRD's requirements they deliver, and take as their role only
+// one of the PRD's personas: the schema's enums list them all.
 func (w *storiesWork) groups(p *Project, groups [][]artifact.Requirement) ([]call, error) {
 	calls := make([]call, 0, len(groups))
+	allIDs := requirementIDs(w.prd.Functional)
+	roles := artifact.PersonaRoles(w.prd.Personas)
 	for _, g := range groups {
-		part := w.prd
-		if len(groups) > 1 {
-			// The group's requirements only: validation accepts traces to
-			// the group alone.
-			cp := *w.prd
-			cp.Functional = g
-			part = &cp
-		}
 		frIDs := requirementIDs(g)
-		msgs, err := p.messages(storiesName, prompt.StoriesData{PRD: string(w.src), FRIDs: frIDs, Part: len(groups) > 1})
+		msgs, err := p.messages(storiesName, prompt.StoriesData{PRD: string(w.src), FRIDs: frIDs, Part: len(groups) > 1, Roles: roles})
 		if err != nil {
 			return nil, err
 		}
 		req := llm.Request{Stage: storiesName, Messages: msgs,
-			Schema: &llm.Schema{Name: storiesName, JSON: artifact.StoriesSchema(frIDs)}}
-		calls = append(calls, call{req: req, into: &storiesValue{prd: part}})
+			Schema: &llm.Schema{Name: storiesName, JSON: artifact.StoriesSchema(allIDs, roles)}}
+		calls = append(calls, call{req: req, into: &storiesValue{prd: w.prd, cover: frIDs, model: true}})
 	}
 	return calls, nil
 }
 
 // merge joins the stories of each call in the calls' order and numbers
 // them again, US-001 onwards, as if one answer had held them all.
-func (w *storiesWork) merge(calls []call) {
+func (w *storiesWork) merge(_ *Project, calls []call) {
 	first := &calls[0].into.(*storiesValue).Stories
 	if len(calls) == 1 {
 		w.stories = first
@@ -196,19 +194,57 @@ func knownStories(ledger []item, mine *artifact.Stories) *artifact.Stories {
 }
 
 // storiesValue is stories as an answer decodes into them, checked against
-// the requirements they may trace.
+// the PRD whose requirements they may trace.
 type storiesValue struct {
 	artifact.Stories
 	prd *artifact.PRD
+	// cover are the requirements the answer must give a story each: its
+	// request's group. Empty for the offline engine, which builds the
+	// whole document.
+	cover []string
+	// model is set for a model's answer, whose roles must be the PRD's
+	// personas. (The offline engine's are not yet on every brief: it takes
+	// an actor a requirement names even when the PRD has no such persona.)
+	model bool
 }
 
-func (v *storiesValue) reset()          { v.Stories = artifact.Stories{} }
-func (v *storiesValue) number()         { v.Stories.Number() }
-func (v *storiesValue) validate() error { return v.Stories.Validate(v.prd) }
+func (v *storiesValue) reset()  { v.Stories = artifact.Stories{} }
+func (v *storiesValue) number() { v.Stories.Number() }
+func (v *storiesValue) validate() error {
+	errs := []error{v.Stories.Validate(v.prd), v.covered()}
+	if v.model {
+		errs = append(errs, v.Stories.CheckRoles(v.prd.Personas))
+	}
+	return errors.Join(errs...)
+}
+
+// covered reports each requirement of cover that no story traces.
+func (v *storiesValue) covered() error {
+	traced := make(map[string]bool)
+	for _, st := range v.Stories.Stories {
+		for _, id := range st.Traces {
+			traced[id] = true
+		}
+	}
+	var errs []error
+	for _, id := range v.cover {
+		if !traced[id] {
+			errs = append(errs, fmt.Errorf("%s has no story: write at least one story that traces it", id))
+		}
+	}
+	return errors.Join(errs...)
+}
 
 // expected is the answer a stories request needs room for: a story and
-// its criteria run to about 300 tokens, two stories a requirement.
-func (v *storiesValue) expected() int { return 300 * 2 * max(len(v.prd.Functional), 1) }
+// its criteria run to about 300 tokens, two stories a requirement of its
+// group.
+func (v *storiesValue) expected() int {
+	n := len(v.cover)
+	if n == 0 {
+		n = len(v.prd.Functional)
+	}
+	return 300 * 2 * max(n, 1)
+}
 
 func (storiesStage) settle(p *Project, data []byte, s *settlement) ([]byte, error) {
 	doc, err := artifact.ParseStories(data)

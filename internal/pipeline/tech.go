@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/disk"
@@ -128,16 +129,78 @@ func techCall(p *Project, data prompt.TechData, prd *artifact.PRD, stories *arti
 // merge takes the design from the first call and the tasks from the
 // others, in the calls' order, numbered T-001 onwards. A single call is
 // the whole document.
-func (w *techWork) merge(calls []call) {
+//
+// Nothing an answer holds beyond its part is dropped without a word: the
+// open questions of a tasks answer are kept, after the design's, unless
+// the design or an earlier answer asks the same; anything else outside a
+// request's part (tasks in the design answer, a design in a tasks answer)
+// would repeat what another request writes, and is left out with a
+// warning.
+func (w *techWork) merge(p *Project, calls []call) {
 	w.tech = &calls[0].into.(*techValue).TechSpec
 	if len(calls) == 1 {
 		return
 	}
+	if n := len(w.tech.Tasks); n > 0 {
+		p.obs.Warnf("warning: %s: the design answer also held %s, which the tasks requests write: left out\n", techName, plural.Count(n, "task"))
+	}
 	w.tech.Tasks = nil
+	asked := make(map[string]bool)
+	for _, q := range w.tech.OpenQuestions {
+		asked[questionKey(q.Text)] = true
+	}
 	for _, c := range calls[1:] {
-		w.tech.Tasks = append(w.tech.Tasks, c.into.(*techValue).Tasks...)
+		part := &c.into.(*techValue).TechSpec
+		w.tech.Tasks = append(w.tech.Tasks, part.Tasks...)
+		for _, q := range part.OpenQuestions {
+			if k := questionKey(q.Text); !asked[k] {
+				asked[k] = true
+				w.tech.OpenQuestions = append(w.tech.OpenQuestions, q)
+			}
+		}
+		if extra := designParts(part); extra != "" {
+			p.obs.Warnf("warning: %s: the tasks answer for %s also held %s, which the design request writes: left out\n",
+				techName, rangeOf(c.into.(*techValue).stories), extra)
+		}
 	}
 	w.tech.Number()
+}
+
+// questionKey is what two open questions asking the same have in common.
+func questionKey(text string) string { return strings.ToLower(strings.Join(strings.Fields(text), " ")) }
+
+// designParts names what a tasks answer holds of the design, "" when
+// nothing: "an overview, 2 components and 1 endpoint".
+func designParts(t *artifact.TechSpec) string {
+	var parts []string
+	if strings.TrimSpace(t.Overview) != "" {
+		parts = append(parts, "an overview")
+	}
+	for _, n := range []struct {
+		n    int
+		noun string
+	}{
+		{len(t.Components), "component"}, {len(t.Entities), "entity"}, {len(t.Endpoints), "endpoint"},
+		{len(t.Quality), "quality requirement"},
+	} {
+		if n.n > 0 {
+			parts = append(parts, plural.Count(n.n, n.noun))
+		}
+	}
+	return plural.And(parts)
+}
+
+// rangeOf names a group of stories by its first and last IDs: "US-009 to
+// US-016".
+func rangeOf(s *artifact.Stories) string {
+	ids := storyIDs(s.Stories)
+	switch len(ids) {
+	case 0:
+		return "no stories"
+	case 1:
+		return ids[0]
+	}
+	return ids[0] + " to " + ids[len(ids)-1]
 }
 
 func (w *techWork) finish(p *Project, b base) (*document, error) {

@@ -71,10 +71,14 @@ func (d PRDData) BriefLines() int { return len(artifact.BriefLines([]byte(d.Brie
 // StoriesData is the data of the stories prompt.
 type StoriesData struct {
 	PRD   string   // the PRD's markdown
-	FRIDs []string // the functional requirement IDs the stories may trace
+	FRIDs []string // the functional requirement IDs the stories must cover
 	// Part is set when the PRD's requirements are split over several
-	// requests and this one covers only FRIDs.
+	// requests and this one covers only FRIDs; its stories may still
+	// trace any of the PRD's requirements they deliver.
 	Part bool
+	// Roles are the roles a story may take: the PRD's personas ("patient",
+	// "front-desk staff"), or "user" alone when it names none.
+	Roles []string
 }
 
 // TechData is the data of the tech prompt.
