@@ -32,15 +32,16 @@ func BuildPRD(b *brief.Brief) *artifact.PRD {
 			p.Personas = append(p.Personas, artifact.Persona{Name: upperFirst(name), Description: clean(u.Description), Source: source(b, u.Name)})
 		}
 	}
-	texts := each(b.Features, func(f brief.Feature) string { return functionalText(pp, f) })
+	frs := each(b.Features, func(f brief.Feature) written { return functionalText(pp, f) })
 	for i, f := range b.Features {
-		text := texts[i]
+		text := frs[i].text
 		if text == "" {
 			continue
 		}
 		id := artifact.FRID(len(p.Functional) + 1)
 		src, also := sources(b, f.Text)
 		p.Functional = append(p.Functional, artifact.Requirement{ID: id, Text: text, Priority: clean(f.Priority), Source: src, Also: also})
+		p.Personas = addActor(p.Personas, frs[i].clause, src)
 	}
 	for _, c := range nonEmpty(b.Constraints) {
 		id := artifact.NFRID(len(p.NonFunctional) + 1)
@@ -115,10 +116,10 @@ func laterText(f brief.Feature) string {
 }
 
 // functionalText phrases one feature as a requirement, with its notes.
-func functionalText(pp people, f brief.Feature) string {
+func functionalText(pp people, f brief.Feature) written {
 	text := clean(markdown.Plain(f.Text))
 	if !hasWord(text) {
-		return "" // markup or punctuation alone states no capability
+		return written{} // markup or punctuation alone states no capability
 	}
 	first, more := firstSentence(text)
 	c := pp.filedUnder(f.Actor).analyse(first)
@@ -133,7 +134,32 @@ func functionalText(pp people, f brief.Feature) string {
 	if n := notesText(clean(markdown.Plain(f.Notes))); n != "" {
 		out += " " + n
 	}
-	return out
+	return written{out, c}
+}
+
+// written is a requirement's text and what the analysis read in it.
+type written struct {
+	text   string
+	clause clause
+}
+
+// addActor adds to personas the people a requirement names as its actor
+// when none of the personas is them ("auditors export the audit log" in
+// a brief whose users are employees and managers): a story's role is
+// always a persona, so the PRD names every kind of person who acts, each
+// citing the first requirement that names them.
+func addActor(personas []artifact.Persona, c clause, src artifact.Source) []artifact.Persona {
+	if c.kind != kindActor || c.persona >= 0 || c.actor == "" || c.actor == "users" {
+		return personas
+	}
+	name := stripDeterminer(tokenize(c.actor))
+	if !isPerson(headWord(name)) {
+		return personas
+	}
+	if _, ok := artifact.MatchPersona(name, personas); ok {
+		return personas
+	}
+	return append(personas, artifact.Persona{Name: upperFirst(name), Source: src})
 }
 
 // nounRequirement writes a feature the analysis read as a noun phrase.

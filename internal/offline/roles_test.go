@@ -3,32 +3,15 @@ package offline
 import (
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/brief"
 )
 
-// roleGaps are the briefs whose offline stories take a role that is none
-// of the PRD's personas, which a model's stories may not
-// (artifact.Stories.CheckRoles); the pipeline does not hold the offline
-// engine to the rule until this list is empty:
-//
-//   - descant: a requirement without an actor, in a PRD with personas,
-//     gets the generic "user";
-//   - returnly: an actor the requirement names ("customer service agent")
-//     that is no persona (and the reader takes a sentence for a persona);
-//   - swatchbook: an actor the requirement names ("customer") that is no
-//     persona;
-//   - the phrasings sample: "Users can reset their password" keeps
-//     "user", and an "auditor" is no persona.
-var roleGaps = []string{"descant", "returnly", "swatchbook", "sample phrasings"}
-
 // TestStoryRolesArePersonas checks the offline stories of every sample,
 // corpus brief and example against the rule a model's stories follow:
-// each role is one of the PRD's personas. A brief that newly breaks it,
-// or one of roleGaps that now keeps it, fails the test.
+// each role is one of the PRD's personas.
 func TestStoryRolesArePersonas(t *testing.T) {
 	type input struct {
 		name  string
@@ -61,12 +44,8 @@ func TestStoryRolesArePersonas(t *testing.T) {
 	for _, in := range inputs {
 		prd := BuildPRD(in.brief)
 		prd.Number()
-		err := BuildStories(prd).CheckRoles(prd.Personas)
-		switch known := slices.Contains(roleGaps, in.name); {
-		case err != nil && !known:
+		if err := BuildStories(prd).CheckRoles(prd.Personas); err != nil {
 			t.Errorf("%s: %v", in.name, err)
-		case err == nil && known:
-			t.Errorf("%s: its stories' roles are all personas now: take it off roleGaps", in.name)
 		}
 	}
 }

@@ -163,8 +163,19 @@ func storyRole(parts frParts, personas []artifact.Persona, proper map[string]boo
 	switch {
 	case parts.persona >= 0 && parts.persona < len(personas):
 		name = personas[parts.persona].Name
-	case parts.kind != kindActor && len(personas) > 0:
-		name = personas[0].Name
+	case len(personas) > 0:
+		// A story's role is one of the PRD's personas: the one the actor
+		// names ("volunteers" for "Regular volunteer"), else, for a
+		// requirement no person does, the one whose words it shares most,
+		// else the first.
+		// A kind of person the PRD does not name (BuildPRD names every one
+		// its requirements do, so only a hand edit makes one) stays as
+		// written, for validation to ask for the persona.
+		if match, ok := artifact.MatchPersona(name, personas); ok && name != "" {
+			name = match
+		} else if name == "" || !isPerson(headWord(name)) || name == "users" {
+			name = closestPersona(parts, personas, proper)
+		}
 	case name == "":
 		return "user"
 	}
@@ -182,6 +193,19 @@ func storyRole(parts frParts, personas []artifact.Persona, proper map[string]boo
 		head = strings.Replace(head, h, h+" member", 1)
 	}
 	return head
+}
+
+// closestPersona is the persona whose name and description share most
+// topic words with what the requirement says, the first on a tie.
+func closestPersona(parts frParts, personas []artifact.Persona, proper map[string]bool) string {
+	text := parts.actor + " " + parts.body + " " + strings.Join(parts.notes, " ")
+	best, bestN := 0, 0
+	for i, p := range personas {
+		if n := overlap(text, p.Name+" "+p.Description, proper); n > bestN {
+			best, bestN = i, n
+		}
+	}
+	return personas[best].Name
 }
 
 // storyWant is what follows "I want": "to join the queue…" with the

@@ -113,7 +113,7 @@ func (w *storiesWork) groups(p *Project, groups [][]artifact.Requirement) ([]cal
 		}
 		req := llm.Request{Stage: storiesName, Messages: msgs,
 			Schema: &llm.Schema{Name: storiesName, JSON: artifact.StoriesSchema(allIDs, roles)}}
-		calls = append(calls, call{req: req, into: &storiesValue{prd: w.prd, cover: frIDs, model: true}})
+		calls = append(calls, call{req: req, into: &storiesValue{prd: w.prd, cover: frIDs}})
 	}
 	return calls, nil
 }
@@ -202,20 +202,13 @@ type storiesValue struct {
 	// request's group. Empty for the offline engine, which builds the
 	// whole document.
 	cover []string
-	// model is set for a model's answer, whose roles must be the PRD's
-	// personas. (The offline engine's are not yet on every brief: it takes
-	// an actor a requirement names even when the PRD has no such persona.)
-	model bool
 }
 
 func (v *storiesValue) reset()  { v.Stories = artifact.Stories{} }
 func (v *storiesValue) number() { v.Stories.Number() }
 func (v *storiesValue) validate() error {
-	errs := []error{v.Stories.Validate(v.prd), v.covered()}
-	if v.model {
-		errs = append(errs, v.Stories.CheckRoles(v.prd.Personas))
-	}
-	return errors.Join(errs...)
+	// Either engine's roles are the PRD's personas.
+	return errors.Join(v.Stories.Validate(v.prd), v.covered(), v.Stories.CheckRoles(v.prd.Personas))
 }
 
 // covered reports each requirement of cover that no story traces.
