@@ -19,6 +19,10 @@ import (
 //   - outcomes: the brief's outcomes (Expectation.Outcomes) that some
 //     criterion states: one criterion's Given, When and Then together hold
 //     every key of the outcome. Target: 90% of them.
+//   - garbled: sentences of the PRD (requirements, scope items) and of the
+//     stories (titles, story sentences, criteria) that prose.Garbled flags:
+//     markup left open, doubled words, a modal before a non-verb, an
+//     article before nothing, cut-off fragments. Target: none.
 //   - boilerplate: criteria that another story repeats word for word once
 //     each story's own words are set aside (see boilerplateKey), such as
 //     one authorization refusal or "the system meets NFR-004" under every
@@ -30,6 +34,7 @@ type StoryFigures struct {
 	Tautologies Count `json:"tautologies"` // tautological criteria, of the criteria
 	Outcomes    Count `json:"outcomes"`    // the brief's outcomes some criterion states, of the outcomes
 	Boilerplate Count `json:"boilerplate"` // criteria another story repeats, of the criteria
+	Garbled     Count `json:"garbled"`     // sentences prose.Garbled flags, of the sentences
 }
 
 // Add sums two sets of figures.
@@ -39,6 +44,7 @@ func (f StoryFigures) Add(g StoryFigures) StoryFigures {
 		Tautologies: f.Tautologies.Add(g.Tautologies),
 		Outcomes:    f.Outcomes.Add(g.Outcomes),
 		Boilerplate: f.Boilerplate.Add(g.Boilerplate),
+		Garbled:     f.Garbled.Add(g.Garbled),
 	}
 }
 
@@ -62,6 +68,8 @@ var storyFigureList = []storyFigure{
 		func(c Count) bool { return c.Got == 0 }, countRose},
 	{"outcomes", ">=90%", true, func(f *StoryFigures) *Count { return &f.Outcomes },
 		func(c Count) bool { return c.Percent() >= 90 }, gotFell},
+	{"garbled", "0", false, func(f *StoryFigures) *Count { return &f.Garbled },
+		func(c Count) bool { return c.Got == 0 }, countRose},
 	{"boilerplate", "info", false, func(f *StoryFigures) *Count { return &f.Boilerplate }, nil, nil},
 }
 
@@ -117,7 +125,41 @@ func ScoreStories(e *Expectation, prd *artifact.PRD, st *artifact.Stories) Story
 		}
 	}
 	r.scoreBoilerplate(st)
+	r.scoreGarbled(prd, st)
 	return r
+}
+
+// scoreGarbled counts the sentences prose.Garbled flags, of all the PRD's
+// requirements and scope items and the stories' titles, sentences and
+// criteria.
+func (r *StoryResult) scoreGarbled(prd *artifact.PRD, st *artifact.Stories) {
+	c := &r.Figures.Garbled
+	check := func(where, text string) {
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		c.Of++
+		if gs := prose.Garbled(text); len(gs) > 0 {
+			c.Got++
+			r.gap("garbled: %s %q (%s)", where, clip(text, 140), gs[0].Kind)
+		}
+	}
+	for _, q := range append(append([]artifact.Requirement(nil), prd.Functional...), prd.NonFunctional...) {
+		check(q.ID, q.Text)
+	}
+	for _, s := range prd.InScope {
+		check("in scope", s)
+	}
+	for _, s := range prd.OutOfScope {
+		check("out of scope", s)
+	}
+	for _, s := range st.Stories {
+		check(s.ID+" title", s.Title)
+		check(s.ID, s.Sentence())
+		for _, cr := range s.Criteria {
+			check(cr.ID, criterionText(cr))
+		}
+	}
 }
 
 // statesOutcome reports whether one criterion holds every key.
