@@ -52,9 +52,10 @@ func hasAccessControl(p *artifact.PRD) bool {
 	return false
 }
 
-// gwt is one criterion in Given/When/Then form, before numbering.
+// gwt is one criterion in Given/When/Then form, before numbering. Each
+// part is single-spaced, and quotation marks a cut left unpaired go.
 func gwt(given, when, then string) artifact.Criterion {
-	return artifact.Criterion{Given: given, When: when, Then: then}
+	return artifact.Criterion{Given: balanceQuotes(given), When: balanceQuotes(when), Then: balanceQuotes(then)}
 }
 
 // criteria returns the story's numbered criteria: the main path first,

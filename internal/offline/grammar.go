@@ -78,17 +78,43 @@ func join(ts []token) string {
 
 // trimPunct drops punctuation (and dangling "and"/"or") at both ends.
 func trimPunct(ts []token) []token {
-	for len(ts) > 0 && (!ts[0].isWord() && ts[0].text != "(") {
+	for len(ts) > 0 && (!ts[0].isWord() && ts[0].text != "(" && !quoteMark(ts[0].text)) {
 		ts = ts[1:]
 	}
 	for len(ts) > 0 {
 		last := ts[len(ts)-1]
-		if last.isWord() && last.lw() != "and" && last.lw() != "or" || last.text == ")" {
+		if last.isWord() && last.lw() != "and" && last.lw() != "or" || last.text == ")" || quoteMark(last.text) && quotesOpen(ts[:len(ts)-1]) {
 			break
 		}
 		ts = ts[:len(ts)-1]
 	}
+	if len(ts) > 0 && quoteMark(ts[0].text) && !quotesOpen(ts) {
+		return ts
+	}
+	if len(ts) > 0 && quoteMark(ts[0].text) && quotesOpen(ts) {
+		ts = ts[1:] // an opening quote closed nowhere
+	}
 	return ts
+}
+
+// quoteMark reports whether a token is a quotation mark.
+func quoteMark(s string) bool { return s == `"` || s == "“" || s == "”" }
+
+// quotesOpen reports whether ts leave a quotation open: an odd number of
+// straight quotes, or more opening than closing curly ones.
+func quotesOpen(ts []token) bool {
+	straight, curly := 0, 0
+	for _, t := range ts {
+		switch t.text {
+		case `"`:
+			straight++
+		case "“":
+			curly++
+		case "”":
+			curly--
+		}
+	}
+	return straight%2 == 1 || curly > 0
 }
 
 // properNouns collects the words written with a capital inside a

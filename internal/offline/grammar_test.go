@@ -230,3 +230,35 @@ func TestUpperFirstKeepsMixedCase(t *testing.T) {
 		}
 	}
 }
+
+// What the corpus's garbled sentences came from: quotes a cut left
+// unpaired, titles cut after a dangling word, "at once" read as a
+// condition, an article before a quoted name.
+func TestNoGarbleShapes(t *testing.T) {
+	for in, want := range map[string]string{
+		`pick a walker or "first available`:   "pick a walker or first available",
+		`pick a walker or "first available"`:  `pick a walker or "first available"`,
+		"a “quoted” name":                     "a “quoted” name",
+		"an “open quote":                      "an open quote",
+		"two  spaces":                         "two spaces",
+	} {
+		if got := balanceQuotes(in); got != want {
+			t.Errorf("balanceQuotes(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for body, want := range map[string]string{
+		"book a wheel in two-hour slots up to a week ahead": "Book a wheel in two-hour slots",
+		"see free berths for tonight and the next 14 nights, filtered by boat length": "See free berths for tonight",
+		`pick a walker or "first available"`: `Pick a walker or "first available"`,
+	} {
+		if got := storyTitle(frParts{kind: kindActor, body: body}); got != want {
+			t.Errorf("storyTitle(%q) = %q, want %q", body, got, want)
+		}
+	}
+	if got := withArticle(`"Similar incidents" on each postmortem`); got != `"Similar incidents" on each postmortem` {
+		t.Errorf("withArticle put an article before a quoted name: %q", got)
+	}
+	if s := segments(tokenize("book several boats at once for a squad session")); len(s) != 1 || len(s[0].cond) != 0 {
+		t.Errorf("'at once' read as a condition: %+v", s)
+	}
+}

@@ -259,8 +259,8 @@ func uncounted(head string) bool {
 // withArticle puts "a"/"an" before a singular noun phrase that has none.
 func withArticle(np string) string {
 	ts := tokenize(np)
-	if len(ts) == 0 || determiners[ts[0].lw()] {
-		return np
+	if len(ts) == 0 || determiners[ts[0].lw()] || quoteMark(ts[0].text) {
+		return np // "a team", or a name in quotes: "Similar incidents"
 	}
 	if uncounted(nounHead(ts)) {
 		return np

@@ -184,7 +184,8 @@ func parseSegment(words []token) segment {
 	}
 	rest := words[k:]
 	for i, t := range rest {
-		if conditionWords[t.lw()] && i+1 < len(rest) {
+		if conditionWords[t.lw()] && i+1 < len(rest) && !(t.lw() == "once" && (i == 0 || rest[i-1].lw() == "at" || rest[i+1].lw() == "a")) {
+			// "at once", "once a month": no condition.
 			end := i + 1
 			for end < len(rest) && rest[end].text != "," && rest[end].text != ";" {
 				end++

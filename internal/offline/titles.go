@@ -34,12 +34,31 @@ func storyTitle(parts frParts) string {
 	}
 	for len(ts) > 1 {
 		lw := ts[len(ts)-1].lw()
-		if !determiners[lw] && !prepositions[lw] && !conjunctions[lw] && ts[len(ts)-1].isWord() {
+		last := ts[len(ts)-1]
+		if !determiners[lw] && !prepositions[lw] && !conjunctions[lw] && !danglingWords[lw] && last.isWord() ||
+			quoteMark(last.text) && quotesOpen(ts[:len(ts)-1]) {
 			break
 		}
 		ts = ts[:len(ts)-1]
 	}
-	return upperFirst(join(trimPunct(ts)))
+	return upperFirst(balanceQuotes(join(trimPunct(ts))))
+}
+
+// danglingWords cannot end a title cut out of a longer phrase: "Book a
+// wheel in two-hour slots up" (to a week ahead), "for tonight and the
+// next" (14 nights).
+var danglingWords = set("up", "next", "each", "every", "more", "less", "most", "least", "other", "same", "only", "own", "than", "as", "such")
+
+// balanceQuotes drops the quotation marks of a phrase cut out of a longer
+// one when they no longer pair: `pick a walker or "first available`.
+func balanceQuotes(s string) string {
+	if strings.Count(s, `"`)%2 == 1 {
+		s = strings.ReplaceAll(s, `"`, "")
+	}
+	if strings.Count(s, "“") != strings.Count(s, "”") {
+		s = strings.NewReplacer("“", "", "”", "").Replace(s)
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // cutDetail cuts a phrase at the first word that starts a detail: "by",

@@ -77,11 +77,13 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 		return c.act(s), "the results are shown to them", true
 	case selectVerbs[s.root] && len(s.obj) > 0:
 		return c.act(s), obj + " " + be + " selected", true
-	case len(s.obj) > 0 && !pronounObject(s.obj):
-		if then, ok := c.outcome(s); ok {
-			return c.act(s), then, true
-		}
-		fallthrough
+	case len(s.obj) > 0 && (auxiliaries[s.root] || whWords[s.obj[0].lw()] || len(headPhrase(s.obj)) == 0 || strings.TrimSpace(obj) == "the"):
+		// "has its stop moved", "remind whoever is on the rota": no thing
+		// to say a result of.
+		return "", "", false
+	case len(s.obj) > 0 && !pronounObject(s.obj) && c.hasOutcome(s):
+		then, _ := c.outcome(s)
+		return c.act(s), then, true
 	case len(s.obj) > 0:
 		then := obj + " " + be + " " + lookupVerb(s.verb).pp
 		if len(s.rest) > 0 && (s.rest[0].lw() == "as" || s.rest[0].lw() == "into" || s.rest[0].lw() == "to") {
@@ -112,10 +114,23 @@ var (
 	pronounWords = set("it", "them", "this", "that", "these", "those", "one")
 )
 
+// auxiliaries and whWords start no result a criterion can state: "has
+// its stop moved", "remind whoever is on the rota".
+var (
+	auxiliaries = set("have", "be", "do", "get", "let", "make")
+	whWords     = set("who", "whoever", "what", "whatever", "which", "whichever", "whether", "how", "when", "where", "why")
+)
+
 // pronounObject reports whether an object is a pronoun ("export it"),
 // which names nothing a criterion can check.
 func pronounObject(obj []token) bool {
 	return len(obj) == 1 && pronounWords[obj[0].lw()]
+}
+
+// hasOutcome reports whether outcome says something of s.
+func (c *storyCtx) hasOutcome(s segment) bool {
+	_, ok := c.outcome(s)
+	return ok
 }
 
 // outcome is what a person can check after an action, by what its verb
@@ -125,6 +140,9 @@ func pronounObject(obj []token) bool {
 // a floor plan for a day"), the detail being the When's.
 func (c *storyCtx) outcome(s segment) (string, bool) {
 	head := headPhrase(s.obj)
+	if len(head) == 0 || whWords[head[0].lw()] || len(head) == 1 && determiners[head[0].lw()] {
+		return "", false
+	}
 	the := theForm(head)
 	be := beFor(head)
 	it, they := "it", "it"
