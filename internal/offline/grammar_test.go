@@ -236,20 +236,20 @@ func TestUpperFirstKeepsMixedCase(t *testing.T) {
 // condition, an article before a quoted name.
 func TestNoGarbleShapes(t *testing.T) {
 	for in, want := range map[string]string{
-		`pick a walker or "first available`:   "pick a walker or first available",
-		`pick a walker or "first available"`:  `pick a walker or "first available"`,
-		"a “quoted” name":                     "a “quoted” name",
-		"an “open quote":                      "an open quote",
-		"two  spaces":                         "two spaces",
+		`pick a walker or "first available`:  "pick a walker or first available",
+		`pick a walker or "first available"`: `pick a walker or "first available"`,
+		"a “quoted” name":                    "a “quoted” name",
+		"an “open quote":                     "an open quote",
+		"two  spaces":                        "two spaces",
 	} {
 		if got := balanceQuotes(in); got != want {
 			t.Errorf("balanceQuotes(%q) = %q, want %q", in, got, want)
 		}
 	}
 	for body, want := range map[string]string{
-		"book a wheel in two-hour slots up to a week ahead": "Book a wheel in two-hour slots",
+		"book a wheel in two-hour slots up to a week ahead":                           "Book a wheel in two-hour slots",
 		"see free berths for tonight and the next 14 nights, filtered by boat length": "See free berths for tonight",
-		`pick a walker or "first available"`: `Pick a walker or "first available"`,
+		`pick a walker or "first available"`:                                          `Pick a walker or "first available"`,
 	} {
 		if got := storyTitle(frParts{kind: kindActor, body: body}); got != want {
 			t.Errorf("storyTitle(%q) = %q, want %q", body, got, want)
