@@ -117,6 +117,9 @@ func (c *storyCtx) useCriteria(np nounPhrase) {
 		then = "they see " + detail
 	case "that", "which":
 		then = subj + " " + detail
+	case ":":
+		// "Shelves: Want to read / Reading / Read": what it offers.
+		then = subj + " " + agree("offer", "", np.short) + " " + detail
 	}
 	use := useForm(np.short)
 	if head := strings.ToLower(nounHead(np.short)); head == "integration" && np.link == "with" {

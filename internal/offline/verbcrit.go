@@ -73,6 +73,8 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 		return c.act(s), strings.TrimSpace("they get a file of " + stripDeterminer(s.obj) + " " + join(s.rest)), true
 	case exportVerbs[s.root]:
 		return c.act(s), "they get the exported file", true
+	case s.root == "search" || s.root == "filter" || s.root == "find":
+		return c.act(s), "only what matches is listed, and they are told when nothing does", true
 	case viewVerbs[s.root]:
 		return c.act(s), "the results are shown to them", true
 	case selectVerbs[s.root] && len(s.obj) > 0:
@@ -151,6 +153,8 @@ func (c *storyCtx) outcome(s segment) (string, bool) {
 	}
 	v := lookupVerb(s.verb)
 	switch {
+	case s.root == "scan":
+		return "the " + stripDeterminer(head) + " " + agree("open", "", head) + " the record " + they + " " + agree("identify", they, head) + ", or they are told " + they + " " + agree("be", they, head) + " not known", true
 	case bookVerbs[s.root]:
 		return the + " " + be + " " + v.pp + " for them, and no one else can " + s.verb + " " + it + " for the same time", true
 	case cancelVerbs[s.root]:
