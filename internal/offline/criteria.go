@@ -90,7 +90,7 @@ func (c *storyCtx) criteria(nfrs []artifact.Requirement) []artifact.Criterion {
 // limitCue marks a clause that states a limit or a rule a tester can
 // check: a number, "only", "never", "no more than", "at most", "within",
 // "up to", "until", "before", "every", "once", "cannot".
-var limitCue = regexp.MustCompile(`(?i)\d|\b(?:only|never|no more than|at most|at least|within|up to|until|every|once|cannot|can't)\b`)
+var limitCue = regexp.MustCompile(`(?i)\d|\b(?:only|never|no|not|without|no more than|at most|at least|within|up to|until|every|each|any|once|cannot|can.t|preferred|by (?:sms|email|text|push|card|phone|post)|(?:is|are) (?:\w+ed|shown|sent|kept|recorded|listed|blocked|refused))\b`)
 
 // limitCriteria adds a criterion for each clause of the requirement that
 // states a limit or a rule ("disabled bays only for Blue Badge holders",
