@@ -92,6 +92,9 @@ func (c *storyCtx) criteria(nfrs []artifact.Requirement) []artifact.Criterion {
 // "up to", "until", "before", "every", "once", "cannot".
 var limitCue = regexp.MustCompile(`(?i)\d|\b(?:only|never|no|not|without|no more than|at most|at least|within|up to|until|every|each|any|once|cannot|can.t|preferred|by (?:sms|email|text|push|card|phone|post)|(?:is|are) (?:\w+ed|shown|sent|kept|recorded|listed|blocked|refused))\b`)
 
+// hardLimitCue is a number or a word that bounds what may happen.
+var hardLimitCue = regexp.MustCompile(`(?i)\d|\b(?:only|never|no more than|at most|at least|within|up to|until|cannot|can.t)\b`)
+
 // limitCriteria adds a criterion for each clause of the requirement that
 // states a limit or a rule ("disabled bays only for Blue Badge holders",
 // "4 weeks and 1 week before a booster is due") that no criterion has
@@ -103,7 +106,13 @@ func (c *storyCtx) limitCriteria() {
 	}
 	whole := strings.ToLower(bare(c.parts.body))
 	for _, cl := range limitClauses(c.parts.body) {
-		if limitCue.MatchString(cl) && !strings.Contains(said, strings.ToLower(cl)) && strings.ToLower(cl) != whole {
+		cue := limitCue
+		if f := strings.Fields(cl); len(f) > 0 && baseVerb(strings.ToLower(f[0])) != nil {
+			// An action ("approve or reject each swap from their phone")
+			// is the story's own; only a hard limit in it is a rule.
+			cue = hardLimitCue
+		}
+		if cue.MatchString(cl) && !strings.Contains(said, strings.ToLower(cl)) && strings.ToLower(cl) != whole {
 			c.extra = append(c.extra, gwt(c.given(), c.storyWhen(), "the brief's rule holds: “"+cl+"”"))
 			said += " " + strings.ToLower(cl)
 		}
