@@ -217,7 +217,9 @@ func objectEnd(words []token, k int) int {
 			if e+1 >= len(words) || !startsNounPhrase(words[e+1]) || lookupVerb(words[e+1].lw()) != nil {
 				return e
 			}
-		case e > k && (adverbs[lw] && lw != "only" || verbForm(lw) != nil && verbForm(lw).ing == lw):
+		case e > k && (adverbs[lw] && lw != "only" || verbForm(lw) != nil && verbForm(lw).ing == lw && !determiners[words[e-1].lw()] && !possessives[words[e-1].lw()]):
+			// "a booking", "their booking": after a determiner an -ing
+			// form is the noun.
 			return e
 		}
 		e++

@@ -69,7 +69,7 @@ func splitParts(parts frParts) []frParts {
 		return []frParts{parts}
 	}
 	for _, s := range segs {
-		if s.verb == "" || len(s.words) < 2 {
+		if s.verb == "" || len(s.words) < 2 || objectless(s) {
 			return []frParts{parts}
 		}
 	}
@@ -83,6 +83,15 @@ func splitParts(parts frParts) []frParts {
 	}
 	return out
 }
+
+// objectless reports whether a segment is a verb with no thing it acts
+// on: "write down", "sign in". Split off, it would be no story.
+func objectless(s segment) bool {
+	return len(s.rest) == 0 && (len(s.obj) == 0 || len(s.obj) == 1 && particleWords[s.obj[0].lw()])
+}
+
+// particleWords complete a verb without being its object.
+var particleWords = set("down", "up", "in", "out", "off", "on", "back", "over", "away")
 
 // parseFR reads a requirement written as BuildPRD writes them ("The
 // system must let <actor> <verb>…", "…must provide <thing>", "…must

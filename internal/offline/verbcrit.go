@@ -79,7 +79,8 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 		return c.act(s), "the results are shown to them", true
 	case selectVerbs[s.root] && len(s.obj) > 0:
 		return c.act(s), obj + " " + be + " selected", true
-	case len(s.obj) > 0 && (auxiliaries[s.root] || whWords[s.obj[0].lw()] || len(headPhrase(s.obj)) == 0 || strings.TrimSpace(obj) == "the"):
+	case len(s.obj) > 0 && (auxiliaries[s.root] || whWords[s.obj[0].lw()] || len(headPhrase(s.obj)) == 0 || strings.TrimSpace(obj) == "the" ||
+		len(s.obj) == 1 && particleWords[s.obj[0].lw()]):
 		// "has its stop moved", "remind whoever is on the rota": no thing
 		// to say a result of.
 		return "", "", false
@@ -119,7 +120,7 @@ var (
 // auxiliaries and whWords start no result a criterion can state: "has
 // its stop moved", "remind whoever is on the rota".
 var (
-	auxiliaries = set("have", "be", "do", "get", "let", "make")
+	auxiliaries = set("have", "be", "do", "get", "let", "make", "give", "offer")
 	whWords     = set("who", "whoever", "what", "whatever", "which", "whichever", "whether", "how", "when", "where", "why")
 )
 
@@ -209,8 +210,8 @@ func (c *storyCtx) act(s segment) string {
 // list ("mark patients as called, seen or left") fails on anything else;
 // other input fails when it is missing or invalid.
 func (c *storyCtx) failPath(s segment) {
-	if s.verb == "" || viewVerbs[s.root] || receiveVerbs[s.root] || selectVerbs[s.root] || exportVerbs[s.root] {
-		return
+	if s.verb == "" || viewVerbs[s.root] || receiveVerbs[s.root] || selectVerbs[s.root] || exportVerbs[s.root] || cancelVerbs[s.root] || removeVerbs[s.root] {
+		return // nothing is typed in: no details to be missing or invalid
 	}
 	if len(s.obj) == 0 && s.particle == "" {
 		return
@@ -249,7 +250,7 @@ func (c *storyCtx) notAllowed(segs []segment) {
 		if s.verb == "" || len(s.obj) == 0 {
 			continue
 		}
-		if c.parts.kind == kindSystem && len(s.rest) > 1 && s.rest[0].lw() == "to" {
+		if c.parts.kind == kindSystem && len(s.rest) > 1 && s.rest[0].lw() == "to" && isPerson(nounHead(s.rest[1:])) {
 			// "send a summary to managers": nobody else gets it.
 			c.fail = append(c.fail, gwt(notAmong(s.rest[1:]), c.act(s), "they do not get it"))
 			return
