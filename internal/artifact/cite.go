@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/prodgen/prodgen/internal/markdown"
 	"github.com/prodgen/prodgen/internal/plural"
 )
 
@@ -184,16 +185,7 @@ func checkSource(src Source, text string, brief []string) (string, bool) {
 // as an editor numbers them: a final line break ends the last line
 // rather than starting another, and a carriage return before a line
 // break is not part of the line.
-func BriefLines(src []byte) []string {
-	if len(src) == 0 {
-		return nil
-	}
-	lines := strings.Split(strings.TrimSuffix(string(src), "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
-	}
-	return lines
-}
+func BriefLines(src []byte) []string { return markdown.Lines(src) }
 
 // contentWords is the set of text's content words, stemmed.
 func contentWords(text string) map[string]bool {

@@ -2,11 +2,14 @@ package brief
 
 import (
 	"fmt"
+
 	"math"
 	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/prodgen/prodgen/internal/markdown"
 )
 
 // Every item of a Brief keeps the lines of the brief it was read from, so
@@ -96,7 +99,7 @@ type sourceIndex struct {
 }
 
 func newSourceIndex(src []byte) *sourceIndex {
-	raw := briefLines(src)
+	raw := markdown.Lines(src)
 	ix := &sourceIndex{lines: make([][]int32, len(raw)), blank: make([]bool, len(raw)),
 		opens: make([]bool, len(raw)), indent: make([]int, len(raw)), heading: make([]bool, len(raw)), ids: map[string]int32{}}
 	for i, l := range raw {
@@ -124,19 +127,6 @@ func newSourceIndex(src []byte) *sourceIndex {
 
 // itemMarker opens a list item: "- ", "* ", "+ ", "1. ", "2) ".
 var itemMarker = lazyRegexp(`^(?:[-*+]|\d{1,9}[.)])(?:\s|$)`)
-
-// briefLines splits a brief as an editor numbers its lines: a final line
-// break ends the last line, and a carriage return is no part of a line.
-func briefLines(src []byte) []string {
-	if len(src) == 0 {
-		return nil
-	}
-	lines := strings.Split(strings.TrimSuffix(string(src), "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimSuffix(l, "\r")
-	}
-	return lines
-}
 
 // rawStems is stemsOf for a line as written: markup is punctuation, and
 // no word of it is long enough to count.

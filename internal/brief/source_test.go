@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/brief/brieftest"
+	"github.com/prodgen/prodgen/internal/markdown"
 )
 
 // TestSourceOf checks the lines each kind of item cites, in the shapes a
@@ -81,7 +82,7 @@ func TestSourcesHoldTheirItems(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		lines := briefLines(src)
+		lines := markdown.Lines(src)
 		check := func(kind, text string) {
 			ss := b.SourceOf(text)
 			if len(ss) == 0 {
@@ -151,7 +152,7 @@ func TestSourcesOfALargeBrief(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := briefLines(src)
+	lines := markdown.Lines(src)
 	wrong := 0
 	for _, f := range b.Features {
 		ss := b.SourceOf(f.Text)

@@ -123,3 +123,18 @@ func (s *Section) Items() []Item {
 	}
 	return out
 }
+
+// Lines splits a document into the lines an editor numbers from 1: a
+// final line break ends the last line rather than starting another, and a
+// carriage return before a line break is not part of the line. Citations
+// of a brief's lines count them so.
+func Lines(src []byte) []string {
+	if len(src) == 0 {
+		return nil
+	}
+	lines := strings.Split(strings.TrimSuffix(string(src), "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	return lines
+}
