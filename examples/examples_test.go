@@ -62,7 +62,36 @@ func TestExamplesAreFresh(t *testing.T) {
 						name, doc, name, golden.Diff(string(want), string(got)))
 				}
 			}
+			if golden.Update() {
+				// The lock records what the documents were generated from:
+				// it moves with them, or check fails on the example.
+				lock, err := os.ReadFile(filepath.Join(work, "prodgen.lock"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(name, "prodgen.lock"), lock, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 		})
+	}
+}
+
+// TestExamplesCheck runs "prodgen check" in every example, as CI does: the
+// committed lock must record the committed documents, or a user who
+// clones the repository is told the examples are stale.
+func TestExamplesCheck(t *testing.T) {
+	for _, b := range exampleBriefs(t) {
+		name := filepath.Dir(b)
+		dir, err := filepath.Abs(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stdout, stderr bytes.Buffer
+		deps := cli.Deps{IO: cli.IO{Out: &stdout, Err: &stderr}, Dir: dir}
+		if code := cli.Main(context.Background(), []string{"check"}, deps); code != 0 {
+			t.Errorf("prodgen -C examples/%s check exited %d (regenerate: go test ./examples -update):\n%s%s", name, code, stdout.String(), stderr.String())
+		}
 	}
 }
 
