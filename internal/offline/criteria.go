@@ -287,6 +287,8 @@ func theForm(np []token) string {
 		return "the " + join(np[1:])
 	case determiners[lw] || possessives[lw] || strings.HasSuffix(lw, "'s"):
 		return join(np)
+	case len(np) > 1 && (strings.HasSuffix(np[1].lw(), "'s") || strings.HasSuffix(np[1].lw(), "’s")):
+		return join(np) // "last year's application"
 	}
 	return "the " + join(np)
 }

@@ -105,10 +105,13 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 // Verb classes whose meaning says what a person can check afterwards.
 var (
 	bookVerbs    = set("book", "reserve", "hold", "claim")
-	createVerbs  = set("create", "add", "log", "record", "register", "upload", "attach", "post", "submit", "request", "enter", "capture", "save", "define", "note", "import", "write", "photograph", "comment", "rate", "list", "set")
+	createVerbs  = set("create", "add", "log", "record", "register", "upload", "attach", "post", "submit", "request", "enter", "capture", "save", "define", "note", "import", "write", "photograph", "comment", "rate", "list", "set", "report", "draw", "take")
 	removeVerbs  = set("delete", "remove", "archive", "hide", "withdraw", "retire", "discard")
 	assignVerbs  = set("assign", "allocate", "delegate", "reassign")
-	decideVerbs  = set("approve", "reject", "accept", "decline", "confirm", "verify", "finalize", "finalise", "void", "publish", "close", "reopen", "lock", "unlock", "complete", "resolve", "suspend")
+	decideVerbs  = set("approve", "reject", "accept", "decline", "confirm", "verify", "finalize", "finalise", "void", "publish", "close", "reopen", "lock", "unlock", "complete", "resolve", "suspend", "refund", "revoke", "triage")
+	linkVerbs    = set("pair", "link", "connect", "match", "associate")
+	copyVerbs    = set("copy", "duplicate", "clone")
+	messageVerbs = map[string]string{"remind": "a reminder", "alert": "an alert", "email": "an email", "text": "a text", "notify": "a notification", "message": "a message"}
 	inviteVerbs  = set("invite")
 	markVerbs    = set("mark", "flag", "tag", "label")
 	changeVerbs  = set("update", "edit", "change", "rename", "move", "reorder", "reschedule", "amend", "modify", "adjust")
@@ -158,6 +161,20 @@ func (c *storyCtx) outcome(s segment) (string, bool) {
 		return "the " + stripDeterminer(head) + " " + agree("open", "", head) + " the record " + they + " " + agree("identify", they, head) + ", or they are told " + they + " " + agree("be", they, head) + " not known", true
 	case bookVerbs[s.root]:
 		return the + " " + be + " " + v.pp + " for them, and no one else can " + s.verb + " " + it + " for the same time", true
+	case linkVerbs[s.root] && len(s.rest) > 1 && s.rest[0].lw() == "to":
+		// "pair a sensor to a site", "match card transactions to fill-ups"
+		to := headPhrase(s.rest[1:])
+		return the + " " + agree("show", "", head) + " which " + stripDeterminer(to) + " " + they + " " + agree("be", they, head) + " " + v.pp + " to", true
+	case copyVerbs[s.root]:
+		return "a copy of " + the + " appears beside " + it + ", and the original " + agree("be", they, head) + " unchanged", true
+	case messageVerbs[s.root] != "" && isPerson(nounHead(head)):
+		// "remind singers by email two days before…"
+		return "each of " + the + " " + "gets " + messageVerbs[s.root], true
+	case s.root == "send" && len(s.rest) > 1 && s.rest[0].lw() == "to" && isPerson(nounHead(headPhrase(s.rest[1:]))):
+		to := headPhrase(s.rest[1:])
+		return theForm(to) + " " + agree("receive", "", to) + " " + the, true
+	case s.root == "share" && len(s.rest) > 1 && s.rest[0].lw() == "by" && s.rest[1].lw() == "link":
+		return "anyone with the link can open " + the + ", and no one without it", true
 	case cancelVerbs[s.root]:
 		return the + " " + be + " cancelled, and " + it + " no longer " + agree("count", "", head) + " as booked", true
 	case createVerbs[s.root] && s.particle == "":
