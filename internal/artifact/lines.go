@@ -110,11 +110,9 @@ func readRequirement(id, s string) Requirement {
 	var priority, phase string
 	if p, tagged := strings.CutPrefix(group, priorityTag); tagged {
 		priority = p
-		if i := strings.LastIndex(p, ", "+phaseTag); i >= 0 {
+		if i := strings.LastIndex(p, ", "+phaseTag); i >= 0 && strings.TrimSpace(p[i+len(", "+phaseTag):]) != "" {
+			// An empty phase after the comma is the priority's text.
 			priority, phase = p[:i], p[i+len(", "+phaseTag):]
-			if strings.TrimSpace(phase) == "" {
-				return Requirement{ID: id, Text: s}
-			}
 		}
 		if strings.TrimSpace(priority) == "" {
 			return Requirement{ID: id, Text: s}
@@ -234,7 +232,8 @@ const (
 
 // storyTags writes the line under a story's sentence that gives its
 // priority and size, each only when set: "Priority: Must · Size: M". It
-// is empty when the story has neither.
+// is empty when the story has neither. Like the sentence, it escapes a
+// " Traces:" in it, which would read as the traces line.
 func storyTags(st Story) string {
 	var tags []string
 	if p := oneLine(st.Priority); p != "" {
@@ -243,7 +242,7 @@ func storyTags(st Story) string {
 	if sz := oneLine(st.Size); sz != "" {
 		tags = append(tags, storySizeTag+" "+sz)
 	}
-	return EscapeHTML(strings.Join(tags, tagSep))
+	return EscapeHTML(escapeTraces(strings.Join(tags, tagSep)))
 }
 
 // readStoryTags reads what storyTags writes, in any case. A priority may
@@ -251,11 +250,9 @@ func storyTags(st Story) string {
 func readStoryTags(p string) (string, string, bool) {
 	if hasPrefixFold(p, storyPriorityTag) {
 		rest, size := p[len(storyPriorityTag):], ""
-		if i := lastIndexFold(rest, tagSep+storySizeTag); i >= 0 {
+		if i := lastIndexFold(rest, tagSep+storySizeTag); i >= 0 && strings.TrimSpace(rest[i+len(tagSep+storySizeTag):]) != "" {
+			// An empty size after the separator is the priority's text.
 			rest, size = rest[:i], strings.TrimSpace(rest[i+len(tagSep+storySizeTag):])
-			if size == "" {
-				return "", "", false
-			}
 		}
 		prio := strings.TrimSpace(rest)
 		return prio, size, prio != ""

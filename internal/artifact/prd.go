@@ -81,7 +81,7 @@ func metricsTable(metrics []Metric, brief string) *table {
 	if len(metrics) == 0 {
 		return nil
 	}
-	timed := slices.ContainsFunc(metrics, func(m Metric) bool { return oneLine(m.Timeframe) != "" })
+	timed := slices.ContainsFunc(metrics, func(m Metric) bool { return !isEmptyMark(oneLine(m.Timeframe)) })
 	cited := slices.ContainsFunc(metrics, func(m Metric) bool { return !m.Source.IsZero() })
 	t := &table{Head: []string{"Metric", "Baseline", "Target"}}
 	if timed {
@@ -263,7 +263,8 @@ func personaLines(ps []Persona, brief string) []string {
 		line := namedLine(u.Name, desc)
 		if strings.TrimSpace(u.Description) == "" && !u.Source.IsZero() && oneLine(u.Name) != "" {
 			if named := namedLine(u.Name, ""); named != "" {
-				line = named + " " + desc
+				// Escaped as one line, as the parser reads it back.
+				line = EscapeHTML(htmlText(named) + " " + desc)
 			}
 		}
 		if line = nestLines(line, goals); line != "" {
