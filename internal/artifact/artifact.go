@@ -4,16 +4,20 @@
 // the next stage works from a person's edits.
 //
 // The section layout is in templates/*.md.tmpl; the one-line form of each
-// item ("**FR-001** text (priority: P0)", "**T-001** text (US-001)",
-// "Given …, when …, then …") is written and read in lines.go. For every
-// document a Render function returns, the matching Parse function gives
-// back a value that renders to the same bytes. Parse takes what people do
-// to a document: sections reordered or missing, headings in another case,
-// extra blank lines, items without an ID (kept with an empty ID), a story
-// sentence in another form (kept as written). What it cannot read (an
-// unknown section, a nested item, a word in a trace list that is not an
-// ID...) it never drops without a word: each document's Unparsed lists it
-// with its line. It fails, naming the line, only where the document
+// item ("**FR-001** text (priority: P0, phase: 2)", "**T-001** text
+// (US-001)", "(error) Given …, when …, then …", a story's "Priority: Must ·
+// Size: M") is written and read in lines.go. A few items hold one level of
+// nested items, read by nestedTexts: a persona's goals ("Goal: …"), a
+// journey's numbered steps, a risk's "Mitigation: …". Every field added to
+// an item since the first documents is optional: a document without it
+// renders as it did. For every document a Render function returns, the
+// matching Parse function gives back a value that renders to the same
+// bytes. Parse takes what people do to a document: sections reordered or
+// missing, headings in another case, extra blank lines, items without an
+// ID (kept with an empty ID), a story sentence in another form (kept as
+// written). What it cannot read (an unknown section, a nested item where
+// none is read, a word in a trace list that is not an ID...) it never
+// drops without a word: each document's Unparsed lists it with its line. It fails, naming the line, only where the document
 // cannot be used: no title, a story heading without an ID, a malformed ID.
 package artifact
 
