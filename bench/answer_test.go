@@ -21,7 +21,7 @@ func TestConform(t *testing.T) {
 	}{
 		{"fills what is missing, in schema order, ids left empty",
 			`{"stories":[{"title":"T","id":"US-009","traces":["FR-002"]}]}`,
-			`{"title":"","stories":[{"id":"","title":"T","role":"","want":"","so_that":"","traces":["FR-002"],"criteria":[]}]}`, ""},
+			`{"title":"","stories":[{"id":"","title":"T","role":"","want":"","so_that":"","priority":"","size":"","traces":["FR-002"],"criteria":[]}]}`, ""},
 		{"empty", `{}`, `{"title":"","stories":[]}`, ""},
 		{"unknown key", `{"colour":"red"}`, "", `key "colour"`},
 		{"trace outside the enum", `{"stories":[{"traces":["FR-003"]}]}`, "", `"FR-003" is not one of`},

@@ -58,6 +58,16 @@ func TestTemplatesRender(t *testing.T) {
 			if strings.Contains(name, "prd") && !strings.Contains(out, "{{ not a template }}") {
 				t.Error("the brief must be passed through as data, not expanded")
 			}
+			// The fields of a PM's PRD and stories are each asked for.
+			asks := map[string][]string{
+				"prd.md":     {`"phase"`, "goals the brief gives them", "user journey", "dependencies", "risks", "mitigation", "timeframe"},
+				"stories.md": {"never\n   invent one", "priority of the requirement", "size hint, S, M or L", `"kind": main, alternative`},
+			}
+			for _, ask := range asks[name] {
+				if !strings.Contains(out, ask) {
+					t.Errorf("the prompt does not ask for %q", ask)
+				}
+			}
 		})
 	}
 }

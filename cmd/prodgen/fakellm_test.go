@@ -239,18 +239,20 @@ func citeRequirements(answer string, req llmtest.Request) string {
 var answers = map[string]string{
 	"prd": `{"title":"Streaks","summary":"A habit tracker for small teams.","problem":"Teams drop shared habits.",` +
 		`"goals":[{"id":"","text":"Teams keep 80% of agreed habits for 8 weeks."}],` +
-		`"personas":[{"name":"Team lead","description":"Sets the habits."}],` +
+		`"personas":[{"name":"Team lead","description":"Sets the habits.","goals":["See a slipping habit within a day"]}],` +
+		`"journeys":[{"name":"Check in from Slack","steps":["Type /checkin in Slack.","See the habit marked as kept."]}],` +
 		`"functional":[{"id":"","text":"The system must let a team lead create a team.","priority":""},` +
 		`{"id":"","text":"The system must let a team member check in to a habit from Slack.","priority":"P1"}],` +
 		`"non_functional":[{"id":"","text":"Pages must load in under 1 second at the 95th percentile.","priority":""}],` +
-		`"in_scope":["Teams and check-ins"],"out_of_scope":["Badges"],` +
-		`"metrics":[{"name":"Median check-in time","baseline":"","target":"under 10 seconds"}],` +
-		`"assumptions":[],"open_questions":[{"id":"","text":"Which Slack plans must be supported?"}]}`,
+		`"in_scope":["Teams and check-ins"],"out_of_scope":["Badges"],"dependencies":["The Slack API"],` +
+		`"metrics":[{"name":"Median check-in time","baseline":"","target":"under 10 seconds","timeframe":"by launch"}],` +
+		`"assumptions":[],"risks":[{"text":"Teams ignore the reminders.","mitigation":"Check-ins from Slack, where teams already are."}],` +
+		`"open_questions":[{"id":"","text":"Which Slack plans must be supported?"}]}`,
 	"stories": `{"title":"Streaks","stories":[` +
-		`{"id":"","title":"Create a team","role":"team lead","want":"to create a team","so_that":"my team can share habits",` +
-		`"traces":["FR-001"],"criteria":[{"id":"","given":"a signed-in team lead","when":"they create a team named Core","then":"the team Core exists","text":""},` +
-		`{"id":"","given":"a team lead","when":"they create a team without a name","then":"the system asks for a name","text":""}]},` +
-		`{"id":"","title":"Check in from Slack","role":"team lead","want":"to check in from Slack","so_that":"",` +
+		`{"id":"","title":"Create a team","role":"team lead","want":"to create a team","so_that":"my team can share habits","priority":"","size":"S",` +
+		`"traces":["FR-001"],"criteria":[{"id":"","kind":"main","given":"a signed-in team lead","when":"they create a team named Core","then":"the team Core exists","text":""},` +
+		`{"id":"","kind":"error","given":"a team lead","when":"they create a team without a name","then":"the system asks for a name","text":""}]},` +
+		`{"id":"","title":"Check in from Slack","role":"team lead","want":"to check in from Slack","so_that":"","priority":"P1","size":"M",` +
 		`"traces":["FR-002"],"criteria":[{"id":"","given":"a team lead in Slack","when":"they type /checkin","then":"the check-in is recorded","text":""}]}]}`,
 	"tech": `{"title":"Streaks","overview":"A web service with a Slack integration.",` +
 		`"components":[{"name":"API service","responsibility":"Serves the API."}],` +
@@ -261,17 +263,20 @@ var answers = map[string]string{
 }
 
 // citedAnswer is the prd answer with each item citing the line of
-// cite.txtar's brief it comes from, and its NFR citing nfrLine.
+// cite.txtar's brief it comes from (its journey and its risk too), and its
+// NFR citing nfrLine.
 func citedAnswer(nfrLine string) string {
 	src := func(line string) string { return `,"source":{"start":` + line + `,"end":` + line + `}}` }
 	return strings.NewReplacer(
 		`8 weeks."}`, `8 weeks."`+src("5"),
-		`"Sets the habits."}`, `"Sets the habits."`+src("9"),
+		`"Sets the habits.","goals":["See a slipping habit within a day"]}`, `"Sets the habits.","goals":["See a slipping habit within a day"]`+src("9"),
 		`create a team.","priority":""}`, `create a team.","priority":""`+src("13"),
 		`from Slack.","priority":"P1"}`, `from Slack.","priority":"P1"`+src("14"),
 		`95th percentile.","priority":""}`, `95th percentile.","priority":""`+src(nfrLine),
 		`"out_of_scope":["Badges"]`, `"out_of_scope":["Badges"],"out_of_scope_sources":[{"start":22,"end":22}]`,
-		`"under 10 seconds"}`, `"under 10 seconds"`+src("26"),
+		`"timeframe":"by launch"}`, `"timeframe":"by launch"`+src("26"),
+		`marked as kept."]}`, `marked as kept."]`+src("30"),
+		`where teams already are."}`, `where teams already are."`+src("34"),
 	).Replace(answers["prd"])
 }
 

@@ -4,16 +4,20 @@
 // the next stage works from a person's edits.
 //
 // The section layout is in templates/*.md.tmpl; the one-line form of each
-// item ("**FR-001** text (priority: P0)", "**T-001** text (US-001)",
-// "Given …, when …, then …") is written and read in lines.go. For every
-// document a Render function returns, the matching Parse function gives
-// back a value that renders to the same bytes. Parse takes what people do
-// to a document: sections reordered or missing, headings in another case,
-// extra blank lines, items without an ID (kept with an empty ID), a story
-// sentence in another form (kept as written). What it cannot read (an
-// unknown section, a nested item, a word in a trace list that is not an
-// ID...) it never drops without a word: each document's Unparsed lists it
-// with its line. It fails, naming the line, only where the document
+// item ("**FR-001** text (priority: P0, phase: 2)", "**T-001** text
+// (US-001)", "(error) Given …, when …, then …", a story's "Priority: Must ·
+// Size: M") is written and read in lines.go. A few items hold one level of
+// nested items, read by nestedTexts: a persona's goals ("Goal: …"), a
+// journey's numbered steps, a risk's "Mitigation: …". Every field added to
+// an item since the first documents is optional: a document without it
+// renders as it did. For every document a Render function returns, the
+// matching Parse function gives back a value that renders to the same
+// bytes. Parse takes what people do to a document: sections reordered or
+// missing, headings in another case, extra blank lines, items without an
+// ID (kept with an empty ID), a story sentence in another form (kept as
+// written). What it cannot read (an unknown section, a nested item where
+// none is read, a word in a trace list that is not an ID...) it never
+// drops without a word: each document's Unparsed lists it with its line. It fails, naming the line, only where the document
 // cannot be used: no title, a story heading without an ID, a malformed ID.
 package artifact
 
@@ -33,8 +37,11 @@ type PRD struct {
 	Summary string `json:"summary,omitempty"`
 	Problem string `json:"problem,omitempty"`
 
-	Goals         []Goal        `json:"goals,omitempty"`
-	Personas      []Persona     `json:"personas,omitempty"`
+	Goals    []Goal    `json:"goals,omitempty"`
+	Personas []Persona `json:"personas,omitempty"`
+	// Journeys are the user journeys: the flows the brief describes,
+	// step by step.
+	Journeys      []Journey     `json:"journeys,omitempty"`
 	Functional    []Requirement `json:"functional,omitempty"`     // FR-001...
 	NonFunctional []Requirement `json:"non_functional,omitempty"` // NFR-001...
 	InScope       []string      `json:"in_scope,omitempty"`
@@ -44,10 +51,16 @@ type PRD struct {
 	// is shorter than OutOfScope when the last items have none, and empty
 	// when none has. (The items are plain strings, as the offline engine
 	// writes them; the sources sit beside them.)
-	OutOfScopeSources []Source   `json:"out_of_scope_sources,omitempty"`
-	Metrics           []Metric   `json:"metrics,omitempty"`
-	Assumptions       []string   `json:"assumptions,omitempty"` // assumptions and risks
-	OpenQuestions     []Question `json:"open_questions,omitempty"`
+	OutOfScopeSources []Source `json:"out_of_scope_sources,omitempty"`
+	// Dependencies are what the product relies on that it does not
+	// build: other systems, teams, vendors, approvals.
+	Dependencies []string `json:"dependencies,omitempty"`
+	Metrics      []Metric `json:"metrics,omitempty"`
+	// Assumptions are what the brief takes for granted; a document
+	// without Risks keeps its risks here too ("Assumptions and risks").
+	Assumptions   []string   `json:"assumptions,omitempty"`
+	Risks         []Risk     `json:"risks,omitempty"`
+	OpenQuestions []Question `json:"open_questions,omitempty"`
 
 	unparsed []Problem // what ParsePRD could not read
 }
@@ -61,9 +74,26 @@ type Goal struct {
 
 // Persona is a kind of user.
 type Persona struct {
-	Name        string `json:"name"`
-	Description string `json:"description,omitempty"`
-	Source      Source `json:"source,omitzero"`
+	Name        string   `json:"name"`
+	Description string   `json:"description,omitempty"`
+	Goals       []string `json:"goals,omitempty"` // what they want to achieve, as the brief says
+	Source      Source   `json:"source,omitzero"`
+}
+
+// Journey is a user journey: a flow the brief describes, as the steps a
+// person takes.
+type Journey struct {
+	Name   string   `json:"name"`
+	Steps  []string `json:"steps,omitempty"`
+	Source Source   `json:"source,omitzero"`
+}
+
+// Risk is a risk to the product, with how it is mitigated when the brief
+// says.
+type Risk struct {
+	Text       string `json:"text"`
+	Mitigation string `json:"mitigation,omitempty"`
+	Source     Source `json:"source,omitzero"`
 }
 
 // Requirement is a functional (FR-001) or non-functional (NFR-001)
@@ -72,6 +102,9 @@ type Requirement struct {
 	ID       string `json:"id"`
 	Text     string `json:"text"`               // one or more sentences stating what must hold
 	Priority string `json:"priority,omitempty"` // optional: "P0", "Must"...
+	// Phase is the later phase the requirement belongs to ("2", "v2");
+	// empty for the first release.
+	Phase string `json:"phase,omitempty"`
 	// Source is the brief lines a PRD's requirement comes from. A tech
 	// spec's quality requirement has none: it names the PRD's by its ID.
 	Source Source `json:"source,omitzero"`
@@ -85,7 +118,10 @@ type Metric struct {
 	Name     string `json:"name"`
 	Baseline string `json:"baseline,omitempty"`
 	Target   string `json:"target,omitempty"`
-	Source   Source `json:"source,omitzero"`
+	// Timeframe is when the target is to be reached ("by launch",
+	// "within 6 months"), as the brief gives it.
+	Timeframe string `json:"timeframe,omitempty"`
+	Source    Source `json:"source,omitzero"`
 }
 
 // Question is an open question, Q-1...
@@ -108,12 +144,17 @@ type Stories struct {
 // <role>, I want <want>[, so that <benefit>]."; otherwise Text holds the
 // sentence as written.
 type Story struct {
-	ID     string   `json:"id"`
-	Title  string   `json:"title"`
-	Role   string   `json:"role,omitempty"`    // "patient" in "As a patient"
-	Want   string   `json:"want,omitempty"`    // what follows "I want": "to join the queue", "a team board"
-	SoThat string   `json:"so_that,omitempty"` // optional benefit, without "so that"
-	Traces []string `json:"traces,omitempty"`  // FR IDs this story implements
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Role   string `json:"role,omitempty"`    // "patient" in "As a patient"
+	Want   string `json:"want,omitempty"`    // what follows "I want": "to join the queue", "a team board"
+	SoThat string `json:"so_that,omitempty"` // optional benefit, without "so that"
+	// Priority is the priority of the requirement the story delivers, on
+	// the PRD's scale ("Must", "P0"); Size is a hint of its size: S, M or
+	// L (Sizes). Both are optional.
+	Priority string   `json:"priority,omitempty"`
+	Size     string   `json:"size,omitempty"`
+	Traces   []string `json:"traces,omitempty"` // FR IDs this story implements
 	// Criteria are the acceptance criteria, AC-001.1...
 	Criteria []Criterion `json:"criteria,omitempty"`
 	// Text is a sentence a person wrote in another form ("Team leads like
@@ -124,14 +165,23 @@ type Story struct {
 }
 
 // Criterion is an acceptance criterion. Given, When and Then hold its parts
-// when it is in that form; otherwise Text holds it as written.
+// when it is in that form; otherwise Text holds it as written. Kind says
+// which path it tests (CriterionKinds), when known.
 type Criterion struct {
 	ID    string `json:"id"`
+	Kind  string `json:"kind,omitempty"`
 	Given string `json:"given,omitempty"`
 	When  string `json:"when,omitempty"`
 	Then  string `json:"then,omitempty"`
 	Text  string `json:"text,omitempty"`
 }
+
+// The kinds of acceptance criterion: the main path, an alternative path,
+// an error (failure, refusal) and an edge case (empty, limit).
+var CriterionKinds = []string{"main", "alternative", "error", "edge"}
+
+// Sizes are the sizes a story may be given, small to large.
+var Sizes = []string{"S", "M", "L"}
 
 // TechSpec is the technical requirements document.
 type TechSpec struct {

@@ -39,6 +39,14 @@ func personaCited(i int, u Persona) cited {
 	return cited{item: label("persona", i, u.Name), text: u.Name + " " + u.Description, source: u.Source}
 }
 
+func journeyCited(i int, j Journey) cited {
+	return cited{item: label("journey", i, j.Name), text: j.Name + " " + strings.Join(j.Steps, " "), source: j.Source}
+}
+
+func riskCited(i int, k Risk) cited {
+	return cited{item: label("risk", i, k.Text), text: k.Text + " " + k.Mitigation, source: k.Source}
+}
+
 func requirementCited(k Kind, i int, r Requirement) cited {
 	return cited{item: name(k, i, r.ID), kind: k, text: r.Text, source: r.Source, also: r.Also}
 }
@@ -70,6 +78,9 @@ func (p *PRD) citedItems() []cited {
 	for i, u := range p.Personas {
 		out = append(out, personaCited(i, u))
 	}
+	for i, j := range p.Journeys {
+		out = append(out, journeyCited(i, j))
+	}
 	for i, r := range p.Functional {
 		out = append(out, requirementCited(KindFunctional, i, r))
 	}
@@ -81,6 +92,9 @@ func (p *PRD) citedItems() []cited {
 	}
 	for i, m := range p.Metrics {
 		out = append(out, metricCited(i, m))
+	}
+	for i, k := range p.Risks {
+		out = append(out, riskCited(i, k))
 	}
 	return out
 }
@@ -285,8 +299,8 @@ func CheckCitations(prd []byte, briefPath string, brief []string) []Problem {
 }
 
 // Citation is an item of a PRD that may cite its brief, as Citations reads
-// it: a goal, persona, functional or non-functional requirement,
-// out-of-scope item or success metric.
+// it: a goal, persona, user journey, functional or non-functional
+// requirement, out-of-scope item, success metric or risk.
 type Citation struct {
 	// Line is the item's line in the PRD, 1-based.
 	Line int
@@ -294,7 +308,7 @@ type Citation struct {
 	// `metric "Median check-in time"`.
 	Item string
 	// Kind is KindGoal, KindFunctional or KindNonFunctional for those
-	// items, and 0 for a persona, an out-of-scope item or a metric.
+	// items, and 0 for the others.
 	Kind Kind
 	// Sources are the brief lines the item cites, in the order it cites
 	// them; none when it cites none.

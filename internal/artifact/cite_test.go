@@ -81,6 +81,15 @@ func TestCitedPRDBorneOut(t *testing.T) {
 	p := citedPRD()
 	checkErrors(t, p.Validate(), nil)
 	checkErrors(t, p.CheckSources(BriefLines([]byte(habitBrief))), nil)
+	// A journey and a risk cite the brief as the other items do.
+	p = plannedPRD()
+	checkErrors(t, p.CheckSources(BriefLines([]byte(habitBrief))), nil)
+	p.Journeys[0].Source = Source{Start: 9, End: 9}
+	p.Risks[0].Source = Source{Start: 40, End: 40}
+	checkErrors(t, p.CheckSources(BriefLines([]byte(habitBrief))), []string{
+		`journey "Check in from Slack" cites brief line 9, which shares no content word with it: cite the lines it comes from`,
+		`risk "Teams drop the tool like the habits." cites brief line 40, beyond the brief's 31 lines: cite the lines it comes from`,
+	})
 }
 
 func TestRenderCitations(t *testing.T) {

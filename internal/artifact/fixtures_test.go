@@ -134,3 +134,40 @@ func richTech() *TechSpec {
 func minimalPRD() *PRD         { return &PRD{Title: "Empty"} }
 func minimalStories() *Stories { return &Stories{Title: "Empty"} }
 func minimalTech() *TechSpec   { return &TechSpec{Title: "Empty"} }
+
+// plannedPRD is citedPRD with every field a PM's PRD adds: a phase on a
+// requirement, a persona's goals, user journeys, dependencies, risks and
+// a metric's timeframe.
+func plannedPRD() *PRD {
+	p := citedPRD()
+	p.Personas[0].Goals = []string{"See a slipping habit within a day", "Spend no time chasing check-ins"}
+	p.Personas[2].Goals = []string{"A weekly overview, not details"}
+	p.Journeys = []Journey{
+		{Name: "Check in from Slack", Steps: []string{"A team member gets the daily reminder in Slack.", "They reply “done” in the thread.", "The habit shows as kept on the team board."}, Source: Source{26, 26}},
+		{Name: "Set up a team", Steps: []string{"The lead creates a team.", "They invite members by email link."}},
+	}
+	p.Functional[2].Phase = "2"
+	p.NonFunctional[0].Phase = "v2"
+	p.Dependencies = []string{"Slack API access for the workspace", "An email provider for invitations"}
+	p.Metrics[0].Timeframe = "within 8 weeks"
+	p.Assumptions = []string{"Teams already use Slack."}
+	p.Risks = []Risk{
+		{Text: "Teams drop the tool like the habits.", Mitigation: "Check-ins from Slack, where teams already are.", Source: Source{5, 7}},
+		{Text: "Email invitations land in spam."},
+	}
+	return p
+}
+
+// sizedStories is richStories with priorities, sizes and the kind of
+// each criterion.
+func sizedStories() *Stories {
+	s := richStories()
+	s.Stories[0].Priority, s.Stories[0].Size = "P0", "M"
+	s.Stories[1].Priority = "Must · high"
+	s.Stories[2].Size = "S"
+	s.Stories[0].Criteria[0].Kind = "main"
+	s.Stories[0].Criteria[1].Kind = "edge"
+	s.Stories[0].Criteria[2].Kind = "alternative"
+	s.Stories[2].Criteria[1].Kind = "error"
+	return s
+}

@@ -77,25 +77,52 @@ func cutGroup(s string) (string, string, bool) {
 	return strings.TrimSpace(s[:i]), s[i+1 : len(s)-1], true
 }
 
-const priorityTag = "priority:"
+const (
+	priorityTag = "priority:"
+	phaseTag    = "phase:"
+)
 
-// requirementText writes a requirement's text with its priority:
-// "Text (priority: P0)".
+// requirementText writes a requirement's text with its priority and
+// phase, each only when set: "Text (priority: P0)", "Text (priority:
+// Must, phase: 2)", "Text (phase: 2)".
 func requirementText(r Requirement) string {
 	text := oneLine(r.Text)
+	var tags []string
 	if p := oneLine(r.Priority); p != "" {
-		text = strings.TrimSpace(text + " (" + priorityTag + " " + p + ")")
+		tags = append(tags, priorityTag+" "+p)
+	}
+	if ph := oneLine(r.Phase); ph != "" {
+		tags = append(tags, phaseTag+" "+ph)
+	}
+	if len(tags) > 0 {
+		text = strings.TrimSpace(text + " (" + strings.Join(tags, ", ") + ")")
 	}
 	return text
 }
 
-// readRequirement reads what requirementText writes.
+// readRequirement reads what requirementText writes. A priority may hold
+// commas: the phase is what follows the last ", phase:".
 func readRequirement(id, s string) Requirement {
 	text, group, ok := cutGroup(s)
-	if p, tagged := strings.CutPrefix(group, priorityTag); ok && tagged && strings.TrimSpace(p) != "" {
-		return Requirement{ID: id, Text: text, Priority: strings.TrimSpace(p)}
+	if !ok {
+		return Requirement{ID: id, Text: s}
 	}
-	return Requirement{ID: id, Text: s}
+	var priority, phase string
+	if p, tagged := strings.CutPrefix(group, priorityTag); tagged {
+		priority = p
+		if i := strings.LastIndex(p, ", "+phaseTag); i >= 0 && strings.TrimSpace(p[i+len(", "+phaseTag):]) != "" {
+			// An empty phase after the comma is the priority's text.
+			priority, phase = p[:i], p[i+len(", "+phaseTag):]
+		}
+		if strings.TrimSpace(priority) == "" {
+			return Requirement{ID: id, Text: s}
+		}
+	} else if ph, tagged := strings.CutPrefix(group, phaseTag); tagged && strings.TrimSpace(ph) != "" {
+		phase = ph
+	} else {
+		return Requirement{ID: id, Text: s}
+	}
+	return Requirement{ID: id, Text: text, Priority: strings.TrimSpace(priority), Phase: strings.TrimSpace(phase)}
 }
 
 // taskText writes a task's text with the stories it delivers:
@@ -139,27 +166,109 @@ func readTask(id, s string) (Task, error) {
 }
 
 // criterionText writes a criterion: "Given a, when b, then c." in that
-// form, else its Text as written.
+// form, else its Text as written; led by its kind when it has one:
+// "(error) Given a, when b, then c.".
 func criterionText(c Criterion) string {
+	var text string
 	g, w, t := flat(c.Given), flat(c.When), flat(c.Then)
 	if strings.TrimSpace(g+w+t) == "" {
-		return oneLine(c.Text)
+		text = oneLine(c.Text)
+	} else {
+		text = terminate("Given " + g + ", when " + w + ", then " + t)
 	}
-	return terminate("Given " + g + ", when " + w + ", then " + t)
+	if k := strings.ToLower(oneLine(c.Kind)); k != "" {
+		text = strings.TrimSpace("(" + k + ") " + text)
+	}
+	return text
 }
 
 // readCriterion reads what criterionText writes. Text that is not a whole
-// Given/when/then sentence is kept as free text.
+// Given/when/then sentence is kept as free text. A lead "(kind)" is read
+// as the kind only when it is one of CriterionKinds, in any case.
 func readCriterion(id, s string) Criterion {
+	kind, s := cutKind(s)
 	if strings.HasPrefix(s, "Given ") && terminate(s) == s {
 		body := strings.TrimPrefix(unterminate(s), "Given ")
 		g, rest, ok1 := strings.Cut(body, ", when ")
 		w, t, ok2 := strings.Cut(rest, ", then ")
 		if ok1 && ok2 {
-			return Criterion{ID: id, Given: g, When: w, Then: t}
+			return Criterion{ID: id, Kind: kind, Given: g, When: w, Then: t}
 		}
 	}
-	return Criterion{ID: id, Text: s}
+	return Criterion{ID: id, Kind: kind, Text: s}
+}
+
+// CutCriterionKind cuts the kind a criterion's text leads with off it:
+// "(error) Given …" gives "error" and "Given …". Text that leads with no
+// kind (one of CriterionKinds, in any case) is returned whole.
+func CutCriterionKind(text string) (kind, rest string) { return cutKind(text) }
+
+// IsStoryTags reports whether a paragraph of a story is its priority and
+// size line, "Priority: Must · Size: M", rather than its sentence.
+func IsStoryTags(p string) bool { return isStoryTags(p) }
+
+// cutKind cuts a criterion's lead "(error) " off s.
+func cutKind(s string) (string, string) {
+	inner, ok := strings.CutPrefix(s, "(")
+	if !ok {
+		return "", s
+	}
+	word, rest, ok := strings.Cut(inner, ")")
+	if !ok || (rest != "" && !strings.HasPrefix(rest, " ")) {
+		return "", s
+	}
+	kind := strings.ToLower(word)
+	if !slices.Contains(CriterionKinds, kind) {
+		return "", s
+	}
+	return kind, strings.TrimSpace(rest)
+}
+
+const (
+	storyPriorityTag = "Priority:"
+	storySizeTag     = "Size:"
+	tagSep           = " · "
+)
+
+// storyTags writes the line under a story's sentence that gives its
+// priority and size, each only when set: "Priority: Must · Size: M". It
+// is empty when the story has neither. Like the sentence, it escapes a
+// " Traces:" in it, which would read as the traces line.
+func storyTags(st Story) string {
+	var tags []string
+	if p := oneLine(st.Priority); p != "" {
+		tags = append(tags, storyPriorityTag+" "+p)
+	}
+	if sz := oneLine(st.Size); sz != "" {
+		tags = append(tags, storySizeTag+" "+sz)
+	}
+	return EscapeHTML(escapeTraces(strings.Join(tags, tagSep)))
+}
+
+// readStoryTags reads what storyTags writes, in any case. A priority may
+// hold the separator: the size is what follows the last " · Size:".
+func readStoryTags(p string) (string, string, bool) {
+	if hasPrefixFold(p, storyPriorityTag) {
+		rest, size := p[len(storyPriorityTag):], ""
+		if i := lastIndexFold(rest, tagSep+storySizeTag); i >= 0 && strings.TrimSpace(rest[i+len(tagSep+storySizeTag):]) != "" {
+			// An empty size after the separator is the priority's text.
+			rest, size = rest[:i], strings.TrimSpace(rest[i+len(tagSep+storySizeTag):])
+		}
+		prio := strings.TrimSpace(rest)
+		return prio, size, prio != ""
+	}
+	if hasPrefixFold(p, storySizeTag) {
+		size := strings.TrimSpace(p[len(storySizeTag):])
+		return "", size, size != ""
+	}
+	return "", "", false
+}
+
+// isStoryTags reports whether a paragraph reads as a story's priority and
+// size line.
+func isStoryTags(p string) bool {
+	_, _, ok := readStoryTags(p)
+	return ok
 }
 
 // sentence writes a story's "As a role, I want want, so that benefit.",
@@ -181,14 +290,14 @@ func sentence(s Story) string {
 // so that it reads back as the same text. Text a person wrote always does;
 // other text that would read as something else does not: text in the "As
 // a …" form is written as the sentence it reads as, and text that would
-// read as the traces or the "Acceptance criteria:" line gets a backslash
-// in front, which markdown shows.
+// read as the traces, the "Priority:" line or the "Acceptance criteria:"
+// line gets a backslash in front, which markdown shows.
 func freeSentence(text string) string {
 	t := blockSafe(oneLine(text))
 	if role, want, so, ok := readSentence(t); ok {
 		return sentence(Story{Role: role, Want: want, SoThat: so})
 	}
-	if hasTraces(t) || isCriteriaLabel(t) {
+	if hasTraces(t) || isCriteriaLabel(t) || isStoryTags(t) {
 		return `\` + t
 	}
 	return t

@@ -158,6 +158,53 @@ func lineTexts(r *reader, s *markdown.Section) []lineText {
 	return out
 }
 
+// nestedText is a list item's text and line, with the items nested
+// under it.
+type nestedText struct {
+	lineText
+	children []lineText
+}
+
+// nestedTexts is lineTexts for a section whose items may hold one level
+// of nested items: a persona's goals, a journey's steps, a risk's
+// mitigation. An item with nested items is read even when it has no text
+// of its own, or with only the placeholder "–"; r hears of deeper items
+// and anything else in the section.
+func nestedTexts(r *reader, s *markdown.Section) []nestedText {
+	where := under(s.Title)
+	for _, b := range s.Blocks {
+		if b.Kind != markdown.List {
+			r.block(b, where)
+		}
+	}
+	for _, c := range s.Children {
+		r.drop(c.Line, "section %q %s is not read", c.Title, where)
+	}
+	var out []nestedText
+	for _, it := range s.Items() {
+		for _, b := range it.Other {
+			r.block(b, where)
+		}
+		n := nestedText{lineText: lineText{htmlText(it.Text), it.Line}}
+		for _, c := range it.Children {
+			for _, b := range c.Other {
+				r.block(b, where)
+			}
+			r.nested(c.Children, where)
+			if c.Text != "" {
+				n.children = append(n.children, lineText{htmlText(c.Text), c.Line})
+			}
+		}
+		if len(n.children) > 0 && isEmptyMark(strings.TrimSpace(n.text)) {
+			n.text = "" // the placeholder nestLines writes
+		}
+		if n.text != "" || len(n.children) > 0 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // readTable returns the data rows of the section's first table, with the
 // cells put in the order of the wanted columns, and the table's line. A
 // column is found by its header (any of the names given for it), else by
@@ -232,6 +279,17 @@ func hasPrefixFold(s, prefix string) bool {
 // or -1.
 func indexFold(s, sub string) int {
 	for i := 0; i+len(sub) <= len(s); i++ {
+		if asciiEqualFold(s[i:i+len(sub)], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+// lastIndexFold returns the index of the last sub in s, ignoring ASCII
+// case, or -1.
+func lastIndexFold(s, sub string) int {
+	for i := len(s) - len(sub); i >= 0; i-- {
 		if asciiEqualFold(s[i:i+len(sub)], sub) {
 			return i
 		}

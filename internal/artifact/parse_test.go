@@ -231,3 +231,79 @@ func TestParseTitle(t *testing.T) {
 		}
 	}
 }
+
+// plannedByHand is a PRD a person wrote with the sections a PM adds:
+// journeys with their steps (bulleted, not numbered), dependencies, risks
+// with and without a mitigation, a phase, persona goals written without
+// the "Goal:" tag, a metric's timeframe, and a risk's stray note.
+const plannedByHand = `# Product requirements: Queue
+
+## Users
+
+- **Patient**: waits. (brief.md:3)
+  - goal: Wait outside
+  - Know when to come back
+
+## Journeys
+
+- Join the queue (brief.md:5-6)
+  - Scan the code.
+  - Enter a name.
+- Leave the queue
+
+## Functional Requirements
+
+- **FR-001** Patients join by QR code. (priority: Must, phase: 2) (brief.md:5)
+
+## Dependencies
+
+- The clinic's Wi-Fi
+
+## Metrics
+
+| Metric | Target | Timeframe |
+| --- | --- | --- |
+| Median wait | 10 min | by March |
+
+## Risks
+
+- Poor coverage indoors. (brief.md:9)
+  - MITIGATION: SMS fallback.
+  - A note that is no mitigation
+- Staff forget to call patients.
+
+## Assumptions
+
+- Patients have phones.
+`
+
+func TestParsePlanned(t *testing.T) {
+	got, err := ParsePRD([]byte(plannedByHand))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := &PRD{
+		Title:        "Queue",
+		Personas:     []Persona{{Name: "Patient", Description: "waits.", Goals: []string{"Wait outside", "Know when to come back"}, Source: Source{3, 3}}},
+		Journeys:     []Journey{{Name: "Join the queue", Steps: []string{"Scan the code.", "Enter a name."}, Source: Source{5, 6}}, {Name: "Leave the queue"}},
+		Functional:   []Requirement{{ID: "FR-001", Text: "Patients join by QR code.", Priority: "Must", Phase: "2", Source: Source{5, 5}}},
+		Dependencies: []string{"The clinic's Wi-Fi"},
+		Metrics:      []Metric{{Name: "Median wait", Target: "10 min", Timeframe: "by March"}},
+		Risks:        []Risk{{Text: "Poor coverage indoors.", Mitigation: "SMS fallback.", Source: Source{9, 9}}, {Text: "Staff forget to call patients."}},
+		Assumptions:  []string{"Patients have phones."},
+		unparsed:     []Problem{{Line: 34, What: `nested item under "Risks" is not read: "A note that is no mitigation" (the item under a risk is its mitigation: "Mitigation: …")`}},
+	}
+	same(t, got, want)
+	doc := render(t, got)
+	for _, line := range []string{"## User journeys", "  1. Scan the code.", "## Dependencies", "| Metric | Baseline | Target | Timeframe |", "## Assumptions\n", "## Risks", "  - Mitigation: SMS fallback.", "  - Goal: Know when to come back"} {
+		if !strings.Contains(string(doc), line) {
+			t.Errorf("the rendered PRD lacks %q:\n%s", line, doc)
+		}
+	}
+	if again := render(t, parse(t, got, doc)); string(again) != string(doc) {
+		t.Errorf("render(parse(doc)) != doc:\n%s", golden.Diff(string(doc), string(again)))
+	}
+	if u := UnparsedPRD([]byte(plannedByHand)); len(u) != 1 {
+		t.Errorf("UnparsedPRD: %v, want only the stray note", u)
+	}
+}

@@ -13,11 +13,17 @@ type prdView struct {
 	view
 	Summary, Problem       string
 	Goals, Users           []string
+	Journeys               []string
 	Functional             []string
 	NonFunctional          []string
 	InScope, OutOfScope    []string
+	Dependencies           []string
 	Metrics                *table
 	Assumptions, Questions []string
+	Risks                  []string
+	// AssumptionsHeading is "Assumptions and risks", or "Assumptions"
+	// when the risks have a section of their own.
+	AssumptionsHeading string
 }
 
 // RenderPRD writes the PRD as markdown. It fails on an ID that is not
@@ -28,12 +34,19 @@ func RenderPRD(p *PRD) ([]byte, error) {
 	}
 	brief := briefName(p.Header)
 	v := prdView{
-		view:        newView(p.Header, kindPRD, p.Title),
-		Summary:     blockSafe(oneLine(p.Summary)),
-		Problem:     blockSafe(oneLine(p.Problem)),
-		Users:       personaLines(p.Personas, brief),
-		InScope:     plainItems(p.InScope),
-		Assumptions: plainItems(p.Assumptions),
+		view:               newView(p.Header, kindPRD, p.Title),
+		Summary:            blockSafe(oneLine(p.Summary)),
+		Problem:            blockSafe(oneLine(p.Problem)),
+		Users:              personaLines(p.Personas, brief),
+		Journeys:           journeyLines(p.Journeys, brief),
+		InScope:            plainItems(p.InScope),
+		Dependencies:       plainItems(p.Dependencies),
+		Assumptions:        plainItems(p.Assumptions),
+		Risks:              riskLines(p.Risks, brief),
+		AssumptionsHeading: "Assumptions and risks",
+	}
+	if len(v.Risks) > 0 {
+		v.AssumptionsHeading = "Assumptions"
 	}
 	for i, s := range p.OutOfScope {
 		if line := blockSafe(oneLine(cite(s, p.outOfScopeSource(i), brief))); line != "" {
@@ -61,19 +74,27 @@ func RenderPRD(p *PRD) ([]byte, error) {
 	return execute("prd.md.tmpl", v)
 }
 
-// metricsTable renders the success metrics, with a Source column when
-// any of them cites the brief.
+// metricsTable renders the success metrics, with a Timeframe column when
+// any of them has one and a Source column when any of them cites the
+// brief.
 func metricsTable(metrics []Metric, brief string) *table {
 	if len(metrics) == 0 {
 		return nil
 	}
+	timed := slices.ContainsFunc(metrics, func(m Metric) bool { return !isEmptyMark(oneLine(m.Timeframe)) })
 	cited := slices.ContainsFunc(metrics, func(m Metric) bool { return !m.Source.IsZero() })
 	t := &table{Head: []string{"Metric", "Baseline", "Target"}}
+	if timed {
+		t.Head = append(t.Head, "Timeframe")
+	}
 	if cited {
 		t.Head = append(t.Head, "Source")
 	}
 	for _, m := range metrics {
 		row := []string{cell(m.Name), cell(m.Baseline), cell(m.Target)}
+		if timed {
+			row = append(row, cell(m.Timeframe))
+		}
 		if cited {
 			src := ""
 			if !m.Source.IsZero() {
@@ -131,8 +152,13 @@ func (p *PRD) read(r *reader, s *markdown.Section) error {
 			return nil
 		})
 	case "users", "personas", "target users":
-		for _, t := range lineTexts(r, s) {
+		for _, t := range nestedTexts(r, s) {
 			var u Persona
+			for _, c := range t.children {
+				if g := cutTag(c.text, goalTag); g != "" {
+					u.Goals = append(u.Goals, g)
+				}
+			}
 			u.Name, u.Description = readNamed(t.text)
 			if u.Name == "" {
 				// "**Clinic manager** (brief.md:14)": a name and its citation.
@@ -145,6 +171,16 @@ func (p *PRD) read(r *reader, s *markdown.Section) error {
 			u.Description, u.Source, _ = cutCitation(u.Description, r.brief)
 			r.cite(t.line, personaCited(len(p.Personas), u))
 			p.Personas = append(p.Personas, u)
+		}
+	case "user journeys", "journeys":
+		for _, t := range nestedTexts(r, s) {
+			j := Journey{}
+			j.Name, j.Source, _ = cutCitation(t.text, r.brief)
+			for _, c := range t.children {
+				j.Steps = append(j.Steps, c.text)
+			}
+			r.cite(t.line, journeyCited(len(p.Journeys), j))
+			p.Journeys = append(p.Journeys, j)
 		}
 	case "functional requirements":
 		return readIDItems(r, s, KindFunctional, func(id, text string, line int) error {
@@ -176,8 +212,25 @@ func (p *PRD) read(r *reader, s *markdown.Section) error {
 		}
 	case "success metrics", "metrics":
 		p.readMetrics(r, s)
-	case "assumptions and risks", "risks and assumptions", "assumptions", "risks":
+	case "dependencies":
+		p.Dependencies = append(p.Dependencies, texts(r, s)...)
+	case "assumptions and risks", "risks and assumptions", "assumptions":
 		p.Assumptions = append(p.Assumptions, texts(r, s)...)
+	case "risks":
+		for _, t := range nestedTexts(r, s) {
+			k := Risk{}
+			k.Text, k.Source, _ = cutCitation(t.text, r.brief)
+			for _, c := range t.children {
+				m, ok := cutPrefixFold(c.text, mitigationTag)
+				if !ok {
+					r.drop(c.line, "nested item under %q is not read: %s (the item under a risk is its mitigation: %q)", s.Title, snippet(c.text), mitigationTag+" …")
+					continue
+				}
+				appendProse(&k.Mitigation, strings.TrimSpace(m))
+			}
+			r.cite(t.line, riskCited(len(p.Risks), k))
+			p.Risks = append(p.Risks, k)
+		}
 	case "open questions", "questions":
 		return readIDItems(r, s, KindQuestion, func(id, text string, _ int) error {
 			p.OpenQuestions = append(p.OpenQuestions, Question{ID: id, Text: text})
@@ -189,23 +242,101 @@ func (p *PRD) read(r *reader, s *markdown.Section) error {
 	return nil
 }
 
+const (
+	goalTag       = "Goal:"
+	mitigationTag = "Mitigation:"
+)
+
 // personaLines writes the personas, each as "**Name**: description
-// (brief.md:12)", or "**Name** (brief.md:12)" when it has no description.
+// (brief.md:12)", or "**Name** (brief.md:12)" when it has no description,
+// with its goals nested under it, one "Goal: …" each.
 func personaLines(ps []Persona, brief string) []string {
 	var out []string
 	for _, u := range ps {
-		desc := cite(u.Description, u.Source, brief)
-		if strings.TrimSpace(u.Description) == "" && !u.Source.IsZero() && oneLine(u.Name) != "" {
-			if line := namedLine(u.Name, ""); line != "" {
-				out = append(out, line+" "+desc)
-				continue
+		var goals []string
+		for _, g := range u.Goals {
+			if g = oneLine(g); g != "" {
+				goals = append(goals, "- "+goalTag+" "+EscapeHTML(g))
 			}
 		}
-		if line := namedLine(u.Name, desc); line != "" {
+		desc := cite(u.Description, u.Source, brief)
+		line := namedLine(u.Name, desc)
+		if strings.TrimSpace(u.Description) == "" && !u.Source.IsZero() && oneLine(u.Name) != "" {
+			if named := namedLine(u.Name, ""); named != "" {
+				// Escaped as one line, as the parser reads it back.
+				line = EscapeHTML(htmlText(named) + " " + desc)
+			}
+		}
+		if line = nestLines(line, goals); line != "" {
 			out = append(out, line)
 		}
 	}
 	return out
+}
+
+// journeyLines writes the user journeys, each as its name and citation,
+// "Join the queue (brief.md:12-14)", with its steps numbered under it.
+func journeyLines(js []Journey, brief string) []string {
+	var out []string
+	for _, j := range js {
+		var steps []string
+		for _, st := range j.Steps {
+			if st = blockSafe(oneLine(st)); st != "" {
+				steps = append(steps, fmt.Sprintf("%d. %s", len(steps)+1, st))
+			}
+		}
+		if line := nestLines(blockSafe(oneLine(cite(j.Name, j.Source, brief))), steps); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// riskLines writes the risks, each as its text and citation, with its
+// mitigation under it as "Mitigation: …" when it has one.
+func riskLines(rs []Risk, brief string) []string {
+	var out []string
+	for _, k := range rs {
+		var more []string
+		if m := oneLine(k.Mitigation); m != "" {
+			more = append(more, "- "+mitigationTag+" "+EscapeHTML(m))
+		}
+		if line := nestLines(blockSafe(oneLine(cite(k.Text, k.Source, brief))), more); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// nestLines writes a list item's text with items nested under it, each
+// on a line of its own, indented to the item's text. An item with no
+// text of its own but nested items shows the placeholder "–" (markdown
+// reads a numbered list under an empty item as a list of its own).
+func nestLines(head string, nested []string) string {
+	if head == "" && len(nested) > 0 {
+		head = placeholder
+	}
+	for _, n := range nested {
+		head += "\n  " + n
+	}
+	return head
+}
+
+// cutTag is a nested item's text without its tag ("Goal:"), in any
+// case; text without the tag is the whole text.
+func cutTag(text, tag string) string {
+	if rest, ok := cutPrefixFold(text, tag); ok {
+		return strings.TrimSpace(rest)
+	}
+	return strings.TrimSpace(text)
+}
+
+// cutPrefixFold is strings.CutPrefix, ignoring ASCII case.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if hasPrefixFold(s, prefix) {
+		return s[len(prefix):], true
+	}
+	return s, false
 }
 
 // readCitedRequirement reads what RenderPRD writes of requirement i of
@@ -218,23 +349,34 @@ func readCitedRequirement(r *reader, k Kind, i int, id, text string, line int) R
 	return req
 }
 
-// readMetrics reads the success metrics table. A Source column is read
-// only by its name, and a cell in it that is not a citation of the brief
-// is not read.
+// readMetrics reads the success metrics table. The Timeframe and Source
+// columns are read only by their names, and a cell in the Source column
+// that is not a citation of the brief is not read.
 func (p *PRD) readMetrics(r *reader, s *markdown.Section) {
 	want := [][]string{{"metric", "name"}, {"baseline", "today", "current"}, {"target", "goal"}}
+	timeframe, source := -1, -1
+	if hasColumn(s, "timeframe") {
+		timeframe = len(want)
+		want = append(want, []string{"timeframe"})
+	}
 	if hasColumn(s, "source") {
+		source = len(want)
 		want = append(want, []string{"source"})
 	}
 	rows, start := readTable(r, s, want...)
 	r.rest(s, false, markdown.Table)
 	for i, row := range rows {
 		m := Metric{Name: cellText(row[0]), Baseline: cellText(row[1]), Target: cellText(row[2])}
+		if timeframe >= 0 {
+			m.Timeframe = cellText(row[timeframe])
+		}
 		line := rowLine(start, i)
-		if c := cellText(row[len(row)-1]); len(row) > 3 && c != "" {
-			var ok bool
-			if m.Source, ok = readCitation(c, r.brief); !ok {
-				r.drop(line, "source %q of metric %q is not read: want the brief's lines, as in %q", c, m.Name, Source{Start: 12, End: 14}.citation(r.brief))
+		if source >= 0 {
+			if c := cellText(row[source]); c != "" {
+				var ok bool
+				if m.Source, ok = readCitation(c, r.brief); !ok {
+					r.drop(line, "source %q of metric %q is not read: want the brief's lines, as in %q", c, m.Name, Source{Start: 12, End: 14}.citation(r.brief))
+				}
 			}
 		}
 		r.cite(line, metricCited(len(p.Metrics), m))

@@ -39,6 +39,8 @@ var documents = []struct {
 	{"tech", func() any { return richTech() }},
 	{"prd-minimal", func() any { return minimalPRD() }},
 	{"prd-cited", func() any { return citedPRD() }},
+	{"prd-planned", func() any { return plannedPRD() }},
+	{"stories-sized", func() any { return sizedStories() }},
 	{"stories-minimal", func() any { return minimalStories() }},
 	{"tech-minimal", func() any { return minimalTech() }},
 }

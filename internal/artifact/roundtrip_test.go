@@ -138,6 +138,28 @@ func TestRoundTripOddValues(t *testing.T) {
 		{"names", &PRD{Title: "a # b #", Personas: []Persona{
 			{Name: "a**: b", Description: "c"}, {Name: "x*", Description: "y"}, {Description: "**a**: b"}, {Name: " ", Description: "z"},
 		}}},
+		{"tags inside a requirement", &PRD{Title: "x", Functional: []Requirement{
+			{ID: "FR-001", Text: "x (phase: 2)"},
+			{ID: "FR-002", Text: "y (priority: Must)", Phase: "3"},
+			{ID: "FR-003", Text: "z", Priority: "Must, phase: 2"},
+			{ID: "FR-004", Text: "w", Priority: "a, b", Phase: "c, phase: d"},
+			{ID: "FR-005", Text: "v", Phase: "(2)"},
+		}}},
+		{"odd journeys, goals and risks", &PRD{Title: "x",
+			Personas: []Persona{{Goals: []string{"a", " ", "Goal: b"}}, {Name: "n", Goals: []string{"# c", "- d"}}},
+			Journeys: []Journey{{Steps: []string{"1. a", "- b", ""}}, {Name: "**j**: k", Source: Source{2, 3}}, {Name: "(brief.md:4)"}, {Name: " "}},
+			Risks:    []Risk{{Mitigation: "m"}, {Text: "Mitigation: x", Mitigation: "Mitigation: y"}, {Text: "# r", Source: Source{1, 1}}},
+			Metrics:  []Metric{{Name: "m", Timeframe: "| by Q3 |"}},
+		}},
+		{"odd tags and kinds in a story", &Stories{Title: "x", Stories: []Story{
+			{ID: "US-001", Role: "user", Want: "x", Priority: "a · Size: M", Size: "", Criteria: []Criterion{
+				{ID: "AC-001.1", Text: "(error) x"},
+				{ID: "AC-001.2", Kind: "Error", Given: "a", When: "b", Then: "c"},
+				{ID: "AC-001.3", Kind: "edge"},
+				{Kind: "main", Text: "(edge) y"},
+			}},
+			{ID: "US-002", Role: "user", Want: "y", Size: "XL"},
+		}}},
 		{"header", &PRD{Title: "x", Header: Header{Sources: []string{"a and b", "c, d", ""}, Command: " x --> y "}}},
 	}
 	for _, tt := range tests {
@@ -195,5 +217,25 @@ func TestRoundTripHTML(t *testing.T) {
 				t.Errorf("render(parse(doc)) != doc:\n%s", golden.Diff(string(doc), string(again)))
 			}
 		})
+	}
+}
+
+// TestStoryTagsInASentence checks that a story sentence a person wrote
+// that reads like the priority line is kept as the sentence, and the
+// story's own priority line read as its priority.
+func TestStoryTagsInASentence(t *testing.T) {
+	doc := render(t, &Stories{Title: "x", Stories: []Story{{ID: "US-001", Text: "Priority: high", Size: "S"}}})
+	if !strings.Contains(string(doc), "\\Priority: high\n\nSize: S\n") {
+		t.Fatalf("the sentence is not escaped above the size:\n%s", doc)
+	}
+	s, err := ParseStories(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := s.Stories[0]; st.Text != `\Priority: high` || st.Priority != "" || st.Size != "S" {
+		t.Errorf("read %+v, want the sentence as text and size S", st)
+	}
+	if again := render(t, s); string(again) != string(doc) {
+		t.Errorf("render(parse(doc)) != doc:\n%s", golden.Diff(string(doc), string(again)))
 	}
 }

@@ -3,6 +3,7 @@ package artifact
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 )
 
 // The schemas below ask a model for a PRD, Stories or TechSpec as JSON.
@@ -140,6 +141,11 @@ func requirementsSchema(desc string, id schemaProp, more ...schemaProp) *schemaN
 	}, more...)...))
 }
 
+// phaseProp is the release a PRD's requirement belongs to.
+func phaseProp() schemaProp {
+	return schemaProp{"phase", stringSchema(`empty for the first release; for a requirement the brief plans for a named later phase, that phase as the brief names it ("2" for phase 2, "v2")`)}
+}
+
 // sourceSchema asks for the lines of a brief of the given number of lines
 // that an item comes from.
 func sourceSchema(lines int) *schemaNode {
@@ -192,20 +198,33 @@ func PRDSchema(briefLines int) json.RawMessage {
 		schemaProp{"personas", arraySchema("the kinds of user", objectSchema("",
 			schemaProp{"name", stringSchema(`who they are ("Patient")`)},
 			schemaProp{"description", stringSchema("what they need or do; may be empty")},
+			schemaProp{"goals", arraySchema("what this persona wants to achieve, only as the brief says it; empty when it says nothing, never invented", stringSchema("one goal, in a short phrase"))},
 			sourceProp(briefLines),
 		))},
-		schemaProp{"functional", requirementsSchema("functional requirements: each one testable behaviour of the system", idProp(), requiredSourceProp(briefLines), alsoProp(briefLines))},
-		schemaProp{"non_functional", requirementsSchema("non-functional requirements, keeping the input's numbers exactly", idProp(), sourceProp(briefLines), alsoProp(briefLines))},
+		schemaProp{"journeys", arraySchema("user journeys: only the flows the brief describes, step by step; empty when it describes none, never invented", objectSchema("",
+			schemaProp{"name", stringSchema(`a short name for the flow ("Join the queue")`)},
+			schemaProp{"steps", arraySchema("the steps in order, as the brief gives them, each one short sentence", stringSchema(""))},
+			sourceProp(briefLines),
+		))},
+		schemaProp{"functional", requirementsSchema("functional requirements: each one testable behaviour of the system", idProp(), phaseProp(), requiredSourceProp(briefLines), alsoProp(briefLines))},
+		schemaProp{"non_functional", requirementsSchema("non-functional requirements, keeping the input's numbers exactly", idProp(), phaseProp(), sourceProp(briefLines), alsoProp(briefLines))},
 		schemaProp{"in_scope", arraySchema("what this release covers", stringSchema(""))},
 		schemaProp{"out_of_scope", arraySchema("what this release leaves out", stringSchema(""))},
 		schemaProp{"out_of_scope_sources", arraySchema("where each out_of_scope item comes from: one source per item, in the same order", sourceSchema(briefLines))},
+		schemaProp{"dependencies", arraySchema("what the product relies on but does not build (another system, team, vendor, approval), only as the brief names it; empty when it names none, never invented", stringSchema(""))},
 		schemaProp{"metrics", arraySchema("success metrics", objectSchema("",
 			schemaProp{"name", stringSchema("what is measured")},
 			schemaProp{"baseline", stringSchema("today's value as the input gives it; may be empty")},
 			schemaProp{"target", stringSchema("the value to reach as the input gives it; may be empty")},
+			schemaProp{"timeframe", stringSchema(`by when the target is to be reached as the input gives it ("within 6 months"); empty when it gives none, never invented`)},
 			sourceProp(briefLines),
 		))},
-		schemaProp{"assumptions", arraySchema("assumptions and risks", stringSchema(""))},
+		schemaProp{"assumptions", arraySchema("assumptions: what the brief takes for granted; risks go in risks", stringSchema(""))},
+		schemaProp{"risks", arraySchema("risks the brief names or its constraints make plain; empty when there are none, never invented", objectSchema("",
+			schemaProp{"text", stringSchema("the risk: what could go wrong")},
+			schemaProp{"mitigation", stringSchema("how the brief says the risk is reduced; empty when it says nothing, never invented")},
+			sourceProp(briefLines),
+		))},
 		schemaProp{"open_questions", questionsSchema()},
 	))
 }
@@ -221,11 +240,14 @@ func StoriesSchema(frIDs, roles []string) json.RawMessage {
 			schemaProp{"title", stringSchema("a short name for the story")},
 			schemaProp{"role", refSchema(`who wants it, one of the PRD's personas: "patient" in "As a patient"`, roles)},
 			schemaProp{"want", stringSchema(`what follows "I want": "to join the queue"`)},
-			schemaProp{"so_that", stringSchema(`the benefit, without "so that"; empty when the PRD gives none`)},
+			schemaProp{"so_that", stringSchema(`the benefit, without "so that", only as the PRD states or clearly implies it; empty when it gives none, never invented`)},
+			schemaProp{"priority", stringSchema(`the priority of the requirement it delivers, as the PRD writes it ("Must", "P0"); the highest when it delivers several; empty when they have none`)},
+			schemaProp{"size", &schemaNode{Type: "string", Description: "a hint of the story's size: S (a day or two), M (about a week), L (more; consider splitting); empty when there is no basis for one", Enum: append(slices.Clone(Sizes), "")}},
 			schemaProp{"traces", refsSchema("IDs of the functional requirements the story delivers", frIDs)},
 			schemaProp{"criteria", arraySchema("acceptance criteria", objectSchema(
 				"for a criterion in Given/When/Then form fill given, when and then and leave text empty; otherwise put it in text and leave the others empty",
 				idProp(),
+				schemaProp{"kind", &schemaNode{Type: "string", Description: "the path it tests: main (the usual success), alternative (another way that also succeeds), error (invalid input, refusal, failure), edge (empty, limit, boundary)", Enum: CriterionKinds}},
 				schemaProp{"given", stringSchema("the situation, without \"given\"")},
 				schemaProp{"when", stringSchema("the action, without \"when\"")},
 				schemaProp{"then", stringSchema("the outcome, without \"then\"")},

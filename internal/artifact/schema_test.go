@@ -30,8 +30,8 @@ var schemaCases = []struct {
 }
 
 // techNotAsked: a quality requirement names the PRD's by its ID; where it
-// comes from in the brief is the PRD's to say.
-var techNotAsked = map[reflect.Type][]string{reflect.TypeFor[Requirement](): {"Source", "Also"}}
+// comes from in the brief, and its phase, are the PRD's to say.
+var techNotAsked = map[reflect.Type][]string{reflect.TypeFor[Requirement](): {"Phase", "Source", "Also"}}
 
 func TestSchemaGolden(t *testing.T) {
 	for _, tt := range schemaCases {

@@ -6,5 +6,10 @@ package artifact
 func (s Story) Sentence() string { return sentence(s) }
 
 // Line is the criterion as the stories document writes it after its ID:
-// "Given a, when b, then c." in that form, else its text on one line.
+// "Given a, when b, then c." in that form, else its text on one line; led
+// by its kind when it has one ("(error) Given …").
 func (c Criterion) Line() string { return criterionText(c) }
+
+// Tags is the line under a story's sentence that gives its priority and
+// size, "Priority: Must · Size: M"; empty when it has neither.
+func (s Story) Tags() string { return htmlText(storyTags(s)) }

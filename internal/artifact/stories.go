@@ -16,6 +16,7 @@ type storiesView struct {
 type storyView struct {
 	Heading  string // "US-001 Title"
 	Sentence string
+	Tags     string // "Priority: Must · Size: M"
 	Traces   string
 	Criteria []string
 }
@@ -38,7 +39,7 @@ func renderStory(st Story) (storyView, error) {
 	if _, err := ParseID(KindStory, st.ID); err != nil {
 		return storyView{}, err
 	}
-	sv := storyView{Heading: st.ID, Sentence: EscapeHTML(escapeTraces(sentence(st)))}
+	sv := storyView{Heading: st.ID, Sentence: EscapeHTML(escapeTraces(sentence(st))), Tags: storyTags(st)}
 	if title := headingSafe(oneLine(st.Title)); title != "" {
 		sv.Heading += " " + title
 	}
@@ -153,12 +154,13 @@ func hasTraces(p string) bool { return hasPrefixFold(p, tracesTag) }
 // criteria:" line above a story's criteria, also in bold.
 func isCriteriaLabel(p string) bool { return key(markdown.Plain(p)) == "acceptance criteria" }
 
-// paragraphs reads a story's paragraphs: the first story sentence, any
-// "Traces:" line (also one a person wrote on the line after the sentence,
+// paragraphs reads a story's paragraphs: the first story sentence, the
+// first "Priority: … · Size: …" line, any "Traces:" line (also one a person wrote on the line after the sentence,
 // which markdown joins into the same paragraph), the "Acceptance
 // criteria:" line, and other text, which rest settles.
 type paragraphs struct {
 	sentenced bool
+	tagged    bool             // the "Priority: … · Size: …" line is read
 	other     []markdown.Block // text that is none of those, in order
 }
 
@@ -177,6 +179,8 @@ func (p *paragraphs) read(r *reader, st *Story, b markdown.Block) error {
 			}
 			st.Traces = append(st.Traces, ids...)
 		case isCriteriaLabel(part):
+		case !p.tagged && isStoryTags(part):
+			st.Priority, st.Size, p.tagged = readStoryTags(part)
 		case !p.sentenced:
 			if st.Role, st.Want, st.SoThat, p.sentenced = readSentence(part); p.sentenced {
 				continue

@@ -38,7 +38,7 @@ func oneLine(s string) string { return strings.TrimSpace(flat(s)) }
 // Like every line Render writes, it holds no raw HTML (see EscapeHTML).
 func blockSafe(s string) string {
 	s = EscapeHTML(s)
-	if s == "" || isParagraph(s) {
+	if s == "" || isParagraph(s) && !breaksItem(s) {
 		return s
 	}
 	if strings.IndexByte(asciiPunct, s[0]) >= 0 {
@@ -53,6 +53,20 @@ func blockSafe(s string) string {
 		return s[:i] + `\` + s[i:]
 	}
 	return s
+}
+
+// breaksItem reports whether s, a paragraph alone, is no text after a
+// list item's marker: "--" makes "- --" a thematic break.
+func breaksItem(s string) bool {
+	if strings.IndexByte("-*_", s[0]) < 0 {
+		return false
+	}
+	doc, err := markdown.Parse([]byte("- " + s))
+	if err != nil || len(doc.Sections) != 0 || len(doc.Preamble) != 1 {
+		return true
+	}
+	b := doc.Preamble[0]
+	return b.Kind != markdown.List || len(b.Items) != 1 || b.Items[0].Text != s
 }
 
 // asciiPunct holds the characters a backslash escapes in markdown.

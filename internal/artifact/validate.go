@@ -3,6 +3,7 @@ package artifact
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -61,7 +62,8 @@ func pluck[T any](items []T, id func(T) string) []string {
 }
 
 // Validate checks the PRD: every ID well-formed for its list and unique,
-// every requirement with text, every source a range of lines (see
+// every requirement and risk with text, every journey with a name, every
+// source a range of lines (see
 // CheckSources for whether the brief bears it out). It returns all
 // problems at once.
 func (p *PRD) Validate() error {
@@ -82,6 +84,16 @@ func (p *PRD) Validate() error {
 			}
 		}
 	}
+	for i, j := range p.Journeys {
+		if strings.TrimSpace(j.Name) == "" {
+			ps.add("journey %d: no name", i+1)
+		}
+	}
+	for i, k := range p.Risks {
+		if strings.TrimSpace(k.Text) == "" {
+			ps.add("risk %d: empty text", i+1)
+		}
+	}
 	if err := p.checkRanges(); err != nil {
 		ps = append(ps, err)
 	}
@@ -91,9 +103,10 @@ func (p *PRD) Validate() error {
 // Validate checks the stories against the PRD they come from: story and
 // criterion IDs well-formed and unique, each criterion numbered under its
 // own story, at least one criterion per story, each criterion either in
-// Given/When/Then form with every part filled or in Text, and every trace naming a
-// functional requirement of the PRD. With a nil PRD traces are only checked
-// for form. It returns all problems at once.
+// Given/When/Then form with every part filled or in Text, each criterion's
+// kind and story's size one of CriterionKinds and Sizes when given, and
+// every trace naming a functional requirement of the PRD. With a nil PRD
+// traces are only checked for form. It returns all problems at once.
 func (s *Stories) Validate(prd *PRD) error {
 	var ps problems
 	var frs map[string]bool
@@ -109,6 +122,9 @@ func (s *Stories) Validate(prd *PRD) error {
 		owner := name(KindStory, i, st.ID)
 		if len(st.Criteria) == 0 {
 			ps.add("%s: no acceptance criteria", owner)
+		}
+		if st.Size != "" && !slices.Contains(Sizes, st.Size) {
+			ps.add("%s: size %q: want one of %s, or none", owner, st.Size, quotedList(Sizes))
 		}
 		storyNum, _ := ParseID(KindStory, st.ID)
 		for j, c := range st.Criteria {
@@ -186,6 +202,9 @@ func (p *problems) criterion(owner string, j int, c Criterion) {
 	item := c.ID
 	if item == "" {
 		item = fmt.Sprintf("%s: criterion %d", owner, j+1)
+	}
+	if c.Kind != "" && !slices.Contains(CriterionKinds, c.Kind) {
+		p.add("%s: kind %q: want one of %s, or none", item, c.Kind, quotedList(CriterionKinds))
 	}
 	if strings.TrimSpace(c.Text) != "" {
 		return

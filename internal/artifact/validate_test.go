@@ -30,6 +30,7 @@ func checkErrors(t *testing.T, err error, want []string) {
 func TestValidateFixtures(t *testing.T) {
 	prd, stories, tech := richPRD(), richStories(), richTech()
 	checkErrors(t, prd.Validate(), nil)
+	checkErrors(t, plannedPRD().Validate(), nil)
 	checkErrors(t, stories.Validate(prd), nil)
 	checkErrors(t, tech.Validate(prd, stories), nil)
 }
@@ -47,6 +48,14 @@ func TestValidatePRD(t *testing.T) {
 		{"empty text", func(p *PRD) { p.NonFunctional[1].Text = " " }, []string{"NFR-002: empty text"}},
 		{"malformed question", func(p *PRD) { p.OpenQuestions[0].ID = "Q1" }, []string{`malformed open question ID "Q1" (want the form Q-1)`}},
 		{"no title", func(p *PRD) { p.Title = "" }, []string{"title is empty"}},
+		{"journey without a name, risk without text", func(p *PRD) {
+			p.Journeys = []Journey{{Name: "Join"}, {Steps: []string{"Scan."}}}
+			p.Risks = []Risk{{Mitigation: "SMS."}}
+		}, []string{"journey 2: no name", "risk 1: empty text"}},
+		{"a journey's and a risk's source", func(p *PRD) {
+			p.Journeys = []Journey{{Name: "Join", Source: Source{3, 2}}}
+			p.Risks = []Risk{{Text: "Spam", Source: Source{0, 4}}}
+		}, []string{`journey "Join": source 3-2 ends before it starts`, `risk "Spam": source 0-4 starts before line 1`}},
 		{"all at once", func(p *PRD) {
 			p.Functional[1].ID = "FR-001"
 			p.Functional[2].Text = ""
@@ -96,6 +105,16 @@ func TestValidateStories(t *testing.T) {
 			[]string{"AC-001.1: empty criterion: fill given, when and then"}},
 		{"empty criterion without ID", func(s *Stories) { s.Stories[0].Criteria[2] = Criterion{} },
 			[]string{"US-001: criterion 3: missing ID", "US-001: criterion 3: empty criterion: fill given, when and then"}},
+		{"kinds and sizes", func(s *Stories) {
+			s.Stories[0].Size, s.Stories[1].Size = "M", "XL"
+			s.Stories[0].Criteria[0].Kind, s.Stories[0].Criteria[1].Kind = "edge", "Error"
+			s.Stories[0].Criteria[2].Kind = "happy"
+		}, []string{
+			`US-002: size "XL": want one of "S", "M", "L", or none`,
+			`AC-001.2: kind "Error": want one of "main", "alternative", "error", "edge", or none`,
+			`AC-001.3: kind "happy": want one of "main", "alternative", "error", "edge", or none`,
+		}},
+		{"the fixture with kinds and sizes", func(s *Stories) { *s = *sizedStories() }, nil},
 		{"a criterion in text needs no parts", func(s *Stories) {
 			s.Stories[0].Criteria[0] = Criterion{ID: "AC-001.1", Text: "The queue holds 50 people."}
 		}, nil},

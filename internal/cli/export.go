@@ -49,12 +49,13 @@ Formats:
           every story and criterion.
   github  a JSON array of {title, body, labels} for "gh issue create".
 
-A story's priority is the highest priority of the requirements it traces,
-read from docs/prd.md: P0, Must or Critical give Highest; P1, Should or High
-give High; P2, Could or Medium give Medium; P3, Won't or Low give Low;
-anything else, or no traced requirement with a priority, gives Medium. The
-PRD is used only for priorities: when it does not exist, a warning says so
-and every story is Medium. One that exists but cannot be read is an error.
+A story's priority is its own (its "Priority:" line) when it has one, else
+the highest priority of the requirements it traces, read from docs/prd.md:
+P0, Must or Critical give Highest; P1, Should or High give High; P2, Could
+or Medium give Medium; P3, Won't or Low give Low; anything else, or no
+priority at all, gives Medium. The PRD is used only for priorities: when it
+does not exist, a warning says so and a story without a priority of its own
+is Medium. One that exists but cannot be read is an error.
 
 A part of either document that prodgen cannot read is named in a warning,
 file:line, and the export goes on with what it read: a story sentence not in
@@ -141,7 +142,7 @@ func runExport(_ context.Context, opts *exportOptions) error {
 	}
 	f.warnUnparsed(d.Stories.Path, stories.Unparsed())
 	if prd == nil {
-		f.infof("warning: %s does not exist, so every story's priority is Medium (run %q to write it)\n", d.PRD.Path, d.PRD.Command)
+		f.infof("warning: %s does not exist, so a story without a priority of its own is Medium (run %q to write it)\n", d.PRD.Path, d.PRD.Command)
 	} else {
 		f.warnUnparsed(d.PRD.Path, prd.Unparsed())
 		if ids := export.UnknownTraces(stories, prd); len(ids) > 0 {

@@ -56,9 +56,13 @@ type Story struct {
 	// as written (Role, Want and SoThat are then empty); empty when the
 	// story has no sentence.
 	Sentence string `json:"sentence"`
-	// Priority is the Jira priority of the highest-priority requirement
-	// the story traces: Highest, High, Medium or Low (see Priority).
-	Priority string      `json:"priority"`
+	// Priority is the Jira priority of the story's own priority when the
+	// document gives one Priority maps, else of the highest-priority
+	// requirement the story traces: Highest, High, Medium or Low.
+	Priority string `json:"priority"`
+	// Size is the story's size hint as the document gives it: S, M or L;
+	// "" when it gives none.
+	Size     string      `json:"size"`
 	Traces   []string    `json:"traces"`   // FR IDs, as the document lists them
 	Criteria []Criterion `json:"criteria"` // acceptance criteria, in order
 	// Labels are the story ID, each traced FR ID once, and Label.
@@ -68,18 +72,23 @@ type Story struct {
 // Criterion is an acceptance criterion.
 type Criterion struct {
 	ID string `json:"id"` // "AC-001.1"; empty when the document gives none
+	// Kind is the path the criterion tests: main, alternative, error or
+	// edge; "" when the document does not say.
+	Kind string `json:"kind"`
 	// Given, When and Then hold the parts of a criterion in that form and
 	// are empty otherwise.
 	Given string `json:"given"`
 	When  string `json:"when"`
 	Then  string `json:"then"`
 	// Text is the whole criterion on one line, as the document writes it:
-	// "Given a, when b, then c." or the free text.
+	// "Given a, when b, then c." or the free text, led by its kind when it
+	// has one ("(error) Given …").
 	Text string `json:"text"`
 }
 
 // Build makes the Document for stories. prd supplies the requirements'
-// priorities; without it (nil) every story's priority is Medium.
+// priorities; without it (nil) a story without a priority of its own is
+// Medium.
 func Build(stories *artifact.Stories, prd *artifact.PRD) *Document {
 	prio := priorities(prd)
 	d := &Document{Schema: Schema, Title: stories.Title, Stories: []Story{}}
@@ -87,13 +96,14 @@ func Build(stories *artifact.Stories, prd *artifact.PRD) *Document {
 		s := Story{
 			ID: st.ID, Title: st.Title, Role: st.Role, Want: st.Want, SoThat: st.SoThat,
 			Sentence: st.Sentence(),
-			Priority: storyPriority(st.Traces, prio),
+			Priority: storyPriority(st, prio),
+			Size:     st.Size,
 			Traces:   append([]string{}, st.Traces...),
 			Criteria: []Criterion{},
 			Labels:   labels(st),
 		}
 		for _, c := range st.Criteria {
-			s.Criteria = append(s.Criteria, Criterion{ID: c.ID, Given: c.Given, When: c.When, Then: c.Then, Text: c.Line()})
+			s.Criteria = append(s.Criteria, Criterion{ID: c.ID, Kind: c.Kind, Given: c.Given, When: c.When, Then: c.Then, Text: c.Line()})
 		}
 		d.Stories = append(d.Stories, s)
 	}

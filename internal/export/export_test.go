@@ -213,18 +213,22 @@ func TestStoryPriority(t *testing.T) {
 		traces []string
 		prd    *artifact.PRD
 		want   string
+		own    string // the story's own priority
 	}{
-		{"highest of several", []string{"FR-001", "FR-002", "FR-003"}, prd, Highest},
-		{"one", []string{"FR-003"}, prd, High},
-		{"no priority", []string{"FR-004"}, prd, Medium},
-		{"unknown priority", []string{"FR-005", "FR-001"}, prd, Medium},
-		{"dangling", []string{"FR-009"}, prd, Medium},
-		{"no traces", nil, prd, Medium},
-		{"no PRD", []string{"FR-002"}, nil, Medium},
+		{"highest of several", []string{"FR-001", "FR-002", "FR-003"}, prd, Highest, ""},
+		{"one", []string{"FR-003"}, prd, High, ""},
+		{"no priority", []string{"FR-004"}, prd, Medium, ""},
+		{"unknown priority", []string{"FR-005", "FR-001"}, prd, Medium, ""},
+		{"dangling", []string{"FR-009"}, prd, Medium, ""},
+		{"no traces", nil, prd, Medium, ""},
+		{"no PRD", []string{"FR-002"}, nil, Medium, ""},
+		{"the story's own", []string{"FR-002"}, prd, Low, "Won't have"},
+		{"the story's own without a PRD", nil, nil, High, "P1"},
+		{"the story's own, unknown", []string{"FR-003"}, prd, High, "soon"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := storyPriority(tt.traces, priorities(tt.prd)); got != tt.want {
+			if got := storyPriority(artifact.Story{Traces: tt.traces, Priority: tt.own}, priorities(tt.prd)); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
@@ -273,5 +277,22 @@ func TestSentenceInAnotherForm(t *testing.T) {
 	}
 	if !strings.Contains(issues.String(), `"body": "Team leads like teams.\n\n### Acceptance criteria`) {
 		t.Errorf("issues lack the sentence:\n%s", issues.String())
+	}
+}
+
+// A story's own priority, its size and each criterion's kind are
+// exported as the document gives them.
+func TestPlannedStory(t *testing.T) {
+	stories := &artifact.Stories{Title: "Tiny", Stories: []artifact.Story{{
+		ID: "US-001", Role: "analyst", Want: "to export", Priority: "Could", Size: "M", Traces: []string{"FR-001"},
+		Criteria: []artifact.Criterion{{ID: "AC-001.1", Kind: "error", Given: "a", When: "b", Then: "c"}},
+	}}}
+	prd := &artifact.PRD{Functional: []artifact.Requirement{{ID: "FR-001", Priority: "Must"}}}
+	s := Build(stories, prd).Stories[0]
+	if s.Priority != Medium || s.Size != "M" {
+		t.Errorf("priority %q, size %q; want the story's own: Medium (Could), M", s.Priority, s.Size)
+	}
+	if c := s.Criteria[0]; c.Kind != "error" || c.Text != "(error) Given a, when b, then c." {
+		t.Errorf("criterion %+v, want kind error and its line", c)
 	}
 }

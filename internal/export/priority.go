@@ -74,11 +74,15 @@ func priorities(prd *artifact.PRD) map[string]int {
 	return out
 }
 
-// storyPriority is the Jira priority of the highest-ranked requirement
-// among traces; Medium when none has a known priority.
-func storyPriority(traces []string, prio map[string]int) string {
+// storyPriority is the Jira priority of the story's own priority when
+// Priority maps it, else of the highest-ranked requirement among its
+// traces; Medium when none has a known priority.
+func storyPriority(st artifact.Story, prio map[string]int) string {
+	if p, ok := Priority(st.Priority); ok {
+		return p
+	}
 	best := unranked
-	for _, fr := range traces {
+	for _, fr := range st.Traces {
 		if r, ok := prio[fr]; ok && r < best {
 			best = r
 		}

@@ -152,6 +152,8 @@ var ruleCases = []struct {
 	{name: "criterion not in Given/When/Then form", rule: "criterion-form",
 		docs: []file{stories("- **AC-002.1**", "- **AC-002.2** Drafts are editable.\n- **AC-002.1**")},
 		want: []string{"docs/stories.md:21: criterion-form"}, msg: "AC-002.2 is not in Given/When/Then form"},
+	{name: "criteria led by their kind, under a priority and size line", rule: "criterion-form",
+		docs: []file{stories("- **AC-002.1** Given", "- **AC-002.1** (error) Given", "Traces: FR-002", "Priority: Must · Size: M\n\nTraces: FR-002")}},
 	{name: "any case, any punctuation, emphasis", rule: "criterion-form",
 		docs: []file{stories("Given a team member, when they check in, then", "*given* a team member **When** they check in. THEN")}},
 
@@ -203,6 +205,10 @@ var ruleCases = []struct {
 			tech("## Tasks", "## Deployment\n\nOn Fly.io.\n\n## Tasks")},
 		want: []string{"docs/prd.md:6: dropped", "docs/prd.md:23: dropped", "docs/tech.md:18: dropped"},
 		msg:  `nested item under "Goals" is not read: "measured weekly"`},
+	{name: "the sections a PM adds: journeys, dependencies, risks, goals and timeframes", rule: "dropped",
+		docs: []file{prd("## Success metrics", "## User journeys\n\n- Check in\n  1. Open Slack.\n  2. Reply done.\n\n## Dependencies\n\n- Slack API\n\n## Risks\n\n- Teams drop the tool.\n  - Mitigation: check in from Slack.\n\n## Success metrics",
+			"| Metric | Baseline | Target |", "| Metric | Baseline | Target | Timeframe |", "| --- | --- | --- |", "| --- | --- | --- | --- |",
+			"| under 10 seconds |", "| under 10 seconds | by launch |")}},
 	{name: "read past a malformed ID", rule: "dropped",
 		docs: []file{stories("## US-002 Check in", "## US-02 Check in", "## US-001 Create a team", "## US-001 Create a team\n\nNote.\n")},
 		want: []string{"docs/stories.md:5: dropped"}, msg: `paragraph in US-001 is not read: "Note."`},
@@ -371,6 +377,8 @@ var ruleCases = []struct {
 			"## Success metrics", "## Scope\n\n### In scope\n\n- Create a team\n- Slack check-ins, nice to have\n\n### Out of scope\n\n- Badges, post-v1\n\n## Success metrics")},
 		want: []string{"docs/prd.md:14: later-in-mvp", "docs/prd.md:25: later-in-mvp"},
 		msg:  `FR-002 says "phase 2", yet it is in the first release`},
+	{name: "an FR the PRD puts in a later phase", rule: "later-in-mvp",
+		docs: []file{prd("check in to a habit.", "check in to a habit. (priority: Should, phase: 2)\n- **FR-003** The system must let a team lead export check-ins. (phase: 3)")}},
 	{name: "later words that mark no release", rule: "later-in-mvp",
 		docs: []file{prd("check in to a habit.", "check in to a habit and see their future bookings, or finish the check-in 2 hours later.")}},
 

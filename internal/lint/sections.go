@@ -53,8 +53,11 @@ var sectionRules = map[Kind][]sectionRule{
 		{name: "Functional requirements", keys: []string{"functional requirements"}, need: required, ids: artifact.KindFunctional, requirement: true},
 		{name: "Non-functional requirements", keys: []string{"non-functional requirements", "nonfunctional requirements", "non functional requirements"}, need: recommended, ids: artifact.KindNonFunctional, requirement: true,
 			asks: []string{"non-functional", "nonfunctional", "constraint", "constraints"}},
+		{name: "User journeys", keys: []string{"user journeys", "journeys"}},
+		{name: "Dependencies", keys: []string{"dependencies"}},
 		{name: "Success metrics", keys: []string{"success metrics", "metrics"}, need: recommended,
 			asks: []string{"metric", "metrics", "measure"}},
+		{name: "Risks", keys: []string{"risks"}},
 		{name: "Open questions", keys: []string{"open questions", "questions"}, ids: artifact.KindQuestion},
 	},
 	Tech: {

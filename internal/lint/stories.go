@@ -81,6 +81,8 @@ var givenWhenThen = sync.OnceValue(func() *regexp.Regexp {
 func (a *analysis) criteria(st *tracer, criteria []idItem) {
 	formed := 0
 	for _, c := range criteria {
+		// The kind ("(error) Given …") is not part of the criterion's words.
+		_, c.text = artifact.CutCriterionKind(c.text)
 		a.vague(c.line, c.text, storyText)
 		a.criterionReview(st, c)
 		if givenWhenThen().MatchString(markdown.Plain(c.text)) {
@@ -104,8 +106,8 @@ func (a *analysis) criteria(st *tracer, criteria []idItem) {
 const tracesTag = "traces:"
 
 // paragraph reads a paragraph of a story: its "Traces:" lines give the
-// story's traces (and whether they named anything, see refs), and the
-// rest (the story sentence) is checked for vague words and garbled
+// story's traces (and whether they named anything, see refs), its
+// priority and size line is skipped, and the rest (the story sentence) is checked for vague words and garbled
 // sentences. It returns what the sentence wants and its benefit, or the
 // sentence as written when it is in another form. A person may write "Traces:" on the line after the sentence,
 // which markdown joins into the same paragraph.
@@ -115,6 +117,9 @@ func (a *analysis) paragraph(owner string, b markdown.Block) ([]ref, bool, strin
 	named := false
 	want := ""
 	for _, part := range artifact.SplitTraces(b.Text) {
+		if artifact.IsStoryTags(part) {
+			continue // "Priority: Must · Size: M"
+		}
 		if len(part) < len(tracesTag) || !strings.EqualFold(part[:len(tracesTag)], tracesTag) {
 			a.vague(b.Line, part, storyText)
 			a.garbled(b.Line, "the sentence of "+owner, part)

@@ -23,6 +23,8 @@ type storyCtx struct {
 	parts   frParts
 	proper  map[string]bool
 
+	// main are the main paths, fail the failure paths and extra the
+	// others; criteria says what kind each is (see kindOf).
 	main, fail, extra []artifact.Criterion
 	negative          bool // a criterion checks what must not happen
 	// access reports whether the PRD has sign-in, roles or permissions:
@@ -58,6 +60,40 @@ func gwt(given, when, then string) artifact.Criterion {
 	return artifact.Criterion{Given: balanceQuotes(given), When: balanceQuotes(when), Then: balanceQuotes(then)}
 }
 
+// Each criterion's kind says which path it tests. A criterion made for a
+// kind of its own says so where it is made (withKind): an empty state or
+// "there is nothing yet" is an edge case, and so is a threshold's other
+// side; someone who is not a recipient not getting a message is an
+// alternative path; a note, a limit or a non-functional requirement
+// checked on the story's own action, and what the system does by itself
+// on its condition (or a condition the story states before any main
+// path), are its main path. The others take their list's kind:
+// a main path is "main", a failure path (a rejection, a refusal) "error",
+// and the rest (a person's action on a condition, or the condition not
+// holding) "alternative".
+const (
+	kindMain        = "main"
+	kindAlternative = "alternative"
+	kindError       = "error"
+	kindEdge        = "edge"
+)
+
+// withKind is c of the given kind.
+func withKind(kind string, c artifact.Criterion) artifact.Criterion {
+	c.Kind = kind
+	return c
+}
+
+// kindOf gives each criterion without a kind the kind of its list.
+func kindOf(kind string, cs []artifact.Criterion) []artifact.Criterion {
+	for i := range cs {
+		if cs[i].Kind == "" {
+			cs[i].Kind = kind
+		}
+	}
+	return cs
+}
+
 // criteria returns the story's numbered criteria: the main path first,
 // then the failure path, then the others.
 func (c *storyCtx) criteria(nfrs []artifact.Requirement) []artifact.Criterion {
@@ -67,10 +103,13 @@ func (c *storyCtx) criteria(nfrs []artifact.Requirement) []artifact.Criterion {
 		c.verbCriteria()
 	}
 	for _, note := range c.parts.notes {
-		c.extra = append(c.extra, c.noteCriterion(note))
+		c.extra = append(c.extra, withKind(kindMain, c.noteCriterion(note)))
 	}
 	c.limitCriteria()
 	c.nfrCriteria(nfrs)
+	kindOf(kindMain, c.main)
+	kindOf(kindError, c.fail)
+	kindOf(kindAlternative, c.extra)
 	var out []artifact.Criterion
 	if len(c.main) > 0 {
 		out = append(out, c.main[0])
@@ -113,7 +152,7 @@ func (c *storyCtx) limitCriteria() {
 			cue = hardLimitCue
 		}
 		if cue.MatchString(cl) && !strings.Contains(said, strings.ToLower(cl)) && strings.ToLower(cl) != whole {
-			c.extra = append(c.extra, gwt(c.given(), c.storyWhen(), "the brief's rule holds: “"+cl+"”"))
+			c.extra = append(c.extra, withKind(kindMain, gwt(c.given(), c.storyWhen(), "the brief's rule holds: “"+cl+"”")))
 			said += " " + strings.ToLower(cl)
 		}
 	}
@@ -205,7 +244,7 @@ func (c *storyCtx) nfrCriteria(nfrs []artifact.Requirement) {
 	for _, min := range []int{4, 3, nfrMin} {
 		for _, r := range nfrs {
 			if added < 2 && overlap(text, r.Text, c.proper) == min {
-				c.extra = append(c.extra, gwt(c.given(), c.storyWhen(), "it meets "+r.ID+": "+lowerFirst(bare(r.Text), c.proper)))
+				c.extra = append(c.extra, withKind(kindMain, gwt(c.given(), c.storyWhen(), "it meets "+r.ID+": "+lowerFirst(bare(r.Text), c.proper))))
 				added++
 			}
 		}
@@ -229,8 +268,8 @@ func (c *storyCtx) atLeastTwo(out []artifact.Criterion) []artifact.Criterion {
 		action = "use " + useForm(nounParts(c.parts.body).short)
 	}
 	if count() < 2 && !c.hasFail() && c.access {
-		out = append(out, gwt("a person who is not allowed to "+action, "they try to "+action,
-			"the system refuses, and nothing is shown or changed"))
+		out = append(out, withKind(kindError, gwt("a person who is not allowed to "+action, "they try to "+action,
+			"the system refuses, and nothing is shown or changed")))
 	}
 	if count() < 2 && !c.hasFail() {
 		if e, ok := c.emptyCase(); ok {
@@ -240,7 +279,7 @@ func (c *storyCtx) atLeastTwo(out []artifact.Criterion) []artifact.Criterion {
 	if count() == 0 {
 		// Nothing the brief says could be read as an outcome: the story
 		// is accepted on the requirement's own words.
-		out = append([]artifact.Criterion{gwt(c.given(), "they "+action, "what the requirement states holds: "+lowerFirst(bare(c.parts.body), c.proper))}, out...)
+		out = append([]artifact.Criterion{withKind(kindMain, gwt(c.given(), "they "+action, "what the requirement states holds: "+lowerFirst(bare(c.parts.body), c.proper)))}, out...)
 	}
 	return out
 }
@@ -264,8 +303,8 @@ func (c *storyCtx) emptyCase() (artifact.Criterion, bool) {
 		switch {
 		case exportVerbs[s.root]:
 			what := headPhrase(s.obj)
-			return gwt("there "+beFor(what)+" no "+stripDeterminer(what)+" yet", c.act(s),
-				"they are told there is nothing to "+s.verb+", not given an empty file"), true
+			return withKind(kindEdge, gwt("there "+beFor(what)+" no "+stripDeterminer(what)+" yet", c.act(s),
+				"they are told there is nothing to "+s.verb+", not given an empty file")), true
 		case viewVerbs[s.root]:
 			return emptyState(c.who() + " open " + theForm(headPhrase(s.obj))), true
 		}

@@ -58,16 +58,16 @@ func (c *storyCtx) messageCriteria(np nounPhrase) {
 	case np.link == "to" && len(np.detail) > 0:
 		c.main = append(c.main, gwt(c.given(), sends, subj+" "+agree("go", "", np.short)+" to "+detail))
 		if rest, ok := dropNot(np.detail); ok {
-			c.fail = append(c.fail, gwt(c.given(), sends, subj+" "+agree("do", "", np.short)+" not go to "+join(rest)))
+			c.fail = append(c.fail, withKind(kindAlternative, gwt(c.given(), sends, subj+" "+agree("do", "", np.short)+" not go to "+join(rest))))
 		} else {
-			c.fail = append(c.fail, gwt(notAmong(np.detail), sends, "they do not get it"))
+			c.fail = append(c.fail, withKind(kindAlternative, gwt(notAmong(np.detail), sends, "they do not get it")))
 		}
 	case (np.link == "that" || np.link == "which") && len(np.detail) > 0:
 		c.main = append(c.main, gwt(c.given(), sends, subj+" "+detail)) // "reminders that go out at 9am"
 	case np.link == "for" && len(np.detail) > 0:
 		c.main = append(c.main, gwt(c.given(), detail+" "+agree("occur", "", np.detail), subj+" "+be+" sent"))
-		c.fail = append(c.fail, gwt(c.given(), "there "+beFor(np.detail)+" no "+stripDeterminer(np.detail),
-			"no "+join(np.short)+" "+be+" sent"))
+		c.fail = append(c.fail, withKind(kindEdge, gwt(c.given(), "there "+beFor(np.detail)+" no "+stripDeterminer(np.detail),
+			"no "+join(np.short)+" "+be+" sent")))
 	default:
 		c.main = append(c.main, gwt(c.given(), sends, subj+" "+be+" sent to them"))
 	}

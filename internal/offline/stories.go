@@ -42,7 +42,10 @@ func BuildStories(p *artifact.PRD) *artifact.Stories {
 				Role:   storyRole(parts, p.Personas, proper),
 				Want:   storyWant(parts, p.Personas),
 				SoThat: storySoThat(parts, p.Goals, proper),
-				Traces: []string{fr.ID},
+				// The priority is the requirement's, as the PRD gives it;
+				// a size would be a guess, so the engine gives none.
+				Priority: fr.Priority,
+				Traces:   []string{fr.ID},
 			}
 			ctx := storyCtx{n: n, role: st.Role, product: p.Title, parts: parts, proper: proper, access: access}
 			st.Criteria = ctx.criteria(p.NonFunctional)

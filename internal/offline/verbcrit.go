@@ -269,7 +269,7 @@ func (c *storyCtx) notAllowed(segs []segment) {
 		}
 		if c.parts.kind == kindSystem && len(s.rest) > 1 && s.rest[0].lw() == "to" && isPerson(nounHead(s.rest[1:])) {
 			// "send a summary to managers": nobody else gets it.
-			c.fail = append(c.fail, gwt(notAmong(s.rest[1:]), c.act(s), "they do not get it"))
+			c.fail = append(c.fail, withKind(kindAlternative, gwt(notAmong(s.rest[1:]), c.act(s), "they do not get it")))
 			return
 		}
 		if c.parts.kind == kindSystem || s.root == "ensure" {
@@ -297,7 +297,7 @@ func (c *storyCtx) notAllowed(segs []segment) {
 // emptyState is the edge case of a view with nothing in it yet: it says so
 // rather than showing an empty page or an error.
 func emptyState(when string) artifact.Criterion {
-	return gwt("nothing has been added yet", when, "they are told there is nothing to show yet, not shown an error")
+	return withKind(kindEdge, gwt("nothing has been added yet", when, "they are told there is nothing to show yet, not shown an error"))
 }
 
 // headPhrase is a noun phrase up to its first preposition: "the status of
@@ -322,13 +322,25 @@ func (c *storyCtx) conditionPaths(segs []segment, i int) {
 	}
 	cond := resolveIt(s.cond, segs, i)
 	yes, no := c.conditionResult(segs, i)
-	c.extra = append(c.extra, gwt(c.given(), join(cond), yes))
+	// What the system does by itself on its condition is its main path
+	// (verbCriteria gives it no other), and so is a condition the story
+	// states before any main path; a person's action on a condition is
+	// otherwise another path of the story.
+	kind := kindAlternative
+	if c.parts.kind == kindSystem || len(c.main) == 0 {
+		kind = kindMain
+	}
+	c.extra = append(c.extra, withKind(kind, gwt(c.given(), join(cond), yes)))
+	// A threshold's other side is an edge case; the condition not holding
+	// is another path.
+	kind = kindEdge
 	other, ok := otherSide(cond)
 	if !ok {
+		kind = kindAlternative
 		other, ok = negate(cond)
 	}
 	if ok && no != "" {
-		c.extra = append(c.extra, gwt(c.given(), join(other), no))
+		c.extra = append(c.extra, withKind(kind, gwt(c.given(), join(other), no)))
 		c.negative = true
 	}
 }

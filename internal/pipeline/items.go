@@ -32,6 +32,14 @@ var (
 		func(p artifact.Persona) string { return strings.TrimSpace(p.Name + ": " + p.Description) }),
 		func(mine, theirs artifact.Persona) artifact.Persona { mine.Source = theirs.Source; return mine }),
 		func(p artifact.Persona) artifact.Persona { p.Source = artifact.Source{}; return p })
+	journeys = uncited(citing(named("journey", func(j artifact.Journey) string { return j.Name },
+		func(j artifact.Journey) string { return strings.TrimSpace(j.Name + ": " + strings.Join(j.Steps, " ")) }),
+		func(mine, theirs artifact.Journey) artifact.Journey { mine.Source = theirs.Source; return mine }),
+		func(j artifact.Journey) artifact.Journey { j.Source = artifact.Source{}; return j })
+	risks = uncited(citing(named("risk", func(r artifact.Risk) string { return r.Text },
+		func(r artifact.Risk) string { return strings.TrimSpace(r.Text + " " + r.Mitigation) }),
+		func(mine, theirs artifact.Risk) artifact.Risk { mine.Source = theirs.Source; return mine }),
+		func(r artifact.Risk) artifact.Risk { r.Source = artifact.Source{}; return r })
 	metrics = uncited(citing(named("metric", func(m artifact.Metric) string { return m.Name },
 		func(m artifact.Metric) string { return strings.TrimSpace(m.Name + " " + m.Baseline + " " + m.Target) }),
 		func(mine, theirs artifact.Metric) artifact.Metric { mine.Source = theirs.Source; return mine }),
@@ -112,13 +120,16 @@ func mergePRD(m *merger, mine, theirs *artifact.PRD) *artifact.PRD {
 	out.Problem = mergeText(m, "problem", text(mine, func(p *artifact.PRD) *string { return &p.Problem }), theirs.Problem)
 	out.Goals = mergeList(m, goals, of(mine, func(p *artifact.PRD) []artifact.Goal { return p.Goals }), theirs.Goals)
 	out.Personas = mergeList(m, personas, of(mine, func(p *artifact.PRD) []artifact.Persona { return p.Personas }), theirs.Personas)
+	out.Journeys = mergeList(m, journeys, of(mine, func(p *artifact.PRD) []artifact.Journey { return p.Journeys }), theirs.Journeys)
 	out.Functional = mergeList(m, functional, of(mine, func(p *artifact.PRD) []artifact.Requirement { return p.Functional }), theirs.Functional)
 	out.NonFunctional = mergeList(m, nonFunc, of(mine, func(p *artifact.PRD) []artifact.Requirement { return p.NonFunctional }), theirs.NonFunctional)
 	out.InScope = mergeList(m, str("in-scope"), of(mine, func(p *artifact.PRD) []string { return p.InScope }), theirs.InScope)
 	out.OutOfScope = mergeList(m, str("out-of-scope"), of(mine, func(p *artifact.PRD) []string { return p.OutOfScope }), theirs.OutOfScope)
 	out.CiteOutOfScope(theirs, mine)
+	out.Dependencies = mergeList(m, str("dependency"), of(mine, func(p *artifact.PRD) []string { return p.Dependencies }), theirs.Dependencies)
 	out.Metrics = mergeList(m, metrics, of(mine, func(p *artifact.PRD) []artifact.Metric { return p.Metrics }), theirs.Metrics)
 	out.Assumptions = mergeList(m, str("assumption"), of(mine, func(p *artifact.PRD) []string { return p.Assumptions }), theirs.Assumptions)
+	out.Risks = mergeList(m, risks, of(mine, func(p *artifact.PRD) []artifact.Risk { return p.Risks }), theirs.Risks)
 	out.OpenQuestions = mergeList(m, questions, of(mine, func(p *artifact.PRD) []artifact.Question { return p.OpenQuestions }), theirs.OpenQuestions)
 	return &out
 }

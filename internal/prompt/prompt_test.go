@@ -23,7 +23,7 @@ var samples = []struct {
 	{
 		stage: "prd",
 		data:  PRDData{Brief: sampleBrief, BriefPath: "brief.md"},
-		want:  []string{"Brief (brief.md)", "1| # Clinic Queue\n2|\n3| Patients join a walk-in queue from their phone.\n", "(1 to\n   3)"},
+		want:  []string{"Brief (brief.md)", "1| # Clinic Queue\n2|\n3| Patients join a walk-in queue from their phone.\n", "(1 to 3)"},
 	},
 	{
 		stage: "stories",

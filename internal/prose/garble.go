@@ -145,9 +145,10 @@ var (
 	})
 	link = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`) })
 	// tail is what an item may end with after its words: a citation of
-	// the brief and a priority label, which are not part of the sentence.
+	// the brief and a priority or phase label ("(priority: Must, phase:
+	// 2)"), which are not part of the sentence.
 	tail = sync.OnceValue(func() *regexp.Regexp {
-		return regexp.MustCompile(`(?i)(?:\s*\((?:priority:\s*[\w' -]+|[\w./-]+:\d+(?:[-–]\d+)?(?:,\s*[\w./-]*:?\d+(?:[-–]\d+)?)*)\))+\s*[.;]?\s*$`)
+		return regexp.MustCompile(`(?i)(?:\s*\((?:priority:\s*[\w' -]+(?:,\s*phase:\s*[\w' .-]+)?|phase:\s*[\w' .-]+|[\w./-]+:\d+(?:[-–]\d+)?(?:,\s*[\w./-]*:?\d+(?:[-–]\d+)?)*)\))+\s*[.;]?\s*$`)
 	})
 )
 
@@ -389,8 +390,8 @@ func isDigits(s string) bool {
 }
 
 // StripTail returns an item's text without what follows its sentence: a
-// citation of the brief ("(brief.md:24)") and a priority label
-// ("(priority: Must)").
+// citation of the brief ("(brief.md:24)") and a priority or phase label
+// ("(priority: Must)", "(priority: Must, phase: 2)", "(phase: 2)").
 func StripTail(s string) string {
 	return strings.TrimSpace(tail().ReplaceAllString(s, ""))
 }

@@ -72,6 +72,8 @@ func TestGarbledNonHits(t *testing.T) {
 		"The system must let staff check in with the QR code on the desk by 10:00, or the booking is released. (brief.md:21)",
 		"The system must let pet owners reply STOP or unsubscribe, and be never contacted again about that pet. (priority: Must) (brief.md:27)",
 		"The system must provide a practice manager dashboard: reminders sent, bookings made, conversion by channel. (priority: Should) (brief.md:31)",
+		"The system must let owners book online. (priority: Should, phase: 2) (brief.md:33)",
+		"The system must let owners pay online. (phase: v2) (brief.md:34)",
 		"Given a team member is using Streaks, when they check in to a habit from the web app or from Slack, then their check-in is recorded.",
 		"Given a person who is not allowed to see the team board, when they try to open it, then access is refused and nothing is shown.",
 		"Given a team lead is using Streaks, when they try to define a habit with missing or invalid details, then the system rejects it, says what is wrong, and nothing changes.",

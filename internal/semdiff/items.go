@@ -113,17 +113,38 @@ func prdItems(p *artifact.PRD, src []byte) []item {
 	}
 	b.section()
 	for _, u := range p.Personas {
-		b.named("Users", u.Name, u.Description)
+		text := u.Description
+		if len(u.Goals) > 0 {
+			text = strings.TrimSpace(text + " Goals: " + strings.Join(u.Goals, "; ") + ".")
+		}
+		b.named("Users", u.Name, text)
+	}
+	b.section()
+	for _, j := range p.Journeys {
+		b.add(item{section: "User journeys", name: j.Name, text: strings.Join(j.Steps, " → "), line: b.lines.text(j.Name)})
 	}
 	requirements(b, "Functional requirements", p.Functional)
 	requirements(b, "Non-functional requirements", p.NonFunctional)
 	b.texts("In scope", p.InScope)
 	b.texts("Out of scope", p.OutOfScope)
+	b.texts("Dependencies", p.Dependencies)
 	b.section()
 	for _, m := range p.Metrics {
 		b.add(item{section: "Success metrics", name: m.Name, text: metricText(m), line: b.lines.rows[cellWords(m.Name)]})
 	}
-	b.texts("Assumptions and risks", p.Assumptions)
+	assumptions := "Assumptions and risks"
+	if len(p.Risks) > 0 {
+		assumptions = "Assumptions"
+	}
+	b.texts(assumptions, p.Assumptions)
+	b.section()
+	for _, r := range p.Risks {
+		text := r.Text
+		if r.Mitigation != "" {
+			text += " Mitigation: " + r.Mitigation
+		}
+		b.add(item{section: "Risks", text: text, line: b.lines.text(r.Text)})
+	}
 	questions(b, p.OpenQuestions)
 	return b.items
 }
@@ -138,6 +159,9 @@ func storiesItems(s *artifact.Stories, src []byte) []item {
 		text := st.Title
 		if sentence := st.Sentence(); sentence != "" {
 			text = strings.TrimSpace(text + ": " + sentence)
+		}
+		if tags := st.Tags(); tags != "" {
+			text += " (" + tags + ")"
 		}
 		b.add(item{section: "Stories", id: st.ID, text: text, traces: st.Traces})
 		for _, c := range st.Criteria {
@@ -177,8 +201,13 @@ func requirements(b *builder, section string, rs []artifact.Requirement) {
 	b.section()
 	for _, r := range rs {
 		text := r.Text
-		if r.Priority != "" {
+		switch {
+		case r.Priority != "" && r.Phase != "":
+			text += " (priority: " + r.Priority + ", phase: " + r.Phase + ")"
+		case r.Priority != "":
 			text += " (priority: " + r.Priority + ")"
+		case r.Phase != "":
+			text += " (phase: " + r.Phase + ")"
 		}
 		b.add(item{section: section, id: r.ID, text: text})
 	}
@@ -198,6 +227,9 @@ func metricText(m artifact.Metric) string {
 	}
 	if m.Target != "" {
 		parts = append(parts, "target "+m.Target)
+	}
+	if m.Timeframe != "" {
+		parts = append(parts, "timeframe "+m.Timeframe)
 	}
 	return strings.Join(parts, ", ")
 }

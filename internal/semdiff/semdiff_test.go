@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/golden"
@@ -79,6 +80,99 @@ func TestJSONEmptyLists(t *testing.T) {
 	for _, k := range []string{"documents", "traces"} {
 		if _, ok := doc[k].([]any); !ok {
 			t.Errorf("%s is %v, want a list", k, doc[k])
+		}
+	}
+}
+
+// The fields a PM's PRD and stories add are compared too: a journey's
+// steps, a risk's mitigation, a dependency, a phase, a persona's goals, a
+// metric's timeframe, a story's priority and a criterion's kind.
+func TestPlannedFields(t *testing.T) {
+	const prd = `# Product requirements: Tiny
+
+## Users
+
+- **Analyst**: Exports data.
+  - Goal: Export in one click
+
+## User journeys
+
+- Export the history
+  1. Open the history.
+  2. Download the CSV.
+
+## Functional requirements
+
+- **FR-001** The system must export check-ins. (priority: Must)
+
+## Dependencies
+
+- The billing service
+
+## Success metrics
+
+| Metric | Baseline | Target | Timeframe |
+| --- | --- | --- | --- |
+| Exports per week | – | 50 | within 3 months |
+
+## Risks
+
+- Large exports time out.
+  - Mitigation: Stream the file.
+`
+	const stories = `# User stories: Tiny
+
+## US-001 Export
+
+As an analyst, I want to export check-ins.
+
+Priority: Must
+
+Traces: FR-001
+
+Acceptance criteria:
+
+- **AC-001.1** (main) Given check-ins, when they export, then they get a CSV.
+`
+	edit := strings.NewReplacer(
+		"Goal: Export in one click", "Goal: Export in two clicks",
+		"2. Download the CSV.", "2. Pick a range.\n  3. Download the CSV.",
+		"(priority: Must)\n", "(priority: Must, phase: 2)\n",
+		"- The billing service", "- The billing service\n- The warehouse",
+		"within 3 months", "within 6 months",
+		"Mitigation: Stream the file.", "Mitigation: Cap exports at a year.",
+		"Priority: Must\n", "Priority: Must · Size: M\n",
+		"(main) Given", "(edge) Given",
+	)
+	set := func(label, prd, stories string) Set {
+		s := Set{Label: label}
+		for _, d := range []struct {
+			role Role
+			src  string
+		}{{PRD, prd}, {Stories, stories}} {
+			doc, err := Parse(d.role, "docs/"+string(d.role)+".md", []byte(d.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.Add(doc)
+		}
+		return s
+	}
+	d := Compare(set("HEAD", prd, stories), set("working tree", edit.Replace(prd), edit.Replace(stories)))
+	var got []string
+	for _, doc := range d.Documents {
+		for _, c := range doc.Changes {
+			got = append(got, string(c.Type)+" "+c.Section+" "+c.ID+c.Name)
+		}
+	}
+	want := []string{
+		"changed Users Analyst", "changed User journeys Export the history", "changed Functional requirements FR-001",
+		"added Dependencies ", "changed Success metrics Exports per week", "changed Risks ",
+		"changed Stories US-001", "changed Acceptance criteria AC-001.1",
+	}
+	for _, w := range want {
+		if !slices.Contains(got, w) {
+			t.Errorf("no change %q in %q", w, got)
 		}
 	}
 }
