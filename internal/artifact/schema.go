@@ -143,7 +143,7 @@ func requirementsSchema(desc string, id schemaProp, more ...schemaProp) *schemaN
 
 // phaseProp is the release a PRD's requirement belongs to.
 func phaseProp() schemaProp {
-	return schemaProp{"phase", stringSchema(`empty for the first release; for a requirement the brief plans for a named later phase, that phase as the brief names it ("2" for phase 2, "v2")`)}
+	return schemaProp{"phase", stringSchema(`the phase of the first release it belongs to, as the brief names it, when the brief's first release spans several phases ("2" when the MVP is phases 1 to 3); empty otherwise. A feature for after the first release is no requirement: it goes out of scope as "Later (phase 2): …"`)}
 }
 
 // sourceSchema asks for the lines of a brief of the given number of lines
