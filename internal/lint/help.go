@@ -70,6 +70,8 @@ var ruleHelp = map[string]string{
 		"Drop it, or say in the story's own words what the NFR asks of it.",
 	"nfr-unmeasurable": `"Fast", "reliable", "scalable" or "highly available" with no number cannot pass or fail a test. ` +
 		`Give a target and its unit: "within 200 ms at the 95th percentile", "99.9% a month", "10,000 concurrent users".`,
+	"actor-not-persona": "A story is someone's: its role is one of the PRD's personas (by name, plural, head noun or -ise/-ize spelling), " +
+		"or \"user\" when the PRD names none. Use one of them, or add the persona to the PRD with what the brief says of them.",
 	"story-too-big": "INVEST: a story small enough to estimate and deliver wants one capability. " +
 		`Split "create a team and invite members" into one story per verb and object, and a story with more than 8 criteria into smaller ones.`,
 	"duplicate-requirement": "Two requirements made of nearly the same words are one requirement said twice: merge them, or say how they differ.",

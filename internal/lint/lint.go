@@ -74,6 +74,7 @@ var Rules = []Rule{
 	{"criterion-tautology", Warning, "an acceptance criterion whose Then restates its When, so it cannot fail"},
 	{"criterion-unrelated-nfr", Warning, "a criterion naming an NFR that shares no word with its story"},
 	{"nfr-unmeasurable", Warning, `an NFR about speed, reliability or capacity ("fast", "reliable") with no number and unit`},
+	{"actor-not-persona", Warning, "a story whose role is none of the PRD's personas"},
 	{"story-too-big", Warning, "a story whose want holds more than one capability, or with more than 8 criteria"},
 	{"duplicate-requirement", Warning, "two FRs (or two NFRs) made of (nearly) the same words"},
 	{"later-in-mvp", Error, `an FR or in-scope item marked for later ("phase 2", "v2", "nice to have")`},
@@ -184,6 +185,7 @@ func Run(docs, context []*Doc) *Report {
 			if prd := find(PRD); prd != nil {
 				l.danglingFRs(a, prd)
 				l.unrelatedNFRs(a, prd)
+				l.actors(a, prd)
 			}
 		case Tech:
 			if stories := find(Stories); stories != nil {

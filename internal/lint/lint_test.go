@@ -53,7 +53,7 @@ Acceptance criteria:
 
 ## US-002 Check in
 
-As a team member, I want to check in to a habit.
+As a team lead, I want to check in to a habit.
 
 Traces: FR-002
 

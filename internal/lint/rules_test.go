@@ -185,12 +185,18 @@ var ruleCases = []struct {
 		docs: []file{prd("create a team.", "create a team fast, in under 2 seconds.", "check in to a habit.", "check in to a habit with `--fast` from a todo list at breakfast; scalable to 10,000 teams.")}},
 	{name: "open questions and summaries are not checked", rule: "vague-word",
 		docs: []file{prd("# Product requirements: Streaks\n", "# Product requirements: Streaks\n\n## Summary\n\nA simple, fast tracker.\n", "Which Slack plans must be supported?", "Which Slack plans should we support? TBD.")}},
+	// actor-not-persona
+	{name: "a role that is no persona", rule: "actor-not-persona",
+		docs: []file{prd(), stories("As a team lead, I want to check in to a habit.", "As a mobile-first design, I want to check in to a habit.")},
+		want: []string{"docs/stories.md:13: actor-not-persona"}, msg: `US-002's role "mobile-first design" is none of the personas in docs/prd.md: use one of "team lead", or add the persona there`},
+	{name: "a role named by its head noun or in the plural", rule: "actor-not-persona",
+		docs: []file{prd(), stories("As a team lead, I want to check in to a habit.", "As a lead, I want to check in to a habit.", "As a team lead, I want to create a team.", "As a team leads, I want to create a team.")}},
 	// unparsed
 	{name: "a story sentence in another form", rule: "unparsed",
-		docs: []file{stories("As a team member, I want to check in to a habit.", "Team members check in.")},
+		docs: []file{stories("As a team lead, I want to check in to a habit.", "Team members check in.")},
 		want: []string{"docs/stories.md:15: unparsed"}, msg: `the sentence of US-002 is not in the form "As a <role>, I want <want>[, so that <benefit>]."`},
 	{name: "a sentence in any case, without commas, is read", rule: "unparsed",
-		docs: []file{stories("As a team member, I want to check in to a habit.", "as a team member i want to check in")}},
+		docs: []file{stories("As a team lead, I want to check in to a habit.", "as a team member i want to check in")}},
 
 	// dropped
 	{name: "a trace that is not an ID, a note in a story, a section of notes", rule: "dropped",
