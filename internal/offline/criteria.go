@@ -27,6 +27,8 @@ type storyCtx struct {
 	// others; criteria says what kind each is (see kindOf).
 	main, fail, extra []artifact.Criterion
 	negative          bool // a criterion checks what must not happen
+	// fr is the ID of the requirement the story delivers.
+	fr string
 	// access reports whether the PRD has sign-in, roles or permissions:
 	// only then is "someone not allowed is refused" a criterion of a
 	// story.

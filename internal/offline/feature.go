@@ -316,6 +316,13 @@ func isImperative(ts []token) bool {
 		return false
 	}
 	next := ts[1].lw()
+	if (next == "and" || next == "or") && len(ts) > 3 {
+		// "Rate and review the walker": two verbs on one object; "Audit
+		// and compliance reports" is a noun phrase, its last word a noun.
+		if w := lookupVerb(ts[2].lw()); w != nil && (!w.noun && startsNounPhrase(ts[3]) || determiners[ts[3].lw()] || possessives[ts[3].lw()]) {
+			return true
+		}
+	}
 	return !compoundHeads[next] && next != "of" && next != "for" && next != "with" && next != "and" && next != "or"
 }
 

@@ -127,8 +127,13 @@ func (c *storyCtx) useCriteria(np nounPhrase) {
 		c.main = append(c.main, gwt(c.given(), "they connect "+c.product+" to "+detail,
 			c.product+" and "+detail+" are connected"))
 		use = "the integration with " + detail
-	} else if len(np.detail) > 0 || len(c.parts.notes) == 0 {
+	} else if len(np.detail) > 0 && np.link != "and" {
 		c.main = append(c.main, gwt(c.given(), "they use "+use, then))
+	} else if len(c.parts.notes) == 0 && c.fr != "" {
+		// The brief names the thing and nothing it does: the PRD asks
+		// (bareCapability), and the criterion waits for the answer rather
+		// than claim "it is available".
+		c.main = append(c.main, gwt(c.given(), "they use "+use, subj+" "+agree("do", "", np.short)+" what the answer to the open question on "+c.fr+" settles"))
 	}
 	// A thing named with nothing said of it ("Multi-currency invoices")
 	// is tested by its notes, when the brief gives some, not by "it is

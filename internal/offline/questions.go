@@ -31,11 +31,43 @@ func prdQuestions(b *brief.Brief, p *artifact.PRD) []artifact.Question {
 			texts = append(texts, fmt.Sprintf("What is the target for this metric: %s?", bare(m.Name)))
 		}
 	}
+	for _, fr := range p.Functional {
+		if np, ok := bareCapability(fr.Text); ok {
+			it := "it"
+			if isPlural(nounHead(tokenize(np))) {
+				it = "they"
+			}
+			texts = append(texts, fmt.Sprintf("%s names %s, but the brief says nothing a tester can check: what must %s do, and for whom?", fr.ID, np, it))
+		}
+	}
 	out := make([]artifact.Question, len(texts))
 	for i, q := range texts {
 		out[i] = artifact.Question{ID: artifact.QuestionID(i + 1), Text: q}
 	}
 	return out
+}
+
+// bareCapability reports whether a requirement only names a thing to
+// provide or support ("The system must support refunds."), with no
+// detail, note or second sentence: nothing to test it by. It returns the
+// thing.
+func bareCapability(text string) (string, bool) {
+	body, ok := strings.CutSuffix(strings.TrimSpace(text), ".")
+	if !ok || strings.ContainsAny(body, ".:;(") {
+		return "", false
+	}
+	for _, lead := range []string{"The system must provide ", "The system must support "} {
+		if np, ok := strings.CutPrefix(body, lead); ok {
+			parts := nounParts(np)
+			if len(parts.detail) == 0 && parts.link == "" && len(parts.short) > 0 && len(parts.short) <= 4 {
+				return theForm(parts.short), true
+			}
+			if parts.link == "and" && len(parts.short)+len(parts.detail) <= 4 && len(parts.detail) > 0 && lookupVerb(parts.detail[0].lw()) == nil {
+				return np, true // "refunds and disputes"
+			}
+		}
+	}
+	return "", false
 }
 
 // missingParts names the parts the brief lacks: those it reports missing
