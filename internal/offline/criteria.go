@@ -27,8 +27,9 @@ type storyCtx struct {
 	// others; criteria says what kind each is (see kindOf).
 	main, fail, extra []artifact.Criterion
 	negative          bool // a criterion checks what must not happen
-	// fr is the ID of the requirement the story delivers.
-	fr string
+	// fr and frText are the ID and the text of the requirement the story
+	// delivers.
+	fr, frText string
 	// access reports whether the PRD has sign-in, roles or permissions:
 	// only then is "someone not allowed is refused" a criterion of a
 	// story.

@@ -129,10 +129,10 @@ func (c *storyCtx) useCriteria(np nounPhrase) {
 		use = "the integration with " + detail
 	} else if len(np.detail) > 0 && np.link != "and" {
 		c.main = append(c.main, gwt(c.given(), "they use "+use, then))
-	} else if len(c.parts.notes) == 0 && c.fr != "" {
+	} else if _, asked := bareCapability(c.frText); asked {
 		// The brief names the thing and nothing it does: the PRD asks
-		// (bareCapability), and the criterion waits for the answer rather
-		// than claim "it is available".
+		// (bareCapability, on the same text), and the criterion waits for
+		// the answer rather than claim "it is available".
 		c.main = append(c.main, gwt(c.given(), "they use "+use, subj+" "+agree("do", "", np.short)+" what the answer to the open question on "+c.fr+" settles"))
 	}
 	// A thing named with nothing said of it ("Multi-currency invoices")

@@ -32,6 +32,10 @@ func prdQuestions(b *brief.Brief, p *artifact.PRD) []artifact.Question {
 		}
 	}
 	for _, fr := range p.Functional {
+		if np, ok := bareView(fr.Text); ok {
+			texts = append(texts, fmt.Sprintf("%s names %s, but not what it shows: what must it list, for whom?", fr.ID, np))
+			continue
+		}
 		if np, ok := bareCapability(fr.Text); ok {
 			it := "it"
 			if isPlural(nounHead(tokenize(np))) {
@@ -68,6 +72,39 @@ func bareCapability(text string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// bareView reports whether a requirement lets someone see a thing the
+// brief says nothing of ("The system must let a singer see the rehearsal
+// schedule."): what it shows is to be asked. It returns the thing.
+func bareView(text string) (string, bool) {
+	body, ok := strings.CutSuffix(strings.TrimSpace(text), ".")
+	if !ok || strings.ContainsAny(body, ".:;(,") {
+		return "", false
+	}
+	rest, ok := strings.CutPrefix(body, "The system must let ")
+	if !ok {
+		return "", false
+	}
+	ts := tokenize(rest)
+	for i, t := range ts {
+		if !viewVerbs[t.lw()] || i == 0 || i+1 >= len(ts) {
+			continue
+		}
+		obj := ts[i+1:]
+		if len(headPhrase(obj)) == len(obj) && len(obj) <= 5 && determiners[obj[0].lw()] && uiOrRead(nounHead(obj)) {
+			return theForm(obj), true
+		}
+		return "", false
+	}
+	return "", false
+}
+
+// uiOrRead reports whether a noun names something people read: a screen,
+// a list, a report, a schedule.
+func uiOrRead(head string) bool {
+	h := strings.ToLower(singular(head))
+	return uiNouns[h] || readOnlyNouns[h]
 }
 
 // missingParts names the parts the brief lacks: those it reports missing

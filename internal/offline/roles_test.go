@@ -3,15 +3,18 @@ package offline
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/brief"
 )
 
 // TestStoryRolesArePersonas checks the offline stories of every sample,
 // corpus brief and example against the rule a model's stories follow:
-// each role is one of the PRD's personas.
+// each role is one of the PRD's personas; and a criterion that waits for
+// an open question refers to one the PRD asks.
 func TestStoryRolesArePersonas(t *testing.T) {
 	type input struct {
 		name  string
@@ -44,8 +47,23 @@ func TestStoryRolesArePersonas(t *testing.T) {
 	for _, in := range inputs {
 		prd := BuildPRD(in.brief)
 		prd.Number()
-		if err := BuildStories(prd).CheckRoles(prd.Personas); err != nil {
+		st := BuildStories(prd)
+		if err := st.CheckRoles(prd.Personas); err != nil {
 			t.Errorf("%s: %v", in.name, err)
+		}
+		// A criterion that waits for an open question's answer names one
+		// the PRD asks.
+		for _, s := range st.Stories {
+			for _, c := range s.Criteria {
+				_, fr, ok := strings.Cut(c.Then, "the open question on ")
+				if !ok {
+					continue
+				}
+				fr = strings.Fields(fr)[0]
+				if !slices.ContainsFunc(prd.OpenQuestions, func(q artifact.Question) bool { return strings.HasPrefix(q.Text, fr+" ") }) {
+					t.Errorf("%s: %s waits for an open question on %s that the PRD does not ask", in.name, c.ID, fr)
+				}
+			}
 		}
 	}
 }

@@ -47,7 +47,7 @@ func BuildStories(p *artifact.PRD) *artifact.Stories {
 				Priority: fr.Priority,
 				Traces:   []string{fr.ID},
 			}
-			ctx := storyCtx{n: n, role: st.Role, product: p.Title, parts: parts, proper: proper, access: access, fr: fr.ID}
+			ctx := storyCtx{n: n, role: st.Role, product: p.Title, parts: parts, proper: proper, access: access, fr: fr.ID, frText: fr.Text}
 			st.Criteria = ctx.criteria(p.NonFunctional)
 			out.Stories = append(out.Stories, st)
 		}

@@ -60,6 +60,10 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 			}
 			return c.who() + " open " + theForm(head), theForm(head) + " " + agree("show", "", head) + " " + join(detail), true
 		}
+		if _, asked := bareView(c.frText); asked {
+			// What it shows is the PRD's open question (bareView).
+			return when, obj + " " + agree("show", "", s.obj) + " what the answer to the open question on " + c.fr + " lists", true
+		}
 		return when, strings.TrimSpace(obj + " " + be + " shown to them " + join(s.rest)), true
 	case receiveVerbs[s.root] && len(s.obj) > 0:
 		return c.product + " notifies them", "they get " + join(s.obj) + " " + join(s.rest), true
