@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -101,6 +102,11 @@ func (p people) analyse(text string) clause {
 			return c
 		}
 	}
+	if i, ok := peopleThenVerb(ts); ok {
+		if c, ok := p.subjectClause(ts[:i], baseVerbPhrase(ts[i:])); ok {
+			return c
+		}
+	}
 	return clause{kind: kindNoun, persona: p.nounPersona(join(ts)), body: lowerFirst(join(ts), p.proper)}
 }
 
@@ -139,6 +145,13 @@ func (p people) subjectClause(subj []token, vp string) (clause, bool) {
 		return p.actorClause(i, det, vp), true
 	}
 	last := subj[len(subj)-1].lw()
+	if i := slices.IndexFunc(subj, func(t token) bool { return prepositions[t.lw()] }); i > 0 && isPerson(subj[i-1].lw()) && isPlural(subj[i-1].lw()) {
+		// "Colleagues on the same ward with the same grade see…": the
+		// people are the head, before the first preposition.
+		c := p.actorClause(-1, "", vp)
+		c.persona, c.actor = -1, lowerFirst(words, p.proper)
+		return c, true
+	}
 	if len(subj) > 3 || verbForm(last) != nil && !isPlural(last) || !isPlural(last) && det == "" {
 		return clause{}, false
 	}
@@ -167,7 +180,7 @@ func (p people) thingClause(subj []token, vp string) clause {
 // subject who acts ("Supervisors see…") from a thing ("Reports show…").
 var personNouns = set("user", "customer", "client", "admin", "staff", "team", "people", "person", "member",
 	"patient", "guest", "lead", "owner", "employee", "student", "parent", "child", "nurse", "doctor",
-	"agent", "tenant", "partner", "volunteer", "donor", "coach", "host", "everyone", "anyone", "finance",
+	"agent", "tenant", "partner", "volunteer", "donor", "coach", "host", "everyone", "anyone", "finance", "colleague",
 	"support", "security", "ops", "sales", "marketing", "legal", "clinician")
 
 // isPerson reports whether a noun names people: a known one, or one with
@@ -358,6 +371,27 @@ func finiteVerb(ts []token) (int, bool) {
 			}
 			return i, verbForm(prev) == nil || determiners[prev]
 		case v != nil && v.base == lw && (pluralNoun(prev) || prev == "they" || prev == "we"):
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// peopleThenVerb finds the verb after a subject of people qualified by
+// prepositional phrases ("Colleagues on the same ward with the same grade
+// see open offers"), which finiteVerb, stopping at a preposition, does not
+// reach: the first word is people in the plural, and the verb the first
+// base form after a noun.
+func peopleThenVerb(ts []token) (int, bool) {
+	if len(ts) < 3 || !isPerson(ts[0].lw()) || !isPlural(ts[0].lw()) {
+		return 0, false
+	}
+	for i := 2; i < len(ts) && i <= 12; i++ {
+		prev := ts[i-1].lw()
+		if !ts[i].isWord() || !ts[i-1].isWord() {
+			return 0, false
+		}
+		if v := baseVerb(ts[i].lw()); v != nil && !v.noun && !determiners[prev] && !prepositions[prev] && prev != "to" && verbForm(prev) == nil {
 			return i, true
 		}
 	}

@@ -152,7 +152,7 @@ func addActor(personas []artifact.Persona, c clause, src artifact.Source) []arti
 	if c.kind != kindActor || c.persona >= 0 || c.actor == "" || c.actor == "users" {
 		return personas
 	}
-	name := stripDeterminer(tokenize(c.actor))
+	name := stripDeterminer(headPhrase(tokenize(c.actor))) // "colleagues", not "colleagues on the same ward"
 	if !isPerson(headWord(name)) {
 		return personas
 	}

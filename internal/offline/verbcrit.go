@@ -84,7 +84,7 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 	case selectVerbs[s.root] && len(s.obj) > 0:
 		return c.act(s), obj + " " + be + " selected", true
 	case len(s.obj) > 0 && (auxiliaries[s.root] || whWords[s.obj[0].lw()] || len(headPhrase(s.obj)) == 0 || strings.TrimSpace(obj) == "the" ||
-		len(s.obj) == 1 && particleWords[s.obj[0].lw()]):
+		len(s.obj) == 1 && particleWords[s.obj[0].lw()] || pronounObject(s.obj)):
 		// "has its stop moved", "remind whoever is on the rota": no thing
 		// to say a result of.
 		return "", "", false
