@@ -12,6 +12,9 @@ type unit struct {
 	text string
 	para int
 	list int
+	// lines are the brief lines of the unit's paragraph or list, where
+	// locate looks for what is read from it first.
+	lines Span
 }
 
 // labelled is a paragraph or item that names its own part: "Users:
@@ -81,7 +84,9 @@ func (p *parser) prose(blocks []markdown.Block) {
 		case partNone:
 			continue
 		default:
+			before := countItems(p.b)
 			p.proseUnit(kinds[i], u.text)
+			p.hints.inSection(p.b, before, u.lines)
 		}
 		used[u.para] = true
 	}
@@ -127,7 +132,7 @@ func splitStatement(units []unit, prod int) []unit {
 	var rest []unit
 	for _, c := range splitOn(strings.TrimPrefix(strings.TrimSpace(u.text[i+1:]), "and "), ";") {
 		c = strings.TrimPrefix(strings.TrimSpace(c), "and ")
-		rest = append(rest, unit{text: capitalize(trimItem(c)), para: u.para, list: u.list})
+		rest = append(rest, unit{text: capitalize(trimItem(c)), para: u.para, list: u.list, lines: u.lines})
 	}
 	capable := false
 	for _, r := range rest {
@@ -137,7 +142,7 @@ func splitStatement(units []unit, prod int) []unit {
 		return units
 	}
 	out := append([]unit(nil), units[:prod]...)
-	out = append(out, unit{text: strings.TrimSpace(u.text[:i]) + ".", para: u.para, list: u.list})
+	out = append(out, unit{text: strings.TrimSpace(u.text[:i]) + ".", para: u.para, list: u.list, lines: u.lines})
 	out = append(out, rest...)
 	return append(out, units[prod+1:]...)
 }
@@ -272,17 +277,28 @@ func (p *parser) proseUnits(blocks []markdown.Block) ([]unit, []string) {
 				p.addParagraph(pt, rest)
 				continue
 			}
+			lines := blockLines(bl)
 			if list > 0 {
-				units = append(units, unit{text: taskMarker().ReplaceAllString(t, ""), para: len(paras), list: list})
+				units = append(units, unit{text: taskMarker().ReplaceAllString(t, ""), para: len(paras), list: list, lines: lines})
 			} else {
 				for _, s := range sentences(t) {
-					units = append(units, unit{text: s, para: len(paras)})
+					units = append(units, unit{text: s, para: len(paras), lines: lines})
 				}
 			}
 			paras = append(paras, t)
 		}
 	}
 	return units, paras
+}
+
+// blockLines are the lines a paragraph or list of the brief spans, as far
+// as its text tells: its first line and as many more as its line breaks.
+func blockLines(bl markdown.Block) Span {
+	n := strings.Count(bl.Text, "\n")
+	for _, it := range bl.Items {
+		n += 1 + strings.Count(it.Text, "\n") + len(flatten(it.Children))
+	}
+	return Span{Start: bl.Line, End: bl.Line + n}
 }
 
 func labelOf(text string) (part, string) {
