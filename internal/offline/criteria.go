@@ -282,7 +282,11 @@ func (c *storyCtx) atLeastTwo(out []artifact.Criterion) []artifact.Criterion {
 	if count() == 0 {
 		// Nothing the brief says could be read as an outcome: the story
 		// is accepted on the requirement's own words.
-		out = append([]artifact.Criterion{withKind(kindMain, gwt(c.given(), "they "+action, "what the requirement states holds: "+lowerFirst(bare(c.parts.body), c.proper)))}, out...)
+		when := "they " + action
+		if c.parts.kind == kindSystem {
+			when = "they use " + c.product
+		}
+		out = append([]artifact.Criterion{withKind(kindMain, gwt(c.given(), when, "the requirement holds as the brief states it: “"+bare(c.parts.body)+"”"))}, out...)
 	}
 	return out
 }
