@@ -77,10 +77,12 @@ func mustClause(c string, proper map[string]bool) string {
 		return "the system must " + join(ts[1:])
 	case lw == "can":
 		return "the system must be able to " + join(ts[1:])
-	case isImperative(ts) && !namedThing(ts):
+	case isImperative(ts) && !namedThing(ts) && !(len(ts) > 2 && auxWords[ts[2].lw()]):
+		// ("Label printers are Zebra units" is a statement, not "label X".)
 		return "the system must " + lowerFirst(c, proper)
-	case verbForm(lw) != nil && verbForm(lw).third == lw && lw != verbForm(lw).base:
-		// "Works on iOS and Android": the product is the subject.
+	case verbForm(lw) != nil && verbForm(lw).third == lw && lw != verbForm(lw).base && !(len(ts) > 1 && (auxWords[ts[1].lw()] || conjunctions[ts[1].lw()])):
+		// "Works on iOS and Android": the product is the subject. ("Records
+		// are kept…" has its own.)
 		return "the system must " + verbForm(lw).base + " " + join(ts[1:])
 	}
 	if out, ok := wantsClause(ts); ok {
@@ -99,8 +101,17 @@ func mustClause(c string, proper map[string]bool) string {
 	if pronouns[ts[i-1].lw()] && i == 1 {
 		return c
 	}
+	if i+1 < len(ts) && (ts[i+1].lw() == "and" || ts[i+1].lw() == "or" || ts[i+1].text == ",") {
+		// "Electronic records and signatures meet…": a noun in a list,
+		// not the verb; the statement stands as written.
+		return c
+	}
 	return replaceVerb(ts, i, c)
 }
+
+// auxWords follow a subject as its verb: "Records are kept", "Data is
+// stored", "Keys can be revoked".
+var auxWords = set("is", "are", "was", "were", "can", "must", "will", "shall", "should", "may")
 
 // namedThing reports whether a clause opens with a name of two capitalised
 // words ("React Native (Expo) app…"), which a verb that is also its first

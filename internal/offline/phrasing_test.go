@@ -103,6 +103,11 @@ func TestConstraintText(t *testing.T) {
 		{"SOC 2 controls apply; invoices are retained for 10 years", "SOC 2 controls must apply; invoices must be retained for 10 years."},
 		{"API is versioned; breaking changes only in a new major version", "API must be versioned; breaking changes only in a new major version."},
 		{"Everything has to work offline", "Everything must work offline."},
+		// A plural noun that is also a verb form is the subject, not the
+		// verb; a noun in a list is no verb.
+		{"Records are kept for 15 years after a study closes", "Records must be kept for 15 years after a study closes."},
+		{"Label printers are Zebra ZD421 units driven with ZPL", "Label printers are Zebra ZD421 units driven with ZPL."},
+		{"Electronic records and signatures meet 21 CFR Part 11", "Electronic records and signatures meet 21 CFR Part 11."},
 		{"Security wants the data encrypted on the device", "The data must be encrypted on the device."},
 		{"Supervisors should see findings daily", "Supervisors must see findings daily."},
 		// Facts, guesses and verbless clauses stay as written.
