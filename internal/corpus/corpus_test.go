@@ -94,38 +94,17 @@ func logReport(t *testing.T, rs []Result) {
 func TestCorpus(t *testing.T) {
 	rs := measure(t)
 	logReport(t, rs)
-	if *updateBaseline {
-		data, err := NewBaseline(rs).Marshal()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(baselinePath, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("wrote %s", baselinePath)
-		return
-	}
-	data, err := os.ReadFile(baselinePath)
-	if err != nil {
-		t.Fatalf("%v (go test ./internal/corpus -run '^TestCorpus$' -update-baseline writes it)", err)
-	}
-	base, err := DecodeBaseline(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := base.Compare(rs)
-	for _, g := range c.Gains {
-		t.Logf("better than the baseline: %s", g)
-	}
-	if len(c.Gains) > 0 {
-		t.Log("record the gains: go test ./internal/corpus -run '^TestCorpus$' -update-baseline")
-	}
-	for _, r := range c.Regressions {
-		t.Errorf("below the baseline: %s", r)
-	}
-	if len(c.Regressions) > 0 {
-		t.Log("if the change is intended (an expectation was corrected, a brief added), rewrite the baseline with -update-baseline and say why in the commit")
-	}
+	baselineCheck{
+		path: baselinePath, test: "TestCorpus", flag: "update-baseline", update: *updateBaseline, what: "the baseline",
+		marshal: func() ([]byte, error) { return NewBaseline(rs).Marshal() },
+		compare: func(data []byte) (Comparison, error) {
+			base, err := DecodeBaseline(data)
+			if err != nil {
+				return Comparison{}, err
+			}
+			return base.Compare(rs), nil
+		},
+	}.run(t)
 }
 
 // TestCorpusTargets asserts the targets: every feature found, every later

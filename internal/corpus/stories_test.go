@@ -88,38 +88,17 @@ func logStoryReport(t *testing.T, rs []StoryResult) {
 func TestStoryCorpus(t *testing.T) {
 	rs := measureStories(t)
 	logStoryReport(t, rs)
-	if *updateStoryBaseline {
-		data, err := NewStoryBaseline(rs).Marshal()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(storyBaselinePath, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("wrote %s", storyBaselinePath)
-		return
-	}
-	data, err := os.ReadFile(storyBaselinePath)
-	if err != nil {
-		t.Fatalf("%v (go test ./internal/corpus -run '^TestStoryCorpus$' -update-story-baseline writes it)", err)
-	}
-	base, err := DecodeStoryBaseline(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := base.Compare(rs)
-	for _, g := range c.Gains {
-		t.Logf("better than the stories baseline: %s", g)
-	}
-	if len(c.Gains) > 0 {
-		t.Log("record the gains: go test ./internal/corpus -run '^TestStoryCorpus$' -update-story-baseline")
-	}
-	for _, r := range c.Regressions {
-		t.Errorf("worse than the stories baseline: %s", r)
-	}
-	if len(c.Regressions) > 0 {
-		t.Log("if the change is intended (an expectation was corrected, a brief added), rewrite the baseline with -update-story-baseline and say why in the commit")
-	}
+	baselineCheck{
+		path: storyBaselinePath, test: "TestStoryCorpus", flag: "update-story-baseline", update: *updateStoryBaseline, what: "the stories baseline",
+		marshal: func() ([]byte, error) { return NewStoryBaseline(rs).Marshal() },
+		compare: func(data []byte) (Comparison, error) {
+			base, err := DecodeStoryBaseline(data)
+			if err != nil {
+				return Comparison{}, err
+			}
+			return base.Compare(rs), nil
+		},
+	}.run(t)
 }
 
 // TestStoryCorpusTargets asserts the stories targets, per brief and in
