@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prodgen/prodgen/internal/brief"
 	"github.com/prodgen/prodgen/internal/plural"
 )
 
@@ -260,5 +261,33 @@ func TestNoGarbleShapes(t *testing.T) {
 	}
 	if s := segments(tokenize("book several boats at once for a squad session")); len(s) != 1 || len(s[0].cond) != 0 {
 		t.Errorf("'at once' read as a condition: %+v", s)
+	}
+}
+
+// Requirements with a leading condition, and actions on people or
+// pronouns, read as the brief means them.
+func TestConditionAndPronounShapes(t *testing.T) {
+	b := &brief.Brief{Title: "Sow", Features: []brief.Feature{
+		{Text: "After a handover, either side can leave a short germination note on the variety"},
+		{Text: "Rate and review the walker"},
+	}}
+	p := BuildPRD(b)
+	p.Number()
+	want := []string{
+		"The system must ensure that after a handover, either side can leave a short germination note on the variety.",
+		"The system must let users rate and review the walker.",
+	}
+	for i, fr := range p.Functional {
+		if fr.Text != want[i] {
+			t.Errorf("%s = %q, want %q", fr.ID, fr.Text, want[i])
+		}
+	}
+	st := BuildStories(p)
+	for _, s := range st.Stories {
+		for _, c := range s.Criteria {
+			if strings.Contains(c.Then, "the us ") || strings.Contains(c.Then, "the walker is shown") {
+				t.Errorf("%s: %s", c.ID, c.Then)
+			}
+		}
 	}
 }

@@ -172,11 +172,29 @@ func nounRequirement(c clause, text string, proper map[string]bool) string {
 	if label, rest, ok := strings.Cut(bare(text), ": "); ok && len(strings.Fields(label)) <= 3 && rest != "" {
 		return sentence("The system must support " + lowerFirst(label, proper) + ": " + rest)
 	}
-	if statesClause(trimPunct(tokenize(text))) {
+	if statesClause(trimPunct(tokenize(text))) || statesClause(afterCondition(trimPunct(tokenize(text)))) {
 		return sentence("The system must ensure that " + lowerFirst(bare(text), proper))
 	}
 	return requirementSentence(c)
 }
+
+// afterCondition is what follows a leading condition ("After a handover,
+// either side can leave a note" gives "either side can leave a note"), or
+// nothing when the words open with none.
+func afterCondition(ts []token) []token {
+	if len(ts) == 0 || !leadWords[ts[0].lw()] {
+		return nil
+	}
+	for i, t := range ts {
+		if t.text == "," && i+1 < len(ts) {
+			return ts[i+1:]
+		}
+	}
+	return nil
+}
+
+// leadWords open a condition before a sentence's subject.
+var leadWords = set("after", "before", "when", "whenever", "once", "if", "on", "during", "until", "while", "at", "for", "in")
 
 // statesClause reports whether words read as a clause of their own: a
 // subject and a verb that agrees with it ("reprinting a label requires a

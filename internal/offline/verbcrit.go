@@ -46,6 +46,9 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 	obj := theForm(s.obj)
 	be := beFor(s.obj)
 	switch {
+	case s.root == "review" && len(s.obj) > 0 && isPerson(nounHead(headPhrase(s.obj))):
+		// "review the walker": a review written, not a page opened.
+		return c.act(s), "their review of " + theForm(headPhrase(s.obj)) + " is kept with what they wrote", true
 	case viewVerbs[s.root] && len(s.obj) > 0:
 		when := c.who() + " open " + obj
 		if s.colon {
@@ -121,7 +124,7 @@ var (
 	changeVerbs  = set("update", "edit", "change", "rename", "move", "reorder", "reschedule", "amend", "modify", "adjust")
 	cancelVerbs  = set("cancel")
 	payVerbs     = set("pay")
-	pronounWords = set("it", "them", "this", "that", "these", "those", "one")
+	pronounWords = set("it", "them", "this", "that", "these", "those", "one", "us", "me", "you", "him", "her")
 )
 
 // auxiliaries and whWords start no result a criterion can state: "has
