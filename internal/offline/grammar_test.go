@@ -291,3 +291,14 @@ func TestConditionAndPronounShapes(t *testing.T) {
 		}
 	}
 }
+
+// A message with a time in its detail is tested at that time.
+func TestMessageTrigger(t *testing.T) {
+	when, how, ok := messageTrigger(tokenize("SMS or email 4 weeks and 1 week before a booster is due, on the owner's preferred channel"))
+	if !ok || when != "4 weeks and 1 week before a booster is due" || how != "by SMS or email" {
+		t.Errorf("messageTrigger = %q, %q, %v", when, how, ok)
+	}
+	if _, _, ok := messageTrigger(tokenize("email before the meeting")); ok {
+		t.Error("a time with no amount read as a trigger")
+	}
+}

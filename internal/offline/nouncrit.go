@@ -69,9 +69,52 @@ func (c *storyCtx) messageCriteria(np nounPhrase) {
 		c.fail = append(c.fail, withKind(kindEdge, gwt(c.given(), "there "+beFor(np.detail)+" no "+stripDeterminer(np.detail),
 			"no "+join(np.short)+" "+be+" sent")))
 	default:
+		if when, how, ok := messageTrigger(np.detail); ok {
+			// "a reminder by SMS or email 4 weeks before a booster is due":
+			// the time is the When, and what they get the Then.
+			then := "they get " + theForm(np.short)
+			if how != "" {
+				then += " " + how
+			}
+			c.main = append(c.main, gwt(c.given(), "it is "+when, then))
+			return
+		}
 		c.main = append(c.main, gwt(c.given(), sends, subj+" "+be+" sent to them"))
 	}
 }
+
+// messageTrigger finds the time a message goes out in its detail: "SMS or
+// email 4 weeks and 1 week before a booster is due, on the owner's
+// preferred channel" gives the time "4 weeks and 1 week before a booster
+// is due" and the way "by SMS or email".
+func messageTrigger(detail []token) (when, how string, ok bool) {
+	for i, t := range detail {
+		if lw := t.lw(); lw != "before" && lw != "after" {
+			continue
+		}
+		// The time starts at the number before "before": "4 weeks and 1
+		// week before…".
+		start := i
+		for start > 0 && detail[start-1].isWord() && (hasDigit(detail[start-1].text) || timeWords[detail[start-1].lw()] || detail[start-1].lw() == "and") {
+			start--
+		}
+		end := i + 1
+		for end < len(detail) && detail[end].text != "," && detail[end].text != ";" {
+			end++
+		}
+		if start == i || end == i+1 {
+			return "", "", false // no amount of time, or nothing it is before
+		}
+		if start > 0 {
+			how = "by " + join(detail[:start])
+		}
+		return join(detail[start:end]), how, true
+	}
+	return "", "", false
+}
+
+// timeWords measure time in a message's trigger.
+var timeWords = set("minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "a", "one", "two", "three")
 
 // viewCriteria covers things a person opens: a board, a log, a report.
 func (c *storyCtx) viewCriteria(np nounPhrase) {
