@@ -121,7 +121,7 @@ func (c *storyCtx) viewCriteria(np nounPhrase) {
 	the := theForm(np.short)
 	then := the + " " + beFor(np.short) + " shown to them"
 	switch np.link {
-	case "showing", "listing", "with":
+	case "showing", "listing", "with", ":":
 		then = "they see " + join(np.detail)
 	case "of":
 		then = "it lists " + join(np.detail)

@@ -49,6 +49,10 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 	case s.root == "review" && len(s.obj) > 0 && isPerson(nounHead(headPhrase(s.obj))):
 		// "review the walker": a review written, not a page opened.
 		return c.act(s), "their review of " + theForm(headPhrase(s.obj)) + " is kept with what they wrote", true
+	case viewVerbs[s.root] && c.parts.kind == kindSystem:
+		// "read the GTFS-Realtime feed every 30 seconds": the product
+		// reads, nobody opens; its limits are the criteria.
+		return "", "", false
 	case viewVerbs[s.root] && len(s.obj) > 0:
 		when := c.who() + " open " + obj
 		if s.colon {
