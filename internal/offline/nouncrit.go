@@ -152,6 +152,9 @@ func (c *storyCtx) useCriteria(np nounPhrase) {
 		then = subj + " " + agree("include", "", np.short) + " " + detail
 	case "against":
 		then = subj + " " + be + " recorded against " + detail
+	case "by":
+		// "annual rent invoices by email": how they go out.
+		then = subj + " " + agree("go", "", np.short) + " out by " + detail
 	case "for", "to", "in", "on":
 		then = subj + " " + be + " available " + np.link + " " + detail
 	case "of":

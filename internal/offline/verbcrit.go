@@ -91,11 +91,11 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 	case selectVerbs[s.root] && len(s.obj) > 0:
 		return c.act(s), obj + " " + be + " selected", true
 	case len(s.obj) > 0 && (auxiliaries[s.root] || whWords[s.obj[0].lw()] || len(headPhrase(s.obj)) == 0 || strings.TrimSpace(obj) == "the" ||
-		len(s.obj) == 1 && particleWords[s.obj[0].lw()] || pronounObject(s.obj)):
+		len(s.obj) == 1 && particleWords[s.obj[0].lw()] || pronounObject(s.obj) && messageVerbs[s.root] == ""):
 		// "has its stop moved", "remind whoever is on the rota": no thing
 		// to say a result of.
 		return "", "", false
-	case len(s.obj) > 0 && !pronounObject(s.obj) && c.hasOutcome(s):
+	case len(s.obj) > 0 && (!pronounObject(s.obj) || messageVerbs[s.root] != "") && c.hasOutcome(s):
 		then, _ := c.outcome(s)
 		return c.act(s), then, true
 	case len(s.obj) > 0:
@@ -181,6 +181,14 @@ func (c *storyCtx) outcome(s segment) (string, bool) {
 	case messageVerbs[s.root] != "" && isPerson(nounHead(head)):
 		// "remind singers by email two days before…"
 		return "each of " + the + " " + "gets " + messageVerbs[s.root], true
+	case messageVerbs[s.root] != "" && (pronounObject(s.obj[:1]) || isPerson(s.obj[0].lw()) && isPlural(s.obj[0].lw())):
+		// "alert them 30 minutes after…", "email members a day before…":
+		// who gets it is the object's first word.
+		who := "they"
+		if !pronounObject(s.obj[:1]) {
+			who = "each of the " + s.obj[0].text
+		}
+		return who + " " + agree("get", who, nil) + " " + messageVerbs[s.root], true
 	case s.root == "send" && len(s.rest) > 1 && s.rest[0].lw() == "to" && isPerson(nounHead(headPhrase(s.rest[1:]))):
 		to := headPhrase(s.rest[1:])
 		return theForm(to) + " " + agree("receive", "", to) + " " + the, true
