@@ -17,43 +17,61 @@ func Total(rs []Result) Figures {
 // Table writes the results as a text table, one row per brief and a total
 // row with percentages, each cell "got/of".
 func Table(rs []Result) string {
-	width := len("total")
-	for _, r := range rs {
-		width = max(width, len(r.Brief))
-	}
-	var b strings.Builder
-	row := func(name string, cells []string) {
-		fmt.Fprintf(&b, "%-*s", width, name)
-		for _, c := range cells {
-			fmt.Fprintf(&b, "  %12s", c)
-		}
-		b.WriteString("\n")
-	}
 	var head []string
 	for _, fg := range figureList {
 		head = append(head, fg.name)
 	}
-	row("brief", head)
+	rows := [][]string{append([]string{"brief"}, head...)}
 	for _, r := range rs {
-		row(r.Brief, cells(r.Figures, false))
+		rows = append(rows, append([]string{r.Brief}, cells(r.Figures, false)...))
 	}
 	t := Total(rs)
-	row("total", cells(t, false))
-	row("", cells(t, true))
-	return b.String()
+	rows = append(rows, append([]string{"total"}, cells(t, false)...), append([]string{""}, cells(t, true)...))
+	return textTable(rows, nil)
 }
 
 func cells(f Figures, percent bool) []string {
-	var out []string
+	var cs []Count
 	for _, fg := range figureList {
-		c := fg.get(&f)
+		cs = append(cs, *fg.get(&f))
+	}
+	return countCells(cs, percent)
+}
+
+// countCells writes counts as table cells: "got/of", or the percentage.
+func countCells(cs []Count, percent bool) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
 		if percent {
-			out = append(out, fmt.Sprintf("%.0f%%", c.Percent()))
+			out[i] = fmt.Sprintf("%.0f%%", c.Percent())
 		} else {
-			out = append(out, c.String())
+			out[i] = c.String()
 		}
 	}
 	return out
+}
+
+// textTable writes rows as text: the first column left-aligned to its
+// widest cell, each other one right-aligned in 12 characters, or in
+// widths[i] for column i.
+func textTable(rows [][]string, widths map[int]int) string {
+	first := 0
+	for _, r := range rows {
+		first = max(first, len(r[0]))
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%-*s", first, r[0])
+		for i, c := range r[1:] {
+			w, ok := widths[i+1]
+			if !ok {
+				w = 12
+			}
+			fmt.Fprintf(&b, "  %*s", w, c)
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // Shortfall lists, one line per figure below 100% in the total, how far

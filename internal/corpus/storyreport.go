@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
 )
 
 // TotalStories sums the stories figures of every result.
@@ -20,47 +19,31 @@ func TotalStories(rs []StoryResult) StoryFigures {
 // brief, a total row with percentages and a row of targets, each cell
 // "got/of" (tautologies and boilerplate count criteria, of the criteria).
 func StoryTable(rs []StoryResult) string {
-	width := len("target")
-	for _, r := range rs {
-		width = max(width, len(r.Brief))
-	}
-	var b strings.Builder
-	row := func(name, stories string, cells []string) {
-		fmt.Fprintf(&b, "%-*s  %7s", width, name, stories)
-		for _, c := range cells {
-			fmt.Fprintf(&b, "  %12s", c)
-		}
-		b.WriteString("\n")
-	}
 	var head, goals []string
 	for _, fg := range storyFigureList {
 		head = append(head, fg.name)
 		goals = append(goals, fg.goal)
 	}
-	row("brief", "stories", head)
+	rows := [][]string{append([]string{"brief", "stories"}, head...)}
 	n := 0
 	for _, r := range rs {
 		n += r.Stories
-		row(r.Brief, fmt.Sprint(r.Stories), storyCells(r.Figures, false))
+		rows = append(rows, append([]string{r.Brief, fmt.Sprint(r.Stories)}, storyCells(r.Figures, false)...))
 	}
 	t := TotalStories(rs)
-	row("total", fmt.Sprint(n), storyCells(t, false))
-	row("", "", storyCells(t, true))
-	row("target", "", goals)
-	return b.String()
+	rows = append(rows,
+		append([]string{"total", fmt.Sprint(n)}, storyCells(t, false)...),
+		append([]string{"", ""}, storyCells(t, true)...),
+		append([]string{"target", ""}, goals...))
+	return textTable(rows, map[int]int{1: 7})
 }
 
 func storyCells(f StoryFigures, percent bool) []string {
-	var out []string
+	var cs []Count
 	for _, fg := range storyFigureList {
-		c := fg.get(&f)
-		if percent {
-			out = append(out, fmt.Sprintf("%.0f%%", c.Percent()))
-		} else {
-			out = append(out, c.String())
-		}
+		cs = append(cs, *fg.get(&f))
 	}
-	return out
+	return countCells(cs, percent)
 }
 
 // StoryMisses lists, per figure with a target, the results and the total
