@@ -76,15 +76,21 @@ func logReport(t *testing.T, rs []Result) {
 		}
 	}
 	for _, r := range rs {
-		if len(r.Gaps) == 0 {
-			continue
-		}
-		b.WriteString("\n" + r.Brief + ":\n")
-		for _, g := range r.Gaps {
-			b.WriteString("  - " + g + "\n")
-		}
+		writeGaps(&b, r.Brief, r.Gaps)
 	}
 	t.Log("\n" + b.String())
+}
+
+// writeGaps writes a brief's gaps under its name, one a line; nothing
+// when it has none.
+func writeGaps(b *strings.Builder, brief string, gaps []string) {
+	if len(gaps) == 0 {
+		return
+	}
+	b.WriteString("\n" + brief + ":\n")
+	for _, g := range gaps {
+		b.WriteString("  - " + g + "\n")
+	}
 }
 
 // TestCorpus measures the offline engine on the corpus and fails when any

@@ -68,13 +68,7 @@ func logStoryReport(t *testing.T, rs []StoryResult) {
 	b.WriteString("stories figures (got/of: actors of the stories; tautologies and boilerplate of the criteria; outcomes of the brief's):\n\n")
 	b.WriteString(StoryTable(rs))
 	for _, r := range rs {
-		if len(r.Gaps) == 0 {
-			continue
-		}
-		b.WriteString("\n" + r.Brief + ":\n")
-		for _, g := range r.Gaps {
-			b.WriteString("  - " + g + "\n")
-		}
+		writeGaps(&b, r.Brief, r.Gaps)
 	}
 	t.Log("\n" + b.String())
 }
