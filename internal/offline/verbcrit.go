@@ -45,6 +45,10 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 	}
 	obj := theForm(s.obj)
 	be := beFor(s.obj)
+	result, meant := "", false // what the verb's meaning says to check
+	if len(s.obj) > 0 && (!pronounObject(s.obj) || messageVerbs[s.root] != "") {
+		result, meant = c.outcome(s)
+	}
 	switch {
 	case s.root == "review" && len(s.obj) > 0 && isPerson(nounHead(headPhrase(s.obj))):
 		// "review the walker": a review written, not a page opened.
@@ -95,9 +99,8 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 		// "has its stop moved", "remind whoever is on the rota": no thing
 		// to say a result of.
 		return "", "", false
-	case len(s.obj) > 0 && (!pronounObject(s.obj) || messageVerbs[s.root] != "") && c.hasOutcome(s):
-		then, _ := c.outcome(s)
-		return c.act(s), then, true
+	case meant:
+		return c.act(s), result, true
 	case len(s.obj) > 0:
 		then := obj + " " + be + " " + lookupVerb(s.verb).pp
 		if len(s.rest) > 0 && (s.rest[0].lw() == "as" || s.rest[0].lw() == "into" || s.rest[0].lw() == "to") {
@@ -142,12 +145,6 @@ var (
 // which names nothing a criterion can check.
 func pronounObject(obj []token) bool {
 	return len(obj) == 1 && pronounWords[obj[0].lw()]
-}
-
-// hasOutcome reports whether outcome says something of s.
-func (c *storyCtx) hasOutcome(s segment) bool {
-	_, ok := c.outcome(s)
-	return ok
 }
 
 // outcome is what a person can check after an action, by what its verb
