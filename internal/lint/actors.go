@@ -1,9 +1,8 @@
 package lint
 
 import (
-	"strings"
-
 	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // actors reports each story whose role is none of the PRD's personas
@@ -56,11 +55,5 @@ func quoteAll(names []string) string {
 	for i, n := range names {
 		q[i] = `"` + n + `"`
 	}
-	switch len(q) {
-	case 1:
-		return q[0]
-	case 2:
-		return q[0] + " or " + q[1]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+	return plural.Or(q)
 }

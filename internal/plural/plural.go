@@ -189,12 +189,17 @@ func matchCase(s, model string) string {
 
 // And lists items as English does: "A", "A and B", "A, B and C"; "" for
 // none.
-func And(items []string) string {
+func And(items []string) string { return list(items, "and") }
+
+// Or lists alternatives as And lists items: "A or B", "A, B or C".
+func Or(items []string) string { return list(items, "or") }
+
+func list(items []string, conj string) string {
 	switch len(items) {
 	case 0:
 		return ""
 	case 1:
 		return items[0]
 	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " " + conj + " " + items[len(items)-1]
 }

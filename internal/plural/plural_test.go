@@ -173,3 +173,15 @@ func TestAnd(t *testing.T) {
 		}
 	}
 }
+
+func TestOr(t *testing.T) {
+	for items, want := range map[string]string{"": "", "A": "A", "A|B": "A or B", "A|B|C": "A, B or C"} {
+		var in []string
+		if items != "" {
+			in = strings.Split(items, "|")
+		}
+		if got := Or(in); got != want {
+			t.Errorf("Or(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
