@@ -66,10 +66,7 @@ func (p *parser) merge() {
 			continue
 		}
 		moved[holder] = true
-		later := &p.b.Later[li]
-		p.hints.merged(later.Text, p.b.Features[holder].Text)
-		later.Notes = joinNotes(later.Notes, p.b.Features[holder].Text)
-		later.Priority = firstNonEmpty(later.Priority, p.b.Features[holder].Priority)
+		later := p.restatedLater(li, holder)
 		later.Ref = firstNonEmpty(later.Ref, p.b.Features[holder].Ref)
 	}
 	var keep []Feature
@@ -157,12 +154,20 @@ func (p *parser) roadmapPhases(feats []stemSet) map[int]bool {
 			continue
 		}
 		moved[best] = true
-		later := &p.b.Later[li]
-		p.hints.merged(later.Text, p.b.Features[best].Text)
-		later.Notes = joinNotes(later.Notes, p.b.Features[best].Text)
-		later.Priority = firstNonEmpty(later.Priority, p.b.Features[best].Priority)
+		p.restatedLater(li, best)
 	}
 	return moved
+}
+
+// restatedLater makes later item li the feature fi restated: the feature
+// becomes its notes, gives it its priority if it has none, and its lines
+// are the later item's too. It returns the later item.
+func (p *parser) restatedLater(li, fi int) *Feature {
+	later, f := &p.b.Later[li], p.b.Features[fi]
+	p.hints.merged(later.Text, f.Text)
+	later.Notes = joinNotes(later.Notes, f.Text)
+	later.Priority = firstNonEmpty(later.Priority, f.Priority)
+	return later
 }
 
 // roadmapRestated finds the first-release roadmap items that restate
