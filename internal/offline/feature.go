@@ -76,7 +76,7 @@ func (p people) wordsOf() *personaWords {
 // pick…"), an imperative ("Create a team…"), a subject and its verb
 // ("Front desk sees…"), and falls back to a noun phrase.
 func (p people) analyse(text string) clause {
-	ts := trimPunct(tokenize(text))
+	ts := dropSequenceAdverb(trimPunct(tokenize(text)))
 	if len(ts) == 0 {
 		return clause{kind: kindNoun, persona: -1}
 	}
@@ -108,6 +108,23 @@ func (p people) analyse(text string) clause {
 		}
 	}
 	return clause{kind: kindNoun, persona: p.nounPersona(join(ts)), body: lowerFirst(join(ts), p.proper)}
+}
+
+// dropSequenceAdverb removes "then" between a subject and its verb: "The
+// tenant then confirms that the repair is fixed" says what the tenant
+// does, in a story's order, which a requirement need not keep.
+func dropSequenceAdverb(ts []token) []token {
+	for i := 1; i+1 < len(ts); i++ {
+		if ts[i].lw() != "then" || !ts[i-1].isWord() || conjunctions[ts[i-1].lw()] {
+			continue
+		}
+		if v := verbForm(ts[i+1].lw()); v != nil && v.third == ts[i+1].lw() {
+			out := append(append([]token(nil), ts[:i]...), ts[i+1:]...)
+			out[i].space = ts[i].space
+			return out
+		}
+	}
+	return ts
 }
 
 // actorClause builds a clause for a verb phrase whose actor is a persona

@@ -285,3 +285,20 @@ func TestLexicon(t *testing.T) {
 		}
 	}
 }
+
+func TestSequenceAdverb(t *testing.T) {
+	b := &brief.Brief{Title: "Fixwell", Users: []brief.Persona{{Name: "Tenants"}}, Features: []brief.Feature{
+		{Text: "The tenant then confirms that the repair is fixed"},
+		{Text: "Check in and then scan the tag"},
+	}}
+	p := BuildPRD(b)
+	want := []string{
+		"The system must let tenants confirm that the repair is fixed.",
+		"The system must let tenants check in and then scan the tag.",
+	}
+	for i, fr := range p.Functional {
+		if fr.Text != want[i] {
+			t.Errorf("FR %d = %q, want %q", i+1, fr.Text, want[i])
+		}
+	}
+}
