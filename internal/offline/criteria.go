@@ -142,8 +142,8 @@ var hardLimitCue = regexp.MustCompile(`(?i)\d|\b(?:only|never|no more than|at mo
 // "4 weeks and 1 week before a booster is due") that no criterion has
 // said yet: the brief's own words, on the story's action.
 func (c *storyCtx) limitCriteria() {
-	said := ""
-	for _, cr := range append(append(append([]artifact.Criterion(nil), c.main...), c.fail...), c.extra...) {
+	said := "" // what the criteria state; a failure path's "they try to …" states no rule
+	for _, cr := range append(append([]artifact.Criterion(nil), c.main...), c.extra...) {
 		said += " " + strings.ToLower(cr.When+" "+cr.Then)
 	}
 	whole := strings.ToLower(bare(c.parts.body))
@@ -154,7 +154,8 @@ func (c *storyCtx) limitCriteria() {
 			// is the story's own; only a hard limit in it is a rule.
 			cue = hardLimitCue
 		}
-		if cue.MatchString(cl) && !strings.Contains(said, strings.ToLower(cl)) && strings.ToLower(cl) != whole {
+		// The whole requirement is its main path's, when it has one.
+		if cue.MatchString(cl) && !strings.Contains(said, strings.ToLower(cl)) && (strings.ToLower(cl) != whole || len(c.main) == 0) {
 			c.extra = append(c.extra, withKind(kindMain, gwt(c.given(), c.storyWhen(), "the brief's rule holds: “"+cl+"”")))
 			said += " " + strings.ToLower(cl)
 		}

@@ -302,3 +302,27 @@ func TestSequenceAdverb(t *testing.T) {
 		}
 	}
 }
+
+// A confirmation is recorded; a rule on a pronoun's action is quoted when
+// nothing else states it.
+func TestConfirmAndPronounRule(t *testing.T) {
+	b := &brief.Brief{Title: "Fixwell", Users: []brief.Persona{{Name: "Tenants"}}, Features: []brief.Feature{
+		{Text: "The tenant confirms that the repair is fixed"},
+		{Text: "The tenant reopens it within seven days"},
+	}}
+	p := BuildPRD(b)
+	p.Number()
+	st := BuildStories(p)
+	var thens []string
+	for _, s := range st.Stories {
+		for _, c := range s.Criteria {
+			thens = append(thens, c.Then)
+		}
+	}
+	all := strings.Join(thens, " | ")
+	for _, want := range []string{"it is recorded that the repair is fixed", "the brief's rule holds: “reopen it within seven days”"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no criterion says %q: %s", want, all)
+		}
+	}
+}

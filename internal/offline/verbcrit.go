@@ -110,6 +110,9 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 			return c.act(s), then, true // nobody waits for a result
 		}
 		return c.act(s), then + ", and they see the result", true
+	case decideVerbs[s.root] && len(s.obj) == 0 && len(s.rest) > 1 && s.rest[0].lw() == "that":
+		// "confirm that the repair is fixed": what they confirm is kept.
+		return c.act(s), "it is recorded " + join(s.rest), true
 	case updateVerbs[s.root]:
 		return c.act(s), "the change is saved and shown to them", true
 	}
