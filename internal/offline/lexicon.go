@@ -243,7 +243,7 @@ var (
 		"the platform", "the tool", "the website", "the site", "the application")
 	// massNouns take no article and no plural ("front-desk staff").
 	massNouns = set("staff", "personnel", "support", "data", "information", "software", "feedback", "analytics",
-		"history", "access", "storage", "billing", "security", "equipment", "media", "content", "traffic")
+		"history", "access", "storage", "billing", "security", "equipment", "media", "content", "traffic", "control")
 	// collectiveNouns name a group; "the" reads better than "a" ("the support team").
 	collectiveNouns = set("team", "desk", "department", "office", "group", "committee", "board")
 	// stopwords carry no topic; they are ignored when texts are compared.
@@ -294,7 +294,7 @@ var (
 		"history", "builder", "editor", "template", "templates", "alert", "alerts", "notification",
 		"notifications", "report", "reports", "widget", "feed", "summary", "overview", "form", "mode",
 		"tool", "tools", "integration", "engine", "settings", "inbox", "calendar", "timeline", "menu",
-		"button", "link", "links", "api", "job", "jobs", "center", "centre", "rules", "queue", "list")
+		"button", "link", "links", "api", "job", "jobs", "center", "centre", "rules", "queue", "list", "control", "controls")
 	// readOnlyNouns are read, never created, through the API.
 	readOnlyNouns = set("log", "history", "report", "digest", "board", "dashboard", "feed", "summary", "overview", "trail")
 )

@@ -326,3 +326,11 @@ func TestConfirmAndPronounRule(t *testing.T) {
 		}
 	}
 }
+
+// "Access control" is a thing to support, not an action on "control".
+func TestAccessControl(t *testing.T) {
+	p := BuildPRD(&brief.Brief{Title: "Aliquot", Users: []brief.Persona{{Name: "Lab technician"}}, Features: []brief.Feature{{Text: "Access control"}}})
+	if got, want := p.Functional[0].Text, "The system must support access control."; got != want {
+		t.Errorf("FR-001 = %q, want %q", got, want)
+	}
+}
