@@ -271,11 +271,13 @@ func (c *storyCtx) atLeastTwo(out []artifact.Criterion) []artifact.Criterion {
 	if c.parts.kind == kindNoun {
 		action = "use " + useForm(nounParts(c.parts.body).short)
 	}
-	if count() < 2 && !c.hasFail() && c.access {
+	// Nobody is refused what the product does by itself (as notAllowed),
+	// and nobody opens it.
+	if count() < 2 && !c.hasFail() && c.access && c.parts.kind != kindSystem {
 		out = append(out, withKind(kindError, gwt("a person who is not allowed to "+action, "they try to "+action,
 			"the system refuses, and nothing is shown or changed")))
 	}
-	if count() < 2 && !c.hasFail() {
+	if count() < 2 && !c.hasFail() && c.parts.kind != kindSystem {
 		if e, ok := c.emptyCase(); ok {
 			out = append(out, e)
 		}

@@ -334,3 +334,22 @@ func TestAccessControl(t *testing.T) {
 		t.Errorf("FR-001 = %q, want %q", got, want)
 	}
 }
+
+// What the product does by itself is nobody's to be refused, and nobody
+// opens it: no refusal and no empty state on a system story, even where
+// the PRD has sign-in.
+func TestSystemStoryNoRefusal(t *testing.T) {
+	p := BuildPRD(&brief.Brief{Title: "Fixwell", Users: []brief.Persona{{Name: "Tenants"}},
+		Features: []brief.Feature{{Text: "Tenants sign in with their email address"}, {Text: "The app must show the number"}}})
+	p.Number()
+	for _, s := range BuildStories(p).Stories {
+		if s.Traces[0] != "FR-002" {
+			continue
+		}
+		for _, c := range s.Criteria {
+			if strings.Contains(c.Given, "not allowed") || strings.Contains(c.When, "system open") {
+				t.Errorf("%s: %+v", c.ID, c)
+			}
+		}
+	}
+}
