@@ -66,6 +66,8 @@ var ruleHelp = map[string]string{
 		"Rewrite the sentence as the message says. The detector has no dictionary: a finding on good prose is a false positive to report.",
 	"criterion-tautology": `A Then that only restates its When ("when they create a team, then the team is created") cannot fail, so it tests nothing. ` +
 		"State what a tester can check: what is stored, sent or shown, and to whom; or what must not happen.",
+	"needs-clarification": "The brief names the action but no outcome a tester can check, so prodgen marks the criterion " +
+		`[NEEDS CLARIFICATION] rather than restate the action. Ask the brief's author what a person sees, gets or can do afterwards, and write it as the Then.`,
 	"criterion-unrelated-nfr": `"Then the system meets NFR-004" under a story that shares no word with NFR-004 came with a template, not with the story. ` +
 		"Drop it, or say in the story's own words what the NFR asks of it.",
 	"nfr-unmeasurable": `"Fast", "reliable", "scalable" or "highly available" with no number cannot pass or fail a test. ` +

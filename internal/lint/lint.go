@@ -72,6 +72,7 @@ var Rules = []Rule{
 	{"not-a-requirement", Error, "an FR or NFR citing only the brief's plan (team, budget, timeline), not the product"},
 	{"garbled-sentence", Warning, "an item that reads garbled: open markup, HTML, a doubled or missing word, a cut-off end"},
 	{"criterion-tautology", Warning, "an acceptance criterion whose Then restates its When, so it cannot fail"},
+	{"needs-clarification", Info, "an acceptance criterion marked [NEEDS CLARIFICATION]: the brief states no outcome to test"},
 	{"criterion-unrelated-nfr", Warning, "a criterion naming an NFR that shares no word with its story"},
 	{"nfr-unmeasurable", Warning, `an NFR about speed, reliability or capacity ("fast", "reliable") with no number and unit`},
 	{"actor-not-persona", Warning, "a story whose role is none of the PRD's personas"},

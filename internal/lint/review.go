@@ -52,6 +52,9 @@ func (a *analysis) criterionReview(st *tracer, c idItem) {
 		m = m[2:]
 	}
 	when, then := strings.TrimSpace(m[1]), strings.TrimRight(strings.TrimSpace(m[2]), ".")
+	if prose.NeedsClarification(then) {
+		a.l.add(a.doc, c.line, "needs-clarification", "%s awaits its outcome: the brief says what is done (%q) but not what a tester can check afterwards", name, "when "+when)
+	}
 	if ok, why := prose.Tautology(when, then); ok {
 		a.l.add(a.doc, c.line, "criterion-tautology", "%s restates its action (%s): %q cannot fail once the action is done; state an outcome a tester can check (what is stored, sent or shown, to whom)",
 			name, why, "then "+then)

@@ -335,6 +335,14 @@ var ruleCases = []struct {
 	{name: "a Then with an outcome or a refusal", rule: "criterion-tautology",
 		docs: []file{stories("then the check-in is recorded.", "then the team is not created.")}},
 
+	// needs-clarification
+	{name: "a criterion awaiting its outcome", rule: "needs-clarification",
+		docs: []file{stories("then the team Core exists.", "then [NEEDS CLARIFICATION: the brief states no outcome a tester can check].")},
+		want: []string{"docs/stories.md:11: needs-clarification"},
+		msg:  `AC-001.1 awaits its outcome: the brief says what is done ("when they create a team named Core")`},
+	{name: "a criterion with its outcome", rule: "needs-clarification",
+		docs: []file{stories("then the team Core exists.", "then the check-in is recorded.")}},
+
 	// criterion-unrelated-nfr
 	{name: "a criterion naming an NFR about something else", rule: "criterion-unrelated-nfr",
 		docs:    []file{stories("then the check-in is recorded.", "then the check-in is recorded.\n- **AC-002.2** Given a team member, when they check in, then the system meets NFR-002.")},

@@ -37,6 +37,14 @@ func Tautology(when, then string) (bool, string) {
 	if strings.TrimSpace(when) == "" || strings.TrimSpace(then) == "" {
 		return false, ""
 	}
+	if m := quotedFrame.FindStringSubmatch(strings.TrimSpace(then)); m != nil {
+		// "the requirement holds as the brief states it: “X”" is judged
+		// by X: quoting the When's own words states nothing more.
+		then = m[1]
+	}
+	if NeedsClarification(then) {
+		return false, "" // it states that no outcome is known, not one
+	}
 	thenText := then
 	then = strings.ToLower(strings.TrimSpace(then))
 	for _, w := range Words(then) {
@@ -60,6 +68,22 @@ func Tautology(when, then string) (bool, string) {
 		return true, "the Then has no word the When lacks"
 	}
 	return false, ""
+}
+
+// quotedFrame is a Then that quotes the requirement or one of its rules
+// in the brief's words rather than state an outcome of its own.
+var quotedFrame = regexp.MustCompile(`^(?:the requirement holds as the brief states it|the brief's rule holds):\s*[“"](.*)[”"]\.?$`)
+
+// Clarification is how a criterion says that the brief states no outcome
+// a tester can check, in spec-kit's marker: "then [NEEDS CLARIFICATION:
+// the brief states no outcome a tester can check]". Lint reports each as
+// needs-clarification until a person writes the outcome.
+const Clarification = "[NEEDS CLARIFICATION: the brief states no outcome a tester can check]"
+
+// NeedsClarification reports whether a text carries a NEEDS CLARIFICATION
+// marker.
+func NeedsClarification(text string) bool {
+	return strings.Contains(strings.ToUpper(text), "[NEEDS CLARIFICATION")
 }
 
 // stockThens are Thens that state no outcome whatever comes before them.
