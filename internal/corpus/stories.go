@@ -23,6 +23,10 @@ import (
 //     stories (titles, story sentences, criteria) that prose.Garbled flags:
 //     markup left open, doubled words, a modal before a non-verb, an
 //     article before nothing, cut-off fragments. Target: none.
+//   - clarify: criteria marked [NEEDS CLARIFICATION] because the brief
+//     states no outcome of the action (see prose.Clarification): what is
+//     left for a person to say. For information: no target, but each is
+//     listed.
 //   - boilerplate: criteria that another story repeats word for word once
 //     each story's own words are set aside (see boilerplateKey), such as
 //     one authorization refusal or "the system meets NFR-004" under every
@@ -34,6 +38,7 @@ type StoryFigures struct {
 	Tautologies Count `json:"tautologies"` // tautological criteria, of the criteria
 	Outcomes    Count `json:"outcomes"`    // the brief's outcomes some criterion states, of the outcomes
 	Boilerplate Count `json:"boilerplate"` // criteria another story repeats, of the criteria
+	Clarify     Count `json:"clarify"`     // criteria awaiting an outcome, of the criteria
 	Garbled     Count `json:"garbled"`     // sentences prose.Garbled flags, of the sentences
 }
 
@@ -44,6 +49,7 @@ func (f StoryFigures) Add(g StoryFigures) StoryFigures {
 		Tautologies: f.Tautologies.Add(g.Tautologies),
 		Outcomes:    f.Outcomes.Add(g.Outcomes),
 		Boilerplate: f.Boilerplate.Add(g.Boilerplate),
+		Clarify:     f.Clarify.Add(g.Clarify),
 		Garbled:     f.Garbled.Add(g.Garbled),
 	}
 }
@@ -59,18 +65,23 @@ type storyFigure struct {
 	get     func(*StoryFigures) *Count
 	met     func(Count) bool
 	worse   func(old, now Count) bool
+	// corpusOnly: the target is the corpus's, not each brief's. A brief
+	// states 3 to 13 outcomes, so one miss in four is 75%: per brief, the
+	// baseline guards against regressions instead (TestStoryCorpus).
+	corpusOnly bool
 }
 
 var storyFigureList = []storyFigure{
 	{"actors", "100%", false, func(f *StoryFigures) *Count { return &f.Actors },
-		func(c Count) bool { return c.Full() }, shareFell},
+		func(c Count) bool { return c.Full() }, shareFell, false},
 	{"tautologies", "0", false, func(f *StoryFigures) *Count { return &f.Tautologies },
-		func(c Count) bool { return c.Got == 0 }, countRose},
+		func(c Count) bool { return c.Got == 0 }, countRose, false},
 	{"outcomes", ">=90%", true, func(f *StoryFigures) *Count { return &f.Outcomes },
-		func(c Count) bool { return c.Percent() >= 90 }, gotFell},
+		func(c Count) bool { return c.Percent() >= 90 }, gotFell, true},
 	{"garbled", "0", false, func(f *StoryFigures) *Count { return &f.Garbled },
-		func(c Count) bool { return c.Got == 0 }, countRose},
-	{"boilerplate", "info", false, func(f *StoryFigures) *Count { return &f.Boilerplate }, nil, nil},
+		func(c Count) bool { return c.Got == 0 }, countRose, false},
+	{"clarify", "info", false, func(f *StoryFigures) *Count { return &f.Clarify }, nil, nil, false},
+	{"boilerplate", "info", false, func(f *StoryFigures) *Count { return &f.Boilerplate }, nil, nil, false},
 }
 
 // shareFell: a larger share is better, and the number counted (stories)
@@ -110,6 +121,11 @@ func ScoreStories(e *Expectation, prd *artifact.PRD, st *artifact.Stories) Story
 		}
 		for _, c := range s.Criteria {
 			f.Tautologies.Of++
+			f.Clarify.Of++
+			if prose.NeedsClarification(c.Then) {
+				f.Clarify.Got++
+				r.gap("clarify (info): %s %s", c.ID, clip(criterionText(c), 140))
+			}
 			if ok, why := prose.Tautology(c.When, c.Then); ok {
 				f.Tautologies.Got++
 				r.gap("tautology: %s %s (%s)", c.ID, clip(criterionText(c), 140), why)

@@ -76,7 +76,7 @@ func negate(cond []token) ([]token, bool) {
 		case i > 0 && verbForm(lw) != nil && verbForm(lw).third == lw && verbForm(lw).base != lw:
 			out := append(append([]token(nil), cond[:i]...), token{"does", true}, token{"not", true}, token{verbForm(lw).base, true})
 			return append(out, cond[i+1:]...), true
-		case i > 0 && baseVerb(lw) != nil && (cond[i-1].lw() == "they" || cond[i-1].lw() == "we" || pluralNoun(cond[i-1].lw())):
+		case i > 0 && baseVerb(lw) != nil && (cond[i-1].lw() == "they" || cond[i-1].lw() == "we" || pluralNoun(cond[i-1].text)):
 			out := append(append([]token(nil), cond[:i]...), token{"do", true}, token{"not", true})
 			return append(out, cond[i:]...), true
 		}

@@ -2,10 +2,12 @@ package offline
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/plural"
+	"github.com/prodgen/prodgen/internal/prose"
 )
 
 // nfrMin is how many topic words a story and a non-functional requirement
@@ -122,6 +124,7 @@ func (c *storyCtx) criteria(nfrs []artifact.Requirement) []artifact.Criterion {
 		out = append(out, c.main[1:]...)
 	}
 	out = append(out, c.extra...)
+	out = c.dropTautologies(out)
 	out = c.atLeastTwo(out)
 	for i := range out {
 		out[i].ID = artifact.CriterionID(c.n, i+1)
@@ -147,6 +150,14 @@ func (c *storyCtx) limitCriteria() {
 		said += " " + strings.ToLower(cr.When+" "+cr.Then)
 	}
 	whole := strings.ToLower(bare(c.parts.body))
+	if m := windowLimit.FindStringSubmatchIndex(c.parts.body); m != nil && c.parts.kind == kindActor {
+		// "reopen it within seven days": past the window, it is refused.
+		window := c.parts.body[m[2]:m[3]]
+		action := strings.TrimSpace(c.parts.body[:m[0]] + c.parts.body[m[1]:])
+		c.extra = append(c.extra, withKind(kindEdge, gwt("more than "+window+" have passed", "they try to "+action,
+			"it is refused, and they are told it can only be done within "+window)))
+		said += " " + strings.ToLower(c.parts.body[m[0]:m[1]])
+	}
 	for _, cl := range limitClauses(c.parts.body) {
 		cue := limitCue
 		if f := strings.Fields(cl); len(f) > 0 && baseVerb(strings.ToLower(f[0])) != nil {
@@ -161,6 +172,10 @@ func (c *storyCtx) limitCriteria() {
 		}
 	}
 }
+
+// windowLimit is a time window an action must happen in: "within seven
+// days", "within 48 hours".
+var windowLimit = regexp.MustCompile(`(?i)\bwithin ((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty) (?:working )?(?:minutes|hours|days|weeks|months))\b`)
 
 // limitClauses cuts a requirement's words at semicolons and at commas
 // that start a new clause, keeping each piece of at least three words. A
@@ -216,12 +231,16 @@ func (c *storyCtx) storyWhen() string {
 			return c.who() + " " + plural.And(acts)
 		}
 	}
-	return c.who() + " " + lowerFirst(storyTitle(c.parts), c.proper)
+	return c.who() + " " + lowerVerb(storyTitle(c.parts), c.proper)
 }
 
 // given is the usual context: the role using the product.
 func (c *storyCtx) given() string {
 	role := c.role
+	if c.parts.qualifier != "" {
+		// "a colleague on the same ward with the same grade"
+		return article(role) + " " + role + " " + c.parts.qualifier + " is using " + c.product
+	}
 	lw := strings.ToLower(headWord(role))
 	switch {
 	case massNouns[lw]:
@@ -247,12 +266,42 @@ func (c *storyCtx) nfrCriteria(nfrs []artifact.Requirement) {
 	added := 0
 	for _, min := range []int{4, 3, nfrMin} {
 		for _, r := range nfrs {
-			if added < 2 && overlap(text, r.Text, c.proper) == min {
+			if added < 2 && overlap(text, r.Text, c.proper) == min && c.sharesWord(r.Text) {
 				c.extra = append(c.extra, withKind(kindMain, gwt(c.given(), c.storyWhen(), "it meets "+r.ID+": "+lowerFirst(bare(r.Text), c.proper))))
 				added++
 			}
 		}
 	}
+}
+
+// sharesWord reports whether an NFR shares a content word with what the
+// story says it is about (its title and its want, here the requirement's
+// words), as lint's criterion-unrelated-nfr reads it: words shared with
+// the requirement's notes alone do not make the NFR the story's.
+func (c *storyCtx) sharesWord(nfr string) bool {
+	own := prose.ContentSet(c.parts.body)
+	for w := range prose.ContentSet(prose.StripTail(nfr)) {
+		if own[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// dropTautologies removes the criteria whose Then only restates their
+// When ("when they put rowers in seats, then the rowers are put"), by the
+// test lint's criterion-tautology applies: such a criterion states no
+// outcome a tester can check. The story then rests on its other criteria,
+// or on the requirement's own words (atLeastTwo).
+func (c *storyCtx) dropTautologies(out []artifact.Criterion) []artifact.Criterion {
+	kept := out[:0]
+	for _, cr := range out {
+		if taut, _ := prose.Tautology(cr.When, cr.Then); taut {
+			continue
+		}
+		kept = append(kept, cr)
+	}
+	return kept
 }
 
 // atLeastTwo makes sure a story has two criteria in Given/When/Then form,
@@ -267,7 +316,7 @@ func (c *storyCtx) atLeastTwo(out []artifact.Criterion) []artifact.Criterion {
 		}
 		return n
 	}
-	action := lowerFirst(storyTitle(c.parts), c.proper)
+	action := lowerVerb(storyTitle(c.parts), c.proper)
 	if c.parts.kind == kindNoun {
 		action = "use " + useForm(nounParts(c.parts.body).short)
 	}
@@ -282,16 +331,32 @@ func (c *storyCtx) atLeastTwo(out []artifact.Criterion) []artifact.Criterion {
 			out = append(out, e)
 		}
 	}
-	if count() == 0 {
+	if count() == 0 || !slices.ContainsFunc(out, ownPath) {
 		// Nothing the brief says could be read as an outcome: the story
 		// is accepted on the requirement's own words.
 		when := "they " + action
 		if c.parts.kind == kindSystem {
 			when = "they use " + c.product
 		}
-		out = append([]artifact.Criterion{withKind(kindMain, gwt(c.given(), when, "the requirement holds as the brief states it: “"+bare(c.parts.body)+"”"))}, out...)
+		then := "the requirement holds as the brief states it: “" + bare(c.parts.body) + "”"
+		if taut, _ := prose.Tautology(when, then); taut {
+			// The brief's words are the action and nothing more: what a
+			// tester checks is for a person to say.
+			then = prose.Clarification
+		}
+		out = append([]artifact.Criterion{withKind(kindMain, gwt(c.given(), when, then))}, out...)
 	}
 	return out
+}
+
+// ownPath reports whether a criterion tests the story's own behaviour: a
+// main or alternative path that is not a non-functional requirement or a
+// brief's note checked on the story's action. A story with none is
+// accepted on the requirement's words (atLeastTwo): "when they pay
+// online, then it meets NFR-006" says nothing of paying.
+func ownPath(cr artifact.Criterion) bool {
+	return (cr.Kind == kindMain || cr.Kind == kindAlternative) && cr.Given != "" &&
+		!strings.HasPrefix(cr.Then, "it meets NFR-") && !strings.Contains(cr.Then, "the brief's note:")
 }
 
 // emptyCase is the edge case of a story that shows or exports something:

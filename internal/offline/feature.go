@@ -87,6 +87,11 @@ func (p people) analyse(text string) clause {
 	case len(ts) > 1 && (first == "they" || first == "he" || first == "she") && startsVerbPhrase(ts[1:]):
 		vp := baseVerbPhrase(ts[1:])
 		return p.actorClause(-1, "", vp)
+	case len(ts) > 1 && productVerb(first) && ts[1].isWord() && !conjunctions[ts[1].lw()] && ts[1].lw() != "per":
+		// "Encrypts secrets with age before they leave your machine": a
+		// verb in the third person with no subject says what the product
+		// does.
+		return clause{kind: kindSystem, persona: -1, body: lowerFirst(baseVerbPhrase(ts), p.proper)}
 	case isImperative(ts) && systemVerbs[root(lookupVerb(first).base)]:
 		// "Send a weekly summary…", "Support multiple languages": the
 		// product does these, not a person.
@@ -115,10 +120,10 @@ func (p people) analyse(text string) clause {
 // does, in a story's order, which a requirement need not keep.
 func dropSequenceAdverb(ts []token) []token {
 	for i := 1; i+1 < len(ts); i++ {
-		if ts[i].lw() != "then" || !ts[i-1].isWord() || conjunctions[ts[i-1].lw()] {
+		if !sequenceAdverbs[ts[i].lw()] || !ts[i-1].isWord() || conjunctions[ts[i-1].lw()] {
 			continue
 		}
-		if v := verbForm(ts[i+1].lw()); v != nil && v.third == ts[i+1].lw() {
+		if v := verbForm(ts[i+1].lw()); v != nil && v.third == ts[i+1].lw() && v.base != ts[i+1].lw() {
 			out := append(append([]token(nil), ts[:i]...), ts[i+1:]...)
 			out[i].space = ts[i].space
 			return out
@@ -126,6 +131,11 @@ func dropSequenceAdverb(ts []token) []token {
 	}
 	return ts
 }
+
+// sequenceAdverbs stand between a subject and its verb without changing
+// what is done: "The tenant then confirms", "The studio manager also
+// needs to see".
+var sequenceAdverbs = set("then", "also", "now", "still", "additionally")
 
 // actorClause builds a clause for a verb phrase whose actor is a persona
 // (persona ≥ 0) or unknown (-1: chosen from the persona descriptions).
@@ -197,7 +207,7 @@ func (p people) thingClause(subj []token, vp string) clause {
 // subject who acts ("Supervisors see…") from a thing ("Reports show…").
 var personNouns = set("user", "customer", "client", "admin", "staff", "team", "people", "person", "member",
 	"patient", "guest", "lead", "owner", "employee", "student", "parent", "child", "nurse", "doctor",
-	"agent", "tenant", "partner", "volunteer", "donor", "coach", "host", "everyone", "anyone", "finance", "colleague",
+	"agent", "associate", "tenant", "partner", "volunteer", "donor", "coach", "host", "everyone", "anyone", "finance", "colleague",
 	"support", "security", "ops", "sales", "marketing", "legal", "clinician")
 
 // isPerson reports whether a noun names people: a known one, or one with
@@ -339,6 +349,14 @@ func isImperative(ts []token) bool {
 	if v == nil {
 		return false
 	}
+	if len(ts) > 2 && ts[1].isWord() && isPerson(ts[1].lw()) && isPlural(ts[1].lw()) && baseVerb(ts[2].lw()) != nil {
+		// "Store associates scan a code": people, then what they do.
+		return false
+	}
+	if adjectives[ts[0].lw()] && len(ts) > 1 && ts[1].isWord() && !determiners[ts[1].lw()] && !possessives[ts[1].lw()] && !pronouns[ts[1].lw()] && !prepositions[ts[1].lw()] && baseVerb(ts[1].lw()) == nil {
+		// "Live readings for each site": an adjective on a noun.
+		return false
+	}
 	if !v.noun {
 		return true
 	}
@@ -349,11 +367,19 @@ func isImperative(ts []token) bool {
 	if (next == "and" || next == "or") && len(ts) > 3 {
 		// "Rate and review the walker": two verbs on one object; "Audit
 		// and compliance reports" is a noun phrase, its last word a noun.
-		if w := lookupVerb(ts[2].lw()); w != nil && (!w.noun && startsNounPhrase(ts[3]) || determiners[ts[3].lw()] || possessives[ts[3].lw()]) {
+		if w := lookupVerb(ts[2].lw()); w != nil && !compoundHeads[ts[3].lw()] && (!w.noun && startsNounPhrase(ts[3]) || determiners[ts[3].lw()] || possessives[ts[3].lw()]) {
 			return true
 		}
 	}
 	return !compoundHeads[next] && next != "of" && next != "for" && next != "with" && next != "and" && next != "or"
+}
+
+// productVerb reports whether a feature's first word is a verb in the
+// third person that is no noun ("Encrypts", "Syncs"; not "Reports",
+// "Alerts").
+func productVerb(w string) bool {
+	v := verbForm(w)
+	return v != nil && v.third == w && v.base != w && !v.noun && !isPerson(w)
 }
 
 // startsVerbPhrase reports whether ts starts with a verb, a modal or "has
@@ -377,17 +403,23 @@ func finiteVerb(ts []token) (int, bool) {
 		if i+1 < len(ts) {
 			next = ts[i+1].lw()
 		}
+		if isPerson(lw) && isPlural(lw) && baseVerb(next) != nil && i+1 < len(ts) {
+			continue // "Store associates scan": the people, then their verb
+		}
+		if next == "of" && !modals[lw] && lw != "is" && lw != "are" {
+			continue // "live GPS track of the walk": a noun, not a verb
+		}
 		switch v := verbForm(lw); {
 		case modals[lw], lw == "is", lw == "are":
 			return i, true
 		case (lw == "has" || lw == "have" || lw == "needs" || lw == "need" || lw == "wants") && next == "to":
 			return i, true
 		case v != nil && v.third == lw && v.base != lw:
-			if baseVerb(next) != nil && !singularNoun(prev) {
-				continue // "SOC 2 controls apply": the plural noun is not the verb
+			if nv := baseVerb(next); nv != nil && (!singularNoun(prev) || !nv.noun && i+2 < len(ts) && !compoundHeads[prev] && !uiNouns[prev]) {
+				continue // "SOC 2 controls apply", "Key checks add…": the plural noun is not the verb
 			}
 			return i, verbForm(prev) == nil || determiners[prev]
-		case v != nil && v.base == lw && (pluralNoun(prev) || prev == "they" || prev == "we"):
+		case v != nil && v.base == lw && (pluralNoun(ts[i-1].text) || prev == "they" || prev == "we"):
 			return i, true
 		}
 	}
@@ -418,8 +450,9 @@ func peopleThenVerb(ts []token) (int, bool) {
 // pluralNoun reports whether w can be a plural noun subject: "patients",
 // or "controls" in "SOC 2 controls apply", which also reads as a verb.
 func pluralNoun(w string) bool {
-	v := verbForm(w)
-	return isPlural(w) && (v == nil || v.third == w)
+	lw := strings.ToLower(w)
+	v := verbForm(lw)
+	return isPlural(w) && (v == nil || v.third == lw)
 }
 
 // singularNoun reports whether w can be a singular noun subject, which

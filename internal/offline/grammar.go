@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // token is a word or a punctuation mark of a sentence. Keeping the space
@@ -83,7 +85,7 @@ func trimPunct(ts []token) []token {
 	}
 	for len(ts) > 0 {
 		last := ts[len(ts)-1]
-		if last.isWord() && last.lw() != "and" && last.lw() != "or" || last.text == ")" || quoteMark(last.text) && quotesOpen(ts[:len(ts)-1]) {
+		if last.isWord() && last.lw() != "and" && last.lw() != "or" || last.text == ")" || last.text == "%" && len(ts) > 1 || quoteMark(last.text) && quotesOpen(ts[:len(ts)-1]) {
 			break
 		}
 		ts = ts[:len(ts)-1]
@@ -169,6 +171,17 @@ func lowerFirst(s string, proper map[string]bool) string {
 		out += " " + rest
 	}
 	return out
+}
+
+// lowerVerb is lowerFirst for a phrase that opens with a verb, which is
+// lowered even when a name uses the word: "Pay online" after "they",
+// though the brief names Apple Pay.
+func lowerVerb(s string, proper map[string]bool) string {
+	word, _, _ := strings.Cut(s, " ")
+	if lookupVerb(strings.ToLower(word)) != nil && !plural.IsAcronym(word) {
+		return lowerFirst(s, nil)
+	}
+	return lowerFirst(s, proper)
 }
 
 // upperFirst capitalises the first letter of s.

@@ -228,7 +228,8 @@ var (
 	modals         = set("can", "may", "might", "should", "must", "will", "shall", "would", "could")
 	// particles make phrasal verbs ("check in"); only these pairs count.
 	phrasal = set("check in", "check out", "sign in", "sign up", "sign out", "log in", "log out", "opt in",
-		"opt out", "set up", "back up", "follow up", "clock in", "clock out", "pick up", "hand over")
+		"opt out", "set up", "back up", "follow up", "clock in", "clock out", "pick up", "hand over",
+		"work out", "sign off", "fill in", "fill out", "look up", "top up")
 	adverbs = set("outside", "offline", "online", "inside", "together", "later", "again", "away", "home",
 		"anywhere", "everywhere", "only", "also", "first", "back", "ever", "never", "always", "here", "there",
 		"now", "soon", "instead", "too", "yet", "still", "just")
@@ -294,7 +295,8 @@ var (
 		"history", "builder", "editor", "template", "templates", "alert", "alerts", "notification",
 		"notifications", "report", "reports", "widget", "feed", "summary", "overview", "form", "mode",
 		"tool", "tools", "integration", "engine", "settings", "inbox", "calendar", "timeline", "menu",
-		"button", "link", "links", "api", "job", "jobs", "center", "centre", "rules", "queue", "list", "control", "controls")
+		"button", "link", "links", "api", "job", "jobs", "center", "centre", "rules", "queue", "list", "control", "controls",
+		"date", "dates", "time", "times")
 	// readOnlyNouns are read, never created, through the API.
 	readOnlyNouns = set("log", "history", "report", "digest", "board", "dashboard", "feed", "summary", "overview", "trail")
 )

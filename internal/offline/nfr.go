@@ -98,7 +98,9 @@ func mustClause(c string, proper map[string]bool) string {
 		}
 		return c
 	}
-	if pronouns[ts[i-1].lw()] && i == 1 {
+	if pronouns[ts[i-1].lw()] && i == 1 || ts[i-1].lw() == "only" {
+		// "phones only need to read…" states a scope: "must" would
+		// change it.
 		return c
 	}
 	if i+1 < len(ts) && (ts[i+1].lw() == "and" || ts[i+1].lw() == "or" || ts[i+1].text == ",") {
@@ -204,6 +206,9 @@ func wantsClause(ts []token) (string, bool) {
 		lw := ts[i].lw()
 		if lw != "wants" && lw != "requires" && lw != "needs" && lw != "want" && lw != "require" && lw != "need" {
 			continue
+		}
+		if ts[i+1].lw() == "to" {
+			return "", false // "phones only need to read…": a verb, not a thing needed
 		}
 		for j := i + 2; j < len(ts) && j <= i+5; j++ {
 			if !ts[j].isWord() || prepositions[ts[j].lw()] {

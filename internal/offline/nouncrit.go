@@ -171,7 +171,7 @@ func (c *storyCtx) useCriteria(np nounPhrase) {
 	if head := strings.ToLower(nounHead(np.short)); head == "integration" && np.link == "with" {
 		// "Integration with Salesforce": the two systems exchange data.
 		c.main = append(c.main, gwt(c.given(), "they connect "+c.product+" to "+detail,
-			c.product+" and "+detail+" are connected"))
+			c.product+" lists "+detail+" among its connected systems"))
 		use = "the integration with " + detail
 	} else if len(np.detail) > 0 && np.link != "and" {
 		c.main = append(c.main, gwt(c.given(), "they use "+use, then))

@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -117,7 +118,7 @@ func laterText(f brief.Feature) string {
 
 // functionalText phrases one feature as a requirement, with its notes.
 func functionalText(pp people, f brief.Feature) written {
-	text := clean(markdown.Plain(f.Text))
+	text := plusAnd.ReplaceAllString(clean(markdown.Plain(f.Text)), "${1} and ${2}")
 	if !hasWord(text) {
 		return written{} // markup or punctuation alone states no capability
 	}
@@ -136,6 +137,10 @@ func functionalText(pp people, f brief.Feature) written {
 	}
 	return written{out, c}
 }
+
+// plusAnd is a "+" or "&" between words, which a requirement writes as
+// "and": "Rating (1-5 stars) + private notes".
+var plusAnd = regexp.MustCompile(`(\w|\)) [+&] (\w)`)
 
 // written is a requirement's text and what the analysis read in it.
 type written struct {
@@ -169,6 +174,18 @@ func addActor(personas []artifact.Persona, c clause, src artifact.Source) []arti
 // label and its values ("Export: CSV, JSON") is supported as written.
 // Only a true noun phrase takes "provide" or "support" with an article.
 func nounRequirement(c clause, text string, proper map[string]bool) string {
+	if ts := trimPunct(tokenize(text)); len(ts) > 0 && adjectiveCompound(ts[0].lw()) {
+		// "Offline-first (IndexedDB); sync across devices": what the
+		// product is, then what it does.
+		head, rest, _ := strings.Cut(bare(text), ";")
+		out := "The system must be " + lowerFirst(strings.TrimSpace(head), proper)
+		if rt := trimPunct(tokenize(rest)); len(rt) > 0 && lookupVerb(rt[0].lw()) != nil {
+			out += " and " + strings.TrimSpace(rest)
+		} else if strings.TrimSpace(rest) != "" {
+			out += "; " + strings.TrimSpace(rest)
+		}
+		return sentence(out)
+	}
 	if label, rest, ok := strings.Cut(bare(text), ": "); ok && len(strings.Fields(label)) <= 3 && rest != "" {
 		return sentence("The system must support " + lowerFirst(label, proper) + ": " + rest)
 	}
@@ -176,6 +193,13 @@ func nounRequirement(c clause, text string, proper map[string]bool) string {
 		return sentence("The system must ensure that " + lowerFirst(bare(text), proper))
 	}
 	return requirementSentence(c)
+}
+
+// adjectiveCompound reports whether a word is an adjective made with a
+// hyphen that says what kind of product it is: "offline-first",
+// "mobile-friendly", "cloud-native", "keyboard-only".
+func adjectiveCompound(w string) bool {
+	return strings.Contains(w, "-") && hasAnySuffix(w, "-first", "-friendly", "-native", "-only", "-ready", "-based", "-compatible", "-accessible")
 }
 
 // afterCondition is what follows a leading condition ("After a handover,
@@ -219,7 +243,7 @@ func statesClause(ts []token) bool {
 			return true
 		case v != nil && v.third == lw && v.base != lw && nounAt(prev):
 			return true
-		case v != nil && v.base == lw && pluralNoun(prev.lw()) && nounAt(prev):
+		case v != nil && v.base == lw && pluralNoun(prev.text) && nounAt(prev):
 			return true
 		}
 	}
@@ -246,7 +270,11 @@ func requirementSentence(c clause) string {
 	}
 	switch {
 	case c.kind == kindActor:
-		return sentence("The system must let " + c.actor + " " + c.body + so)
+		body := c.body
+		if ts := tokenize(body); len(ts) > 0 && lookupVerb(ts[0].lw()) != nil {
+			body = lowerFirst(body, nil) // "Pay online by card" after "let a parent"
+		}
+		return sentence("The system must let " + c.actor + " " + body + so)
 	case c.kind == kindSystem:
 		return sentence("The system must " + c.body + so)
 	case c.support:
@@ -280,10 +308,25 @@ func withArticle(np string) string {
 	if len(ts) == 0 || determiners[ts[0].lw()] || quoteMark(ts[0].text) {
 		return np // "a team", or a name in quotes: "Similar incidents"
 	}
-	if uncounted(nounHead(ts)) {
+	if uncounted(nounHead(ts)) || coordinatedPlural(ts) {
 		return np
 	}
 	return article(np) + " " + np
+}
+
+// coordinatedPlural reports whether a noun phrase joins modifiers before
+// a plural head: "start and finish dates".
+func coordinatedPlural(ts []token) bool {
+	for i := 1; i+1 < len(ts); i++ {
+		if !ts[i].isWord() || prepositions[ts[i].lw()] {
+			return false
+		}
+		if ts[i].lw() == "and" || ts[i].lw() == "or" {
+			h := nounHead(ts[i+1:])
+			return h != "" && isPlural(h) && len(tokenize(h)) == 1 && !strings.EqualFold(h, ts[i+1].text)
+		}
+	}
+	return false
 }
 
 // nounHead returns the main noun of a noun phrase: the last word before a

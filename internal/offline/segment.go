@@ -135,6 +135,11 @@ func startsSegment(ts []token, i, prevLen int) bool {
 	if !afterCoordinator(ts, i) {
 		return false
 	}
+	if c := ts[i-1].lw(); (c == "or" || c == "and") && i >= 3 && ts[i-2].isWord() && (prepositions[ts[i-3].lw()] || prevLen == 3 && lookupVerb(ts[i-2].lw()) != nil) {
+		// "by email or text message": a preposition's second object;
+		// "give push or pull instructions": two words on one noun.
+		return false
+	}
 	lw := ts[i].lw()
 	next := ""
 	if i+1 < len(ts) {

@@ -1,6 +1,7 @@
 package offline
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -22,6 +23,9 @@ type frParts struct {
 	body    string // the verb phrase or noun phrase
 	notes   []string
 	so      string // a benefit the requirement states ("so that they…")
+	// qualifier narrows the actor: "on the same ward with the same grade"
+	// in "colleagues on the same ward with the same grade see…".
+	qualifier string
 }
 
 // BuildStories writes at least one user story for every functional
@@ -33,6 +37,7 @@ func BuildStories(p *artifact.PRD) *artifact.Stories {
 	out := &artifact.Stories{Title: p.Title}
 	proper := prdProperNouns(p)
 	access := hasAccessControl(p)
+	var ctxs []storyCtx
 	for _, fr := range p.Functional {
 		for _, parts := range splitParts(parseFR(fr.Text, p.Personas, proper)) {
 			n := len(out.Stories) + 1
@@ -50,10 +55,62 @@ func BuildStories(p *artifact.PRD) *artifact.Stories {
 			ctx := storyCtx{n: n, role: st.Role, product: p.Title, parts: parts, proper: proper, access: access, fr: fr.ID, frText: fr.Text}
 			st.Criteria = ctx.criteria(p.NonFunctional)
 			out.Stories = append(out.Stories, st)
+			ctxs = append(ctxs, ctx)
 		}
 	}
+	attachNFRs(out, ctxs, p.NonFunctional)
 	return out
 }
+
+// maxCriteria is how many criteria a story may have before lint calls it
+// too big (story-too-big); attachNFRs adds none past it.
+const maxCriteria = 8
+
+// attachNFRs gives each non-functional requirement that no story's
+// criteria name yet a criterion on the story it shares the most words
+// with, when that is nfrMin words or more (nfrCriteria gives a story at
+// most two NFRs; this places the ones it left). An NFR that shares fewer
+// words with every story ("available in English, Polish and Somali") is
+// a property of the whole product, not of one story, and stays in the
+// PRD: one shared word ("day" in "daily reports" and "20–120 walk-ins a
+// day") is chance, not a topic.
+func attachNFRs(st *artifact.Stories, ctxs []storyCtx, nfrs []artifact.Requirement) {
+	named := map[string]bool{}
+	for _, s := range st.Stories {
+		for _, c := range s.Criteria {
+			for _, id := range nfrID.FindAllString(c.Then, -1) {
+				named[id] = true
+			}
+		}
+	}
+	for _, r := range nfrs {
+		if named[r.ID] || r.ID == "" {
+			continue
+		}
+		best, most := -1, nfrMin-1
+		for i := range ctxs {
+			c := &ctxs[i]
+			if len(st.Stories[i].Criteria) >= maxCriteria {
+				continue
+			}
+			if n := overlap(c.parts.body+" "+strings.Join(c.parts.notes, " "), r.Text, c.proper); n > most && c.sharesWord(r.Text) {
+				best, most = i, n
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		c := &ctxs[best]
+		s := &st.Stories[best]
+
+		cr := withKind(kindMain, gwt(c.given(), c.storyWhen(), "it meets "+r.ID+": "+lowerFirst(bare(r.Text), c.proper)))
+		cr.ID = artifact.CriterionID(c.n, len(s.Criteria)+1)
+		s.Criteria = append(s.Criteria, cr)
+	}
+}
+
+// nfrID finds the NFR IDs a criterion names.
+var nfrID = regexp.MustCompile(`\bNFR-\d+\b`)
 
 // splitParts gives a requirement with two or more separate actions one
 // story per action ("create a team and invite members", "see the live
@@ -72,7 +129,10 @@ func splitParts(parts frParts) []frParts {
 		return []frParts{parts}
 	}
 	for _, s := range segs {
-		if s.verb == "" || len(s.words) < 2 || objectless(s) {
+		if s.verb == "" || len(s.words) < 2 || objectless(s) || pronounObject(s.obj) && len(s.rest) == 0 {
+			// "…see open offers and accept one": "one" is an offer, and
+			// accepting it is no story of its own ("add them to the
+			// statement" is).
 			return []frParts{parts}
 		}
 	}
@@ -128,7 +188,8 @@ func parseSentence(s string, pp people, personas []artifact.Persona, proper map[
 	switch {
 	case strings.HasPrefix(lw, must+"let "):
 		if actor, i, body := splitActor(s[len(must+"let "):], personas, proper); body != "" {
-			return frParts{kind: kindActor, actor: actor, persona: i, body: body}
+			qual, body := actorQualifier(body)
+			return frParts{kind: kindActor, actor: actor, persona: i, body: body, qualifier: qual}
 		}
 	case strings.HasPrefix(lw, must+"provide "), strings.HasPrefix(lw, must+"support "):
 		np := s[strings.Index(s[len(must):], " ")+len(must)+1:]
@@ -138,6 +199,27 @@ func parseSentence(s string, pp people, personas []artifact.Persona, proper map[
 	}
 	c := pp.analyse(s)
 	return frParts{kind: c.kind, actor: c.actor, persona: c.persona, body: c.body}
+}
+
+// actorQualifier splits the phrases that qualify the actor from the verb
+// phrase after them: "on the same ward with the same grade see open
+// offers" gives "on the same ward with the same grade" and "see open
+// offers". A verb phrase that starts with its verb has none.
+func actorQualifier(body string) (string, string) {
+	ts := tokenize(body)
+	if len(ts) < 3 || !prepositions[ts[0].lw()] {
+		return "", body
+	}
+	for i := 2; i < len(ts) && i <= 12; i++ {
+		prev := ts[i-1].lw()
+		if !ts[i].isWord() || !ts[i-1].isWord() {
+			return "", body
+		}
+		if v := baseVerb(ts[i].lw()); v != nil && !v.noun && !determiners[prev] && !prepositions[prev] && prev != "to" && verbForm(prev) == nil {
+			return join(ts[:i]), join(ts[i:])
+		}
+	}
+	return "", body
 }
 
 // splitActor separates "a team lead create a team…" into the actor, the

@@ -82,8 +82,10 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 		return c.act(s), "they are added to " + obj, true
 	case s.root == "check" && s.particle == "in":
 		return c.act(s), "their check-in is recorded", true
-	case exportVerbs[s.root] && len(s.obj) > 0 && len(s.rest) > 0 && s.rest[0].lw() == "to":
-		return c.act(s), obj + " " + be + " " + lookupVerb(s.verb).pp + " " + join(s.rest), true // to a place
+	case exportVerbs[s.root] && len(s.obj) > 0 && len(s.rest) > 1 && s.rest[0].lw() == "to":
+		// To a place: what is sent there shows up there.
+		to := headPhrase(s.rest[1:])
+		return c.act(s), obj + " " + agree("appear", "", s.obj) + " in " + theForm(to), true
 	case exportVerbs[s.root] && len(s.obj) > 0 && !pronounObject(s.obj):
 		return c.act(s), strings.TrimSpace("they get a file of " + stripDeterminer(s.obj) + " " + join(s.rest)), true
 	case exportVerbs[s.root]:
@@ -103,6 +105,9 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 		return c.act(s), result, true
 	case len(s.obj) > 0:
 		then := obj + " " + be + " " + lookupVerb(s.verb).pp
+		if s.particle != "" {
+			then += " " + s.particle // "the firing fees are worked out"
+		}
 		if len(s.rest) > 0 && (s.rest[0].lw() == "as" || s.rest[0].lw() == "into" || s.rest[0].lw() == "to") {
 			then += " " + join(s.rest)
 		}
@@ -168,6 +173,8 @@ func (c *storyCtx) outcome(s segment) (string, bool) {
 	}
 	v := lookupVerb(s.verb)
 	switch {
+	case s.root == "reset" && strings.Contains(strings.ToLower(join(head)), "password"):
+		return "they can sign in with the new password, and the old one no longer works", true
 	case s.root == "scan":
 		return "the " + stripDeterminer(head) + " " + agree("open", "", head) + " the record " + they + " " + agree("identify", they, head) + ", or they are told " + they + " " + agree("be", they, head) + " not known", true
 	case bookVerbs[s.root]:
@@ -246,8 +253,11 @@ func (c *storyCtx) act(s segment) string {
 // list ("mark patients as called, seen or left") fails on anything else;
 // other input fails when it is missing or invalid.
 func (c *storyCtx) failPath(s segment) {
-	if s.verb == "" || viewVerbs[s.root] || receiveVerbs[s.root] || selectVerbs[s.root] || exportVerbs[s.root] || cancelVerbs[s.root] || removeVerbs[s.root] {
-		return // nothing is typed in: no details to be missing or invalid
+	if s.verb == "" || viewVerbs[s.root] || receiveVerbs[s.root] || selectVerbs[s.root] || exportVerbs[s.root] || cancelVerbs[s.root] || removeVerbs[s.root] ||
+		decideVerbs[s.root] || pronounObject(s.obj) {
+		// Nothing is typed in ("reopen it", "approve the report"): no
+		// details to be missing or invalid.
+		return
 	}
 	if len(s.obj) == 0 && s.particle == "" {
 		return
