@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -66,6 +67,20 @@ func techPart(prompt string) string {
 	return partWhole
 }
 
+// coverLine is where a stories prompt of a split stage names the
+// requirements its request must cover (prompts/stories.md).
+var coverLine = regexp.MustCompile(`Every one of ((?:FR-\d+(?:, )?)+) must be traced`)
+
+// storiesPart is the comma-separated FR IDs a stories request must cover,
+// as a model reads them from the instructions, or "" for all of them.
+func storiesPart(prompt string) string {
+	m := coverLine.FindStringSubmatch(prompt)
+	if m == nil {
+		return ""
+	}
+	return strings.ReplaceAll(m[1], ", ", ",")
+}
+
 // answer is the JSON answer to a request for stage with schema; part is
 // the part of a split tech stage the request asks for.
 func (a *answerer) answer(stage, part string, schema json.RawMessage) (string, error) {
@@ -74,9 +89,15 @@ func (a *answerer) answer(stage, part string, schema json.RawMessage) (string, e
 	case "prd":
 		doc = a.prd
 	case "stories":
-		ids, err := enumAt(schema, "stories", "traces")
-		if err != nil {
-			return "", err
+		// The requirements to cover are the prompt's (storiesPart); the
+		// schema's enum lists every FR a story may trace.
+		ids := strings.Split(part, ",")
+		if part == "" {
+			all, err := enumAt(schema, "stories", "traces")
+			if err != nil {
+				return "", err
+			}
+			ids = all
 		}
 		group := *a.prd
 		group.Functional = nil

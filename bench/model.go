@@ -66,8 +66,11 @@ func (m *fakeModel) respond(req llmtest.Request) llmtest.Reply {
 		ex.Repair = ex.Repair || msg.Role == "assistant"
 		text.WriteString(msg.Content)
 	}
-	if ex.Stage == "tech" {
+	switch ex.Stage {
+	case "tech":
 		ex.Part = techPart(text.String())
+	case "stories":
+		ex.Part = storiesPart(text.String())
 	}
 	content, err := m.answers.answer(ex.Stage, ex.Part, schema)
 	if err == nil {
