@@ -82,11 +82,17 @@ func personaName(s string) string {
 	s = trimItem(plain(s))
 	s = strings.Trim(s, ":;,—–- ")
 	lower := lowerKeep(s)
-	for _, art := range []string{"the ", "a ", "an "} {
+	for _, art := range []string{"the ", "a ", "an ", "our ", "their "} {
 		if strings.HasPrefix(lower, art) && len(s) > len(art) {
 			s = s[len(art):]
 			break
 		}
+	}
+	// "our own technicians" are technicians: "own" says whose, not who.
+	if rest, ok := strings.CutPrefix(strings.TrimSpace(s), "own "); ok && rest != "" {
+		s = rest
+	} else if rest, ok := strings.CutPrefix(strings.TrimSpace(s), "Own "); ok && rest != "" {
+		s = rest
 	}
 	return capitalize(strings.TrimSpace(s))
 }
