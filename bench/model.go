@@ -74,7 +74,7 @@ func (m *fakeModel) respond(req llmtest.Request) llmtest.Reply {
 	}
 	content, err := m.answers.answer(ex.Stage, ex.Part, schema)
 	if err == nil {
-		ex.Offered, err = offered(ex.Stage, schema)
+		ex.Offered, err = offered(ex.Stage, ex.Part, schema)
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -97,10 +97,15 @@ func (m *fakeModel) respond(req llmtest.Request) llmtest.Reply {
 	}
 }
 
-// offered are the IDs a request's schema lets its answer reference.
-func offered(stage string, schema []byte) ([]string, error) {
+// offered are the IDs a request asks its answer to cover: the FRs its
+// prompt names for a stories request of a split stage (part), else the
+// IDs its schema lets the answer reference.
+func offered(stage, part string, schema []byte) ([]string, error) {
 	switch stage {
 	case "stories":
+		if part != "" {
+			return strings.Split(part, ","), nil // the group the prompt names
+		}
 		return enumAt(schema, "stories", "traces")
 	case "tech":
 		return enumAt(schema, "tasks", "stories")

@@ -322,7 +322,8 @@ func (c *storyCtx) atLeastTwo(out []artifact.Criterion) []artifact.Criterion {
 	}
 	// Nobody is refused what the product does by itself (as notAllowed),
 	// and nobody opens it.
-	if count() < 2 && !c.hasFail() && c.access && c.parts.kind != kindSystem {
+	segs := segments(tokenize(c.parts.body))
+	if count() < 2 && !c.hasFail() && c.access && c.parts.kind != kindSystem && !(len(segs) > 0 && toUs(segs[0].obj)) {
 		out = append(out, withKind(kindError, gwt("a person who is not allowed to "+action, "they try to "+action,
 			"the system refuses, and nothing is shown or changed")))
 	}

@@ -158,6 +158,9 @@ func addActor(personas []artifact.Persona, c clause, src artifact.Source) []arti
 		return personas
 	}
 	name := stripDeterminer(headPhrase(tokenize(c.actor))) // "colleagues", not "colleagues on the same ward"
+	if rest, ok := strings.CutPrefix(name, "own "); ok {
+		name = rest // "our own technicians" are technicians
+	}
 	if !isPerson(headWord(name)) {
 		return personas
 	}

@@ -114,7 +114,7 @@ func segments(ts []token) []segment {
 			words = words[1:]
 		}
 		if words = trimPunct(words); len(words) > 0 {
-			out = append(out, parseSegment(words))
+			out = append(out, splitAfter(parseSegment(words))...)
 		}
 		start = i
 	}
@@ -127,6 +127,37 @@ func segments(ts []token) []segment {
 		}
 	}
 	return out
+}
+
+// splitAfter moves a condition to the clause it governs when a subject
+// and a verb follow it: "see the day's jobs, and when they finish they
+// mark the job done" is two segments, "see the day's jobs" and "mark the
+// job done when they finish".
+func splitAfter(s segment) []segment {
+	if len(s.after) < 2 || !subjectPronouns[s.after[0].lw()] || verbForm(s.after[1].lw()) == nil || len(s.cond) == 0 {
+		return []segment{s}
+	}
+	at := -1
+	for i, t := range s.words {
+		if conditionWords[t.lw()] && i+1 < len(s.words) && &s.words[i+1] == &s.cond[0] {
+			at = i
+			break
+		}
+	}
+	if at <= 0 {
+		return []segment{s}
+	}
+	first := s.words[:at]
+	for len(first) > 0 && (!first[len(first)-1].isWord() || first[len(first)-1].lw() == "and") {
+		first = first[:len(first)-1]
+	}
+	if len(first) == 0 {
+		return []segment{s}
+	}
+	verb := append([]token(nil), s.after[1:]...)
+	verb[0].text = baseForm(verb[0])
+	second := append(append(verb, token{text: "when", space: true}), s.cond...)
+	return []segment{parseSegment(first), parseSegment(second)}
 }
 
 // startsSegment reports whether a new verb starts at i; prevLen is the
@@ -189,10 +220,16 @@ func parseSegment(words []token) segment {
 	}
 	rest := words[k:]
 	for i, t := range rest {
+		if i == 0 && t.lw() == "when" && whenObjectVerbs[s.root] && (len(s.obj) == 0 || pronounObject(s.obj)) {
+			break // "tell us when someone will be at home": what they tell, not a condition
+		}
 		if conditionWords[t.lw()] && i+1 < len(rest) && !(t.lw() == "once" && (i == 0 || rest[i-1].lw() == "at" || rest[i+1].lw() == "a")) {
 			// "at once", "once a month": no condition.
 			end := i + 1
 			for end < len(rest) && rest[end].text != "," && rest[end].text != ";" {
+				if end > i+2 && subjectPronouns[rest[end].lw()] && end+1 < len(rest) && verbForm(rest[end+1].lw()) != nil {
+					break // "when they finish they mark the job done": a new clause
+				}
 				end++
 			}
 			s.cond = rest[i+1 : end]
@@ -204,6 +241,13 @@ func parseSegment(words []token) segment {
 	s.rest = trimPunct(rest)
 	return s
 }
+
+// subjectPronouns start a clause of their own.
+var subjectPronouns = set("they", "we", "he", "she", "i")
+
+// whenObjectVerbs take a "when" clause as what is said or kept: "tell us
+// when someone will be at home", "record when the job was done".
+var whenObjectVerbs = set("tell", "say", "ask", "choose", "decide", "pick", "record", "note", "specify", "indicate", "state", "enter", "log")
 
 // objectEnd returns where the object that starts at k ends: at
 // punctuation, a preposition, a clause word, an adverb or a gerund.

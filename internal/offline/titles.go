@@ -36,8 +36,8 @@ func storyTitle(parts frParts) string {
 		lw := ts[len(ts)-1].lw()
 		last := ts[len(ts)-1]
 		if !determiners[lw] && !prepositions[lw] && !conjunctions[lw] && !danglingWords[lw] && last.isWord() ||
-			quoteMark(last.text) && quotesOpen(ts[:len(ts)-1]) {
-			break
+			quoteMark(last.text) && quotesOpen(ts[:len(ts)-1]) || phrasal[ts[len(ts)-2].lw()+" "+lw] {
+			break // ("Sign in" keeps its particle)
 		}
 		ts = ts[:len(ts)-1]
 	}
@@ -70,6 +70,9 @@ func cutDetail(ts []token, noun bool) []token {
 	since := 0 // words since the last comma
 	for i, t := range ts {
 		lw := t.lw()
+		if lw == "when" && i == 2 && whenObjectVerbs[ts[0].lw()] && pronounWords[ts[1].lw()] {
+			continue // "Tell us when someone will be at home": what they tell
+		}
 		if i >= 2 && cuts[lw] && !(lw == "," && (since == 1 && lookupVerb(ts[i-1].lw()) != nil || listComma(ts, i))) {
 			return ts[:i]
 		}

@@ -219,6 +219,10 @@ func (c *storyCtx) outcome(s segment) (string, bool) {
 		return "each person invited gets an invitation" + how, true
 	case markVerbs[s.root] && len(s.rest) > 1 && s.rest[0].lw() == "as":
 		return the + " " + agree("show", "", head) + " as " + join(s.rest[1:]) + " to everyone who opens " + it, true
+	case markVerbs[s.root] && len(head) > 2 && stateWords[head[len(head)-1].lw()]:
+		// "mark the job done": the job, and the state it is in.
+		thing := head[:len(head)-1]
+		return theForm(thing) + " " + agree("show", "", thing) + " as " + head[len(head)-1].lw() + " to everyone who opens " + it, true
 	case markVerbs[s.root]:
 		return the + " " + agree("show", "", head) + " as " + v.pp + " to everyone who opens " + it, true
 	case len(s.rest) > 1 && s.rest[0].lw() == "into":
@@ -232,6 +236,10 @@ func (c *storyCtx) outcome(s segment) (string, bool) {
 	}
 	return "", false
 }
+
+// stateWords name a state something is marked as without "as": "mark
+// the job done", "flag the invoice paid".
+var stateWords = set("done", "complete", "completed", "closed", "paid", "read", "unread", "resolved", "urgent", "ready", "finished", "fixed", "watered", "collected")
 
 // act is the segment's action with its subject, without its condition:
 // "they join the queue by scanning…", "the system syncs".
@@ -289,12 +297,21 @@ func hasChoice(ts []token) bool {
 	return false
 }
 
+// toUs reports whether an object is the product's own team ("us",
+// "me"), whom anyone may tell or ask.
+func toUs(obj []token) bool {
+	return len(obj) == 1 && (obj[0].lw() == "us" || obj[0].lw() == "me")
+}
+
 // notAllowed adds the failure criterion for a story that takes no input:
 // someone without the right tries it and is refused.
 func (c *storyCtx) notAllowed(segs []segment) {
 	for _, s := range segs {
 		if s.verb == "" || len(s.obj) == 0 {
 			continue
+		}
+		if toUs(s.obj) {
+			return // "tell us when…": telling the product's team needs no right
 		}
 		if c.parts.kind == kindSystem && len(s.rest) > 1 && s.rest[0].lw() == "to" && isPerson(nounHead(s.rest[1:])) {
 			// "send a summary to managers": nobody else gets it.
@@ -347,6 +364,12 @@ func headPhrase(np []token) []token {
 func (c *storyCtx) conditionPaths(segs []segment, i int) {
 	s := segs[i]
 	if len(s.cond) == 0 {
+		return
+	}
+	if c.parts.kind == kindActor && subjectPronouns[s.cond[0].lw()] && s.verb != "" && !receiveVerbs[s.root] {
+		// "mark the job done when they finish": when a person acts is
+		// theirs to choose; "when they do not finish, they do not mark
+		// it" tests nothing.
 		return
 	}
 	cond := resolveIt(s.cond, segs, i)
@@ -416,6 +439,11 @@ func resolveIt(cond []token, segs []segment, i int) []token {
 		return cond
 	}
 	src := segs[i].obj
+	if receiveVerbs[segs[i].root] || messageVerbs[segs[i].root] != "" {
+		// "get a text or an email whenever it changes": the message is
+		// not what changes; "it" stays.
+		return cond
+	}
 	if len(src) == 0 && i > 0 {
 		src = segs[i-1].words
 	}
