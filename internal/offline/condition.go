@@ -70,7 +70,9 @@ func negate(cond []token) ([]token, bool) {
 	for i, t := range cond {
 		lw := t.lw()
 		switch {
-		case lw == "is" || lw == "are" || lw == "am" || lw == "was" || lw == "were" || lw == "can" || lw == "will" || lw == "has" && i+1 < len(cond) && isParticiple(cond[i+1].lw()):
+		case lw == "is" || lw == "are" || lw == "am" || lw == "was" || lw == "were" || lw == "can" || lw == "will" ||
+			(lw == "has" || lw == "have") && i+1 < len(cond) && (isParticiple(cond[i+1].lw()) || strings.HasSuffix(cond[i+1].lw(), "ed")):
+			// "the kiln has cooled" → "the kiln has not cooled"
 			out := append(append([]token(nil), cond[:i+1]...), token{"not", true})
 			return append(out, cond[i+1:]...), true
 		case i > 0 && verbForm(lw) != nil && verbForm(lw).third == lw && verbForm(lw).base != lw:

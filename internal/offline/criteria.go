@@ -166,7 +166,11 @@ func (c *storyCtx) limitCriteria() {
 			cue = hardLimitCue
 		}
 		// The whole requirement is its main path's, when it has one.
-		if cue.MatchString(cl) && !strings.Contains(said, strings.ToLower(cl)) && (strings.ToLower(cl) != whole || len(c.main) == 0) {
+		core := strings.ToLower(cl)
+		if out, ok := consequence(tokenize(cl)); ok {
+			core = strings.ToLower(out) // "at which point X": X may be said already
+		}
+		if cue.MatchString(cl) && !strings.Contains(said, core) && (strings.ToLower(cl) != whole || len(c.main) == 0) {
 			c.extra = append(c.extra, withKind(kindMain, gwt(c.given(), c.storyWhen(), "the brief's rule holds: “"+cl+"”")))
 			said += " " + strings.ToLower(cl)
 		}
@@ -381,7 +385,7 @@ func (c *storyCtx) emptyCase() (artifact.Criterion, bool) {
 			what := headPhrase(s.obj)
 			return withKind(kindEdge, gwt("there "+beFor(what)+" no "+stripDeterminer(what)+" yet", c.act(s),
 				"they are told there is nothing to "+s.verb+", not given an empty file")), true
-		case viewVerbs[s.root]:
+		case viewVerbs[s.root] && !whWords[s.obj[0].lw()]:
 			return emptyState(c.who() + " open " + theForm(headPhrase(s.obj))), true
 		}
 	}

@@ -23,7 +23,17 @@ func (c *storyCtx) verbCriteria() {
 		// What the system does by itself happens on its condition: that
 		// criterion is its main path, and nobody gives it input.
 		if when, then, ok := c.mainPath(s); ok && !(system && len(s.cond) > 0) {
-			c.main = append(c.main, gwt(c.given(), when, then))
+			given := c.given()
+			if c.stateCondition(s) {
+				// "mark the firing unloaded when the kiln has cooled, at
+				// which point every member … gets an email": the state is
+				// the Given, the action the When, what follows the Then.
+				given = join(resolveIt(s.cond, segs, i))
+				if out, ok := consequence(s.after); ok {
+					then = out
+				}
+			}
+			c.main = append(c.main, gwt(given, when, then))
 		}
 		if len(c.fail) == 0 && !system {
 			c.failPath(s)
@@ -53,6 +63,11 @@ func (c *storyCtx) mainPath(s segment) (string, string, bool) {
 	case s.root == "review" && len(s.obj) > 0 && isPerson(nounHead(headPhrase(s.obj))):
 		// "review the walker": a review written, not a page opened.
 		return c.act(s), "their review of " + theForm(headPhrase(s.obj)) + " is kept with what they wrote", true
+	case viewVerbs[s.root] && c.parts.kind != kindSystem && startsWh(append(append([]token(nil), s.obj...), s.rest...)):
+		// "see how full the shelves are", "see who has paid": what they
+		// see is the clause.
+		what := append(append([]token(nil), s.obj...), s.rest...)
+		return c.who() + " open " + c.product, "they see " + join(what), true
 	case viewVerbs[s.root] && c.parts.kind == kindSystem:
 		// "read the GTFS-Realtime feed every 30 seconds": the product
 		// reads, nobody opens; its limits are the criteria.
@@ -219,7 +234,7 @@ func (c *storyCtx) outcome(s segment) (string, bool) {
 		return "each person invited gets an invitation" + how, true
 	case markVerbs[s.root] && len(s.rest) > 1 && s.rest[0].lw() == "as":
 		return the + " " + agree("show", "", head) + " as " + join(s.rest[1:]) + " to everyone who opens " + it, true
-	case markVerbs[s.root] && len(head) > 2 && stateWords[head[len(head)-1].lw()]:
+	case markVerbs[s.root] && len(head) > 2 && (stateWords[head[len(head)-1].lw()] || strings.HasSuffix(head[len(head)-1].lw(), "ed")):
 		// "mark the job done": the job, and the state it is in.
 		thing := head[:len(head)-1]
 		return theForm(thing) + " " + agree("show", "", thing) + " as " + head[len(head)-1].lw() + " to everyone who opens " + it, true
@@ -366,6 +381,9 @@ func (c *storyCtx) conditionPaths(segs []segment, i int) {
 	if len(s.cond) == 0 {
 		return
 	}
+	if c.stateCondition(s) {
+		return // the state is the main path's Given (verbCriteria)
+	}
 	if c.parts.kind == kindActor && subjectPronouns[s.cond[0].lw()] && s.verb != "" && !receiveVerbs[s.root] {
 		// "mark the job done when they finish": when a person acts is
 		// theirs to choose; "when they do not finish, they do not mark
@@ -395,6 +413,43 @@ func (c *storyCtx) conditionPaths(segs []segment, i int) {
 		c.extra = append(c.extra, withKind(kind, gwt(c.given(), join(other), no)))
 		c.negative = true
 	}
+}
+
+// startsWh reports whether words open with a wh-word: "how full the
+// shelves are", "who has paid".
+func startsWh(ts []token) bool {
+	return len(ts) > 1 && whWords[ts[0].lw()]
+}
+
+// stateCondition reports whether a person's action has a condition on
+// the state of things rather than on the person ("when the kiln has
+// cooled", not "when they finish"): the state is the action's Given.
+func (c *storyCtx) stateCondition(s segment) bool {
+	return c.parts.kind == kindActor && len(s.cond) > 1 && s.verb != "" && !receiveVerbs[s.root] &&
+		!subjectPronouns[s.cond[0].lw()] && s.cond[0].lw() != "it" && !isPerson(nounHead(s.cond)) && hasFiniteVerb(s.cond)
+}
+
+// hasFiniteVerb reports whether a clause has a verb after its first word:
+// "the kiln has cooled", "a booster is due".
+func hasFiniteVerb(ts []token) bool {
+	for _, t := range ts[1:] {
+		if lw := t.lw(); auxWords[lw] || lw == "has" || lw == "have" || verbForm(lw) != nil && verbForm(lw).third == lw {
+			return true
+		}
+	}
+	return false
+}
+
+// consequence is what a clause after a condition says follows the
+// action: "at which point every member … gets an email".
+func consequence(after []token) (string, bool) {
+	s := join(after)
+	for _, lead := range []string{"at which point ", "after which ", "and then ", "then "} {
+		if rest, ok := strings.CutPrefix(strings.ToLower(s), lead); ok && len(strings.Fields(rest)) > 2 {
+			return s[len(lead):], true
+		}
+	}
+	return "", false
 }
 
 // conditionResult says what happens when a segment's condition holds, and
