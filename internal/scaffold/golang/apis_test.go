@@ -16,11 +16,11 @@ func fld(pascal, camel, snake, typ string, required bool) scaffold.Field {
 }
 
 // ep makes an endpoint; its ID is the path's parameter {id}, if it has
-// one.
+// one and acts on one item, as scaffold.Plan would.
 func ep(method, path, op string, entity int, test string, stories ...string) scaffold.Endpoint {
 	e := scaffold.Endpoint{Method: method, Path: path, Op: op, Entity: entity, TestName: test,
 		Summary: op + " " + path, Stories: stories}
-	if strings.Contains(path, "{id}") {
+	if strings.Contains(path, "{id}") && op != scaffold.OpCreate && op != scaffold.OpList && op != scaffold.OpExport {
 		e.ID = "id"
 	}
 	return e

@@ -72,14 +72,16 @@ const (
 var executable = map[string]bool{"app.py": true}
 
 // Python returns the files of a Python 3.11 prototype of api: app.py,
-// test_app.py, README.md and .gitignore, sorted by path.
+// test_app.py, test_routes.py, routes.json, README.md and .gitignore,
+// sorted by path.
 func Python(api *scaffold.API) ([]scaffold.File, error) {
 	return generate(api, "python")
 }
 
 // TypeScript returns the files of a Node.js 20 TypeScript prototype of
 // api: package.json, tsconfig.json, src/app.ts, src/server.ts,
-// src/app.test.ts, README.md and .gitignore, sorted by path.
+// src/app.test.ts, src/routes.test.ts, routes.json, README.md and
+// .gitignore, sorted by path. npm test compiles it and runs its tests.
 func TypeScript(api *scaffold.API) ([]scaffold.File, error) {
 	return generate(api, "typescript")
 }
@@ -114,6 +116,7 @@ func generate(api *scaffold.API, lang string) ([]scaffold.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scaffold %s: %w", lang, err)
 	}
+	files = append(files, scaffold.File{Path: scaffold.RoutesFile, Content: scaffold.RoutesJSON(api)})
 	slices.SortFunc(files, func(a, b scaffold.File) int { return strings.Compare(a.Path, b.Path) })
 	return files, nil
 }
