@@ -5,6 +5,8 @@
 // for.
 package scaffold
 
+import "encoding/json"
+
 // API is the language-neutral plan of a prototype, derived from a tech
 // spec and its stories. Every identifier in it is already safe to use in
 // Go, Python and TypeScript source, whatever the spec's spelling.
@@ -15,7 +17,8 @@ type API struct {
 	// and package names ("queueless", "field-notes").
 	Slug     string
 	Entities []Entity
-	// Endpoints are the operations to serve, each bound to an entity.
+	// Endpoints are the operations to serve, each bound to an entity:
+	// the routes of the spec's API section, in its order, and no others.
 	Endpoints []Endpoint
 }
 
@@ -56,11 +59,19 @@ const (
 	OpExport = "export" // GET /things/export: the collection as CSV
 )
 
-// Endpoint is one HTTP operation of the prototype.
+// Endpoint is one HTTP operation of the prototype: one route of the
+// spec's API section, served at the path the spec gives it.
 type Endpoint struct {
 	Method string // "GET", "POST", "PATCH", "PUT", "DELETE"
-	// Path uses {id} for the item: "/queue-entries/{id}".
-	Path    string
+	// Path is the spec's path in the form every generator serves (see
+	// Plan): "/queue-entries/{entryId}". Segments splits it.
+	Path string
+	// ID is the parameter of Path that names the item the endpoint acts
+	// on ("entryId"), or "" when there is none: for create, list and
+	// export, and for an update or delete that acts on the entity's latest
+	// item ("PATCH /users/me"). Other parameters only place the route
+	// ("/invoices/{invoiceId}/line-items") and are not read.
+	ID      string
 	Op      string // one of the Op constants
 	Entity  int    // index into API.Entities
 	Action  string // for OpAction: the action's name ("void"), else ""
@@ -70,4 +81,35 @@ type Endpoint struct {
 	// TestName is a safe identifier naming the endpoint's test
 	// ("CreateQueueEntry"); unique within the API.
 	TestName string
+	// Location is, for a create, the path of the get endpoint that serves
+	// the item it makes ("/queue-entries/{entryId}"), for the response's
+	// Location header; LocationID is that endpoint's ID. Every other
+	// parameter of Location is one of Path's, which fills it. Both are ""
+	// when the spec has no such endpoint.
+	Location   string
+	LocationID string
+}
+
+// RoutesFile is the file every prototype has that lists its API's routes,
+// the API section of docs/tech.md it was made from, for the prototype's
+// own test that its server serves exactly these.
+const RoutesFile = "routes.json"
+
+// RoutesJSON is api's routes as RoutesFile holds them: an object whose
+// "routes" are each endpoint's method and path, in the spec's order.
+func RoutesJSON(api *API) []byte {
+	type route struct {
+		Method string `json:"method"`
+		Path   string `json:"path"`
+	}
+	doc := struct {
+		Source string  `json:"source"`
+		Routes []route `json:"routes"`
+	}{Source: "docs/tech.md, section API", Routes: []route{}}
+	for _, ep := range api.Endpoints {
+		doc.Routes = append(doc.Routes, route{ep.Method, ep.Path})
+	}
+	// Marshaling strings cannot fail.
+	b, _ := json.MarshalIndent(doc, "", "  ")
+	return append(b, '\n')
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/plural"
@@ -33,36 +31,46 @@ var builtinFields = []string{"id", "created_at", "updated_at"}
 //     to check without guessing at more: the first that is neither a
 //     timestamp nor a reference (a name ending in _id). An entity with no
 //     such field has none.
+//   - Every endpoint of the spec is served at the path the spec gives it,
+//     and no other route is: a prototype's route table is the spec's API
+//     section. The path loses only what no router reads: the query, the
+//     fragment, empty segments (a trailing slash). A parameter in any
+//     spelling ("{invoiceId}", ":id", "<int:id>", "[id]") is written in
+//     braces with its name, made an identifier if it is not one
+//     ("{invoice-id}" is "{invoiceID}"). Methods are upper-cased.
 //   - An endpoint is bound to the entity whose collection ("queue-entries")
 //     or singular ("queue-entry") its first path segment names, after an
-//     "api" or version ("v1") prefix; a segment that names no entity
-//     becomes a new entity without fields, so no endpoint is lost. Its
-//     path is rewritten to that collection; a parameter right after it in
-//     any spelling ("{invoiceId}", ":id", "<id>") becomes {id}; other
-//     parameters are dropped and other segments put in kebab case,
-//     keeping their dots ("/reports/daily.csv").
+//     "api" or version ("v1") prefix and leading parameters; after the
+//     item's parameter, a segment naming another entity, or followed by a
+//     parameter, is a nested collection ("/invoices/{id}/line-items" binds
+//     to line items). A segment that names no entity becomes a new entity
+//     without fields, so no endpoint is lost. The parameter right after
+//     the collection is the endpoint's ID; other parameters only place it.
 //   - The operation follows from method and shape: POST /x create, GET /x
 //     list, GET /x/{id} get, PATCH or PUT /x/{id} update (so is POST),
 //     DELETE /x/{id} delete, POST, PATCH or PUT /x/{id}/verb action, GET
 //     /x/{id}/more get, GET /x/more export when a segment says export or
 //     csv and list otherwise, POST /x/more create. PATCH, PUT or DELETE
-//     without an {id} treat the segment after the collection as the item
-//     ("/users/me"), or add {id}.
-//   - Endpoints keep the spec's order. One with another method (HEAD,
-//     OPTIONS) is left out, since no generator serves it; one with the
-//     method and path of an earlier one is merged into it, stories and all.
-//     An endpoint with no path segment at all ("/") is bound to the first
-//     entity's collection.
+//     without an item parameter ("PATCH /users/me", "PUT /settings") are
+//     an update or delete of the entity's latest item. An endpoint with
+//     no path segment at all ("/") is bound to the first entity.
+//   - Endpoints keep the spec's order. One whose method and path match an
+//     earlier one's, parameter names aside, is merged into it, stories
+//     and all.
 //   - Story IDs are upper-cased and deduplicated; when stories lists any,
 //     IDs it does not have are dropped, so tests name only real stories.
-//   - Every entity without a create or a get endpoint gets one, with no
-//     stories, appended after the spec's endpoints, so generated tests can
-//     store an item and read it back.
+//   - A create's Location is the entity's first get endpoint whose path
+//     ends with its ID and whose other parameters the create's path has.
 //   - TestName is the operation and the entity ("CreateQueueEntry",
 //     "ListCheckIns", "VoidInvoice"), made unique with a suffix 2, 3...
 //
-// The only error is ErrNoAPI, for a spec with neither entities nor usable
-// endpoints.
+// Plan refuses, with an *EndpointError for each, the endpoints it cannot
+// serve as written rather than serve another route: a method other than
+// GET, POST, PUT, PATCH and DELETE, an empty path, a segment mixing text
+// and a parameter or with characters a URL escapes, a dot segment, and a
+// route that matches the same requests as another with neither more
+// specific ("GET /a/{x}/b" and "GET /a/b/{y}"). It returns ErrNoAPI for
+// a spec with neither entities nor endpoints.
 func Plan(tech *artifact.TechSpec, stories *artifact.Stories) (*API, error) {
 	if tech == nil {
 		return nil, ErrNoAPI
@@ -71,13 +79,20 @@ func Plan(tech *artifact.TechSpec, stories *artifact.Stories) (*API, error) {
 	for _, e := range tech.Entities {
 		p.addEntity(e.Name, e.Fields, "")
 	}
+	var errs []error
+	mux := newRouteMux()
 	for _, ep := range tech.Endpoints {
-		p.addSpecEndpoint(ep)
+		if err := p.addSpecEndpoint(ep, mux); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	if len(p.api.Entities) == 0 {
 		return nil, ErrNoAPI
 	}
-	p.addMissing()
+	p.addLocations()
 	return p.api, nil
 }
 
@@ -212,24 +227,70 @@ func fieldType(t string) string {
 // oneLine collapses runs of white space, newlines included, to one space.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// addSpecEndpoint binds one of the spec's endpoints to an entity and adds
-// it; see Plan.
-func (p *planner) addSpecEndpoint(se artifact.Endpoint) {
+// addSpecEndpoint reads one of the spec's endpoints, binds it to an
+// entity and adds it; see Plan.
+func (p *planner) addSpecEndpoint(se artifact.Endpoint, mux *routeMux) error {
 	method := strings.ToUpper(strings.TrimSpace(se.Method))
-	if !slices.Contains(methods, method) {
-		return
+	spelled := strings.TrimSpace(se.Path)
+	fail := func(reason string) error {
+		return &EndpointError{Method: cmpOr(strings.TrimSpace(se.Method), "(no method)"), Path: cmpOr(spelled, "(no path)"), Reason: reason}
 	}
-	r := parseRoute(se.Path)
-	ei := p.entityFor(r.coll)
-	op, r := classify(method, r)
-	ep := Endpoint{Method: method, Op: op, Entity: ei, Summary: oneLine(se.Summary), Stories: p.storyIDs(se.Stories)}
+	if !slices.Contains(methods, method) {
+		return fail("prototypes serve the methods " + strings.Join(methods, ", "))
+	}
+	segs, reason := readPath(se.Path)
+	if reason != "" {
+		return fail(reason)
+	}
+	key := shapeKey(method, segs)
+	if j, ok := p.routes[key]; ok {
+		p.mergeStories(&p.api.Endpoints[j], p.storyIDs(se.Stories))
+		return nil
+	}
+	path := joinPath(segs)
+	if reason := mux.add(method, path, spelled); reason != "" {
+		return fail(reason)
+	}
+	r := p.bind(segs)
+	ep := Endpoint{Method: method, Path: path, ID: r.id, Op: classify(method, r), Entity: p.entityFor(r.coll),
+		Summary: oneLine(se.Summary), Stories: p.storyIDs(se.Stories)}
 	extra := r.rest
-	if op == OpAction {
+	if ep.Op == OpAction {
 		// A name, not a path segment: ".../mark_paid" is "mark-paid",
 		// ".../send.json" is "send-json".
 		ep.Action, extra = strings.Join(segWords(strings.Join(r.rest, "-")), "-"), nil
 	}
-	p.add(ep, r, extra)
+	ep.TestName = p.testName(ep, p.api.Entities[ep.Entity], extra)
+	p.routes[key] = len(p.api.Endpoints)
+	p.api.Endpoints = append(p.api.Endpoints, ep)
+	return nil
+}
+
+// mergeStories adds the stories an endpoint does not list yet.
+func (p *planner) mergeStories(ep *Endpoint, stories []string) {
+	for _, s := range stories {
+		if !slices.Contains(ep.Stories, s) {
+			ep.Stories = append(ep.Stories, s)
+		}
+	}
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// hasEntity says a collection segment names an entity.
+func (p *planner) hasEntity(coll string) bool {
+	_, ok := p.byName[coll]
+	if !ok && coll != "" {
+		w := strings.Split(coll, "-")
+		w[len(w)-1] = plural.Singular(w[len(w)-1])
+		_, ok = p.byName[strings.Join(w, "-")]
+	}
+	return ok
 }
 
 // entityFor returns the index of the entity a path's first segment names,
@@ -253,33 +314,6 @@ func (p *planner) entityFor(coll string) int {
 		return i
 	}
 	return p.addEntity(strings.Join(w, " "), nil, coll)
-}
-
-// add appends ep, served at r's shape under its entity's collection, or
-// merges its stories into an earlier endpoint with the same route. Extra
-// are the path's words that go into the test name.
-func (p *planner) add(ep Endpoint, r route, extra []string) {
-	e := p.api.Entities[ep.Entity]
-	ep.Path = "/" + e.Collection
-	if r.id {
-		ep.Path += "/{id}"
-	}
-	for _, s := range r.rest {
-		ep.Path += "/" + s
-	}
-	key := ep.Method + " " + ep.Path
-	if j, ok := p.routes[key]; ok {
-		prev := &p.api.Endpoints[j]
-		for _, s := range ep.Stories {
-			if !slices.Contains(prev.Stories, s) {
-				prev.Stories = append(prev.Stories, s)
-			}
-		}
-		return
-	}
-	ep.TestName = p.testName(ep, e, extra)
-	p.routes[key] = len(p.api.Endpoints)
-	p.api.Endpoints = append(p.api.Endpoints, ep)
 }
 
 // testName names an endpoint's test after its operation and entity, with
@@ -333,34 +367,23 @@ func (p *planner) storyIDs(ids []string) []string {
 	return out
 }
 
-// addMissing gives every entity a create and a get endpoint; see Plan.
-func (p *planner) addMissing() {
-	for i, e := range p.api.Entities {
-		has := map[string]bool{}
-		for _, ep := range p.api.Endpoints {
-			if ep.Entity == i {
-				has[ep.Op] = true
+// addLocations gives every create endpoint the get endpoint that serves
+// what it makes; see Plan.
+func (p *planner) addLocations() {
+	for i := range p.api.Endpoints {
+		c := &p.api.Endpoints[i]
+		if c.Op != OpCreate {
+			continue
+		}
+		have := Params(c.Path)
+		for _, g := range p.api.Endpoints {
+			if g.Op != OpGet || g.Entity != c.Entity || !strings.HasSuffix(g.Path, "/{"+g.ID+"}") {
+				continue
+			}
+			if !slices.ContainsFunc(Params(g.Path), func(name string) bool { return name != g.ID && !slices.Contains(have, name) }) {
+				c.Location, c.LocationID = g.Path, g.ID
+				break
 			}
 		}
-		if !has[OpCreate] {
-			p.add(Endpoint{Method: "POST", Op: OpCreate, Entity: i, Summary: "Create " + article(e.Name)}, route{}, nil)
-		}
-		if !has[OpGet] {
-			p.add(Endpoint{Method: "GET", Op: OpGet, Entity: i, Summary: "Get " + article(e.Name)}, route{id: true}, nil)
-		}
 	}
-}
-
-// article puts "a" or "an" before a name, lower-casing its first letter
-// unless the first word is an acronym: "a queue entry", "an invoice",
-// "an API key".
-func article(name string) string {
-	first, _, _ := strings.Cut(name, " ")
-	if r, n := utf8.DecodeRuneInString(name); first != strings.ToUpper(first) || len(first) == n {
-		name = string(unicode.ToLower(r)) + name[n:]
-	}
-	if strings.ContainsRune("aeiouAEIOU", rune(name[0])) {
-		return "an " + name
-	}
-	return "a " + name
 }

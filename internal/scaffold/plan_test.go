@@ -55,6 +55,16 @@ func TestPlanExamples(t *testing.T) {
 			if api.Title != tech.Title || api.Slug == "" {
 				t.Errorf("title %q, slug %q; want title %q", api.Title, api.Slug, tech.Title)
 			}
+			var routes, want []string
+			for _, ep := range api.Endpoints {
+				routes = append(routes, ep.Method+" "+ep.Path)
+			}
+			for _, se := range tech.Endpoints {
+				want = append(want, se.Method+" "+se.Path)
+			}
+			if !slices.Equal(routes, want) {
+				t.Errorf("routes\n got %q\nwant the spec's %q", routes, want)
+			}
 			for _, se := range tech.Endpoints {
 				ep := findEndpoint(api, se.Method, se.Path)
 				if ep == nil {
@@ -87,10 +97,9 @@ func TestPlanExampleOps(t *testing.T) {
 		{"invoice-api", "POST", "/invoices/{id}/finalize", OpAction, "finalize", "FinalizeInvoice", "Invoice"},
 		{"invoice-api", "PATCH", "/invoices/{id}", OpUpdate, "", "UpdateInvoice", "Invoice"},
 		{"invoice-api", "GET", "/audit-log-entries", OpList, "", "ListAuditLogEntries", "Audit log entry"},
-		{"invoice-api", "POST", "/customers", OpCreate, "", "CreateCustomer", "Customer"},
 		{"habit-tracker", "GET", "/check-ins/export", OpExport, "", "ExportCheckIns", "Check-in"},
 		{"habit-tracker", "POST", "/check-ins", OpCreate, "", "CreateCheckIn", "Check-in"},
-		{"habit-tracker", "GET", "/check-ins/{id}", OpGet, "", "GetCheckIn", "Check-in"},
+		{"invoice-api", "GET", "/line-items/{id}", OpGet, "", "GetLineItem", "Line item"},
 		{"clinic-queue", "POST", "/queue-entries", OpCreate, "", "CreateQueueEntry", "Queue entry"},
 		{"clinic-queue", "GET", "/queues/{id}", OpGet, "", "GetQueue", "Queue"},
 		{"clinic-queue", "PATCH", "/patients/{id}", OpUpdate, "", "UpdatePatient", "Patient"},
@@ -131,7 +140,7 @@ func checkAPI(t *testing.T, api *API) {
 		t.Errorf("slug %q", api.Slug)
 	}
 	seen := map[string]bool{}
-	for i, e := range api.Entities {
+	for _, e := range api.Entities {
 		checkIdent(t, e.Name, ident{e.Pascal, e.Camel, e.Snake, e.Collection, e.Collection})
 		for _, k := range []string{"P" + e.Pascal, "S" + e.Snake, "C" + e.Collection} {
 			if seen[k] {
@@ -157,34 +166,50 @@ func checkAPI(t *testing.T, api *API) {
 		if required > 1 {
 			t.Errorf("entity %q has %d required fields", e.Name, required)
 		}
-		ops := map[string]bool{}
-		for _, ep := range api.Endpoints {
-			if ep.Entity == i {
-				ops[ep.Op] = true
-			}
-		}
-		if !ops[OpCreate] || !ops[OpGet] {
-			t.Errorf("entity %q has no create or no get endpoint", e.Name)
-		}
 	}
 	routes, tests := map[string]bool{}, map[string]bool{}
 	for _, ep := range api.Endpoints {
 		key := ep.Method + " " + ep.Path
-		if routes[key] || tests[ep.TestName] {
+		shape := shapeKey(ep.Method, Segments(ep.Path))
+		if routes[shape] || tests[ep.TestName] {
 			t.Errorf("%s (%s) is there twice", key, ep.TestName)
 		}
-		routes[key], tests[ep.TestName] = true, true
+		routes[shape], tests[ep.TestName] = true, true
 		if !identRE.MatchString(ep.TestName) || ep.TestName[0] < 'A' || ep.TestName[0] > 'Z' {
 			t.Errorf("%s: test name %q", key, ep.TestName)
 		}
 		if ep.Entity < 0 || ep.Entity >= len(api.Entities) {
 			t.Fatalf("%s: entity %d", key, ep.Entity)
 		}
-		if !strings.HasPrefix(ep.Path, "/"+api.Entities[ep.Entity].Collection) {
-			t.Errorf("%s is not under its entity's collection", key)
+		if joinPath(Segments(ep.Path)) != ep.Path {
+			t.Errorf("%s: the path is not in its canonical form", key)
 		}
-		if needsID := ep.Op != OpCreate && ep.Op != OpList && ep.Op != OpExport; needsID != strings.Contains(ep.Path, "{id}") {
-			t.Errorf("%s: a %s endpoint with the wrong shape", key, ep.Op)
+		params := Params(ep.Path)
+		for _, name := range params {
+			if !identRE.MatchString(name) {
+				t.Errorf("%s: parameter %q is not an identifier", key, name)
+			}
+		}
+		switch ep.Op {
+		case OpGet, OpAction:
+			if ep.ID == "" {
+				t.Errorf("%s: a %s endpoint without an ID", key, ep.Op)
+			}
+		case OpCreate, OpList, OpExport:
+			if ep.ID != "" {
+				t.Errorf("%s: a %s endpoint with an ID", key, ep.Op)
+			}
+		}
+		if ep.ID != "" && !slices.Contains(params, ep.ID) {
+			t.Errorf("%s: ID %q is not a parameter of the path", key, ep.ID)
+		}
+		if (ep.Location != "") != (ep.LocationID != "") || ep.Location != "" && ep.Op != OpCreate {
+			t.Errorf("%s (%s): Location %q, LocationID %q", key, ep.Op, ep.Location, ep.LocationID)
+		}
+		for _, name := range Params(ep.Location) {
+			if name != ep.LocationID && !slices.Contains(params, name) {
+				t.Errorf("%s: Location %s has a parameter the path lacks: %s", key, ep.Location, name)
+			}
 		}
 		if (ep.Op == OpAction) != (ep.Action != "") {
 			t.Errorf("%s: op %s, action %q", key, ep.Op, ep.Action)
@@ -221,40 +246,50 @@ func TestPlanEndpointShapes(t *testing.T) {
 	entities := []string{"Invoice", "Line item", "User", "Check-in"}
 	tests := []struct {
 		endpoint string
-		want     string // "METHOD /path op action TestName entity"
+		want     string // "METHOD /path ID op action TestName entity", "-" for none
 	}{
-		{"POST /invoices", "POST /invoices create - CreateInvoice Invoice"},
-		{"get /invoices", "GET /invoices list - ListInvoices Invoice"},
-		{"GET /invoices/{invoiceId}", "GET /invoices/{id} get - GetInvoice Invoice"},
-		{"GET /invoices/:id", "GET /invoices/{id} get - GetInvoice Invoice"},
-		{"GET /invoice/<id>", "GET /invoices/{id} get - GetInvoice Invoice"},
-		{"PATCH /invoices/{id}", "PATCH /invoices/{id} update - UpdateInvoice Invoice"},
-		{"PUT /invoices/{id}", "PUT /invoices/{id} update - ReplaceInvoice Invoice"},
-		{"POST /invoices/{id}", "POST /invoices/{id} update - UpdateInvoice Invoice"},
-		{"DELETE /invoices/{id}", "DELETE /invoices/{id} delete - DeleteInvoice Invoice"},
-		{"DELETE /invoices", "DELETE /invoices/{id} delete - DeleteInvoice Invoice"},
-		{"PATCH /users/me", "PATCH /users/{id} update - UpdateUser User"},
-		{"POST /api/v1/invoices/{id}/void", "POST /invoices/{id}/void action void VoidInvoice Invoice"},
-		{"POST /invoices/{id}/mark_paid", "POST /invoices/{id}/mark-paid action mark-paid MarkPaidInvoice Invoice"},
-		{"POST /invoices/{id}/2FA", "POST /invoices/{id}/2fa action 2fa Do2faInvoice Invoice"},
-		{"POST /invoices/{id}/send.json", "POST /invoices/{id}/send.json action send-json SendJSONInvoice Invoice"},
-		{"PUT /invoices/{id}/archive", "PUT /invoices/{id}/archive action archive ArchiveInvoice Invoice"},
-		{"GET /invoices/{id}/pdf", "GET /invoices/{id}/pdf get - GetInvoicePDF Invoice"},
-		{"GET /invoices/{invoiceId}/lines/{lineId}", "GET /invoices/{id}/lines get - GetInvoiceLines Invoice"},
-		{"GET /check-ins/export", "GET /check-ins/export export - ExportCheckIns Check-in"},
-		{"GET /check-ins/export.csv", "GET /check-ins/export.csv export - ExportCheckInsCSV Check-in"},
-		{"GET /invoices/daily..CSV", "GET /invoices/daily.csv export - ExportInvoicesDailyCSV Invoice"},
-		{"GET /line.items/../x", "GET /line-items/x list - ListLineItemsX Line item"},
-		{"GET /checkIns/today", "GET /check-ins/today list - ListCheckInsToday Check-in"},
-		{"GET /invoices?status=open", "GET /invoices list - ListInvoices Invoice"},
-		{"POST /lineItems", "POST /line-items create - CreateLineItem Line item"},
-		{"POST /line_items/bulk", "POST /line-items/bulk create - CreateLineItemBulk Line item"},
-		{"GET /", "GET /invoices list - ListInvoices Invoice"},
-		{"POST /{tenant}/invoices", "POST /invoices create - CreateInvoice Invoice"},
-		{"GET /widgets/{id}", "GET /widgets/{id} get - GetWidget widget"},
-		{"POST /audit-log-entries", "POST /audit-log-entries create - CreateAuditLogEntry audit log entry"},
-		{"GET /statuses", "GET /statuses list - ListStatuses status"},
-		{"GET /classes", "GET /classes list - ListClasses class"},
+		{"POST /invoices", "POST /invoices - create - CreateInvoice Invoice"},
+		{"get /invoices", "GET /invoices - list - ListInvoices Invoice"},
+		{"GET /invoices/{invoiceId}", "GET /invoices/{invoiceId} invoiceId get - GetInvoice Invoice"},
+		{"GET /invoices/:id", "GET /invoices/{id} id get - GetInvoice Invoice"},
+		{"GET /invoice/<int:id>", "GET /invoice/{id} id get - GetInvoice Invoice"},
+		{"GET /invoices/{id:[0-9]+}", "GET /invoices/{id} id get - GetInvoice Invoice"},
+		{"GET /invoices/{invoice-id}", "GET /invoices/{invoiceID} invoiceID get - GetInvoice Invoice"},
+		{"GET /invoices/[...slug]", "GET /invoices/{slug} slug get - GetInvoice Invoice"},
+		{"GET /invoices/*", "GET /invoices/{param} param get - GetInvoice Invoice"},
+		{"PATCH /invoices/{id}", "PATCH /invoices/{id} id update - UpdateInvoice Invoice"},
+		{"PUT /invoices/{id}", "PUT /invoices/{id} id update - ReplaceInvoice Invoice"},
+		{"POST /invoices/{id}", "POST /invoices/{id} id update - UpdateInvoice Invoice"},
+		{"DELETE /invoices/{id}", "DELETE /invoices/{id} id delete - DeleteInvoice Invoice"},
+		{"DELETE /invoices", "DELETE /invoices - delete - DeleteInvoice Invoice"},
+		{"PATCH /users/me", "PATCH /users/me - update - UpdateUserMe User"},
+		{"PUT /settings", "PUT /settings - update - ReplaceSetting setting"},
+		{"POST /api/v1/invoices/{id}/void", "POST /api/v1/invoices/{id}/void id action void VoidInvoice Invoice"},
+		{"POST /invoices/{id}/mark_paid", "POST /invoices/{id}/mark_paid id action mark-paid MarkPaidInvoice Invoice"},
+		{"POST /invoices/{id}/2FA", "POST /invoices/{id}/2FA id action 2fa Do2faInvoice Invoice"},
+		{"POST /invoices/{id}/send.json", "POST /invoices/{id}/send.json id action send-json SendJSONInvoice Invoice"},
+		{"PUT /invoices/{id}/archive", "PUT /invoices/{id}/archive id action archive ArchiveInvoice Invoice"},
+		{"GET /invoices/{id}/pdf", "GET /invoices/{id}/pdf id get - GetInvoicePDF Invoice"},
+		{"GET /invoices/{invoiceId}/lines/{lineId}", "GET /invoices/{invoiceId}/lines/{lineId} lineId get - GetLine line"},
+		{"POST /invoices/{invoiceId}/line-items", "POST /invoices/{invoiceId}/line-items - create - CreateLineItem Line item"},
+		{"GET /invoices/{id}/line_items", "GET /invoices/{id}/line_items - list - ListLineItems Line item"},
+		{"GET /check-ins/export", "GET /check-ins/export - export - ExportCheckIns Check-in"},
+		{"GET /check-ins/export.csv", "GET /check-ins/export.csv - export - ExportCheckInsCSV Check-in"},
+		{"GET /invoices/daily..CSV", "GET /invoices/daily..CSV - export - ExportInvoicesDailyCSV Invoice"},
+		{"GET /checkIns/today", "GET /checkIns/today - list - ListCheckInsToday Check-in"},
+		{"GET /invoices?status=open", "GET /invoices - list - ListInvoices Invoice"},
+		{"GET /invoices/#top", "GET /invoices - list - ListInvoices Invoice"},
+		{"GET //invoices//", "GET /invoices - list - ListInvoices Invoice"},
+		{"POST /lineItems", "POST /lineItems - create - CreateLineItem Line item"},
+		{"POST /line_items/bulk", "POST /line_items/bulk - create - CreateLineItemBulk Line item"},
+		{"GET /", "GET / - list - ListInvoices Invoice"},
+		{"POST /{tenant}/invoices", "POST /{tenant}/invoices - create - CreateInvoice Invoice"},
+		{"GET /{a}/{a}", "GET /{a}/{a2} - list - ListInvoices Invoice"},
+		{"GET /widgets/{id}", "GET /widgets/{id} id get - GetWidget widget"},
+		{"POST /audit-log-entries", "POST /audit-log-entries - create - CreateAuditLogEntry audit log entry"},
+		{"GET /statuses", "GET /statuses - list - ListStatuses status"},
+		{"GET /classes", "GET /classes - list - ListClasses class"},
+		{"GET /v1:batchGet", "GET /v1:batchGet - list - ListV1BatchGet v1 batch get"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.endpoint, func(t *testing.T) {
@@ -263,21 +298,13 @@ func TestPlanEndpointShapes(t *testing.T) {
 				t.Fatal(err)
 			}
 			ep := api.Endpoints[0]
-			action := cmpOr(ep.Action, "-")
-			got := strings.Join([]string{ep.Method, ep.Path, ep.Op, action, ep.TestName, api.Entities[ep.Entity].Name}, " ")
+			got := strings.Join([]string{ep.Method, ep.Path, cmpOr(ep.ID, "-"), ep.Op, cmpOr(ep.Action, "-"), ep.TestName, api.Entities[ep.Entity].Name}, " ")
 			if got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 			checkAPI(t, api)
 		})
 	}
-}
-
-func cmpOr(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
 }
 
 func TestPlanNewEntityFromSegment(t *testing.T) {
@@ -293,16 +320,19 @@ func TestPlanNewEntityFromSegment(t *testing.T) {
 	checkAPI(t, api)
 }
 
-func TestPlanMergesDropsAndAdds(t *testing.T) {
+func TestPlanMerges(t *testing.T) {
 	stories := &artifact.Stories{Stories: []artifact.Story{{ID: "US-001"}, {ID: "US-002"}}}
-	tech := spec([]string{"Invoice", "Customer"},
+	tech := spec([]string{"Invoice", "Customer", "Line item"},
 		"POST /invoices US-001",
 		"post /invoices/ us-002 US-009",
-		"HEAD /invoices US-001",
-		"OPTIONS /customers",
 		"GET /invoices US-002 US-002",
+		"GET /invoices/{invoiceId}",
+		"GET /invoices/:id US-001",
 		"POST /invoices/{id}/void",
 		"PUT /invoices/{id}/void",
+		"POST /invoices/{invoiceId}/line-items",
+		"GET /line-items/{lineId}",
+		"GET /invoices/{invoiceId}/line-items/{itemId}",
 	)
 	api, err := Plan(tech, stories)
 	if err != nil {
@@ -310,22 +340,26 @@ func TestPlanMergesDropsAndAdds(t *testing.T) {
 	}
 	var got []string
 	for _, ep := range api.Endpoints {
-		got = append(got, fmt.Sprintf("%s %s %s %v", ep.Method, ep.Path, ep.TestName, ep.Stories))
+		got = append(got, fmt.Sprintf("%s %s %s %v %s", ep.Method, ep.Path, ep.TestName, ep.Stories, cmpOr(ep.Location, "-")))
 	}
 	want := []string{
-		"POST /invoices CreateInvoice [US-001 US-002]", // the second POST is merged; US-009 is no story
-		"GET /invoices ListInvoices [US-002]",
-		"POST /invoices/{id}/void VoidInvoice []",
-		"PUT /invoices/{id}/void VoidInvoice2 []",
-		"GET /invoices/{id} GetInvoice []", // added: no get
-		"POST /customers CreateCustomer []",
-		"GET /customers/{id} GetCustomer []",
+		// The second POST is merged; US-009 is no story.
+		"POST /invoices CreateInvoice [US-001 US-002] /invoices/{invoiceId}",
+		"GET /invoices ListInvoices [US-002] -",
+		// The same route with another name for its parameter is merged.
+		"GET /invoices/{invoiceId} GetInvoice [US-001] -",
+		"POST /invoices/{id}/void VoidInvoice [] -",
+		"PUT /invoices/{id}/void VoidInvoice2 [] -",
+		// The first get of the entity whose parameters the create's path fills.
+		"POST /invoices/{invoiceId}/line-items CreateLineItem [] /line-items/{lineId}",
+		"GET /line-items/{lineId} GetLineItem [] -",
+		"GET /invoices/{invoiceId}/line-items/{itemId} GetLineItem2 [] -",
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("endpoints\n got %q\nwant %q", got, want)
 	}
-	if s := api.Endpoints[5].Summary; s != "Create a customer" {
-		t.Errorf("added endpoint's summary %q", s)
+	if len(api.Entities) != 3 {
+		t.Errorf("%d entities, want the spec's 3 and no more", len(api.Entities))
 	}
 	checkAPI(t, api)
 }
@@ -433,7 +467,6 @@ func TestPlanErrors(t *testing.T) {
 	}{
 		{"nil", nil},
 		{"empty", &artifact.TechSpec{Title: "Nothing"}},
-		{"only endpoints no generator serves", spec(nil, "HEAD /x", "OPTIONS /y", "TRACE /z")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -447,8 +480,48 @@ func TestPlanErrors(t *testing.T) {
 		})
 	}
 	api, err := Plan(spec([]string{"Note"}), nil)
-	if err != nil || len(api.Endpoints) != 2 {
-		t.Errorf("a spec with only entities: %v, %v; want a create and a get", api, err)
+	if err != nil || len(api.Endpoints) != 0 || len(api.Entities) != 1 {
+		t.Errorf("a spec with only entities: %v, %v; want the entity and no route", api, err)
+	}
+}
+
+// TestPlanRefusesWhatItCannotServe checks that an endpoint no prototype
+// can serve as written is an error naming it, not a route served at
+// another path or left out.
+func TestPlanRefusesWhatItCannotServe(t *testing.T) {
+	tests := []struct {
+		endpoints []string
+		want      string
+	}{
+		{[]string{"HEAD /invoices"}, "endpoint HEAD /invoices: prototypes serve the methods GET, POST, PUT, PATCH, DELETE"},
+		{[]string{"GET /invoices", "OPTIONS /x"}, "endpoint OPTIONS /x: prototypes serve"},
+		{[]string{"GET ?q=1"}, "endpoint GET ?q=1: the path is empty"},
+		{[]string{"GET /invoices/{id}.pdf"}, `segment "{id}.pdf" mixes text and a parameter`},
+		{[]string{"GET /a/../b"}, `segment ".." is a dot segment`},
+		{[]string{"GET /reports/daily report"}, `segment "daily report" has ' '`},
+		{[]string{"GET /cafés"}, `segment "cafés" has 'é'`},
+		{[]string{"GET /a/{x}/b", "GET /a/b/{y}"}, "endpoint GET /a/b/{y}: it matches the same requests as GET /a/{x}/b, and neither is more specific"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.endpoints, ", "), func(t *testing.T) {
+			tech := &artifact.TechSpec{Title: "Test"}
+			for _, line := range tt.endpoints {
+				method, path, _ := strings.Cut(line, " ")
+				tech.Endpoints = append(tech.Endpoints, artifact.Endpoint{Method: method, Path: path})
+			}
+			api, err := Plan(tech, nil)
+			var epErr *EndpointError
+			if !errors.As(err, &epErr) || api != nil {
+				t.Fatalf("Plan = %v, %v; want an *EndpointError", api, err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q\nwant it to say %q", err, tt.want)
+			}
+		})
+	}
+	tech := spec(nil, "TRACE /a", "GET /b", "GET /c/{x}y")
+	if _, err := Plan(tech, nil); err == nil || strings.Count(err.Error(), "endpoint ") != 2 {
+		t.Errorf("error %v; want one line for each of the two endpoints", err)
 	}
 }
 
@@ -467,10 +540,30 @@ func FuzzPlan(f *testing.F) {
 			tech.Endpoints = append(tech.Endpoints, artifact.Endpoint{Method: ep[0], Path: ep[1], Summary: ep[1]})
 		}
 		api, err := Plan(tech, nil)
+		var epErr *EndpointError
+		if errors.As(err, &epErr) {
+			return // a route no prototype can serve as written, refused
+		}
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkAPI(t, api)
+		seen := map[string]bool{}
+		var want []string
+		for _, se := range tech.Endpoints {
+			segs, _ := readPath(se.Path)
+			if key := shapeKey(strings.ToUpper(strings.TrimSpace(se.Method)), segs); !seen[key] {
+				seen[key] = true
+				want = append(want, key)
+			}
+		}
+		var got []string
+		for _, ep := range api.Endpoints {
+			got = append(got, shapeKey(ep.Method, Segments(ep.Path)))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("routes %q, want the spec's %q", got, want)
+		}
 		mux := http.NewServeMux()
 		for _, ep := range api.Endpoints {
 			func() {
@@ -479,7 +572,7 @@ func FuzzPlan(f *testing.F) {
 						t.Errorf("route %s %s: %v", ep.Method, ep.Path, r)
 					}
 				}()
-				mux.HandleFunc(ep.Method+" "+ep.Path, func(http.ResponseWriter, *http.Request) {})
+				mux.HandleFunc(MuxPattern(ep.Method, ep.Path), func(http.ResponseWriter, *http.Request) {})
 			}()
 		}
 		again, err := Plan(tech, nil)

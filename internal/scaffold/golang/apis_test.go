@@ -1,6 +1,11 @@
 package golang
 
-import "github.com/prodgen/prodgen/internal/scaffold"
+import (
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/artifact"
+	"github.com/prodgen/prodgen/internal/scaffold"
+)
 
 // Hand-built plans for the tests: small, every op, awkward names, and the
 // shapes the example specs give (entities no endpoint creates, entities
@@ -10,9 +15,15 @@ func fld(pascal, camel, snake, typ string, required bool) scaffold.Field {
 	return scaffold.Field{Name: snake, Pascal: pascal, Camel: camel, Snake: snake, Type: typ, Required: required}
 }
 
+// ep makes an endpoint; its ID is the path's parameter {id}, if it has
+// one and acts on one item, as scaffold.Plan would.
 func ep(method, path, op string, entity int, test string, stories ...string) scaffold.Endpoint {
-	return scaffold.Endpoint{Method: method, Path: path, Op: op, Entity: entity, TestName: test,
+	e := scaffold.Endpoint{Method: method, Path: path, Op: op, Entity: entity, TestName: test,
 		Summary: op + " " + path, Stories: stories}
+	if strings.Contains(path, "{id}") && op != scaffold.OpCreate && op != scaffold.OpList && op != scaffold.OpExport {
+		e.ID = "id"
+	}
+	return e
 }
 
 func action(path, name string, entity int, test string, stories ...string) scaffold.Endpoint {
@@ -38,7 +49,7 @@ func smallAPI() *scaffold.API {
 				Summary: "Capture a note", Stories: []string{"US-001"}},
 			{Method: "GET", Path: "/notes", Op: scaffold.OpList, TestName: "ListNotes",
 				Summary: "Browse notes", Stories: []string{"US-002", "US-003"}},
-			{Method: "GET", Path: "/notes/{id}", Op: scaffold.OpGet, TestName: "GetNote",
+			{Method: "GET", Path: "/notes/{id}", ID: "id", Op: scaffold.OpGet, TestName: "GetNote",
 				Summary: "Read a note | with a pipe", Stories: []string{"US-002"}},
 		},
 	}
@@ -189,4 +200,38 @@ var handBuilt = []struct {
 	{"read-only", readOnlyAPI},
 	{"no-endpoints", noEndpointsAPI},
 	{"empty", emptyAPI},
+	{"planned", plannedAPI},
+}
+
+// plannedAPI is what scaffold.Plan makes of a spec written as models and
+// people write one: a version prefix, parameters in several spellings and
+// names, nested collections, an update of "me", the root path, and routes
+// that differ only in a literal segment.
+func plannedAPI() *scaffold.API {
+	tech := &artifact.TechSpec{
+		Title: "Class Booking",
+		Entities: []artifact.Entity{
+			{Name: "Class", Fields: []artifact.Field{{Name: "type", Type: "string"}, {Name: "starts at", Type: "datetime"}}},
+			{Name: "Booking", Fields: []artifact.Field{{Name: "class_id", Type: "uuid"}, {Name: "seats", Type: "int"}}},
+			{Name: "User", Fields: []artifact.Field{{Name: "name"}}},
+		},
+		Endpoints: []artifact.Endpoint{
+			{Method: "POST", Path: "/api/v1/classes", Summary: "Open a class", Stories: []string{"US-001"}},
+			{Method: "GET", Path: "/api/v1/classes/:classId", Summary: "Get a class", Stories: []string{"US-002"}},
+			{Method: "PUT", Path: "/api/v1/classes/{class-id}", Summary: "Replace a class"},
+			{Method: "POST", Path: "/api/v1/classes/<int:id>/cancel", Summary: "Cancel it", Stories: []string{"US-003"}},
+			{Method: "GET", Path: "/api/v1/classes/export.csv", Summary: "Export classes"},
+			{Method: "POST", Path: "/api/v1/classes/{classId}/bookings", Summary: "Book a class", Stories: []string{"US-004"}},
+			{Method: "GET", Path: "/api/v1/classes/{classId}/bookings/{bookingId}", Summary: "See a booking"},
+			{Method: "GET", Path: "/api/v1/classes/{classId}/bookings", Summary: "List a class's bookings"},
+			{Method: "DELETE", Path: "/api/v1/bookings", Summary: "Cancel the latest booking"},
+			{Method: "PATCH", Path: "/users/me", Summary: "Change my profile", Stories: []string{"US-005"}},
+			{Method: "GET", Path: "/", Summary: "Everything"},
+		},
+	}
+	api, err := scaffold.Plan(tech, nil)
+	if err != nil {
+		panic(err)
+	}
+	return api
 }

@@ -19,7 +19,7 @@ import (
 // prodgen command pays for.
 var (
 	slugRE    = lazyRegexp(`^[a-z0-9][a-z0-9._~-]*$`)
-	segmentRE = lazyRegexp(`^[A-Za-z0-9._~-]+$`)
+	segmentRE = lazyRegexp(`^[A-Za-z0-9._~:@+,;=!-]+$`)
 	jsonKeyRE = lazyRegexp(`^[A-Za-z0-9_]+$`)
 )
 
@@ -31,10 +31,8 @@ func lazyRegexp(expr string) func() *regexp.Regexp {
 
 var methods = []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete}
 
-// itemOps act on one item, so their paths hold {id}.
-var itemOps = []string{scaffold.OpGet, scaffold.OpUpdate, scaffold.OpDelete, scaffold.OpAction}
-
-var allOps = append([]string{scaffold.OpCreate, scaffold.OpList, scaffold.OpExport}, itemOps...)
+var allOps = []string{scaffold.OpCreate, scaffold.OpList, scaffold.OpExport,
+	scaffold.OpGet, scaffold.OpUpdate, scaffold.OpDelete, scaffold.OpAction}
 
 // check reports what in the API would make generated code that does not
 // compile or panics at start: the plan promises safe identifiers, and this
@@ -121,23 +119,59 @@ func checkEndpoint(api *scaffold.API, ep scaffold.Endpoint, n names) error {
 	if err := n.add("Test"+ep.TestName, "endpoint "+ep.TestName); err != nil {
 		return err
 	}
-	if !strings.HasPrefix(ep.Path, "/") {
-		return errors.New("path must start with /")
+	if err := checkPath(ep); err != nil {
+		return err
 	}
-	ids := 0
-	for _, seg := range strings.Split(ep.Path[1:], "/") {
-		switch {
-		case seg == "{id}":
-			ids++
-		case !segmentRE().MatchString(seg) && ep.Path != "/":
-			return fmt.Errorf("path segment %q is neither {id} nor a plain URL segment", seg)
+	if ep.Location != "" {
+		if err := checkLocation(ep); err != nil {
+			return err
 		}
 	}
-	if ids > 1 {
-		return errors.New("path holds {id} more than once")
+	return nil
+}
+
+// checkPath holds a path to the form scaffold.Plan gives it: "/" and
+// segments, each a plain URL segment or a parameter whose name is an
+// identifier and appears once; ID must be one of them, and an endpoint
+// about one item that can only be found by its ID must have one.
+func checkPath(ep scaffold.Endpoint) error {
+	if !strings.HasPrefix(ep.Path, "/") || strings.HasSuffix(ep.Path, "/") && ep.Path != "/" || strings.Contains(ep.Path, "//") {
+		return errors.New("path must start with / and have no empty segment")
 	}
-	if ids == 0 && slices.Contains(itemOps, ep.Op) {
-		return fmt.Errorf("a %s endpoint needs {id} in its path", ep.Op)
+	params := map[string]bool{}
+	for _, seg := range scaffold.Segments(ep.Path) {
+		switch {
+		case seg.Param && (!isIdent(seg.Text) || params[seg.Text]):
+			return fmt.Errorf("path parameter %q is not an identifier, or appears twice", seg.Text)
+		case !seg.Param && (!segmentRE().MatchString(seg.Text) || seg.Text == "." || seg.Text == ".."):
+			return fmt.Errorf("path segment %q is neither a parameter nor a plain URL segment", seg.Text)
+		}
+		params[seg.Text] = params[seg.Text] || seg.Param
+	}
+	if ep.ID != "" && !params[ep.ID] {
+		return fmt.Errorf("ID %q is not a parameter of the path", ep.ID)
+	}
+	if ep.ID == "" && (ep.Op == scaffold.OpGet || ep.Op == scaffold.OpAction) {
+		return fmt.Errorf("a %s endpoint needs an ID parameter in its path", ep.Op)
+	}
+	return nil
+}
+
+// checkLocation holds a create's Location to a path whose parameters are
+// its ID and parameters of the create's path.
+func checkLocation(ep scaffold.Endpoint) error {
+	if ep.Op != scaffold.OpCreate {
+		return fmt.Errorf("a %s endpoint has a Location", ep.Op)
+	}
+	loc := scaffold.Endpoint{Path: ep.Location, ID: ep.LocationID, Op: scaffold.OpGet}
+	if err := checkPath(loc); err != nil {
+		return fmt.Errorf("location: %w", err)
+	}
+	have := scaffold.Params(ep.Path)
+	for _, name := range scaffold.Params(ep.Location) {
+		if name != ep.LocationID && !slices.Contains(have, name) {
+			return fmt.Errorf("location %s has a parameter the path does not: %s", ep.Location, name)
+		}
 	}
 	return nil
 }
@@ -149,7 +183,7 @@ func newMux(eps []scaffold.Endpoint) (*http.ServeMux, error) {
 	mux := http.NewServeMux()
 	nop := func(http.ResponseWriter, *http.Request) {}
 	for _, ep := range eps {
-		pattern := ep.Method + " " + ep.Path
+		pattern := scaffold.MuxPattern(ep.Method, ep.Path)
 		if err := register(mux, pattern, nop); err != nil {
 			return nil, fmt.Errorf("route %q: %w", pattern, err)
 		}

@@ -34,11 +34,23 @@ func TestGenerateRejects(t *testing.T) {
 		{"op", func(a *scaffold.API) { a.Endpoints[0].Op = "upsert" }, `unknown op "upsert"`},
 		{"entity index", func(a *scaffold.API) { a.Endpoints[0].Entity = 3 }, "entity index 3 is out of range"},
 		{"relative path", func(a *scaffold.API) { a.Endpoints[0].Path = "notes" }, "path must start with /"},
-		{"path with a space", func(a *scaffold.API) { a.Endpoints[0].Path = "/my notes" }, "neither {id} nor a plain URL segment"},
-		{"other wildcard", func(a *scaffold.API) { a.Endpoints[2].Path = "/notes/{noteId}" }, "neither {id} nor a plain URL segment"},
-		{"two ids", func(a *scaffold.API) { a.Endpoints[2].Path = "/notes/{id}/{id}" }, "{id} more than once"},
-		{"get without id", func(a *scaffold.API) { a.Endpoints[2].Path = "/notes/latest" }, "a get endpoint needs {id}"},
-		{"same route twice", func(a *scaffold.API) { a.Endpoints[1].Path = "/notes/{id}"; a.Endpoints[1].Op = scaffold.OpGet }, "conflicts with pattern"},
+		{"path with a space", func(a *scaffold.API) { a.Endpoints[0].Path = "/my notes" }, "neither a parameter nor a plain URL segment"},
+		{"trailing slash", func(a *scaffold.API) { a.Endpoints[0].Path = "/notes/" }, "no empty segment"},
+		{"ID not in the path", func(a *scaffold.API) { a.Endpoints[2].Path = "/notes/{noteId}" }, `ID "id" is not a parameter of the path`},
+		{"parameter not an identifier", func(a *scaffold.API) { a.Endpoints[2].Path = "/notes/{id}/{note-id}" }, `parameter "note-id" is not an identifier`},
+		{"two ids", func(a *scaffold.API) { a.Endpoints[2].Path = "/notes/{id}/{id}" }, `parameter "id" is not an identifier, or appears twice`},
+		{"get without id", func(a *scaffold.API) { a.Endpoints[2].Path, a.Endpoints[2].ID = "/notes/latest", "" }, "a get endpoint needs an ID parameter"},
+		{"location on a list", func(a *scaffold.API) { a.Endpoints[1].Location, a.Endpoints[1].LocationID = "/notes/{id}", "id" }, "a list endpoint has a Location"},
+		{"location parameter unfilled", func(a *scaffold.API) {
+			a.Endpoints[0].Location, a.Endpoints[0].LocationID = "/books/{bookId}/notes/{id}", "id"
+		}, "location /books/{bookId}/notes/{id} has a parameter the path does not: bookId"},
+		{"same route twice", func(a *scaffold.API) {
+			a.Endpoints[1].Path, a.Endpoints[1].ID, a.Endpoints[1].Op = "/notes/{id}", "id", scaffold.OpGet
+		}, "conflicts with pattern"},
+		{"conflicting routes", func(a *scaffold.API) {
+			a.Endpoints[1].Path, a.Endpoints[1].ID, a.Endpoints[1].Op = "/notes/{id}/x", "id", scaffold.OpGet
+			a.Endpoints[2].Path = "/notes/x/{id}"
+		}, "conflicts with pattern"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,8 +7,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/prodgen/prodgen/internal/scaffold"
 	"time"
+
+	"github.com/prodgen/prodgen/internal/scaffold"
 )
 
 // TestGeneratedProjectPasses writes each hand-built plan's project to a

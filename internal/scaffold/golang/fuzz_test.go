@@ -37,7 +37,8 @@ func FuzzGenerateFromPlan(f *testing.F) {
 			},
 		}
 		api, err := scaffold.Plan(tech, nil)
-		if errors.Is(err, scaffold.ErrNoAPI) {
+		var epErr *scaffold.EndpointError
+		if errors.Is(err, scaffold.ErrNoAPI) || errors.As(err, &epErr) {
 			return
 		}
 		if err != nil {

@@ -26,14 +26,16 @@ var templateFS embed.FS
 // execution.
 var templates = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("").Funcs(template.FuncMap{
-		"quote":    strconv.Quote,
-		"raw":      raw,
-		"comment":  oneLine,
-		"noun":     noun,
-		"cell":     func(s string) string { return markdown.EscapeCell(oneLine(s)) },
-		"join":     strings.Join,
-		"target":   target,
-		"targetID": targetID,
+		"quote":        strconv.Quote,
+		"raw":          raw,
+		"comment":      oneLine,
+		"noun":         noun,
+		"cell":         func(s string) string { return markdown.EscapeCell(oneLine(s)) },
+		"join":         strings.Join,
+		"target":       target,
+		"targetID":     targetID,
+		"location":     location,
+		"wantLocation": wantLocation,
 	}).Option("missingkey=error").ParseFS(templateFS, "templates/*.tmpl"))
 })
 
@@ -51,12 +53,14 @@ var outputs = []struct {
 	{"model.go.tmpl", "model.go", func(p *project) bool { return len(p.Entities) > 0 }},
 	{"store.go.tmpl", "store.go", func(p *project) bool { return p.Uses["store"] }},
 	{"api_test.go.tmpl", "api_test.go", nil},
+	{"routes_test.go.tmpl", "routes_test.go", nil},
 	{"README.md.tmpl", "README.md", nil},
 	{"gitignore.tmpl", ".gitignore", nil},
 }
 
 // Generate renders the Go prototype of api: the files of a module, paths
-// relative to the output folder, Go source formatted as gofmt would. The
+// relative to the output folder, Go source formatted as gofmt would, and
+// routes.json, which its route test holds the server to. The
 // same API always gives the same bytes. It fails on an API whose names or
 // routes would not make a program that compiles and starts.
 func Generate(api *scaffold.API) ([]scaffold.File, error) {
@@ -84,6 +88,7 @@ func Generate(api *scaffold.API) ([]scaffold.File, error) {
 		}
 		files = append(files, scaffold.File{Path: o.path, Content: content})
 	}
+	files = append(files, scaffold.File{Path: scaffold.RoutesFile, Content: scaffold.RoutesJSON(api)})
 	return files, nil
 }
 
@@ -96,17 +101,88 @@ func raw(s string) string {
 	return "`" + s + "`"
 }
 
-// target is the quoted path of a request to ep, with {id} standing for id.
-func target(ep *endpoint, id string) string {
-	return strconv.Quote(strings.ReplaceAll(ep.Path, "{id}", id))
+// fill is a path with every parameter set to value.
+func fill(path, value string) string {
+	var b strings.Builder
+	for _, seg := range scaffold.Segments(path) {
+		b.WriteString("/")
+		if seg.Param {
+			b.WriteString(value)
+		} else {
+			b.WriteString(seg.Text)
+		}
+	}
+	if b.Len() == 0 {
+		return "/"
+	}
+	return b.String()
 }
 
-// targetID is a Go expression for the path of a request to ep about the
-// item whose ID is in the variable id.
+// target is the quoted path of a request to ep with every parameter set
+// to value.
+func target(ep *endpoint, value string) string { return strconv.Quote(fill(ep.Path, value)) }
+
+// targetID is a Go expression for the path of a request to ep with every
+// parameter set to the variable id.
 func targetID(ep *endpoint) string {
-	expr := strconv.Quote(ep.Before) + " + id"
-	if ep.After != "" {
-		expr += " + " + strconv.Quote(ep.After)
+	return pathExpr(ep.Path, func(string) string { return "id" })
+}
+
+// location is the Go expression a create's handler sets its Location
+// header to: its get endpoint's path, the new item's ID for the get's ID
+// and the request's own path values for the other parameters.
+func location(ep *endpoint) string {
+	return pathExpr(ep.Location, func(name string) string {
+		if name == ep.LocationID {
+			return "item.ID"
+		}
+		return "r.PathValue(" + strconv.Quote(name) + ")"
+	})
+}
+
+// wantLocation is the Go expression a create's test expects its Location
+// to be, after a request with every parameter "1" made the item whose ID
+// is in the variable id.
+func wantLocation(ep *endpoint) string {
+	return pathExpr(ep.Location, func(name string) string {
+		if name == ep.LocationID {
+			return "id"
+		}
+		return `"1"`
+	})
+}
+
+// pathExpr writes path as a Go string expression, each parameter replaced
+// by the expression expr gives it; string literals next to each other are
+// joined: "/notes/" + id + "/pin".
+func pathExpr(path string, expr func(name string) string) string {
+	var parts []string
+	lit := ""
+	for _, seg := range scaffold.Segments(path) {
+		lit += "/"
+		if !seg.Param {
+			lit += seg.Text
+			continue
+		}
+		e := expr(seg.Text)
+		if s, err := strconv.Unquote(e); err == nil {
+			lit += s
+			continue
+		}
+		if lit != "" {
+			parts = append(parts, strconv.Quote(lit))
+		}
+		parts, lit = append(parts, e), ""
 	}
-	return expr
+	if lit != "" || len(parts) == 0 {
+		parts = append(parts, strconv.Quote(cmpOr(lit, "/")))
+	}
+	return strings.Join(parts, " + ")
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

@@ -64,7 +64,7 @@ func TestGenerateShape(t *testing.T) {
 					}
 				}
 			}
-			for _, path := range []string{"go.mod", "main.go", "api.go", "json.go", "api_test.go", "README.md", ".gitignore"} {
+			for _, path := range []string{"go.mod", "main.go", "api.go", "json.go", "api_test.go", "routes_test.go", "routes.json", "README.md", ".gitignore"} {
 				if _, ok := byPath[path]; !ok {
 					t.Errorf("no %s", path)
 				}
@@ -81,9 +81,12 @@ func TestGenerateShape(t *testing.T) {
 				if !strings.Contains(byPath["api_test.go"], test) {
 					t.Errorf("api_test.go has no %q", test)
 				}
-				route := "s.mux.HandleFunc(\"" + ep.Method + " " + ep.Path + "\", s.handle" + ep.TestName + ")"
+				route := "s.handle(\"" + ep.Method + "\", \"" + ep.Path + "\", s.handle" + ep.TestName + ")"
 				if !strings.Contains(byPath["api.go"], route) {
 					t.Errorf("api.go has no %q", route)
+				}
+				if !strings.Contains(byPath["routes.json"], `"method": "`+ep.Method+`",`+"\n      "+`"path": "`+ep.Path+`"`) {
+					t.Errorf("routes.json has no %s %s", ep.Method, ep.Path)
 				}
 				if !strings.Contains(byPath["README.md"], "| `"+ep.Method+"` | `"+ep.Path+"` |") {
 					t.Errorf("README.md has no row for %s %s", ep.Method, ep.Path)

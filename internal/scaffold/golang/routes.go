@@ -2,7 +2,6 @@ package golang
 
 import (
 	"net/http"
-	"strings"
 )
 
 // unrouted returns the status the mux answers a request with when no
@@ -51,7 +50,7 @@ func unknownPath(mux *http.ServeMux) string {
 // no route serves there, or nil when every path takes every method.
 func findWrongMethod(mux *http.ServeMux, eps []*endpoint) *request {
 	for _, ep := range eps {
-		path := strings.ReplaceAll(ep.Path, "{id}", "1")
+		path := fill(ep.Path, "1")
 		for _, m := range methods {
 			if unrouted(mux, m, path) == http.StatusMethodNotAllowed {
 				return &request{Method: m, Path: path}

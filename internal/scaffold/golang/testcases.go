@@ -125,7 +125,7 @@ func missingFor(mux *http.ServeMux, eps []*endpoint) *missingCase {
 			continue
 		}
 		for _, id := range []string{"missing", "0", "no-such-id", "999999"} {
-			path := ep.Before + id + ep.After
+			path := fill(ep.Path, id)
 			if routed(mux, ep.Method, path) != ep.Pattern {
 				continue
 			}

@@ -3,7 +3,6 @@ package golang
 import (
 	"encoding/json"
 	"path"
-	"strings"
 
 	"github.com/prodgen/prodgen/internal/scaffold"
 )
@@ -25,7 +24,8 @@ type project struct {
 	// ModelStrconv says model.go formats numbers or booleans for CSV.
 	ModelStrconv bool
 	// Uses says which helpers the generated code calls, so that it holds
-	// nothing unused: the keys of opUses' values, plus store and required.
+	// nothing unused: the keys of opUses' values, plus store, required and
+	// latest.
 	Uses map[string]bool
 
 	// Tests names the tests that are not an endpoint's; the bodies, paths
@@ -57,10 +57,9 @@ type endpoint struct {
 	// Handler the name of the server's method that serves it.
 	Pattern string
 	Handler string
-	// HasID says Path holds {id}; Before and After are the path around it.
-	HasID  bool
-	Before string
-	After  string
+	// HasID says the path has the parameter that names the item; without
+	// it, an update or delete acts on the latest item.
+	HasID bool
 	// Status is what an action sets the item's status to, and StatusJSON
 	// the JSON object that says so.
 	Status     string
@@ -85,7 +84,7 @@ func newProject(api *scaffold.API) (*project, error) {
 		return nil, err
 	}
 	p := &project{Title: api.Title, Slug: api.Slug, Module: modulePath(api.Slug),
-		Uses: map[string]bool{"store": false, "required": false}}
+		Uses: map[string]bool{"store": false, "required": false, "latest": false}}
 	p.HasOp = map[string]bool{}
 	for op, uses := range opUses {
 		p.HasOp[op] = false
@@ -125,7 +124,7 @@ func newProject(api *scaffold.API) (*project, error) {
 	p.WrongMethod = findWrongMethod(mux, p.Endpoints)
 	for _, ep := range p.Endpoints {
 		if ep.Op == scaffold.OpCreate && p.Example == nil {
-			p.Example = &example{EP: ep, Path: strings.ReplaceAll(ep.Path, "{id}", "1"), Body: ep.E.Sample}
+			p.Example = &example{EP: ep, Path: fill(ep.Path, "1"), Body: ep.E.Sample}
 		}
 		if ep.Op == scaffold.OpAction {
 			p.Actions = append(p.Actions, ep)
@@ -143,6 +142,7 @@ func (p *project) note(ep *endpoint) {
 	for _, use := range opUses[ep.Op] {
 		p.Uses[use] = true
 	}
+	p.Uses["latest"] = p.Uses["latest"] || !ep.HasID && (ep.Op == scaffold.OpUpdate || ep.Op == scaffold.OpDelete)
 	switch ep.Op {
 	case scaffold.OpCreate:
 		e.HasInput, e.Decoded = true, true
@@ -164,11 +164,8 @@ func (p *project) note(ep *endpoint) {
 }
 
 func newEndpoint(ep scaffold.Endpoint, e *entity, pkg namer) *endpoint {
-	v := &endpoint{Endpoint: ep, E: e, Pattern: ep.Method + " " + ep.Path, Handler: pkg.take("handle" + ep.TestName)}
-	v.Before, v.After, v.HasID = strings.Cut(ep.Path, "{id}")
-	if !v.HasID {
-		v.Before = ep.Path
-	}
+	v := &endpoint{Endpoint: ep, E: e, Pattern: scaffold.MuxPattern(ep.Method, ep.Path),
+		Handler: pkg.take("handle" + ep.TestName), HasID: ep.ID != ""}
 	if ep.Op == scaffold.OpAction {
 		action := ep.Action
 		if action == "" {

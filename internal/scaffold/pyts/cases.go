@@ -3,7 +3,6 @@ package pyts
 import (
 	"regexp"
 	"slices"
-	"strings"
 
 	"github.com/prodgen/prodgen/internal/scaffold"
 )
@@ -30,10 +29,31 @@ func samples(f *field) (sample, changed any, wrong []any) {
 }
 
 // pathPattern is the regular expression the generated apps build from a
-// path: {id} is one non-empty segment.
+// path: a parameter is one non-empty segment.
 func pathPattern(path string) *regexp.Regexp {
-	quoted := regexp.QuoteMeta(path)
-	return regexp.MustCompile("^" + strings.ReplaceAll(quoted, regexp.QuoteMeta("{id}"), "[^/]+") + "$")
+	expr := ""
+	for _, seg := range scaffold.Segments(path) {
+		if seg.Param {
+			expr += "/[^/]+"
+		} else {
+			expr += "/" + regexp.QuoteMeta(seg.Text)
+		}
+	}
+	return regexp.MustCompile("^" + cmpOr(expr, "/") + "$")
+}
+
+// fill is a path with every parameter set to value.
+func fill(path, value string) string {
+	return pathParam().ReplaceAllLiteralString(path, value)
+}
+
+var pathParam = lazyRegexp(`\{[^/]*\}`)
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }
 
 // bodyEndpoint picks the endpoint the validation tests use: the first
@@ -65,7 +85,7 @@ func wrongMethod(eps []*endpoint) *methodCase {
 	if len(eps) == 0 {
 		return nil
 	}
-	path := strings.ReplaceAll(eps[0].Path, "{id}", "1")
+	path := fill(eps[0].Path, "1")
 	var served []string
 	for _, ep := range eps {
 		if ep.pattern.MatchString(path) {

@@ -95,13 +95,20 @@ func TestPythonEndToEnd(t *testing.T) {
 					t.Errorf("%s did not pass:\n%s", name, out)
 				}
 			}
+			for _, name := range []string{"test_routes_match_spec", "test_requests_reach_their_route"} {
+				ok := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(name+" (test_routes.RoutesTest."+name+")") + `\n?.*\.\.\. ok$`)
+				if !ok.MatchString(out) {
+					t.Errorf("%s did not pass:\n%s", name, out)
+				}
+			}
 		})
 	}
 }
 
 // TestTypeScriptEndToEnd installs the generated package.json's
-// devDependencies once, then builds each API's TypeScript project against
-// them and runs its tests, checking that every endpoint's test passed.
+// devDependencies once, then runs npm test, which compiles, in each API's
+// TypeScript project against them, checking that every endpoint's test
+// and the routes tests passed.
 func TestTypeScriptEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs npm and node")
@@ -121,11 +128,16 @@ func TestTypeScriptEndToEnd(t *testing.T) {
 			if err := os.Symlink(shared, filepath.Join(dir, "node_modules")); err != nil {
 				t.Fatal(err)
 			}
-			run(t, dir, 5*time.Minute, "npm", "run", "build")
+			// npm test, as a user runs it after npm install: it compiles too.
 			out := run(t, dir, 5*time.Minute, "npm", "test")
 			for _, ep := range a.api.Endpoints {
 				title := testTitle(&endpoint{TestName: ep.TestName, Stories: ep.Stories})
 				if !regexp.MustCompile(`(?m)^ok \d+ - ` + regexp.QuoteMeta(title) + `$`).MatchString(out) {
+					t.Errorf("%s did not pass:\n%s", title, out)
+				}
+			}
+			for _, title := range []string{"routes match the spec", "requests reach their route"} {
+				if !regexp.MustCompile(`(?m)^ok \d+ - ` + title + `$`).MatchString(out) {
 					t.Errorf("%s did not pass:\n%s", title, out)
 				}
 			}

@@ -18,8 +18,9 @@ type project struct {
 	Entities []*entity
 	// Endpoints are in the spec's order, for the README and the tests.
 	Endpoints []*endpoint
-	// Routes are the endpoints in matching order: literal paths first, so
-	// GET /things/export is not read as GET /things/{id}.
+	// Routes are the endpoints in matching order: paths with fewer
+	// parameters first, so GET /things/export is not read as GET
+	// /things/{id}.
 	Routes []*endpoint
 	// Body is the endpoint the validation tests send bad JSON to, nil when
 	// no endpoint takes a body.
@@ -43,6 +44,8 @@ type entity struct {
 	ManagedStatus bool
 	// Columns is the CSV header of an export.
 	Columns []string
+	// Served are the routes that serve it, "POST /things".
+	Served []string
 }
 
 type field struct {
@@ -68,8 +71,15 @@ type endpoint struct {
 	Entity   *entity
 	// Status is what an action sets the item's status to ("voided").
 	Status string
-	// Item is set when the path has an {id}; the tests then seed an item.
-	Item bool
+	// ID is the path's parameter that names the item, or "": an update or
+	// delete then acts on the latest item.
+	ID string
+	// Params says the path has parameters, which the tests fill.
+	Params bool
+	// Location is, for a create, the path of the route that gets the new
+	// item, and LocationID its parameter for the item's ID.
+	Location   string
+	LocationID string
 	// Replace is set for PUT updates, which replace every field; PATCH
 	// changes only the fields sent.
 	Replace bool
@@ -99,7 +109,7 @@ var (
 	identRE      = lazyRegexp(`^[A-Za-z_][A-Za-z0-9_]*$`)
 	testNameRE   = lazyRegexp(`^[A-Za-z0-9_]+$`)
 	segmentRE    = lazyRegexp(`^[A-Za-z0-9._~-]+$`)
-	pathRE       = lazyRegexp(`^(/|(/([A-Za-z0-9._~-]+|\{id\}))+)$`)
+	pathRE       = lazyRegexp(`^(/|(/([A-Za-z0-9._~:@+,;=!-]+|\{[A-Za-z_][A-Za-z0-9_]*\}))+)$`)
 	fieldTypes   = []string{"string", "integer", "number", "boolean", "timestamp"}
 	methods      = []string{"GET", "POST", "PUT", "PATCH", "DELETE"}
 	reservedKeys = []string{"id", "created_at", "updated_at", "__proto__"}
@@ -205,23 +215,27 @@ func (p *project) addEndpoints(ses []scaffold.Endpoint) error {
 		}
 		tests[se.TestName] = true
 		ep := &endpoint{
-			Method:   se.Method,
-			Path:     se.Path,
-			Op:       se.Op,
-			Summary:  se.Summary,
-			Stories:  se.Stories,
-			TestName: se.TestName,
-			Entity:   p.Entities[se.Entity],
-			Item:     strings.Contains(se.Path, "{id}"),
-			Replace:  se.Op == scaffold.OpUpdate && se.Method == "PUT",
-			pattern:  pathPattern(se.Path),
+			Method:     se.Method,
+			Path:       se.Path,
+			Op:         se.Op,
+			Summary:    se.Summary,
+			Stories:    se.Stories,
+			TestName:   se.TestName,
+			Entity:     p.Entities[se.Entity],
+			ID:         se.ID,
+			Params:     len(scaffold.Params(se.Path)) > 0,
+			Location:   se.Location,
+			LocationID: se.LocationID,
+			Replace:    se.Op == scaffold.OpUpdate && se.Method == "PUT",
+			pattern:    pathPattern(se.Path),
 		}
+		ep.Entity.Served = append(ep.Entity.Served, se.Method+" "+se.Path)
 		if se.Op == scaffold.OpAction {
 			ep.Status = pastTense(se.Action)
 			ep.Entity.acceptStatus()
 		}
 		p.Endpoints = append(p.Endpoints, ep)
-		if ep.Item && isItemOp(ep.Op) {
+		if ep.ID != "" && ep.ItemOp() {
 			p.Missing = append(p.Missing, ep)
 		}
 	}
@@ -235,7 +249,7 @@ func (p *project) addEndpoints(ses []scaffold.Endpoint) error {
 	}
 	p.Routes = slices.Clone(p.Endpoints)
 	slices.SortStableFunc(p.Routes, func(a, b *endpoint) int {
-		return strings.Count(a.Path, "{id}") - strings.Count(b.Path, "{id}")
+		return len(scaffold.Params(a.Path)) - len(scaffold.Params(b.Path))
 	})
 	return nil
 }
@@ -246,18 +260,35 @@ func checkEndpoint(se *scaffold.Endpoint, entities int) error {
 		return fmt.Errorf("test name %q: want letters, digits and underscores", se.TestName)
 	case !slices.Contains(methods, se.Method):
 		return fmt.Errorf("method %q is not one of %s", se.Method, strings.Join(methods, ", "))
-	case !pathRE().MatchString(se.Path):
-		return fmt.Errorf("path %q: want segments of letters, digits, '.', '_', '~', '-' or {id}", se.Path)
-	case strings.Count(se.Path, "{id}") > 1:
-		return fmt.Errorf("path %q has more than one {id}", se.Path)
+	case !pathRE().MatchString(se.Path) || strings.Contains("/"+se.Path+"/", "/./") || strings.Contains("/"+se.Path+"/", "/../"):
+		return fmt.Errorf("path %q: want segments of letters, digits, %q, or a parameter such as {id}", se.Path, "-._~:@+,;=!")
 	case se.Entity < 0 || se.Entity >= entities:
 		return fmt.Errorf("entity %d does not exist", se.Entity)
 	}
+	params := scaffold.Params(se.Path)
+	for i, name := range params {
+		if slices.Contains(params[:i], name) {
+			return fmt.Errorf("path %q has the parameter %s twice", se.Path, name)
+		}
+	}
+	if se.ID != "" && !slices.Contains(params, se.ID) {
+		return fmt.Errorf("ID %q is not a parameter of the path %q", se.ID, se.Path)
+	}
+	if se.Location != "" {
+		if se.Op != scaffold.OpCreate || !pathRE().MatchString(se.Location) || !slices.Contains(scaffold.Params(se.Location), se.LocationID) {
+			return fmt.Errorf("location %q (ID %q) on a %s", se.Location, se.LocationID, se.Op)
+		}
+		for _, name := range scaffold.Params(se.Location) {
+			if name != se.LocationID && !slices.Contains(params, name) {
+				return fmt.Errorf("location %q has a parameter the path %q does not: %s", se.Location, se.Path, name)
+			}
+		}
+	}
 	switch se.Op {
-	case scaffold.OpCreate, scaffold.OpList, scaffold.OpExport:
-	case scaffold.OpGet, scaffold.OpUpdate, scaffold.OpDelete, scaffold.OpAction:
-		if !strings.Contains(se.Path, "{id}") {
-			return fmt.Errorf("%s needs an {id} in its path %q", se.Op, se.Path)
+	case scaffold.OpCreate, scaffold.OpList, scaffold.OpExport, scaffold.OpUpdate, scaffold.OpDelete:
+	case scaffold.OpGet, scaffold.OpAction:
+		if se.ID == "" {
+			return fmt.Errorf("%s needs an ID parameter in its path %q", se.Op, se.Path)
 		}
 		if se.Op == scaffold.OpAction && strings.TrimSpace(se.Action) == "" {
 			return fmt.Errorf("action has no name")
@@ -300,8 +331,17 @@ func columns(e *entity) []string {
 }
 
 // ItemOp tells whether the endpoint acts on one stored item, which its
-// test then seeds.
+// test then seeds: the one its ID names, or the latest.
 func (ep *endpoint) ItemOp() bool { return isItemOp(ep.Op) }
+
+// Latest tells whether the endpoint acts on the latest item, its path
+// naming none.
+func (ep *endpoint) Latest() bool { return ep.ItemOp() && ep.ID == "" }
+
+// HasLatest tells whether an endpoint acts on the latest item.
+func (p *project) HasLatest() bool {
+	return slices.ContainsFunc(p.Endpoints, (*endpoint).Latest)
+}
 
 // Seeds tells whether the endpoint's test stores an item before calling.
 func (ep *endpoint) Seeds() bool {

@@ -1,24 +1,29 @@
 // Package pyts generates prototype API projects in Python and TypeScript
 // from a scaffold.API: a standard-library HTTP service with an in-memory
-// store, input validation and JSON errors, and a test per endpoint named
-// after it and its stories. The Python project needs only Python 3.11; the
-// TypeScript one runs on Node.js 20 with nothing but its built-in modules
-// and needs typescript and @types/node only to build.
+// store, input validation and JSON errors, a test per endpoint named
+// after it and its stories, and routes.json with a test that the app
+// serves exactly those routes. The Python project needs only Python 3.11;
+// the TypeScript one runs on Node.js 20 or later with nothing but its
+// built-in modules and needs typescript and @types/node only to compile,
+// which npm test does before it runs the tests.
 //
-// Both apps behave alike. Routes match method and path, {id} being one
-// segment; paths without {id} are tried first, so /things/export is not
-// the item "export". Items are JSON objects: an id the store assigns ("1",
-// "2"... per entity), the entity's fields, and created_at and updated_at.
+// Both apps behave alike. Routes match method and path, a parameter such
+// as {id} being one segment; paths with fewer parameters are tried first,
+// so /things/export is not the item "export". An endpoint's ID parameter
+// names its item; other parameters only place the route. Items are JSON
+// objects: an id the store assigns ("1", "2"... per entity), the entity's
+// fields, and created_at and updated_at.
 //
-//   - create validates the body and answers 201 with the item and a
-//     Location of /<collection>/<id>; an {id} in its path names a parent
-//     and is ignored.
+//   - create validates the body and answers 201 with the item, and a
+//     Location filled from the endpoint's Location path when it has one.
 //   - list answers 200 with every item, oldest first.
 //   - get answers 200 with the item, or 404.
 //   - update with PATCH changes the fields sent, with PUT replaces them all
 //     (optional ones left out become null); 200, or 404 before the body is
 //     read.
 //   - delete answers 204 with no body, or 404.
+//   - an update or delete without an ID acts on the latest item, or
+//     answers 404 when there is none.
 //   - action sets the item's status to the action's name in the past
 //     tense (see pastTense) and answers 200 with the item, or 404. An
 //     entity without a status field gets one the app keeps and clients
@@ -34,11 +39,12 @@
 // 404 and a served path with another method 405 with Allow.
 //
 // Python and TypeScript refuse an API whose generated project could not
-// build or pass its tests (an unknown op, type or method, a path with
-// other characters than letters, digits, "._~-" and one {id}, an item op
-// without {id}, two endpoints on one route, duplicate names), with an
-// error naming the entity or endpoint at fault. Whatever scaffold.Plan
-// produces is accepted.
+// build or pass its tests (an unknown op, type or method, a path segment
+// that is neither plain nor a parameter named by an identifier, a
+// parameter twice, an ID that is not a parameter, a get or action without
+// an ID, a Location with a parameter the path cannot fill, two endpoints
+// on one route, duplicate names), with an error naming the entity or
+// endpoint at fault. Whatever scaffold.Plan produces is accepted.
 package pyts
 
 import (
@@ -72,14 +78,16 @@ const (
 var executable = map[string]bool{"app.py": true}
 
 // Python returns the files of a Python 3.11 prototype of api: app.py,
-// test_app.py, README.md and .gitignore, sorted by path.
+// test_app.py, test_routes.py, routes.json, README.md and .gitignore,
+// sorted by path.
 func Python(api *scaffold.API) ([]scaffold.File, error) {
 	return generate(api, "python")
 }
 
 // TypeScript returns the files of a Node.js 20 TypeScript prototype of
 // api: package.json, tsconfig.json, src/app.ts, src/server.ts,
-// src/app.test.ts, README.md and .gitignore, sorted by path.
+// src/app.test.ts, src/routes.test.ts, routes.json, README.md and
+// .gitignore, sorted by path. npm test compiles it and runs its tests.
 func TypeScript(api *scaffold.API) ([]scaffold.File, error) {
 	return generate(api, "typescript")
 }
@@ -114,6 +122,7 @@ func generate(api *scaffold.API, lang string) ([]scaffold.File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scaffold %s: %w", lang, err)
 	}
+	files = append(files, scaffold.File{Path: scaffold.RoutesFile, Content: scaffold.RoutesJSON(api)})
 	slices.SortFunc(files, func(a, b scaffold.File) int { return strings.Compare(a.Path, b.Path) })
 	return files, nil
 }

@@ -25,8 +25,8 @@ func TestFiles(t *testing.T) {
 		paths      []string
 		executable []string
 	}{
-		{"python", []string{".gitignore", "README.md", "app.py", "test_app.py"}, []string{"app.py"}},
-		{"typescript", []string{".gitignore", "README.md", "package.json", "src/app.test.ts", "src/app.ts", "src/server.ts", "tsconfig.json"}, nil},
+		{"python", []string{".gitignore", "README.md", "app.py", "routes.json", "test_app.py", "test_routes.py"}, []string{"app.py"}},
+		{"typescript", []string{".gitignore", "README.md", "package.json", "routes.json", "src/app.test.ts", "src/app.ts", "src/routes.test.ts", "src/server.ts", "tsconfig.json"}, nil},
 	}
 	for i, tt := range tests {
 		files, err := generators[i].gen(smallAPI())
@@ -149,8 +149,17 @@ func TestRejects(t *testing.T) {
 		{"same entity", func(a *scaffold.API) { a.Entities = append(a.Entities, a.Entities[0]) }, "another entity"},
 		{"method", func(a *scaffold.API) { a.Endpoints[0].Method = "HEAD" }, `method "HEAD"`},
 		{"path", func(a *scaffold.API) { a.Endpoints[0].Path = "/queue entries" }, "path"},
-		{"two ids", func(a *scaffold.API) { a.Endpoints[1].Path = "/a/{id}/b/{id}" }, "more than one {id}"},
-		{"no id", func(a *scaffold.API) { a.Endpoints[1].Path = "/queue-entries" }, "needs an {id}"},
+		{"two ids", func(a *scaffold.API) { a.Endpoints[1].Path = "/a/{id}/b/{id}" }, "parameter id twice"},
+		{"parameter not an identifier", func(a *scaffold.API) { a.Endpoints[1].Path = "/a/{item-id}" }, "path"},
+		{"dot segment", func(a *scaffold.API) { a.Endpoints[0].Path = "/a/../b" }, "path"},
+		{"ID not in the path", func(a *scaffold.API) { a.Endpoints[1].Path = "/queue-entries/{entryId}" }, `ID "id" is not a parameter`},
+		{"no id", func(a *scaffold.API) { a.Endpoints[1].Path, a.Endpoints[1].ID = "/queue-entries/latest", "" }, "needs an ID parameter"},
+		{"location on a get", func(a *scaffold.API) {
+			a.Endpoints[1].Location, a.Endpoints[1].LocationID = "/queue-entries/{id}", "id"
+		}, "location"},
+		{"location parameter unfilled", func(a *scaffold.API) {
+			a.Endpoints[0].Location, a.Endpoints[0].LocationID = "/queues/{queueId}/entries/{id}", "id"
+		}, "has a parameter the path"},
 		{"op", func(a *scaffold.API) { a.Endpoints[0].Op = "upsert" }, `op "upsert"`},
 		{"entity index", func(a *scaffold.API) { a.Endpoints[0].Entity = 3 }, "entity 3"},
 		{"action name", func(a *scaffold.API) { a.Endpoints[1].Op, a.Endpoints[1].Action = scaffold.OpAction, "" }, "no name"},
