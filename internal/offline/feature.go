@@ -135,7 +135,7 @@ func dropSequenceAdverb(ts []token) []token {
 // sequenceAdverbs stand between a subject and its verb without changing
 // what is done: "The tenant then confirms", "The studio manager also
 // needs to see".
-var sequenceAdverbs = set("then", "also", "now", "still", "additionally")
+var sequenceAdverbs = set("then", "also", "additionally")
 
 // actorClause builds a clause for a verb phrase whose actor is a persona
 // (persona ≥ 0) or unknown (-1: chosen from the persona descriptions).
