@@ -101,6 +101,7 @@ func dropNot(ts []token) ([]token, bool) {
 // who is not the lead or the manager", "a person who is not one of the
 // managers".
 func notAmong(ts []token) string {
+	ts = headPhrase(ts) // "the ward manager with the reason": the ward manager
 	switch {
 	case len(ts) == 0:
 		return "a person who is not a recipient"

@@ -15,6 +15,7 @@ type segment struct {
 	colon    bool    // the object is followed by a colon and a list
 	cond     []token // the clause after "when"/"if", if any
 	after    []token // what follows the condition (", without ever losing a record")
+	result   []token // a clause after a semicolon that states what the action leads to
 }
 
 // baseVerbPhrase turns the verb phrase after a subject into one that
@@ -124,9 +125,40 @@ func segments(ts []token) []segment {
 	for i := len(out) - 2; i >= 0; i-- {
 		if out[i].verb != "" && len(out[i].words) == 1 && len(out[i+1].obj) > 0 {
 			out[i].obj, out[i].rest = out[i+1].obj, out[i+1].rest
+			if names(out[i+1].result, out[i].verb) {
+				// "approve or reject each swap; approved swaps update the
+				// roster": the result is the approval's alone.
+				out[i].result, out[i+1].result = out[i+1].result, nil
+			}
 		}
 	}
 	return out
+}
+
+// names reports whether a clause uses a verb's participle ("approved
+// swaps" for "approve").
+func names(clause []token, verb string) bool {
+	v := lookupVerb(verb)
+	if v == nil {
+		return false
+	}
+	for _, t := range clause {
+		if t.lw() == v.pp {
+			return true
+		}
+	}
+	return false
+}
+
+// resultClause reports whether words are a clause with a subject of its
+// own ("approved swaps update the roster straight away"), not another
+// instruction ("tip after the walk").
+func resultClause(ts []token) bool {
+	if isImperative(ts) {
+		return false
+	}
+	_, ok := finiteVerb(ts)
+	return ok
 }
 
 // splitAfter moves a condition to the clause it governs when a subject
@@ -234,6 +266,16 @@ func parseSegment(words []token) segment {
 			}
 			s.cond = rest[i+1 : end]
 			s.after = trimPunct(rest[end:])
+			rest = rest[:i]
+			break
+		}
+	}
+	for i, t := range rest {
+		// "approve each swap from their phone; approved swaps update the
+		// roster straight away": after a semicolon, a clause with its own
+		// subject is what the action leads to.
+		if t.text == ";" && i+2 < len(rest) && resultClause(rest[i+1:]) {
+			s.result = trimPunct(rest[i+1:])
 			rest = rest[:i]
 			break
 		}

@@ -128,7 +128,12 @@ func splitParts(parts frParts) []frParts {
 	if len(segs) < 2 {
 		return []frParts{parts}
 	}
-	for _, s := range segs {
+	for i, s := range segs {
+		if i > 0 && selectVerbs[segs[i-1].root] && pronounObject(s.obj) {
+			// "pick one of their shifts and offer it as a swap": the
+			// choice is the first step of the offer.
+			return []frParts{parts}
+		}
 		if s.verb == "" || len(s.words) < 2 || objectless(s) || pronounObject(s.obj) && len(s.rest) == 0 {
 			// "…see open offers and accept one": "one" is an offer, and
 			// accepting it is no story of its own ("add them to the

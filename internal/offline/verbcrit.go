@@ -23,6 +23,9 @@ func (c *storyCtx) verbCriteria() {
 		// What the system does by itself happens on its condition: that
 		// criterion is its main path, and nobody gives it input.
 		if when, then, ok := c.mainPath(s); ok && !(system && len(s.cond) > 0) {
+			if len(s.result) > 0 {
+				then = join(s.result) // the brief's own outcome
+			}
 			given := c.given()
 			if c.stateCondition(s) {
 				// "mark the firing unloaded when the kiln has cooled, at
