@@ -21,7 +21,7 @@ var hostileDiagrams = []string{
 	"erDiagram\n    \"<svg onload=window.prodgenInjected=4>\" ||--o{ B : \"<style>@import url(http://127.0.0.1:9/x.css)</style>\"\n",
 	// Not Mermaid at all: it stays text.
 	"</code></pre><script>window.prodgenInjected = 5</script><img src=\"http://127.0.0.1:9/x.png\">\n",
-	// Larger than Mermaid draws (its maxTextSize is 50,000).
+	// Larger than Mermaid draws: 55,213 characters, its maxTextSize 50,000.
 	"flowchart LR\n" + strings.Repeat("    N1[\"<img src=x onerror=alert(1)>\"] --> N2\n", 1200),
 }
 
