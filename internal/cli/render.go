@@ -38,10 +38,15 @@ requirements against the user stories that trace them. Requirements no story
 covers are marked "not covered" and counted; IDs link to their place in the
 documents.
 
-The page loads nothing from elsewhere (inline CSS, no script, fonts or
-images), prints cleanly, and reads on a phone. Raw HTML in the markdown is
-left out, so a document cannot put a script in the page. The page holds no
-time of its own: the same documents give the same bytes.
+The page loads nothing from elsewhere (inline CSS, no fonts or images),
+prints cleanly, and reads on a phone. Fenced mermaid blocks (as GitHub draws
+them) become diagrams: a page that has them holds a copy of Mermaid and a
+short script that draws them in the browser, offline, and shows a diagram's
+source as code where it cannot be drawn; a page without them has no script.
+Raw HTML in the markdown is left out, and the page's Content-Security-Policy
+forbids every load and any other script, so a document cannot put a script
+in the page. The page holds no time of its own: the same documents give the
+same bytes.
 
 The PRD is required; a missing stories or tech document is named on the page.
 A part of a document prodgen cannot read (a trace that is not an ID, a section

@@ -41,16 +41,48 @@ func parsePage(t *testing.T, src []byte) *parsedPage {
 }
 
 // checkSelfContained fails when the page would load anything or run a
-// script.
+// script of its own choosing. A page with mermaid blocks runs Mermaid and
+// the script that draws them, exactly, as the last elements of its body;
+// a page without runs nothing. Its Content-Security-Policy comes before
+// anything it governs and allows those scripts alone.
 func checkSelfContained(t *testing.T, p *parsedPage) {
 	t.Helper()
-	lower := strings.ToLower(p.src)
-	for _, bad := range []string{"<script", "<link", "@import", "url("} {
+	diagrams := 0
+	for _, code := range p.all(atom.Code) {
+		if hasClass(code, "language-mermaid") && code.Parent.DataAtom == atom.Pre {
+			diagrams++
+		}
+	}
+	wantJS, wantCSP := pageScripts(diagrams)
+	checkPolicy(t, p, wantCSP)
+	scripts := p.all(atom.Script)
+	if len(scripts) != len(wantJS) {
+		t.Errorf("the page has %d scripts and %d mermaid blocks; want %d scripts", len(scripts), diagrams, len(wantJS))
+	}
+	rest := p.src
+	for i, s := range scripts {
+		if i >= len(wantJS) || s.Parent.DataAtom != atom.Body || len(s.Attr) > 0 ||
+			s.FirstChild == nil || s.FirstChild != s.LastChild || s.FirstChild.Data != string(wantJS[i]) {
+			t.Errorf("script %d is not the page's own script %d, as it is, in the body", i+1, i+1)
+			continue
+		}
+		// What the scripts hold is theirs: look for loads in the rest.
+		rest = strings.Replace(rest, "<script>"+s.FirstChild.Data+"</script>", "", 1)
+	}
+	lower := strings.ToLower(rest)
+	for _, bad := range []string{"<script", "<link"} {
 		if strings.Contains(lower, bad) {
 			t.Errorf("the page contains %q", bad)
 		}
 	}
-	loaders := []atom.Atom{atom.Script, atom.Link, atom.Img, atom.Iframe, atom.Object, atom.Embed,
+	for _, style := range p.all(atom.Style) {
+		for c := range style.ChildNodes() {
+			if css := strings.ToLower(c.Data); strings.Contains(css, "@import") || strings.Contains(css, "url(") {
+				t.Error("the page's CSS loads something")
+			}
+		}
+	}
+	loaders := []atom.Atom{atom.Link, atom.Img, atom.Iframe, atom.Object, atom.Embed,
 		atom.Video, atom.Audio, atom.Source, atom.Picture, atom.Svg, atom.Form, atom.Base}
 	for n := range p.root.Descendants() {
 		if n.Type != html.ElementNode {
@@ -62,13 +94,47 @@ func checkSelfContained(t *testing.T, p *parsedPage) {
 		for _, a := range n.Attr {
 			link := n.DataAtom == atom.A && a.Key == "href"
 			switch {
-			case a.Key == "src" || a.Key == "srcset" || a.Key == "poster" || strings.HasPrefix(a.Key, "on"):
+			case a.Key == "src" || a.Key == "srcset" || a.Key == "poster" || a.Key == "style" || strings.HasPrefix(a.Key, "on"):
 				t.Errorf("<%s> has a %s attribute", n.Data, a.Key)
 			case !link && (strings.Contains(a.Val, "http://") || strings.Contains(a.Val, "https://")):
 				t.Errorf("<%s %s=%q> names a remote resource", n.Data, a.Key, a.Val)
 			}
 		}
 	}
+}
+
+// checkPolicy fails unless the page's first element after its charset is
+// the Content-Security-Policy want.
+func checkPolicy(t *testing.T, p *parsedPage, want string) {
+	t.Helper()
+	var metas []*html.Node
+	for _, m := range p.all(atom.Meta) {
+		if v, _ := attr(m, "http-equiv"); strings.EqualFold(v, "content-security-policy") {
+			metas = append(metas, m)
+		}
+	}
+	if len(metas) != 1 {
+		t.Errorf("the page has %d Content-Security-Policy <meta> elements, want 1", len(metas))
+		return
+	}
+	m := metas[0]
+	if got, _ := attr(m, "content"); got != want {
+		t.Errorf("Content-Security-Policy = %q, want %q", got, want)
+	}
+	var head []*html.Node
+	for c := range m.Parent.ChildNodes() {
+		if c.Type == html.ElementNode {
+			head = append(head, c)
+		}
+	}
+	if m.Parent.DataAtom != atom.Head || len(head) < 2 || !hasAttr(head[0], "charset") || head[1] != m {
+		t.Error("the Content-Security-Policy <meta> is not the first element in <head> after the charset")
+	}
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	_, ok := attr(n, key)
+	return ok
 }
 
 // checkLinks fails when a link within the page has no target.
@@ -232,14 +298,15 @@ func hasClass(n *html.Node, class string) bool {
 	return slices.Contains(strings.Fields(c), class)
 }
 
-// textOf returns the text under n, spaces collapsed.
+// textOf returns the text under n that a reader sees, spaces collapsed:
+// scripts and styles left out.
 func textOf(n *html.Node) string {
 	if n == nil {
 		return ""
 	}
 	var b strings.Builder
 	for d := range n.Descendants() {
-		if d.Type == html.TextNode {
+		if d.Type == html.TextNode && d.Parent.DataAtom != atom.Script && d.Parent.DataAtom != atom.Style {
 			b.WriteString(d.Data)
 			b.WriteByte(' ')
 		}

@@ -4,8 +4,12 @@
 // table of contents, and a traceability matrix of requirements against
 // the stories that trace them.
 //
-// The page loads nothing: its CSS is inline and it has no script, fonts or
-// images. It holds no time of its own, so the same documents give the same
+// The page loads nothing: its CSS is inline and it has no fonts or images.
+// A page whose documents have Mermaid diagrams (fenced "mermaid" blocks)
+// holds a copy of Mermaid and a script that draws them, and shows a
+// diagram's source where it cannot be drawn; a page without has no script.
+// A Content-Security-Policy forbids every load and any other script. The
+// page holds no time of its own, so the same documents give the same
 // bytes. Input.Read reads the documents through a reader it is given.
 package htmlpage
 
@@ -68,6 +72,10 @@ type page struct {
 	Docs     []docView
 	Matrix   *matrix
 	Coverage string // "5 of 5 requirements covered by stories"
+	// CSP is the Content-Security-Policy <meta>'s content attribute.
+	CSP template.HTMLAttr
+	// Scripts draw the documents' diagrams; none without diagrams.
+	Scripts []template.JS
 }
 
 // docView is one document on the page.
@@ -110,6 +118,7 @@ func Build(in Input) (*Page, error) {
 	}
 	var rendered [3]*markdown.HTMLDoc
 	var sources []string
+	diagrams := 0
 	// IDs in a document link to where an earlier document defines them:
 	// a story's "Traces: FR-001" to the PRD's FR-001.
 	links := make(map[string]string)
@@ -122,6 +131,7 @@ func Build(in Input) (*Page, error) {
 			}
 			addLinks(links, html)
 			rendered[i] = html
+			diagrams += html.Diagrams
 			v.HTML = template.HTML(html.HTML) // safe: see docView.HTML
 			v.Sections = sections(html.Headings)
 			sources = append(sources, d.Path)
@@ -134,6 +144,9 @@ func Build(in Input) (*Page, error) {
 	p.Unread = unread(in)
 	p.Matrix = newMatrix(in, anchors{prd: rendered[0], stories: rendered[1]})
 	p.Coverage = p.Matrix.Summary
+	var csp string
+	p.Scripts, csp = pageScripts(diagrams)
+	p.CSP = template.HTMLAttr(`content="` + csp + `"`) // safe: our text and base64 hashes, no '"'
 	var buf bytes.Buffer
 	if err := tmpl.Execute(&buf, p); err != nil {
 		return nil, fmt.Errorf("build page: %w", err)

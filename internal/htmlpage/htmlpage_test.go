@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html/atom"
+
 	"github.com/prodgen/prodgen/internal/disk"
 	"github.com/prodgen/prodgen/internal/golden"
 )
@@ -32,6 +34,30 @@ func TestBuild(t *testing.T) {
 	}{
 		{name: "clinic-queue", dir: "clinic-queue", golden: true},
 		{name: "invoice-api", dir: "invoice-api"},
+		{
+			name: "mermaid blocks stay code, for the page's script to draw",
+			dir:  "diagrams",
+			check: func(t *testing.T, p *parsedPage, in Input) {
+				// checkSelfContained has checked the scripts and the policy.
+				var got []string
+				for _, c := range p.all(atom.Code) {
+					if hasClass(c, "language-mermaid") && c.Parent.DataAtom == atom.Pre {
+						got = append(got, textContent(c))
+					}
+				}
+				var want []string
+				for _, part := range strings.Split(string(in.TechDoc.Markdown), "```mermaid\n")[1:] {
+					src, _, _ := strings.Cut(part, "```\n")
+					want = append(want, src)
+				}
+				if len(want) != 3 || !slices.Equal(got, want) {
+					t.Errorf("mermaid blocks %q, want the 3 of tech.md %q", got, want)
+				}
+				if len(p.all(atom.Script)) != 2 {
+					t.Errorf("the page has %d scripts, want Mermaid and diagrams.js", len(p.all(atom.Script)))
+				}
+			},
+		},
 		{
 			name:  "a requirement no story traces",
 			dir:   "clinic-queue",

@@ -56,6 +56,11 @@ type HTMLDoc struct {
 	Headings []Anchor
 	// Items are the list items that start with bold text, each with its id.
 	Items []Anchor
+	// Diagrams counts the fenced code blocks whose language (the info
+	// string's first word) is "mermaid", as GitHub draws them: each is
+	// in the HTML as <pre><code class="language-mermaid">, its source
+	// escaped as text, for a page that draws Mermaid diagrams to find.
+	Diagrams int
 }
 
 // ToHTML converts a markdown document to HTML that is safe to embed in a
@@ -92,6 +97,10 @@ func ToHTML(src []byte, opts HTMLOptions) (*HTMLDoc, error) {
 		case *east.TableCell:
 			if _, head := n.Parent().(*east.TableHeader); head {
 				n.SetAttributeString("scope", []byte("col"))
+			}
+		case *ast.FencedCodeBlock:
+			if string(n.Language(src)) == "mermaid" {
+				doc.Diagrams++
 			}
 		case *ast.Image:
 			images = append(images, n)

@@ -96,6 +96,40 @@ func TestToHTML(t *testing.T) {
 	}
 }
 
+// Mermaid blocks are counted and stay code, their source escaped, so a
+// page can draw them and shows their source where it cannot.
+func TestToHTMLDiagrams(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want int
+		html string // a substring of the HTML
+	}{
+		{"none", "# T\n\n```go\nx := 1\n```\n", 0, `<code class="language-go">`},
+		{"one, its source escaped", "```mermaid\nflowchart LR\n  A[\"</code></pre><script>x</script>\"] --> B\n```\n", 1,
+			`<pre><code class="language-mermaid">flowchart LR
+  A[&quot;&lt;/code&gt;&lt;/pre&gt;&lt;script&gt;x&lt;/script&gt;&quot;] --&gt; B
+</code></pre>`},
+		{"an info string with more words", "```mermaid title\nerDiagram\n```\n\n~~~mermaid\nflowchart TD\n~~~\n", 2, `<code class="language-mermaid">erDiagram`},
+		{"not mermaid", "```mermaidish\nx\n```\n\n```Mermaid\ny\n```\n\n    mermaid\n\n`mermaid`\n", 0, `<code class="language-mermaidish">`},
+		{"in a list item", "- item\n\n  ```mermaid\n  flowchart LR\n  ```\n", 1, `<code class="language-mermaid">`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := ToHTML([]byte(tt.src), HTMLOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Diagrams != tt.want {
+				t.Errorf("Diagrams = %d, want %d", doc.Diagrams, tt.want)
+			}
+			if !strings.Contains(string(doc.HTML), tt.html) {
+				t.Errorf("HTML lacks %q:\n%s", tt.html, doc.HTML)
+			}
+		})
+	}
+}
+
 func TestToHTMLAnchors(t *testing.T) {
 	src := "# User stories: QueueLess\n\n## US-001 Join the queue\n\n- **AC-001.1** Given…\n\n## US-001 Join the queue\n"
 	doc, err := ToHTML([]byte(src), HTMLOptions{IDPrefix: "stories-", HeadingShift: 1})
