@@ -164,8 +164,16 @@ func (c *storyCtx) useCriteria(np nounPhrase) {
 	case "that", "which":
 		then = subj + " " + detail
 	case ":":
-		// "Shelves: Want to read / Reading / Read": what it offers.
+		// "Shelves: Want to read / Reading / Read": what it offers; a
+		// clause after the colon ("skill-mix check: before a swap can be
+		// approved, the system checks…") says what it does.
 		then = subj + " " + agree("offer", "", np.short) + " " + detail
+		switch {
+		case statesClause(np.detail) || clauseEnds[np.detail[0].lw()] || leadWords[np.detail[0].lw()]:
+			then = detail
+		case isImperative(np.detail):
+			then = "they can " + lowerVerb(detail, c.proper) // "weekly pitch booking: choose which Saturdays…"
+		}
 	}
 	use := useForm(np.short)
 	if head := strings.ToLower(nounHead(np.short)); head == "integration" && np.link == "with" {
