@@ -339,6 +339,15 @@ func (c *storyCtx) notAllowed(segs []segment) {
 		if c.parts.kind == kindSystem || s.root == "ensure" {
 			return // what the product does by itself, nobody is refused
 		}
+		if viewVerbs[s.root] && whWords[s.obj[0].lw()] {
+			// "see how full the shelves are": no thing to open or refuse
+			// by name.
+			if c.access {
+				what := join(s.words[1:])
+				c.fail = append(c.fail, gwt("a person who is not allowed to see "+what, "they open "+c.product, "they do not see "+what))
+			}
+			return
+		}
 		if viewVerbs[s.root] {
 			if !c.access {
 				c.fail = append(c.fail, emptyState(c.who()+" open "+theForm(headPhrase(s.obj))))

@@ -2,6 +2,7 @@ package prose
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -80,10 +81,24 @@ func ContentStems(s string) []string {
 		if b, ok := irregular[w]; ok {
 			w = b
 		}
-		out = append(out, Stem(w))
+		st := Stem(w)
+		if lightStems()[st] {
+			continue // "worked" as "works": light in every form
+		}
+		out = append(out, st)
 	}
 	return out
 }
+
+// lightStems are the stems of the light words, so that every form of a
+// light word is light ("worked" as "works").
+var lightStems = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for w := range lightWords {
+		out[Stem(w)] = true
+	}
+	return out
+})
 
 // ContentSet is the set of ContentStems of a text.
 func ContentSet(s string) map[string]bool {
