@@ -28,7 +28,7 @@ var samples = []struct {
 	{
 		stage: "stories",
 		data:  StoriesData{PRD: "# Product requirements: Clinic Queue\n", FRIDs: []string{"FR-001", "FR-002"}},
-		want:  []string{"FR-001, FR-002", "# Product requirements: Clinic Queue"},
+		want:  []string{"FR-001, FR-002", "# Product requirements: Clinic Queue", "[NEEDS CLARIFICATION: <the question to ask>]"},
 	},
 	{
 		stage: "tech",
