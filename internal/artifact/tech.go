@@ -7,37 +7,73 @@ import (
 	"github.com/prodgen/prodgen/internal/markdown"
 )
 
+// A tech spec's sections hold what the model says, in the forms below;
+// the diagrams and the waves are drawn from it, and never read back.
+//
+//	## Architecture         "Platform: web app", then the components: a
+//	                        list "**Name**: responsibility" while none has
+//	                        a kind, a technology or requirements it
+//	                        serves, else a table; then a flowchart.
+//	## Data model           an ER diagram while an entity has a
+//	                        relationship; then an entity per "###":
+//	                        description, fields table (with a Required
+//	                        column when a field is required), and a list
+//	                        of its owner, relationships and traces.
+//	## API                  a table; Kind, Name, Entity and Action columns
+//	                        only when an endpoint has one.
+//	## Tasks                "**T-002** [P] text (US-001)", or "(setup)",
+//	                        with "Depends on:", "Size:", "Components:",
+//	                        "Entities:" and "Endpoints:" nested under it.
+//	## Waves                the tasks by wave, and a graph of them.
+
 // techView is a technical requirements document ready for its template.
 type techView struct {
 	view
-	Overview   string
-	Components []string
-	Entities   []entityView
-	Endpoints  *table
-	Quality    []string
-	Tasks      []string
-	Questions  []string
+	Overview       string
+	Platform       string
+	Components     []string // the list form
+	ComponentTable *table   // the table form
+	Flowchart      string
+	ERDiagram      string
+	Entities       []entityView
+	Endpoints      *table
+	Quality        []string
+	Tasks          []string
+	Waves          []string
+	WaveGraph      string
+	Questions      []string
 }
 
 type entityView struct {
 	Name        string
 	Description string
 	Fields      *table
+	Items       []string // owner, relationships, traces
 }
 
 // unnamed is the heading of an entity without a name.
 const unnamed = "(unnamed)"
 
 // RenderTech writes the technical requirements as markdown. It fails on an
-// ID or story reference that is not well-formed.
+// ID or reference that is not well-formed.
 func RenderTech(t *TechSpec) ([]byte, error) {
 	v := techView{
-		view:       newView(t.Header, kindTech, t.Title),
-		Overview:   blockSafe(oneLine(t.Overview)),
-		Components: namedItems(t.Components, func(c Component) (string, string) { return c.Name, c.Responsibility }),
+		view:     newView(t.Header, kindTech, t.Title),
+		Overview: blockSafe(oneLine(t.Overview)),
 	}
-	for _, e := range t.Entities {
-		v.Entities = append(v.Entities, renderEntity(e))
+	if p := oneLine(t.Platform); p != "" {
+		v.Platform = platformTag + " " + EscapeHTML(p)
+	}
+	if err := renderComponents(&v, t.Components); err != nil {
+		return nil, err
+	}
+	required := anyRequired(t.Entities)
+	for i, e := range t.Entities {
+		ev, err := renderEntity(e, required)
+		if err != nil {
+			return nil, itemErr("entity", i, e.Name, err)
+		}
+		v.Entities = append(v.Entities, ev)
 	}
 	if err := renderEndpoints(&v, t.Endpoints); err != nil {
 		return nil, err
@@ -50,54 +86,185 @@ func RenderTech(t *TechSpec) ([]byte, error) {
 		return nil, err
 	}
 	for i, task := range t.Tasks {
-		text, err := taskText(task)
-		if err == nil {
-			text, err = itemLine(KindTask, task.ID, text)
-		}
+		line, err := taskLine(task)
 		if err != nil {
 			return nil, itemErr("task", i, task.ID, err)
 		}
-		if text != "" {
-			v.Tasks = append(v.Tasks, text)
+		if line != "" {
+			v.Tasks = append(v.Tasks, line)
 		}
+	}
+	// The diagrams and waves show what the document says: they are drawn
+	// from the document as it reads back without them, so that a document
+	// read and written again draws them the same, whatever escaping its
+	// text needed.
+	plain, err := execute("tech.md.tmpl", v)
+	if err != nil {
+		return nil, err
+	}
+	drawn, err := ParseTech(plain)
+	if err != nil {
+		return nil, fmt.Errorf("read back to draw the diagrams: %w", err)
+	}
+	v.Flowchart = mermaidBlock(componentFlowchart(drawn.Components))
+	v.ERDiagram = mermaidBlock(erDiagram(drawn.Entities))
+	v.Waves = waveLines(drawn.Tasks)
+	if len(v.Waves) > 0 {
+		v.WaveGraph = mermaidBlock(waveGraph(drawn.Tasks))
+	}
+	if v.Flowchart == "" && v.ERDiagram == "" && v.Waves == nil {
+		return plain, nil
 	}
 	return execute("tech.md.tmpl", v)
 }
 
-func renderEntity(e Entity) entityView {
+// platformTag leads the Architecture section's line that names the
+// platform.
+const platformTag = "Platform:"
+
+// renderComponents writes the components as a list while none has more
+// than a name and a responsibility, as documents did before components had
+// kinds, else as a table.
+func renderComponents(v *techView, cs []Component) error {
+	detailed := false
+	for _, c := range cs {
+		detailed = detailed || filled(c.Kind) || filled(c.Technology) || len(c.Serves) > 0
+	}
+	if !detailed {
+		v.Components = namedItems(cs, func(c Component) (string, string) { return c.Name, c.Responsibility })
+		return nil
+	}
+	v.ComponentTable = &table{Head: []string{"Component", "Kind", "Technology", "Responsibility", "Serves"}}
+	for i, c := range cs {
+		serves, err := idList(KindFunctional, c.Serves)
+		if err != nil {
+			return itemErr("component", i, c.Name, err)
+		}
+		v.ComponentTable.Rows = append(v.ComponentTable.Rows,
+			[]string{cell(c.Name), cell(c.Kind), cell(c.Technology), cell(c.Responsibility), cell(serves)})
+	}
+	return nil
+}
+
+// filled reports whether a field shows as more than an empty cell.
+func filled(s string) bool { return !isEmptyMark(oneLine(s)) }
+
+// idList joins references of kind k, "FR-001, FR-002", failing on one
+// that is not well-formed.
+func idList(k Kind, ids []string) (string, error) {
+	for _, id := range ids {
+		if _, err := ParseID(k, id); err != nil {
+			return "", err
+		}
+	}
+	return strings.Join(ids, ", "), nil
+}
+
+// anyRequired reports whether a field of the data model is required: only
+// then do the fields tables say which are.
+func anyRequired(es []Entity) bool {
+	for _, e := range es {
+		for _, f := range e.Fields {
+			if f.Required {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func renderEntity(e Entity, required bool) (entityView, error) {
 	ev := entityView{Name: headingSafe(oneLine(e.Name)), Description: blockSafe(oneLine(e.Description))}
 	if ev.Name == "" {
 		ev.Name = unnamed
 	}
 	if len(e.Fields) > 0 {
 		ev.Fields = &table{Head: []string{"Field", "Type", "Notes"}}
+		if required {
+			ev.Fields.Head = []string{"Field", "Type", "Required", "Notes"}
+		}
 		for _, f := range e.Fields {
-			ev.Fields.Rows = append(ev.Fields.Rows, []string{cell(f.Name), cell(f.Type), cell(f.Notes)})
+			row := []string{cell(f.Name), typeCell(f)}
+			if required {
+				row = append(row, yesNo(f.Required))
+			}
+			ev.Fields.Rows = append(ev.Fields.Rows, append(row, cell(f.Notes)))
 		}
 	}
-	return ev
+	var err error
+	ev.Items, err = entityItems(e)
+	return ev, err
 }
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// apiKind is the kind of an endpoint of a JSON API, the default: the API
+// table has a Kind column only when an endpoint is a page or a form.
+const apiKind = "api"
 
 func renderEndpoints(v *techView, endpoints []Endpoint) error {
 	if len(endpoints) == 0 {
 		return nil
 	}
-	v.Endpoints = &table{Head: []string{"Method", "Path", "Purpose", "Stories"}}
+	var kind, name, entity, action bool
+	for _, e := range endpoints {
+		kind = kind || (filled(e.Kind) && !strings.EqualFold(oneLine(e.Kind), apiKind))
+		name = name || filled(e.Name)
+		entity = entity || filled(e.Entity)
+		action = action || filled(e.Action)
+	}
+	v.Endpoints = &table{}
+	head := func(on bool, h string) {
+		if on {
+			v.Endpoints.Head = append(v.Endpoints.Head, h)
+		}
+	}
+	head(kind, "Kind")
+	head(true, "Method")
+	head(true, "Path")
+	head(name, "Name")
+	head(entity, "Entity")
+	head(action, "Action")
+	head(true, "Purpose")
+	head(true, "Stories")
 	for i, e := range endpoints {
-		for _, s := range e.Stories {
-			if _, err := ParseID(KindStory, s); err != nil {
-				return fmt.Errorf("endpoint %d: %w", i+1, err)
+		stories, err := idList(KindStory, e.Stories)
+		if err != nil {
+			return fmt.Errorf("endpoint %d: %w", i+1, err)
+		}
+		var row []string
+		add := func(on bool, c string) {
+			if on {
+				row = append(row, c)
 			}
 		}
-		stories := cell(strings.Join(e.Stories, ", "))
-		v.Endpoints.Rows = append(v.Endpoints.Rows, []string{codeCell(e.Method), codeCell(e.Path), cell(e.Summary), stories})
+		k := apiKind
+		if filled(e.Kind) {
+			k = e.Kind
+		}
+		add(kind, cell(k))
+		add(true, codeCell(e.Method))
+		add(true, codeCell(e.Path))
+		add(name, codeCell(e.Name))
+		add(entity, cell(e.Entity))
+		add(action, cell(e.Action))
+		add(true, cell(e.Summary))
+		add(true, cell(stories))
+		v.Endpoints.Rows = append(v.Endpoints.Rows, row)
 	}
 	return nil
 }
 
 // ParseTech reads a technical requirements document written by RenderTech
 // and maybe edited since. What it cannot read is listed by the document's
-// Unparsed.
+// Unparsed. The diagrams and the waves are drawn from the rest when the
+// document is written again, so they are not read, and an edit to them
+// is not an error.
 func ParseTech(src []byte) (*TechSpec, error) {
 	return parseTech(&reader{}, src)
 }
@@ -124,14 +291,15 @@ func (t *TechSpec) read(r *reader, s *markdown.Section) error {
 	case "overview", "summary":
 		appendProse(&t.Overview, prose(r, s))
 	case "architecture", "components":
-		for _, it := range texts(r, s) {
-			name, text := readNamed(it)
-			t.Components = append(t.Components, Component{Name: name, Responsibility: text})
-		}
+		return t.readArchitecture(r, s)
 	case "data model", "entities":
-		r.rest(s, true)
+		r.restDrawn(s, true)
 		for _, c := range s.Children {
-			t.Entities = append(t.Entities, readEntity(r, c))
+			e, err := readEntity(r, c)
+			if err != nil {
+				return err
+			}
+			t.Entities = append(t.Entities, e)
 		}
 	case "api", "http api", "endpoints":
 		return t.readEndpoints(r, s)
@@ -141,13 +309,9 @@ func (t *TechSpec) read(r *reader, s *markdown.Section) error {
 			return nil
 		})
 	case "tasks":
-		return readIDItems(r, s, KindTask, func(id, text string, _ int) error {
-			task, err := readTask(id, text)
-			if err == nil {
-				t.Tasks = append(t.Tasks, task)
-			}
-			return err
-		})
+		return t.readTasks(r, s)
+	case "waves":
+		// Drawn from the tasks' dependencies: nothing in it is read.
 	case "open questions", "questions":
 		return readIDItems(r, s, KindQuestion, func(id, text string, _ int) error {
 			t.OpenQuestions = append(t.OpenQuestions, Question{ID: id, Text: text})
@@ -159,7 +323,70 @@ func (t *TechSpec) read(r *reader, s *markdown.Section) error {
 	return nil
 }
 
-func readEntity(r *reader, s *markdown.Section) Entity {
+// readArchitecture reads the platform line and the components, as a list
+// or a table.
+func (t *TechSpec) readArchitecture(r *reader, s *markdown.Section) error {
+	for _, b := range s.Blocks {
+		if b.Kind != markdown.Paragraph {
+			continue
+		}
+		if p, ok := cutPrefixFold(htmlText(b.Text), platformTag); ok && t.Platform == "" {
+			t.Platform = strings.TrimSpace(p)
+			continue
+		}
+		r.block(b, under(s.Title))
+	}
+	if !hasTable(s) {
+		r.restDrawn(s, false, markdown.List, markdown.Paragraph)
+		for _, it := range s.Items() {
+			if it.Text != "" {
+				name, text := readNamed(htmlText(it.Text))
+				t.Components = append(t.Components, Component{Name: name, Responsibility: text})
+			}
+		}
+		return nil
+	}
+	// Only the name and the responsibility may be found by their place:
+	// the other columns are read by their headings.
+	want := [][]string{{"component", "name"}, {"responsibility", "purpose", "description"}}
+	named := func(names ...string) int {
+		for _, n := range names {
+			if hasColumn(s, n) {
+				want = append(want, names)
+				return len(want) - 1
+			}
+		}
+		return -1
+	}
+	kind, tech, serves := named("kind"), named("technology", "stack"), named("serves", "requirements")
+	rows, start := readTable(r, s, want...)
+	r.restDrawn(s, false, markdown.Table, markdown.Paragraph)
+	for i, row := range rows {
+		c := Component{Name: cellText(row[0]), Responsibility: cellText(row[1]), Kind: cellText(at(row, kind)), Technology: cellText(at(row, tech))}
+		line := rowLine(start, i)
+		serves, err := refs(r, KindFunctional, cellText(at(row, serves)), line, "the requirements "+label("component", i, c.Name)+" serves")
+		if err != nil {
+			if err := r.fail(line, err); err != nil {
+				return err
+			}
+		}
+		c.Serves = serves
+		t.Components = append(t.Components, c)
+	}
+	return nil
+}
+
+// hasTable reports whether a section holds a table.
+func hasTable(s *markdown.Section) bool {
+	for _, b := range s.Blocks {
+		if b.Kind == markdown.Table && len(b.Rows) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func readEntity(r *reader, s *markdown.Section) (Entity, error) {
 	ps := s.Paragraphs()
 	for i, p := range ps {
 		ps[i] = htmlText(p)
@@ -168,19 +395,54 @@ func readEntity(r *reader, s *markdown.Section) Entity {
 	if e.Name == unnamed {
 		e.Name = ""
 	}
-	rows, _ := readTable(r, s, []string{"field", "name"}, []string{"type"}, []string{"notes", "description"})
-	r.rest(s, false, markdown.Paragraph, markdown.Quote, markdown.Table)
-	for _, row := range rows {
-		e.Fields = append(e.Fields, Field{Name: cellText(row[0]), Type: cellText(row[1]), Notes: cellText(row[2])})
+	want := [][]string{{"field", "name"}, {"type"}, {"notes", "description"}}
+	required := -1
+	if hasColumn(s, "required") {
+		required = len(want)
+		want = append(want, []string{"required"})
 	}
-	return e
+	rows, start := readTable(r, s, want...)
+	r.rest(s, false, markdown.Paragraph, markdown.Quote, markdown.Table, markdown.List)
+	for i, row := range rows {
+		f := Field{Name: cellText(row[0]), Notes: cellText(row[2])}
+		f.Type, f.Enum = readType(row[1])
+		if required >= 0 {
+			var ok bool
+			if f.Required, ok = readYesNo(cellText(row[required])); !ok {
+				r.drop(rowLine(start, i), "required %q of field %q is not read: want yes or no", cellText(row[required]), f.Name)
+			}
+		}
+		e.Fields = append(e.Fields, f)
+	}
+	return e, readEntityItems(r, &e, s)
+}
+
+// readYesNo reads a Required cell: yes or no, in any case, or empty.
+func readYesNo(s string) (bool, bool) {
+	switch strings.ToLower(s) {
+	case "yes", "required", "true":
+		return true, true
+	case "no", "optional", "false", "":
+		return false, true
+	}
+	return false, false
 }
 
 func (t *TechSpec) readEndpoints(r *reader, s *markdown.Section) error {
-	rows, start := readTable(r, s, []string{"method"}, []string{"path"}, []string{"purpose", "summary", "description"}, []string{"stories", "story"})
+	want := [][]string{{"method"}, {"path"}, {"purpose", "summary", "description"}, {"stories", "story"}}
+	named := func(name string) int {
+		if !hasColumn(s, name) {
+			return -1
+		}
+		want = append(want, []string{name})
+		return len(want) - 1
+	}
+	kind, name, entity, action := named("kind"), named("name"), named("entity"), named("action")
+	rows, start := readTable(r, s, want...)
 	r.rest(s, false, markdown.Table)
 	for i, row := range rows {
-		e := Endpoint{Method: codeText(row[0]), Path: codeText(row[1]), Summary: cellText(row[2])}
+		e := Endpoint{Method: codeText(row[0]), Path: codeText(row[1]), Summary: cellText(row[2]),
+			Kind: cellText(at(row, kind)), Name: codeText(at(row, name)), Entity: cellText(at(row, entity)), Action: cellText(at(row, action))}
 		line := rowLine(start, i)
 		stories, err := refs(r, KindStory, cellText(row[3]), line, "the stories of "+endpointName(e, line))
 		if err != nil {
@@ -198,8 +460,21 @@ func (t *TechSpec) readEndpoints(r *reader, s *markdown.Section) error {
 // endpointName names an endpoint in a problem: "GET /teams", else by its
 // line.
 func endpointName(e Endpoint, line int) string {
-	if name := strings.TrimSpace(e.Method + " " + e.Path); name != "" {
+	if name := EndpointKey(e); name != "" {
 		return name
 	}
 	return fmt.Sprintf("the endpoint on line %d", line)
+}
+
+// EndpointKey is how a task names an endpoint: "GET /teams".
+func EndpointKey(e Endpoint) string {
+	return strings.TrimSpace(oneLine(e.Method) + " " + oneLine(e.Path))
+}
+
+// at is cell i of a table row, empty for a column the table lacks (-1).
+func at(row []string, i int) string {
+	if i < 0 || i >= len(row) {
+		return ""
+	}
+	return row[i]
 }

@@ -121,7 +121,7 @@ func (w *techWork) calls(p *Project) ([]call, error) {
 // name only the stories given and the PRD's non-functional requirements.
 func techCall(p *Project, data prompt.TechData, prd *artifact.PRD, stories *artifact.Stories) (call, error) {
 	msgs, err := p.messages(techName, data)
-	schema := &llm.Schema{Name: techName, JSON: artifact.TechSchema(data.StoryIDs, requirementIDs(prd.NonFunctional))}
+	schema := &llm.Schema{Name: techName, JSON: artifact.TechSchema(artifact.TechIDs{Stories: data.StoryIDs, NFRs: requirementIDs(prd.NonFunctional), FRs: requirementIDs(prd.Functional)})}
 	req := llm.Request{Stage: techName, Messages: msgs, Schema: schema}
 	return call{req: req, into: &techValue{prd: prd, stories: stories}}, err
 }

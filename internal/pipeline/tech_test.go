@@ -39,7 +39,7 @@ func TestTechPartsOutsideTheirRequest(t *testing.T) {
 				`"tasks":[{"id":"","text":"Everything at once","stories":["US-001"]}],` +
 				`"open_questions":[{"id":"","text":"Where is the ledger hosted?"}]}`
 		}
-		ids := enum(req.Schema.JSON)
+		ids := schemaEnum(req.Schema.JSON, "tasks", "stories")
 		return fmt.Sprintf(`{"title":"Depot","overview":"","components":[{"name":"Worker","responsibility":"Runs jobs."}],"entities":[],`+
 			`"endpoints":[],"quality":[],"tasks":[{"id":"","text":"Build %s","stories":["%s"]}],`+
 			`"open_questions":[{"id":"","text":"Who approves part numbers?"},{"id":"","text":"where is the ledger  hosted?"},{"id":"","text":"Which stories come first in %s?"}]}`,
