@@ -144,7 +144,7 @@ func TestMermaidGrammar(t *testing.T) {
 	for i, n := range oddNames {
 		next := oddNames[(i+1)%len(oddNames)]
 		es = append(es, Entity{Name: n,
-			Fields: []Field{{Name: n, Type: next, Required: i%2 == 0, Enum: []string{n, `"q"`}}, {Name: "id", Type: "uuid"}, {Name: "pk"}},
+			Fields:        []Field{{Name: n, Type: next, Required: i%2 == 0, Enum: []string{n, `"q"`}}, {Name: "id", Type: "uuid"}, {Name: "pk"}},
 			Relationships: []Relationship{{Target: next, Kind: RelationshipKinds[i%len(RelationshipKinds)], Note: n}, {Target: "nobody", Kind: "has-many"}, {Target: next, Kind: "weird"}}})
 		cs = append(cs, Component{Name: n, Kind: ComponentKinds[i%len(ComponentKinds)], Technology: next})
 		var on []string

@@ -129,7 +129,7 @@ platform: CLI
 	want := &TechSpec{Title: "x", Platform: "CLI",
 		Components: []Component{{Name: "Tool", Responsibility: "Reads files"}},
 		Entities: []Entity{{Name: "Recipe",
-			Fields: []Field{{Name: "title", Type: "text", Required: true}, {Name: "rating", Type: "int", Notes: "1 to 5"}, {Name: "kind", Type: "enum", Enum: []string{"main", "side"}}},
+			Fields:        []Field{{Name: "title", Type: "text", Required: true}, {Name: "rating", Type: "int", Notes: "1 to 5"}, {Name: "kind", Type: "enum", Enum: []string{"main", "side"}}},
 			Relationships: []Relationship{{Target: "Cookbook", Kind: "belongs-to"}, {Target: "Step", Kind: "has-many", Note: "in order"}},
 			Owner:         "Home cook", Traces: []string{"FR-002"}}},
 		Tasks: []Task{
