@@ -380,6 +380,44 @@ func readTaskItem(s string) (Task, error) {
 	return task, err
 }
 
+// The fields a task's nested items hold, as CutTaskDetail names them.
+const (
+	DetailDependsOn  = "depends_on"
+	DetailSize       = "size"
+	DetailComponents = "components"
+	DetailEntities   = "entities"
+	DetailEndpoints  = "endpoints"
+)
+
+// taskDetails are the tags of a task's nested items and the fields they
+// hold.
+var taskDetails = []struct{ tag, field string }{
+	{dependsTag, DetailDependsOn}, {sizeTag, DetailSize}, {componentTag, DetailComponents},
+	{entityTag, DetailEntities}, {endpointTag, DetailEndpoints},
+}
+
+// CutTaskDetail reads an item nested under a task: the field it holds
+// (DetailDependsOn…) and the text after its tag ("Depends on: T-001"
+// gives DetailDependsOn and "T-001"); ok is false for an item that is
+// none.
+func CutTaskDetail(text string) (field, rest string, ok bool) {
+	for _, d := range taskDetails {
+		if rest, ok := cutPrefixFold(text, d.tag); ok {
+			return d.field, rest, true
+		}
+	}
+	return "", text, false
+}
+
+// ReadNames reads a task's list of components, entities or endpoints:
+// names split at commas outside code spans, each the content of its code
+// span.
+func ReadNames(s string) []string { return readNames(s) }
+
+// ReadTaskLine reads a task's own line after its ID: its parallel mark,
+// text, and stories or setup mark ("[P] Build it (US-001)").
+func ReadTaskLine(text string) (Task, error) { return readTaskItem(text) }
+
 // readTaskDetails reads the items nested under a task.
 func readTaskDetails(r *reader, t *Task, items []markdown.Item, where string) error {
 	for _, c := range items {
@@ -391,7 +429,10 @@ func readTaskDetails(r *reader, t *Task, items []markdown.Item, where string) er
 		if text == "" {
 			continue
 		}
-		if rest, ok := cutPrefixFold(text, dependsTag); ok && t.DependsOn == nil {
+		field, rest, ok := CutTaskDetail(text)
+		names := map[string]*[]string{DetailComponents: &t.Components, DetailEntities: &t.Entities, DetailEndpoints: &t.Endpoints}
+		switch {
+		case ok && field == DetailDependsOn && t.DependsOn == nil:
 			ids, err := refs(r, KindTask, rest, c.Line, "the dependencies of "+name(KindTask, 0, t.ID))
 			if err != nil {
 				if err := r.fail(c.Line, fmt.Errorf("dependency: %w", err)); err != nil {
@@ -399,23 +440,11 @@ func readTaskDetails(r *reader, t *Task, items []markdown.Item, where string) er
 				}
 			}
 			t.DependsOn = ids
-			continue
-		}
-		if rest, ok := cutPrefixFold(text, sizeTag); ok && t.Size == "" && strings.TrimSpace(rest) != "" {
+		case ok && field == DetailSize && t.Size == "" && strings.TrimSpace(rest) != "":
 			t.Size = strings.TrimSpace(rest)
-			continue
-		}
-		read := false
-		for _, n := range []struct {
-			tag  string
-			into *[]string
-		}{{componentTag, &t.Components}, {entityTag, &t.Entities}, {endpointTag, &t.Endpoints}} {
-			if rest, ok := cutPrefixFold(text, n.tag); ok && *n.into == nil {
-				*n.into, read = readNames(rest), true
-				break
-			}
-		}
-		if !read {
+		case ok && names[field] != nil && *names[field] == nil:
+			*names[field] = readNames(rest)
+		default:
 			r.drop(c.Line, "nested item %s is not read: %s (a task's nested items are %s)",
 				where, snippet(text), strings.Join([]string{dependsTag, sizeTag, componentTag, entityTag, endpointTag}, ", "))
 		}
