@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -60,7 +61,7 @@ func techPart(prompt string) string {
 	switch {
 	case strings.Contains(prompt, "Leave every other part of the answer empty"):
 		return partTasks
-	case strings.Contains(prompt, `Leave "tasks" empty`):
+	case strings.Contains(prompt, "Write only the setup tasks"):
 		return partDesign
 	}
 	return partWhole
@@ -98,11 +99,23 @@ func (a *answerer) answer(stage, part string, schema json.RawMessage) (string, e
 			}
 		}
 		tech := offline.BuildTech(a.prd, stories)
+		for i := range tech.Endpoints {
+			// The schema asks for every endpoint's kind; the offline
+			// engine leaves a JSON API's empty.
+			tech.Endpoints[i].Kind = cmp.Or(tech.Endpoints[i].Kind, "api")
+		}
 		switch part {
 		case partDesign:
-			tech.Tasks = nil
+			tech.Tasks = slices.DeleteFunc(tech.Tasks, func(t artifact.Task) bool { return !t.Setup })
 		case partTasks:
-			tech = &artifact.TechSpec{Title: tech.Title, Tasks: tech.Tasks}
+			// The design's setup task is T-001; these tasks, numbered on
+			// from it, name only what the schema's enums (the design's)
+			// allow, as a strict model must.
+			tasks := slices.DeleteFunc(tech.Tasks, func(t artifact.Task) bool { return t.Setup })
+			if err := onlyAllowed(schema, tasks); err != nil {
+				return "", err
+			}
+			tech = &artifact.TechSpec{Title: tech.Title, Tasks: tasks}
 		}
 		doc = tech
 	default:
@@ -113,6 +126,29 @@ func (a *answerer) answer(stage, part string, schema json.RawMessage) (string, e
 		return "", fmt.Errorf("%s answer: %w", stage, err)
 	}
 	return string(out), nil
+}
+
+// onlyAllowed drops from the tasks the components, entities and
+// endpoints a tasks request's schema does not allow.
+func onlyAllowed(schema json.RawMessage, tasks []artifact.Task) error {
+	for _, f := range []struct {
+		prop  string
+		names func(*artifact.Task) *[]string
+	}{
+		{"components", func(t *artifact.Task) *[]string { return &t.Components }},
+		{"entities", func(t *artifact.Task) *[]string { return &t.Entities }},
+		{"endpoints", func(t *artifact.Task) *[]string { return &t.Endpoints }},
+	} {
+		allowed, err := enumAt(schema, "tasks", f.prop)
+		if err != nil {
+			return err
+		}
+		for i := range tasks {
+			names := f.names(&tasks[i])
+			*names = slices.DeleteFunc(*names, func(n string) bool { return !slices.Contains(allowed, n) })
+		}
+	}
+	return nil
 }
 
 // generic turns an artifact into the maps and slices conform reads.
