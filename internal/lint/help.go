@@ -33,7 +33,7 @@ The exit status is 1 when a finding is an error, or a warning with --strict.
 Rules:
 `)
 	for _, r := range Rules {
-		fmt.Fprintf(&b, "  %-23s %-8s %s\n", r.ID, r.Severity, r.What)
+		fmt.Fprintf(&b, "  %-27s %-8s %s\n", r.ID, r.Severity, r.What)
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

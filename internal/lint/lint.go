@@ -8,7 +8,9 @@
 // of the brief's plan for building the product; and what a reviewer would
 // catch (review.go): garbled sentences, criteria that restate their action
 // or name an unrelated NFR, NFRs with no number, stories too big, requirements
-// said twice and later items in the first release. Each check has a stable
+// said twice and later items in the first release; and a tech spec's
+// model (graph.go): its task graph, and the names its parts give each
+// other. Each check has a stable
 // rule ID and a severity, listed in Rules; every finding names the file
 // and the 1-based line of the item or heading it is about.
 //
