@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -67,17 +68,36 @@ func techPart(prompt string) string {
 	return partWhole
 }
 
+// coverRe finds the requirements a stories request's prompt asks its
+// stories to cover (prompts/stories.md).
+var coverRe = regexp.MustCompile(`Every one of ([A-Z0-9, -]+) must be traced`)
+
+// storiesGroup is the group of requirements a stories prompt names,
+// joined by ", "; empty when it names none.
+func storiesGroup(prompt string) string {
+	if m := coverRe.FindStringSubmatch(prompt); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
 // answer is the JSON answer to a request for stage with schema; part is
-// the part of a split tech stage the request asks for.
+// the part of a split tech stage the request asks for, or the group of
+// requirements a stories request covers (storiesGroup).
 func (a *answerer) answer(stage, part string, schema json.RawMessage) (string, error) {
 	var doc any
 	switch stage {
 	case "prd":
 		doc = a.prd
 	case "stories":
+		// The group the prompt names; without one, every requirement the
+		// schema offers.
 		ids, err := enumAt(schema, "stories", "traces")
 		if err != nil {
 			return "", err
+		}
+		if part != "" {
+			ids = strings.Split(part, ", ")
 		}
 		group := *a.prd
 		group.Functional = nil

@@ -240,3 +240,19 @@ func errText(err error) string {
 	}
 	return err.Error()
 }
+
+// TestStoriesGroup reads the group of requirements from the built-in
+// stories prompt as prodgen renders it for a split stage: the schema
+// offers every requirement, the prompt names the group to cover.
+func TestStoriesGroup(t *testing.T) {
+	text, err := prompt.New("").Render("stories", prompt.StoriesData{PRD: "# PRD", FRIDs: []string{"FR-006", "FR-007"}, Part: true, Roles: []string{"user"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := storiesGroup(text); got != "FR-006, FR-007" {
+		t.Errorf("storiesGroup = %q, want the prompt's group", got)
+	}
+	if got, _ := offered("stories", storiesGroup(text), nil); !slices.Equal(got, []string{"FR-006", "FR-007"}) {
+		t.Errorf("offered = %v", got)
+	}
+}

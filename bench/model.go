@@ -66,12 +66,15 @@ func (m *fakeModel) respond(req llmtest.Request) llmtest.Reply {
 		ex.Repair = ex.Repair || msg.Role == "assistant"
 		text.WriteString(msg.Content)
 	}
-	if ex.Stage == "tech" {
+	switch ex.Stage {
+	case "tech":
 		ex.Part = techPart(text.String())
+	case "stories":
+		ex.Part = storiesGroup(text.String())
 	}
 	content, err := m.answers.answer(ex.Stage, ex.Part, schema)
 	if err == nil {
-		ex.Offered, err = offered(ex.Stage, schema)
+		ex.Offered, err = offered(ex.Stage, ex.Part, schema)
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
@@ -94,10 +97,16 @@ func (m *fakeModel) respond(req llmtest.Request) llmtest.Reply {
 	}
 }
 
-// offered are the IDs a request's schema lets its answer reference.
-func offered(stage string, schema []byte) ([]string, error) {
+// offered are the IDs a request asks its answer to cover: for a stories
+// request the group of requirements its prompt names (part), since its
+// schema offers every requirement (a story may trace one of another
+// group); for a tech request the stories its schema offers.
+func offered(stage, part string, schema []byte) ([]string, error) {
 	switch stage {
 	case "stories":
+		if part != "" {
+			return strings.Split(part, ", "), nil
+		}
 		return enumAt(schema, "stories", "traces")
 	case "tech":
 		return enumAt(schema, "tasks", "stories")
