@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"regexp"
@@ -61,43 +62,42 @@ func techPart(prompt string) string {
 	switch {
 	case strings.Contains(prompt, "Leave every other part of the answer empty"):
 		return partTasks
-	case strings.Contains(prompt, `Leave "tasks" empty`):
+	case strings.Contains(prompt, "Write only the setup tasks"):
 		return partDesign
 	}
 	return partWhole
 }
 
-// coverLine is where a stories prompt of a split stage names the
-// requirements its request must cover (prompts/stories.md).
-var coverLine = regexp.MustCompile(`Every one of ((?:FR-\d+(?:, )?)+) must be traced`)
+// coverRe finds the requirements a stories request's prompt asks its
+// stories to cover (prompts/stories.md).
+var coverRe = regexp.MustCompile(`Every one of ([A-Z0-9, -]+) must be traced`)
 
-// storiesPart is the comma-separated FR IDs a stories request must cover,
-// as a model reads them from the instructions, or "" for all of them.
-func storiesPart(prompt string) string {
-	m := coverLine.FindStringSubmatch(prompt)
-	if m == nil {
-		return ""
+// storiesGroup is the group of requirements a stories prompt names,
+// joined by ", "; empty when it names none.
+func storiesGroup(prompt string) string {
+	if m := coverRe.FindStringSubmatch(prompt); m != nil {
+		return m[1]
 	}
-	return strings.ReplaceAll(m[1], ", ", ",")
+	return ""
 }
 
 // answer is the JSON answer to a request for stage with schema; part is
-// the part of a split tech stage the request asks for.
+// the part of a split tech stage the request asks for, or the group of
+// requirements a stories request covers (storiesGroup).
 func (a *answerer) answer(stage, part string, schema json.RawMessage) (string, error) {
 	var doc any
 	switch stage {
 	case "prd":
 		doc = a.prd
 	case "stories":
-		// The requirements to cover are the prompt's (storiesPart); the
-		// schema's enum lists every FR a story may trace.
-		ids := strings.Split(part, ",")
-		if part == "" {
-			all, err := enumAt(schema, "stories", "traces")
-			if err != nil {
-				return "", err
-			}
-			ids = all
+		// The group the prompt names; without one, every requirement the
+		// schema offers.
+		ids, err := enumAt(schema, "stories", "traces")
+		if err != nil {
+			return "", err
+		}
+		if part != "" {
+			ids = strings.Split(part, ", ")
 		}
 		group := *a.prd
 		group.Functional = nil
@@ -119,11 +119,23 @@ func (a *answerer) answer(stage, part string, schema json.RawMessage) (string, e
 			}
 		}
 		tech := offline.BuildTech(a.prd, stories)
+		for i := range tech.Endpoints {
+			// The schema asks for every endpoint's kind; the offline
+			// engine leaves a JSON API's empty.
+			tech.Endpoints[i].Kind = cmp.Or(tech.Endpoints[i].Kind, "api")
+		}
 		switch part {
 		case partDesign:
-			tech.Tasks = nil
+			tech.Tasks = slices.DeleteFunc(tech.Tasks, func(t artifact.Task) bool { return !t.Setup })
 		case partTasks:
-			tech = &artifact.TechSpec{Title: tech.Title, Tasks: tech.Tasks}
+			// The design's setup task is T-001; these tasks, numbered on
+			// from it, name only what the schema's enums (the design's)
+			// allow, as a strict model must.
+			tasks := slices.DeleteFunc(tech.Tasks, func(t artifact.Task) bool { return t.Setup })
+			if err := onlyAllowed(schema, tasks); err != nil {
+				return "", err
+			}
+			tech = &artifact.TechSpec{Title: tech.Title, Tasks: tasks}
 		}
 		doc = tech
 	default:
@@ -134,6 +146,29 @@ func (a *answerer) answer(stage, part string, schema json.RawMessage) (string, e
 		return "", fmt.Errorf("%s answer: %w", stage, err)
 	}
 	return string(out), nil
+}
+
+// onlyAllowed drops from the tasks the components, entities and
+// endpoints a tasks request's schema does not allow.
+func onlyAllowed(schema json.RawMessage, tasks []artifact.Task) error {
+	for _, f := range []struct {
+		prop  string
+		names func(*artifact.Task) *[]string
+	}{
+		{"components", func(t *artifact.Task) *[]string { return &t.Components }},
+		{"entities", func(t *artifact.Task) *[]string { return &t.Entities }},
+		{"endpoints", func(t *artifact.Task) *[]string { return &t.Endpoints }},
+	} {
+		allowed, err := enumAt(schema, "tasks", f.prop)
+		if err != nil {
+			return err
+		}
+		for i := range tasks {
+			names := f.names(&tasks[i])
+			*names = slices.DeleteFunc(*names, func(n string) bool { return !slices.Contains(allowed, n) })
+		}
+	}
+	return nil
 }
 
 // generic turns an artifact into the maps and slices conform reads.

@@ -52,11 +52,11 @@ func TestConform(t *testing.T) {
 
 func TestEnumAt(t *testing.T) {
 	ids := []string{"US-001", "US-002"}
-	got, err := enumAt(artifact.TechSchema(ids, nil), "tasks", "stories")
+	got, err := enumAt(artifact.TechSchema(artifact.TechIDs{Stories: ids}), "tasks", "stories")
 	if err != nil || !slices.Equal(got, ids) {
 		t.Errorf("enumAt = %v, %v; want %v", got, err, ids)
 	}
-	if _, err := enumAt(artifact.TechSchema(ids, nil), "tasks", "nope"); err == nil {
+	if _, err := enumAt(artifact.TechSchema(artifact.TechIDs{Stories: ids}), "tasks", "nope"); err == nil {
 		t.Error("enumAt of a missing property: no error")
 	}
 }
@@ -91,7 +91,7 @@ func TestAnswerer(t *testing.T) {
 			t.Fatal(err)
 		}
 		var part artifact.Stories
-		decodeAnswer(t, a, "stories", storiesPart(text), artifact.StoriesSchema(a.frIDs(), nil), &part)
+		decodeAnswer(t, a, "stories", storiesGroup(text), artifact.StoriesSchema(a.frIDs(), nil), &part)
 		for _, st := range part.Stories {
 			if len(st.Traces) == 0 || !slices.Contains(ids, st.Traces[0]) {
 				t.Errorf("story %q traces %v, outside its group %v", st.Title, st.Traces, ids)
@@ -112,27 +112,57 @@ func TestAnswerer(t *testing.T) {
 		nfrIDs = append(nfrIDs, r.ID)
 	}
 	// The tech stage whole, and split as prodgen splits a large one: a
-	// design request and a tasks request per group of stories, merged with
-	// the design of the first and the tasks of the others.
+	// design request first, then a tasks request per group of stories
+	// carrying the design's names, merged with the design's setup tasks
+	// first and each group's tasks numbered on, as prodgen merges them.
+	ids := artifact.TechIDs{Stories: storyIDs, NFRs: nfrIDs, FRs: a.frIDs()}
 	var whole artifact.TechSpec
-	decodeAnswer(t, a, "tech", partWhole, artifact.TechSchema(storyIDs, nfrIDs), &whole)
+	decodeAnswer(t, a, "tech", partWhole, artifact.TechSchema(ids), &whole)
 	whole.Number()
 	if err := whole.Validate(&prd, &all); err != nil {
 		t.Fatalf("tech answer: %v", err)
 	}
 	var design artifact.TechSpec
-	decodeAnswer(t, a, "tech", partDesign, artifact.TechSchema(storyIDs, nfrIDs), &design)
-	if len(design.Tasks) != 0 || len(design.Entities) == 0 {
-		t.Errorf("design answer: %d tasks, %d entities; want no tasks and the design", len(design.Tasks), len(design.Entities))
+	decodeAnswer(t, a, "tech", partDesign, artifact.TechSchema(ids), &design)
+	design.Number()
+	if len(design.Tasks) != 1 || !design.Tasks[0].Setup || len(design.Entities) == 0 {
+		t.Errorf("design answer: %d tasks, %d entities; want the setup task and the design", len(design.Tasks), len(design.Entities))
 	}
+	tasksIDs := ids
+	for _, c := range design.Components {
+		tasksIDs.Components = append(tasksIDs.Components, c.Name)
+	}
+	for _, e := range design.Entities {
+		tasksIDs.Entities = append(tasksIDs.Entities, e.Name)
+	}
+	for _, e := range design.Endpoints {
+		tasksIDs.Endpoints = append(tasksIDs.Endpoints, artifact.EndpointKey(e))
+	}
+	tasksIDs.Tasks, tasksIDs.FirstTask = []string{"T-001"}, 2
 	for lo := 0; lo < len(storyIDs); lo += 8 {
-		ids := storyIDs[lo:min(lo+8, len(storyIDs))]
+		tasksIDs.Stories = storyIDs[lo:min(lo+8, len(storyIDs))]
 		var tasks artifact.TechSpec
-		decodeAnswer(t, a, "tech", partTasks, artifact.TechSchema(ids, nfrIDs), &tasks)
+		decodeAnswer(t, a, "tech", partTasks, artifact.TechSchema(tasksIDs), &tasks)
 		if len(tasks.Tasks) == 0 || len(tasks.Entities)+len(tasks.Endpoints)+len(tasks.Components) != 0 {
-			t.Errorf("tasks answer for %v: %d tasks and some design; want tasks only", ids, len(tasks.Tasks))
+			t.Errorf("tasks answer for %v: %d tasks and some design; want tasks only", tasksIDs.Stories, len(tasks.Tasks))
 		}
-		design.Tasks = append(design.Tasks, tasks.Tasks...)
+		if err := design.ValidateTasks(append(design.Tasks[:1:1], tasks.Tasks...), &all); err != nil {
+			t.Errorf("tasks answer for %v: %v", tasksIDs.Stories, err)
+		}
+		offset := len(design.Tasks)
+		for _, task := range tasks.Tasks {
+			shift := func(id string) string {
+				if n, err := artifact.ParseID(artifact.KindTask, id); err == nil && n > 1 {
+					return artifact.TaskID(n - 1 + offset)
+				}
+				return id
+			}
+			task.ID = shift(task.ID)
+			for j, d := range task.DependsOn {
+				task.DependsOn[j] = shift(d)
+			}
+			design.Tasks = append(design.Tasks, task)
+		}
 	}
 	design.Number()
 	if err := design.Validate(&prd, &all); err != nil {
@@ -148,7 +178,7 @@ func TestTechPart(t *testing.T) {
 		prompt, want string
 	}{
 		{"1. Break the work into tasks.", partWhole},
-		{`7. Leave "tasks" empty: other requests write them.`, partDesign},
+		{"6. Write only the setup tasks: the work every story builds on.", partDesign},
 		{"3. Leave every other part of the answer empty.", partTasks},
 	}
 	for _, tt := range tests {
@@ -214,4 +244,20 @@ func errText(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// TestStoriesGroup reads the group of requirements from the built-in
+// stories prompt as prodgen renders it for a split stage: the schema
+// offers every requirement, the prompt names the group to cover.
+func TestStoriesGroup(t *testing.T) {
+	text, err := prompt.New("").Render("stories", prompt.StoriesData{PRD: "# PRD", FRIDs: []string{"FR-006", "FR-007"}, Part: true, Roles: []string{"user"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := storiesGroup(text); got != "FR-006, FR-007" {
+		t.Errorf("storiesGroup = %q, want the prompt's group", got)
+	}
+	if got, _ := offered("stories", storiesGroup(text), nil); !slices.Equal(got, []string{"FR-006", "FR-007"}) {
+		t.Errorf("offered = %v", got)
+	}
 }

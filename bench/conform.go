@@ -88,6 +88,13 @@ func write(buf *bytes.Buffer, n *schemaNode, v any, at string) error {
 		}
 		fmt.Fprint(buf, int64(f))
 		return nil
+	case "boolean":
+		b, ok := v.(bool)
+		if !ok && v != nil {
+			return fmt.Errorf("%s: want a boolean, got %T", at, v)
+		}
+		fmt.Fprint(buf, b)
+		return nil
 	}
 	return fmt.Errorf("%s: schema type %q is not supported", at, n.Type)
 }

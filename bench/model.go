@@ -70,7 +70,7 @@ func (m *fakeModel) respond(req llmtest.Request) llmtest.Reply {
 	case "tech":
 		ex.Part = techPart(text.String())
 	case "stories":
-		ex.Part = storiesPart(text.String())
+		ex.Part = storiesGroup(text.String())
 	}
 	content, err := m.answers.answer(ex.Stage, ex.Part, schema)
 	if err == nil {
@@ -97,14 +97,15 @@ func (m *fakeModel) respond(req llmtest.Request) llmtest.Reply {
 	}
 }
 
-// offered are the IDs a request asks its answer to cover: the FRs its
-// prompt names for a stories request of a split stage (part), else the
-// IDs its schema lets the answer reference.
+// offered are the IDs a request asks its answer to cover: for a stories
+// request the group of requirements its prompt names (part), since its
+// schema offers every requirement (a story may trace one of another
+// group); for a tech request the stories its schema offers.
 func offered(stage, part string, schema []byte) ([]string, error) {
 	switch stage {
 	case "stories":
 		if part != "" {
-			return strings.Split(part, ","), nil // the group the prompt names
+			return strings.Split(part, ", "), nil
 		}
 		return enumAt(schema, "stories", "traces")
 	case "tech":

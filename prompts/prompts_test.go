@@ -18,6 +18,8 @@ func TestTemplatesRender(t *testing.T) {
 		"PRD": "# PRD", "FRIDs": []string{"FR-001", "FR-002"}, "Part": true, "Roles": []string{"patient"},
 		"Stories": "# Stories", "StoryIDs": []string{"US-001"},
 		"Lang": "go", "Tech": "# Tech",
+		"Design": "# Technical requirements: x", "Components": []string{"Web app"}, "Entities": []string{"Patient"},
+		"Endpoints": []string{"GET /patients"}, "SetupTasks": []string{"T-001"}, "FirstTask": "T-002",
 	}
 	names, err := fs.Glob(FS, "*.md")
 	if err != nil {
@@ -66,6 +68,52 @@ func TestTemplatesRender(t *testing.T) {
 			for _, ask := range asks[name] {
 				if !strings.Contains(out, ask) {
 					t.Errorf("the prompt does not ask for %q", ask)
+				}
+			}
+		})
+	}
+}
+
+// TestTechPromptParts renders the tech prompt for each part of the
+// document and checks that it asks for what each part writes: the new
+// fields of the design with what each is for, setup tasks alone in the
+// design request, and in a tasks request the design with the names its
+// tasks may use.
+func TestTechPromptParts(t *testing.T) {
+	src, err := fs.ReadFile(FS, "tech.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := template.Must(template.New("tech.md").Funcs(template.FuncMap{"join": strings.Join}).Option("missingkey=error").Parse(string(src)))
+	design := []string{"platform", "its kind, the\n   technology", "requirements it serves", "required or\n   not", "relationships", "who owns them",
+		"pages and form actions", "route name", "list, get, create, update, delete"}
+	tests := []struct {
+		part      string
+		asks, not []string
+	}{
+		{"", append(slices.Clone(design), "setup task", "dependencies", "a size", "parallel mark", "must not go round in a cycle"), []string{"The design, written first"}},
+		{"design", append(slices.Clone(design), "Write only the setup tasks"), []string{"The design, written first", "parallel mark"}},
+		{"tasks", []string{"The design, written first", "Components a task may name: Web app", "Entities a task may name: Patient",
+			"Endpoints a task may name: GET /patients", "setup tasks (T-001)", "from T-002 on", "# Technical requirements: x"}, []string{"platform"}},
+	}
+	for _, tt := range tests {
+		t.Run("part "+tt.part, func(t *testing.T) {
+			var b strings.Builder
+			if err := tmpl.Execute(&b, map[string]any{
+				"PRD": "# PRD", "Stories": "# Stories", "StoryIDs": []string{"US-001"}, "Part": tt.part,
+				"Design": "# Technical requirements: x", "Components": []string{"Web app"}, "Entities": []string{"Patient"},
+				"Endpoints": []string{"GET /patients"}, "SetupTasks": []string{"T-001"}, "FirstTask": "T-002",
+			}); err != nil {
+				t.Fatal(err)
+			}
+			for _, ask := range tt.asks {
+				if !strings.Contains(b.String(), ask) {
+					t.Errorf("the prompt does not say %q:\n%s", ask, b.String())
+				}
+			}
+			for _, no := range tt.not {
+				if strings.Contains(b.String(), no) {
+					t.Errorf("the prompt says %q", no)
 				}
 			}
 		})

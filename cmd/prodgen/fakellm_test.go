@@ -34,7 +34,10 @@ var (
 // has), leakkey (a PRD whose summary holds the key the request was sent
 // with), cited (a PRD whose items cite the lines of cite.txtar's brief
 // they come from), miscited (the same, with its NFR citing a line about
-// something else), uncited (a PRD whose requirements cite no line).
+// something else), uncited (a PRD whose requirements cite no line),
+// techmodel (a tech spec with a platform, stack, relationships and a task
+// graph), techcycle, techdangling, techentity (the same with a dependency
+// cycle, a dependency on T-009, a relationship to an unknown entity).
 // After them every request gets a valid answer for its stage, a PRD's
 // requirements citing the lines of the request's brief that state them
 // (see citeRequirements).
@@ -153,6 +156,15 @@ func parseReply(ts *testscript.TestScript, spec string) llmtest.Reply {
 		case "nfr777":
 			r = llmtest.Reply{Content: strings.Replace(answers["tech"], `"quality":[]`,
 				`"quality":[{"id":"NFR-777","text":"Any requirement the author likes.","priority":""}]`, 1)}
+		case "techmodel":
+			r = llmtest.Reply{Content: answers["tech-model"]}
+		case "techcycle":
+			// T-001 waits for T-003, which waits for T-001.
+			r = llmtest.Reply{Content: strings.Replace(answers["tech-model"], `"setup":true,"depends_on":[]`, `"setup":true,"depends_on":["T-003"]`, 1)}
+		case "techdangling":
+			r = llmtest.Reply{Content: strings.Replace(answers["tech-model"], `"depends_on":["T-001","T-002"]`, `"depends_on":["T-001","T-009"]`, 1)}
+		case "techentity":
+			r = llmtest.Reply{Content: strings.Replace(answers["tech-model"], `"target":"Check-in"`, `"target":"Habit"`, 1)}
 		case "cited":
 			r = llmtest.Reply{Content: citedAnswer("18")}
 		case "uncited":
@@ -260,6 +272,28 @@ var answers = map[string]string{
 		`"endpoints":[{"method":"POST","path":"/teams","summary":"Create a team","stories":["US-001"]}],` +
 		`"quality":[],"tasks":[{"id":"","text":"Build team creation","stories":["US-001"]},{"id":"","text":"Build the Slack command","stories":["US-002"]}],` +
 		`"open_questions":[]}`,
+}
+
+func init() {
+	// A tech spec with everything its model holds, for the reply words
+	// techmodel, techcycle, techdangling and techentity.
+	answers["tech-model"] = `{"title":"Streaks","overview":"A web app with a Slack integration.","platform":"web app",` +
+		`"components":[{"name":"Web app","kind":"web app","technology":"Next.js","responsibility":"Team pages.","serves":["FR-001"]},` +
+		`{"name":"API","kind":"API service","technology":"FastAPI","responsibility":"Serves teams and check-ins.","serves":["FR-001","FR-002"]},` +
+		`{"name":"Database","kind":"data store","technology":"PostgreSQL","responsibility":"Keeps teams and check-ins.","serves":[]},` +
+		`{"name":"Slack","kind":"external service","technology":"","responsibility":"Takes /checkin.","serves":["FR-002"]}],` +
+		`"entities":[{"name":"Team","description":"A group sharing habits.","fields":[{"name":"name","type":"text","required":true,"enum":[],"notes":""}],` +
+		`"relationships":[{"target":"Check-in","kind":"has-many","note":""}],"owner":"Team lead","traces":["FR-001"]},` +
+		`{"name":"Check-in","description":"","fields":[{"name":"team_id","type":"uuid","required":true,"enum":[],"notes":""},` +
+		`{"name":"status","type":"enum","required":true,"enum":["kept","missed"],"notes":""}],` +
+		`"relationships":[{"target":"Team","kind":"belongs-to","note":""}],"owner":"","traces":["FR-002"]}],` +
+		`"endpoints":[{"kind":"api","method":"POST","path":"/teams","name":"","entity":"Team","action":"create","summary":"Create a team","stories":["US-001"]},` +
+		`{"kind":"api","method":"POST","path":"/check-ins","name":"","entity":"Check-in","action":"create","summary":"Check in from Slack","stories":["US-002"]}],` +
+		`"quality":[],"tasks":[` +
+		`{"id":"T-001","text":"Set up the API, the database and CI","stories":[],"setup":true,"depends_on":[],"parallel":false,"size":"M","components":["API","Database"],"entities":[],"endpoints":[]},` +
+		`{"id":"T-002","text":"Build team creation","stories":["US-001"],"setup":false,"depends_on":["T-001"],"parallel":true,"size":"S","components":["Web app","API"],"entities":["Team"],"endpoints":["POST /teams"]},` +
+		`{"id":"T-003","text":"Build the Slack command","stories":["US-002"],"setup":false,"depends_on":["T-001","T-002"],"parallel":false,"size":"M","components":["Slack"],"entities":["Check-in"],"endpoints":["POST /check-ins"]}],` +
+		`"open_questions":[]}`
 }
 
 // citedAnswer is the prd answer with each item citing the line of

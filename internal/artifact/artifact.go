@@ -183,11 +183,18 @@ var CriterionKinds = []string{"main", "alternative", "error", "edge"}
 // Sizes are the sizes a story may be given, small to large.
 var Sizes = []string{"S", "M", "L"}
 
-// TechSpec is the technical requirements document.
+// TechSpec is the technical requirements document. Diagrams (an ER
+// diagram of the entities, a flowchart of the components, a graph of the
+// task waves) and the waves themselves are drawn from it when it is
+// rendered: they are never read back (see mermaid.go and graph.go).
 type TechSpec struct {
 	Header   Header `json:"-"`
 	Title    string `json:"title"`
 	Overview string `json:"overview,omitempty"`
+	// Platform is what the product runs as, as the brief says it: "web
+	// app", "mobile app with offline sync", "desktop plugin", "CLI", "API
+	// only", "local single-user tool", "web app with no backend".
+	Platform string `json:"platform,omitempty"`
 
 	Components    []Component   `json:"components,omitempty"`
 	Entities      []Entity      `json:"entities,omitempty"`
@@ -201,8 +208,24 @@ type TechSpec struct {
 
 // Component is a part of the system's architecture.
 type Component struct {
-	Name           string `json:"name"`
+	Name string `json:"name"`
+	// Kind is what sort of part it is, one of ComponentKinds; empty when
+	// not known. The architecture diagram draws its arrows from the kinds.
+	Kind string `json:"kind,omitempty"`
+	// Technology is what it is built with, as the brief names it:
+	// "Next.js", "Supabase", "FastAPI".
+	Technology     string `json:"technology,omitempty"`
 	Responsibility string `json:"responsibility,omitempty"`
+	// Serves are the IDs of the functional requirements it serves.
+	Serves []string `json:"serves,omitempty"`
+}
+
+// ComponentKinds are the kinds a component may have: the clients a person
+// uses, the services behind them, what they keep data in, and what they
+// rely on outside the product.
+var ComponentKinds = []string{
+	"web app", "mobile app", "desktop app", "desktop plugin", "CLI",
+	"API service", "job", "data store", "file storage", "external service",
 }
 
 // Entity is a thing the system stores.
@@ -210,26 +233,87 @@ type Entity struct {
 	Name        string  `json:"name"`
 	Description string  `json:"description,omitempty"`
 	Fields      []Field `json:"fields,omitempty"`
+	// Relationships are the entity's links to other entities of the data
+	// model.
+	Relationships []Relationship `json:"relationships,omitempty"`
+	// Owner is who the entity belongs to: a persona ("Job seeker") or
+	// another entity; empty when nobody in particular.
+	Owner string `json:"owner,omitempty"`
+	// Traces are the IDs of the functional requirements that call for it.
+	Traces []string `json:"traces,omitempty"`
 }
 
 // Field is one attribute of an entity.
 type Field struct {
-	Name  string `json:"name"`
-	Type  string `json:"type,omitempty"`
-	Notes string `json:"notes,omitempty"`
+	Name string `json:"name"`
+	Type string `json:"type,omitempty"`
+	// Required says that every stored entity has a value for it. The
+	// document shows it only when some field of the data model is
+	// required; otherwise nothing is known of it.
+	Required bool `json:"required,omitempty"`
+	// Enum are the values the field may take, as stated ("Available",
+	// "Reserved"); empty when any value of its type will do.
+	Enum  []string `json:"enum,omitempty"`
+	Notes string   `json:"notes,omitempty"`
 }
 
-// Endpoint is one HTTP API operation.
+// Relationship is a link from one entity to another.
+type Relationship struct {
+	// Target is the name of the other entity.
+	Target string `json:"target"`
+	// Kind is one of RelationshipKinds: "belongs-to" (many of this entity
+	// to one target), "has-one", "has-many" or "many-to-many".
+	Kind string `json:"kind"`
+	Note string `json:"note,omitempty"`
+}
+
+// RelationshipKinds are the kinds of relationship, seen from the entity
+// that holds it.
+var RelationshipKinds = []string{"belongs-to", "has-one", "has-many", "many-to-many"}
+
+// Endpoint is one operation of the product's interface: an HTTP API
+// operation, or for a server-rendered app a page or a form's action.
 type Endpoint struct {
-	Method  string   `json:"method,omitempty"`
-	Path    string   `json:"path,omitempty"`
+	// Kind is one of EndpointKinds; empty is an API operation.
+	Kind   string `json:"kind,omitempty"`
+	Method string `json:"method,omitempty"`
+	Path   string `json:"path,omitempty"`
+	// Name is the route's name, for frameworks that name routes
+	// ("applications.index").
+	Name string `json:"name,omitempty"`
+	// Entity is the entity of the data model it acts on; empty when none.
+	Entity string `json:"entity,omitempty"`
+	// Action is what it does to the entity: list, get, create, update,
+	// delete, or a named state change ("archive", "reserve").
+	Action  string   `json:"action,omitempty"`
 	Summary string   `json:"summary,omitempty"`
 	Stories []string `json:"stories,omitempty"` // US IDs this endpoint serves
 }
 
-// Task is an implementation task, T-001, traced to the stories it delivers.
+// EndpointKinds are the kinds of endpoint: a JSON API operation, a page a
+// server renders, and a form's action on a server-rendered page.
+var EndpointKinds = []string{"api", "page", "form"}
+
+// Task is an implementation task, T-001, traced to the stories it
+// delivers, or marked Setup when it serves no single story.
 type Task struct {
 	ID      string   `json:"id"`
 	Text    string   `json:"text"`
 	Stories []string `json:"stories,omitempty"`
+	// Setup marks work every story builds on and none delivers alone:
+	// the project skeleton, CI, the data store.
+	Setup bool `json:"setup,omitempty"`
+	// DependsOn are the IDs of the tasks that must be done first.
+	DependsOn []string `json:"depends_on,omitempty"`
+	// Parallel marks a task that can be done alongside the other tasks
+	// of its wave, touching none of what they touch (spec-kit's [P]).
+	Parallel bool `json:"parallel,omitempty"`
+	// Size is S, M or L (Sizes), as a story's; empty when not known.
+	Size string `json:"size,omitempty"`
+	// Components, Entities and Endpoints name what the task builds or
+	// changes: components and entities by name, endpoints as "METHOD
+	// /path".
+	Components []string `json:"components,omitempty"`
+	Entities   []string `json:"entities,omitempty"`
+	Endpoints  []string `json:"endpoints,omitempty"`
 }

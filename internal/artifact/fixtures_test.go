@@ -171,3 +171,61 @@ func sizedStories() *Stories {
 	s.Stories[2].Criteria[1].Kind = "error"
 	return s
 }
+
+// modelledTech is richTech with everything the model of a tech spec
+// holds since it has relationships, a stack and a task graph: a platform,
+// components with kinds, technologies and the requirements they serve,
+// required fields and stated values, relationships and owners, endpoints
+// that are pages and forms with route names, entities and actions, and
+// tasks with dependencies, sizes, parallel and setup marks and what they
+// touch.
+func modelledTech() *TechSpec {
+	t := richTech()
+	t.Platform = "web app, works on a basic Android phone"
+	t.Components = []Component{
+		{Name: "Web app", Kind: "web app", Technology: "Laravel, Blade", Responsibility: "Serves the patient and staff pages; works without JavaScript.", Serves: []string{"FR-001", "FR-002"}},
+		{Name: "Queue service", Kind: "API service", Technology: "Go", Responsibility: "Keeps the queue | orders it: first come, first served.", Serves: []string{"FR-002"}},
+		{Name: "Postgres", Kind: "data store", Technology: "PostgreSQL 16"},
+		{Name: "SMS \"gateway\"", Kind: "external service"},
+		{Name: "Notifier"},
+	}
+	t.Entities = []Entity{
+		{
+			Name:        "Patient",
+			Description: "Someone in the queue today. Deleted after 24 h.",
+			Fields: []Field{
+				{Name: "id", Type: "uuid", Required: true, Notes: "primary key"},
+				{Name: "name", Type: "text", Required: true, Notes: "as the patient typed it, e.g. José"},
+				{Name: "language", Type: "text", Enum: []string{"en", "es", "fr"}},
+			},
+			Relationships: []Relationship{{Target: "Queue entry", Kind: "has-many", Note: "one per visit"}},
+			Owner:         "Patient",
+			Traces:        []string{"FR-001", "FR-003"},
+		},
+		{
+			Name: "Queue entry",
+			Fields: []Field{
+				{Name: "patient_id", Type: "uuid", Required: true},
+				{Name: "position", Type: "int", Required: true},
+				{Name: "status", Type: "enum", Required: true, Enum: []string{"waiting", "called", "seen, or left", "`x`"}},
+				{Name: "called_at", Notes: "empty until called"},
+			},
+			Relationships: []Relationship{{Target: "Patient", Kind: "belongs-to"}, {Target: "Übersicht", Kind: "many-to-many", Note: "shown on"}},
+		},
+		{Name: "Übersicht", Description: "The waiting room screen."},
+	}
+	t.Endpoints = []Endpoint{
+		{Kind: "page", Method: "GET", Path: "/queue", Name: "queue.show", Entity: "Queue entry", Action: "list", Summary: "The queue, as a page", Stories: []string{"US-001"}},
+		{Kind: "form", Method: "POST", Path: "/queue/entries", Name: "queue.join", Entity: "Queue entry", Action: "create", Summary: "Join the queue", Stories: []string{"US-001"}},
+		{Kind: "api", Method: "POST", Path: "/queue/next", Entity: "Queue entry", Action: "call", Summary: "Call the next patient", Stories: []string{"US-002", "US-003"}},
+	}
+	t.Tasks = []Task{
+		{ID: "T-001", Text: "Set up the `queue` service (Go, Postgres), CI and the schema.", Setup: true, Size: "M", Components: []string{"Queue service", "Postgres"}},
+		{ID: "T-002", Text: "Build the join form.", Stories: []string{"US-001"}, DependsOn: []string{"T-001"}, Parallel: true, Size: "S",
+			Components: []string{"Web app"}, Entities: []string{"Queue entry", "Patient"}, Endpoints: []string{"GET /queue", "POST /queue/entries"}},
+		{ID: "T-003", Text: "Build the staff page with the **Next** button.", Stories: []string{"US-002", "US-003"}, DependsOn: []string{"T-001"}, Parallel: true,
+			Endpoints: []string{"POST /queue/next"}},
+		{ID: "T-004", Text: "Send an SMS when a patient is called.", Stories: []string{"US-002"}, DependsOn: []string{"T-002", "T-003"}, Size: "L"},
+	}
+	return t
+}

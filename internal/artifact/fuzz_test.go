@@ -3,6 +3,7 @@ package artifact
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/golden"
@@ -91,6 +92,8 @@ var oddDocuments = []string{
 	"# T\n\n## API\n\n| Method | Path | Purpose | Stories |\n| --- | --- | --- | --- |\n| `` ` `` | `a | b` | c \\\\| d | US-001, and US-002 |\n",
 	"# T\n\n## Data model\n\n### #\n\n### (unnamed)\n\n| Field |\n| --- |\n| x |\n",
 	"# T\n\n## Tasks\n\n- **T-001** (US-001)\n- (US-002)\n- x (us-003)\n",
+	"# T\n\n## Tasks\n\n- **T-001** [P] x (US-001; setup)\n  - Depends on: T-002, T-001\n  - Size:\n  - Endpoints: `a`, ``b`c``, d\n    - deeper\n- –\n  - Components: x\n- [P]\n\n## Waves\n\n- **Wave 1**: T-001\n",
+	"# T\n\n## Architecture\n\nPlatform: CLI\n\nplatform: again\n\n| Component | Kind | Serves |\n| - | - | - |\n| a | job | FR-001 |\n\n```mermaid\nflowchart LR\n```\n\n## Data model\n\n### A\n\n| Field | Type | Required |\n| - | - | - |\n| f | enum: `x` | yes |\n\n- Belongs to **B**: n\n- Owner:\n- Traces:\n- Many to many with\n- other\n",
 	"# P\n# Q\n\n## Goals\n\n- x\n",
 	"## Goals\n\n- x\n\n# P\n",
 	"# P\n\n## Goals\n\n1. **G-1** x\n2. y\n",
@@ -133,7 +136,25 @@ func FuzzParseTech(f *testing.F) {
 	seed(f, append(oddDocuments, editedTech)...)
 	f.Fuzz(func(t *testing.T, src []byte) {
 		fixedPoint(t, src, ParseTech, RenderTech)
+		if tech, err := ParseTech(src); err == nil {
+			if doc, err := RenderTech(tech); err == nil {
+				checkDiagrams(t, doc)
+			}
+		}
 	})
+}
+
+// checkDiagrams checks each mermaid block of a document against the
+// grammar prodgen writes (see checkMermaid).
+func checkDiagrams(t *testing.T, doc []byte) {
+	t.Helper()
+	for _, part := range strings.Split(string(doc), "\n```mermaid\n")[1:] {
+		body, _, ok := strings.Cut(part, "\n```")
+		if !ok {
+			t.Fatalf("a mermaid block is not closed:\n%s", doc)
+		}
+		checkMermaid(t, strings.Split(body, "\n"))
+	}
 }
 
 // FuzzRenderFields puts arbitrary text in every text field of the three
@@ -170,6 +191,20 @@ func FuzzRenderFields(f *testing.F) {
 			Endpoints:  []Endpoint{{Method: e, Path: g, Summary: h, Stories: []string{"US-001"}}},
 			Quality:    []Requirement{{ID: "NFR-001", Text: a, Priority: b}},
 			Tasks:      []Task{{ID: "T-001", Text: c, Stories: []string{"US-001"}}, {Text: d}},
+		}
+		modelled := &TechSpec{Header: prd.Header, Title: a, Platform: b,
+			Components: []Component{{Name: c, Kind: d, Technology: e, Responsibility: g, Serves: []string{"FR-001"}}, {Name: h, Technology: a}},
+			Entities: []Entity{{Name: b, Fields: []Field{{Name: c, Type: d, Required: true, Enum: []string{e, g}, Notes: h}, {Name: a, Enum: []string{b}}},
+				Relationships: []Relationship{{Target: c, Kind: "has-many", Note: d}, {Target: e, Kind: g}}, Owner: h, Traces: []string{"FR-002"}},
+				{Name: a, Description: b, Relationships: []Relationship{{Target: b, Kind: "belongs-to"}}}},
+			Endpoints: []Endpoint{{Kind: c, Method: d, Path: e, Name: g, Entity: h, Action: a, Summary: b, Stories: []string{"US-001"}}, {Kind: "form"}},
+			Tasks: []Task{{ID: "T-001", Text: c, Setup: true, Size: d, Components: []string{e, g}},
+				{ID: "T-002", Text: h, Parallel: true, Stories: []string{"US-001"}, DependsOn: []string{"T-001", "T-002"}, Entities: []string{a}, Endpoints: []string{b, c}},
+				{Text: e, DependsOn: []string{"T-003"}}},
+		}
+		stable(t, modelled, RenderTech, ParseTech)
+		if doc, err := RenderTech(modelled); err == nil {
+			checkDiagrams(t, doc)
 		}
 		stable(t, prd, RenderPRD, ParsePRD)
 		stable(t, stories, RenderStories, ParseStories)

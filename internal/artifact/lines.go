@@ -125,8 +125,8 @@ func readRequirement(id, s string) Requirement {
 	return Requirement{ID: id, Text: text, Priority: strings.TrimSpace(priority), Phase: strings.TrimSpace(phase)}
 }
 
-// taskText writes a task's text with the stories it delivers:
-// "Text (US-001, US-002)".
+// taskText writes a task's text with the stories it delivers, or its
+// setup mark: "Text (US-001, US-002)", "Text (setup)".
 func taskText(t Task) (string, error) {
 	for _, s := range t.Stories {
 		if _, err := ParseID(KindStory, s); err != nil {
@@ -134,8 +134,15 @@ func taskText(t Task) (string, error) {
 		}
 	}
 	text := oneLine(t.Text)
+	var group []string
 	if len(t.Stories) > 0 {
-		text = strings.TrimSpace(text + " (" + strings.Join(t.Stories, ", ") + ")")
+		group = append(group, strings.Join(t.Stories, ", "))
+	}
+	if t.Setup {
+		group = append(group, setupWord)
+	}
+	if len(group) > 0 {
+		text = strings.TrimSpace(text + " (" + strings.Join(group, "; ") + ")")
 	}
 	if _, err := readTask("", text); err != nil {
 		return "", fmt.Errorf("text ends in what reads as a story list: %w", err)
@@ -143,26 +150,40 @@ func taskText(t Task) (string, error) {
 	return text, nil
 }
 
-// readTask reads what taskText writes. A trailing group of words that are
-// all written like story IDs is the story list.
+// readTask reads what taskText writes. A trailing group whose parts,
+// split at semicolons, are each "setup" or a list of words all written
+// like story IDs is the stories and the setup mark.
 func readTask(id, s string) (Task, error) {
 	text, group, ok := cutGroup(s)
 	if !ok {
 		return Task{ID: id, Text: s}, nil
 	}
-	words := strings.Split(group, ",")
-	for i, w := range words {
-		words[i] = strings.TrimSpace(w)
-		if !LooksLikeID(words[i]) || !strings.EqualFold(words[i][:2], "US") {
+	task := Task{ID: id, Text: text}
+	var stories []string
+	for part := range strings.SplitSeq(group, ";") {
+		part = strings.TrimSpace(part)
+		if strings.EqualFold(part, setupWord) && !task.Setup {
+			task.Setup = true
+			continue
+		}
+		if stories != nil {
 			return Task{ID: id, Text: s}, nil
 		}
+		for w := range strings.SplitSeq(part, ",") {
+			w = strings.TrimSpace(w)
+			if !LooksLikeID(w) || !strings.EqualFold(w[:2], "US") {
+				return Task{ID: id, Text: s}, nil
+			}
+			stories = append(stories, w)
+		}
 	}
-	for _, w := range words {
+	for _, w := range stories {
 		if _, err := ParseID(KindStory, w); err != nil {
 			return Task{}, err
 		}
 	}
-	return Task{ID: id, Text: text, Stories: words}, nil
+	task.Stories = stories
+	return task, nil
 }
 
 // criterionText writes a criterion: "Given a, when b, then c." in that

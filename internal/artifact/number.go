@@ -43,17 +43,15 @@ func (s *Stories) Number() {
 }
 
 // Number gives the tasks and open questions their IDs in order, T-001…
-// and Q-1…, and normalizes the stories each task and endpoint names. The
+// and Q-1…, and normalizes the stories each task and endpoint names. A
+// task's dependencies follow the tasks they name (see NumberFrom). The
 // quality requirements keep the PRD's IDs they were carried over with,
 // normalized like any reference, and lose any source: the document does
 // not show one (the PRD's requirement cites the brief), so it would not
 // read back.
 func (t *TechSpec) Number() {
-	assignIDs(KindTask, t.Tasks, func(task *Task, id string) { task.ID = id })
+	t.NumberFrom(1)
 	assignIDs(KindQuestion, t.OpenQuestions, setQuestionID)
-	for i := range t.Tasks {
-		t.Tasks[i].Stories = normalizeRefs(t.Tasks[i].Stories)
-	}
 	for i := range t.Endpoints {
 		t.Endpoints[i].Stories = normalizeRefs(t.Endpoints[i].Stories)
 	}
@@ -61,6 +59,51 @@ func (t *TechSpec) Number() {
 		t.Quality[i].ID = normalizeRef(t.Quality[i].ID)
 		t.Quality[i].Source, t.Quality[i].Also = Source{}, nil
 	}
+}
+
+// NumberFrom numbers the tasks in order from T-<first> on, and normalizes
+// the stories and dependencies each names. A model is asked to give its
+// tasks the IDs they will get, since dependencies name tasks by ID: a
+// dependency on the ID a task of the list had (one no other task of the
+// list had too) follows that task to its new ID; any other stays as it
+// is, a task outside the list or one Validate reports.
+func (t *TechSpec) NumberFrom(first int) {
+	renamed := renumber(t.Tasks, func(i int) string { return KindTask.Format(first + i) })
+	for i := range t.Tasks {
+		t.Tasks[i].Stories = normalizeRefs(t.Tasks[i].Stories)
+		t.Tasks[i].DependsOn = follow(t.Tasks[i].DependsOn, renamed)
+	}
+}
+
+// renumber gives each task the ID id(i) and returns, for each ID a task
+// had that no other task had, the ID it got.
+func renumber(tasks []Task, id func(i int) string) map[string]string {
+	renamed := make(map[string]string, len(tasks))
+	twice := make(map[string]bool)
+	for i := range tasks {
+		if old := normalizeRef(tasks[i].ID); old != "" {
+			_, twice[old] = renamed[old]
+			renamed[old] = id(i)
+		}
+		tasks[i].ID = id(i)
+	}
+	for old, dup := range twice {
+		if dup {
+			delete(renamed, old)
+		}
+	}
+	return renamed
+}
+
+// follow normalizes dependencies and moves each to the ID its task got.
+func follow(deps []string, renamed map[string]string) []string {
+	deps = normalizeRefs(deps)
+	for j, d := range deps {
+		if to, ok := renamed[d]; ok {
+			deps[j] = to
+		}
+	}
+	return normalizeRefs(deps)
 }
 
 // assignIDs numbers the items of one list of kind k by position,

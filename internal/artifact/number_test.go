@@ -3,6 +3,7 @@ package artifact
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/golden"
@@ -227,5 +228,40 @@ func TestNormalizeRefs(t *testing.T) {
 		if got := normalizeRefs(tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("normalizeRefs(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestNumberTaskDependencies checks that dependencies follow the tasks
+// they name, whatever IDs the model gave them, and from the first number
+// a tasks request's answer starts at.
+func TestNumberTaskDependencies(t *testing.T) {
+	tests := []struct {
+		name  string
+		first int
+		tasks []Task
+		want  [][]string // each task's dependencies after numbering
+	}{
+		{"IDs as asked", 1, []Task{{ID: "T-001"}, {ID: "T-002", DependsOn: []string{"T-001"}}}, [][]string{nil, {"T-001"}}},
+		{"IDs out of order", 1, []Task{{ID: "T-005"}, {ID: "t-003", DependsOn: []string{" t-005", "T-005"}}, {ID: "T-004", DependsOn: []string{"T-003"}}},
+			[][]string{nil, {"T-001"}, {"T-002"}}},
+		{"no IDs: dependencies by position", 1, []Task{{}, {DependsOn: []string{"T-001"}}}, [][]string{nil, {"T-001"}}},
+		{"a second answer starts later and keeps the design's", 3, []Task{{ID: "T-003", DependsOn: []string{"T-001"}}, {ID: "T-004", DependsOn: []string{"T-003", "T-002"}}},
+			[][]string{{"T-001"}, {"T-003", "T-002"}}},
+		{"an ID two tasks had is not followed", 1, []Task{{ID: "T-002"}, {ID: "T-002"}, {ID: "T-009", DependsOn: []string{"T-002"}}},
+			[][]string{nil, nil, {"T-002"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &TechSpec{Tasks: tt.tasks}
+			s.NumberFrom(tt.first)
+			for i, task := range s.Tasks {
+				if want := KindTask.Format(tt.first + i); task.ID != want {
+					t.Errorf("task %d got %s, want %s", i+1, task.ID, want)
+				}
+				if !slices.Equal(task.DependsOn, tt.want[i]) {
+					t.Errorf("%s depends on %q, want %q", task.ID, task.DependsOn, tt.want[i])
+				}
+			}
+		})
 	}
 }

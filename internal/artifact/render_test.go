@@ -43,6 +43,7 @@ var documents = []struct {
 	{"stories-sized", func() any { return sizedStories() }},
 	{"stories-minimal", func() any { return minimalStories() }},
 	{"tech-minimal", func() any { return minimalTech() }},
+	{"tech-modelled", func() any { return modelledTech() }},
 }
 
 func TestRenderGolden(t *testing.T) {

@@ -161,6 +161,23 @@ func TestRoundTripOddValues(t *testing.T) {
 			{ID: "US-002", Role: "user", Want: "y", Size: "XL"},
 		}}},
 		{"header", &PRD{Title: "x", Header: Header{Sources: []string{"a and b", "c, d", ""}, Command: " x --> y "}}},
+		{"marks inside a task", &TechSpec{Title: "x", Tasks: []Task{
+			{ID: "T-001", Text: "[P] not parallel", Stories: []string{"US-001"}},
+			{ID: "T-002", Text: "x (setup)"},
+			{ID: "T-003", Text: "y", Setup: true, Stories: []string{"US-001"}, Parallel: true},
+			{Text: "", DependsOn: []string{"T-001"}, Size: "XL", Components: []string{"a, b", "`c`"}, Endpoints: []string{"GET /a, b", "`x`"}},
+			{ID: "T-004", Text: "Size: M", Entities: []string{" "}},
+		}}},
+		{"odd entities", &TechSpec{Title: "x", Entities: []Entity{
+			{Name: "A", Fields: []Field{{Name: "f", Type: "x: `y`"}, {Name: "g", Enum: []string{"", "a, b", "`"}}, {Name: "h", Type: "–", Enum: []string{"x"}}}},
+			{Name: "B", Relationships: []Relationship{{Target: "", Note: "n"}, {Target: "**x**: y", Kind: "odd"}, {Target: "–", Kind: "has-many"}, {Kind: "belongs-to"}},
+				Owner: "Traces: FR-001"},
+			{Name: "C", Description: "Owner: nobody", Relationships: []Relationship{{Target: "Has many **A**", Kind: "has-one"}}},
+		}}},
+		{"odd components and endpoints", &TechSpec{Title: "x", Platform: " ",
+			Components: []Component{{Name: "a", Kind: "–"}, {Technology: "t"}, {Name: "| b", Serves: []string{"FR-001"}}},
+			Endpoints:  []Endpoint{{Kind: "API", Method: "GET"}, {Kind: "page", Name: "``"}, {Entity: "-", Action: "|"}},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

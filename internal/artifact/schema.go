@@ -3,7 +3,9 @@ package artifact
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"slices"
+	"strings"
 )
 
 // The schemas below ask a model for a PRD, Stories or TechSpec as JSON.
@@ -25,8 +27,10 @@ import (
 //     "minimum" and "maximum"); CheckSources then checks that the lines
 //     bear the item out;
 //   - references (a story's traces, a task's or endpoint's stories, the
-//     ID of a quality requirement carried over from the PRD) are enums of
-//     the IDs that exist, so the model cannot invent one, and a story's
+//     ID of a quality requirement carried over from the PRD, and the
+//     components, entities and endpoints a task names when the design was
+//     written before it) are enums of the IDs and names that exist, so
+//     the model cannot invent one, and a story's
 //     role is an enum of the PRD's personas, so its actor is a person
 //     the PRD names. Strict
 //     mode rejects an empty enum, so with no IDs to offer the items are
@@ -257,45 +261,104 @@ func StoriesSchema(frIDs, roles []string) json.RawMessage {
 	))
 }
 
-// TechSchema returns the JSON schema of the tech spec, whose tasks and
-// endpoints may name only storyIDs, the stories that exist, and whose
-// quality requirements only nfrIDs, the PRD's non-functional requirements.
-func TechSchema(storyIDs, nfrIDs []string) json.RawMessage {
+// TechIDs are what a tech spec's answer may name, for TechSchema.
+type TechIDs struct {
+	Stories []string // the stories a task or an endpoint may serve
+	NFRs    []string // the PRD's non-functional requirements
+	FRs     []string // the PRD's functional requirements, which components serve and entities trace to
+	// Components, Entities and Endpoints ("GET /teams") are those of a
+	// design written before: a tasks request's tasks may name only them.
+	// Empty for a request that writes the design itself.
+	Components, Entities, Endpoints []string
+	// Tasks are the IDs of the design's setup tasks, which a tasks
+	// request's tasks may depend on besides their own.
+	Tasks []string
+	// FirstTask is the number of the answer's first task: 1, or the one
+	// after the design's setup tasks.
+	FirstTask int
+}
+
+// TechSchema returns the JSON schema of the tech spec, whose references
+// may name only what ids holds.
+func TechSchema(ids TechIDs) json.RawMessage {
 	quality := "the PRD's non-functional requirements, carried over"
-	if len(enumOf(nfrIDs)) == 0 {
+	if len(enumOf(ids.NFRs)) == 0 {
 		quality += "; the PRD has none, so leave this empty"
 	}
 	return marshalSchema(objectSchema("",
 		schemaProp{"title", stringSchema("the product's name, as in the PRD")},
 		schemaProp{"overview", stringSchema("the architecture in a few sentences; may be empty")},
-		schemaProp{"components", arraySchema("the parts of the system", objectSchema("",
+		schemaProp{"platform", stringSchema(`what the product runs as, as the PRD says it: "web app", "mobile app with offline sync", "desktop plugin", "CLI", "API only", "local single-user tool", "web app with no backend"; empty when it does not say`)},
+		schemaProp{"components", arraySchema("the parts of the system: the apps people use, the services, the data stores, the external services it relies on", objectSchema("",
 			schemaProp{"name", stringSchema("the component's name")},
+			schemaProp{"kind", &schemaNode{Type: "string", Description: "what sort of part it is; the architecture diagram connects the parts by kind (apps call API services, services use data stores and external services); empty when none fits", Enum: append(slices.Clone(ComponentKinds), "")}},
+			schemaProp{"technology", stringSchema(`what it is built with, as the PRD names it ("Next.js", "Supabase", "FastAPI"); empty when the PRD leaves it open (ask in open_questions instead of choosing)`)},
 			schemaProp{"responsibility", stringSchema("its one responsibility")},
+			schemaProp{"serves", refsSchema("IDs of the functional requirements it serves", ids.FRs)},
 		))},
-		schemaProp{"entities", arraySchema("the data model: things the system stores", objectSchema("",
-			schemaProp{"name", stringSchema("the entity's name")},
+		schemaProp{"entities", arraySchema("the data model: the things the features act on, named in the singular", objectSchema("",
+			schemaProp{"name", stringSchema(`the entity's name, singular ("Application")`)},
 			schemaProp{"description", stringSchema("what it is; may be empty")},
-			schemaProp{"fields", arraySchema("its attributes", objectSchema("",
+			schemaProp{"fields", arraySchema("its attributes, as the PRD and stories give them", objectSchema("",
 				schemaProp{"name", stringSchema("the field's name")},
-				schemaProp{"type", stringSchema(`its type ("string", "timestamp"); may be empty`)},
-				schemaProp{"notes", stringSchema("constraints or meaning; may be empty")},
+				schemaProp{"type", stringSchema(`its type ("string", "timestamp", "enum"); may be empty`)},
+				schemaProp{"required", &schemaNode{Type: "boolean", Description: "true when every stored item must have a value; false when the PRD marks it optional or does not say"}},
+				schemaProp{"enum", arraySchema(`the values it may take, only as the PRD states them (status "Available", "Reserved"); empty otherwise`, stringSchema(""))},
+				schemaProp{"notes", stringSchema("constraints or meaning; when the type is a guess, say so and ask in open_questions; may be empty")},
 			))},
+			schemaProp{"relationships", arraySchema("its links to other entities of this data model", objectSchema("",
+				schemaProp{"target", stringSchema("the name of the other entity, exactly as in entities")},
+				schemaProp{"kind", &schemaNode{Type: "string", Description: "belongs-to (many of this to one target: an interview belongs to an application), has-one, has-many (a list has many restaurants) or many-to-many", Enum: RelationshipKinds}},
+				schemaProp{"note", stringSchema("what the link means, in a few words; may be empty")},
+			))},
+			schemaProp{"owner", stringSchema("who it belongs to: a persona of the PRD or another entity; empty when nobody in particular")},
+			schemaProp{"traces", refsSchema("IDs of the functional requirements that call for it", ids.FRs)},
 		))},
-		schemaProp{"endpoints", arraySchema("HTTP API operations", objectSchema("",
+		schemaProp{"endpoints", arraySchema("the operations the stories need: for a JSON API its endpoints; for a server-rendered app its pages and form actions", objectSchema("",
+			schemaProp{"kind", &schemaNode{Type: "string", Description: "api for a JSON API operation, page for a page the server renders, form for a form's action", Enum: EndpointKinds}},
 			schemaProp{"method", stringSchema(`the HTTP method ("GET")`)},
-			schemaProp{"path", stringSchema(`the path ("/queue/{id}")`)},
+			schemaProp{"path", stringSchema(`the path, a resource named after its entity ("/applications/{id}")`)},
+			schemaProp{"name", stringSchema(`the route's name, when the PRD's framework names routes ("applications.index"); empty otherwise`)},
+			schemaProp{"entity", stringSchema("the entity it acts on, exactly as in entities; empty when none")},
+			schemaProp{"action", stringSchema(`what it does to the entity: list, get, create, update, delete, or a state change named by its verb ("archive", "reserve")`)},
 			schemaProp{"summary", stringSchema("what the operation does")},
-			schemaProp{"stories", refsSchema("IDs of the stories it serves", storyIDs)},
+			schemaProp{"stories", refsSchema("IDs of the stories it serves", ids.Stories)},
 		))},
 		schemaProp{"quality", requirementsSchema(quality,
-			schemaProp{"id", refSchema(`the PRD's ID of the requirement carried over ("NFR-001")`, nfrIDs)})},
-		schemaProp{"tasks", arraySchema("implementation tasks", objectSchema("",
-			idProp(),
-			schemaProp{"text", stringSchema("the work to do")},
-			schemaProp{"stories", refsSchema("IDs of the stories the task delivers", storyIDs)},
-		))},
+			schemaProp{"id", refSchema(`the PRD's ID of the requirement carried over ("NFR-001")`, ids.NFRs)})},
+		schemaProp{"tasks", arraySchema("implementation tasks", taskSchema(ids))},
 		schemaProp{"open_questions", questionsSchema()},
 	))
+}
+
+// taskSchema is one task of a tech spec's answer: its own ID, so that
+// others can depend on it, and the names of what it touches, from the
+// design when one was written before.
+func taskSchema(ids TechIDs) *schemaNode {
+	first := max(ids.FirstTask, 1)
+	idDesc := fmt.Sprintf("%s for the first task of this list, %s for the next, and so on: depends_on names tasks by these IDs (prodgen renumbers them)", KindTask.Format(first), KindTask.Format(first+1))
+	deps := "IDs of the tasks that must be done before this one, from this list"
+	if len(ids.Tasks) > 0 {
+		deps += " or the design's setup tasks " + strings.Join(ids.Tasks, ", ")
+	}
+	names := func(desc string, known []string) *schemaNode {
+		if len(enumOf(known)) == 0 {
+			return arraySchema(desc+", exactly as the design names them", stringSchema(""))
+		}
+		return arraySchema(desc, &schemaNode{Type: "string", Enum: enumOf(known)})
+	}
+	return objectSchema("",
+		schemaProp{"id", stringSchema(idDesc)},
+		schemaProp{"text", stringSchema("the work to do")},
+		schemaProp{"stories", refsSchema("IDs of the stories the task delivers; empty for a setup task", ids.Stories)},
+		schemaProp{"setup", &schemaNode{Type: "boolean", Description: "true for work every story builds on and none delivers alone (project skeleton, CI, data store), which names no stories"}},
+		schemaProp{"depends_on", arraySchema(deps+"; empty when it can start at once", stringSchema(""))},
+		schemaProp{"parallel", &schemaNode{Type: "boolean", Description: "true when it can be done alongside the other tasks that can start when it can, touching none of what they touch"}},
+		schemaProp{"size", &schemaNode{Type: "string", Description: "S (a day or two), M (about a week), L (more); empty when there is no basis for one", Enum: append(slices.Clone(Sizes), "")}},
+		schemaProp{"components", names("the components it builds or changes", ids.Components)},
+		schemaProp{"entities", names("the entities it builds or changes", ids.Entities)},
+		schemaProp{"endpoints", names(`the endpoints it builds or changes, as "METHOD /path"`, ids.Endpoints)},
+	)
 }
 
 func marshalSchema(n *schemaNode) json.RawMessage {

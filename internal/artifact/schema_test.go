@@ -25,8 +25,11 @@ var schemaCases = []struct {
 	{"schema-prd", PRDSchema(30), func() any { return new(PRD) }, nil},
 	{"schema-stories", StoriesSchema([]string{"FR-001", "FR-002", "FR-003"}, []string{"patient", "front-desk staff"}), func() any { return new(Stories) }, nil},
 	{"schema-stories-no-ids", StoriesSchema(nil, nil), func() any { return new(Stories) }, nil},
-	{"schema-tech", TechSchema([]string{"US-001", "US-002"}, []string{"NFR-001", "NFR-002"}), func() any { return new(TechSpec) }, techNotAsked},
-	{"schema-tech-no-ids", TechSchema([]string{}, []string{}), func() any { return new(TechSpec) }, techNotAsked},
+	{"schema-tech", TechSchema(TechIDs{Stories: []string{"US-001", "US-002"}, NFRs: []string{"NFR-001", "NFR-002"}, FRs: []string{"FR-001", "FR-002"}}), func() any { return new(TechSpec) }, techNotAsked},
+	{"schema-tech-no-ids", TechSchema(TechIDs{Stories: []string{}, NFRs: []string{}}), func() any { return new(TechSpec) }, techNotAsked},
+	{"schema-tech-tasks", TechSchema(TechIDs{Stories: []string{"US-009"}, NFRs: []string{"NFR-001"}, FRs: []string{"FR-001"},
+		Components: []string{"Web app", "API"}, Entities: []string{"Patient"}, Endpoints: []string{"GET /patients"}, Tasks: []string{"T-001"}, FirstTask: 2}),
+		func() any { return new(TechSpec) }, techNotAsked},
 }
 
 // techNotAsked: a quality requirement names the PRD's by its ID; where it
@@ -82,7 +85,7 @@ func checkStrict(t *testing.T, path string, n map[string]any) {
 		}
 	}
 	switch n["type"] {
-	case "string":
+	case "string", "boolean":
 	case "integer":
 		low, okLow := n["minimum"].(float64)
 		high, okHigh := n["maximum"].(float64)
@@ -162,6 +165,8 @@ func fill(v reflect.Value, more map[reflect.Type][]string) {
 		v.SetString("x")
 	case reflect.Int:
 		v.SetInt(1)
+	case reflect.Bool:
+		v.SetBool(true)
 	case reflect.Slice:
 		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
 		fill(v.Index(0), more)
@@ -183,6 +188,10 @@ func matchSchema(t *testing.T, path string, doc any, n map[string]any) {
 	case string:
 		if n["type"] != "string" {
 			t.Errorf("%s: a string in the struct, %v in the schema", path, n["type"])
+		}
+	case bool:
+		if n["type"] != "boolean" {
+			t.Errorf("%s: a bool in the struct, %v in the schema", path, n["type"])
 		}
 	case float64:
 		if n["type"] != "integer" {
@@ -306,6 +315,8 @@ func (n *orderedNode) sample(w *bytes.Buffer) {
 		w.WriteByte('}')
 	case "integer":
 		w.WriteByte('1')
+	case "boolean":
+		w.WriteString("true")
 	default:
 		s := "x"
 		if len(n.Enum) > 0 {
@@ -335,9 +346,15 @@ func TestSchemaRefs(t *testing.T) {
 		{"duplicates and blanks dropped", StoriesSchema([]string{"FR-001", "", "FR-001"}, nil), []string{"stories", "traces"}, []any{"FR-001"}},
 		{"no FRs", StoriesSchema(nil, nil), []string{"stories", "traces"}, nil},
 		{"only a blank", StoriesSchema([]string{""}, nil), []string{"stories", "traces"}, nil},
-		{"task stories", TechSchema([]string{"US-001"}, nil), []string{"tasks", "stories"}, []any{"US-001"}},
-		{"endpoint stories", TechSchema([]string{"US-001"}, nil), []string{"endpoints", "stories"}, []any{"US-001"}},
-		{"no stories", TechSchema(nil, nil), []string{"endpoints", "stories"}, nil},
+		{"task stories", TechSchema(TechIDs{Stories: []string{"US-001"}}), []string{"tasks", "stories"}, []any{"US-001"}},
+		{"endpoint stories", TechSchema(TechIDs{Stories: []string{"US-001"}}), []string{"endpoints", "stories"}, []any{"US-001"}},
+		{"no stories", TechSchema(TechIDs{}), []string{"endpoints", "stories"}, nil},
+		{"component requirements", TechSchema(TechIDs{FRs: []string{"FR-002"}}), []string{"components", "serves"}, []any{"FR-002"}},
+		{"entity traces", TechSchema(TechIDs{FRs: []string{"FR-002"}}), []string{"entities", "traces"}, []any{"FR-002"}},
+		{"no FRs to serve", TechSchema(TechIDs{}), []string{"components", "serves"}, nil},
+		{"task components from the design", TechSchema(TechIDs{Components: []string{"Web app", "API", "Web app"}}), []string{"tasks", "components"}, []any{"Web app", "API"}},
+		{"task entities from the design", TechSchema(TechIDs{Entities: []string{"Patient"}}), []string{"tasks", "entities"}, []any{"Patient"}},
+		{"task endpoints from the design", TechSchema(TechIDs{Endpoints: []string{"GET /patients"}}), []string{"tasks", "endpoints"}, []any{"GET /patients"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -374,7 +391,7 @@ func TestSchemaQualityIDs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			quality := decodeSchema(t, TechSchema([]string{"US-001"}, tt.nfrIDs))["properties"].(map[string]any)["quality"].(map[string]any)
+			quality := decodeSchema(t, TechSchema(TechIDs{Stories: []string{"US-001"}, NFRs: tt.nfrIDs}))["properties"].(map[string]any)["quality"].(map[string]any)
 			id := quality["items"].(map[string]any)["properties"].(map[string]any)["id"].(map[string]any)
 			enum, _ := id["enum"].([]any)
 			if !reflect.DeepEqual(enum, tt.wantEnum) {

@@ -98,7 +98,8 @@ func StabilizeStories(next, prev *Stories, highest Highest) Highest {
 }
 
 // StabilizeTech renumbers the tasks and open questions of next against
-// prev as StabilizePRD does, matching both on their text. The quality
+// prev as StabilizePRD does, matching both on their text; a task's
+// dependencies follow the tasks they name to their new IDs. The quality
 // requirements keep the PRD's IDs, and the stories each task and endpoint
 // names are left as they are.
 func StabilizeTech(next, prev *TechSpec, highest Highest) Highest {
@@ -109,7 +110,16 @@ func StabilizeTech(next, prev *TechSpec, highest Highest) Highest {
 	}
 	taskText := func(t Task) string { return t.Text }
 	taskID := func(t *Task) *string { return &t.ID }
+	before := pluck(next.Tasks, func(t Task) string { return t.ID })
 	stabilize(KindTask, next.Tasks, old.Tasks, out, taskText, taskID)
+	after := pluck(next.Tasks, func(t Task) string { return t.ID })
+	for i := range next.Tasks {
+		next.Tasks[i].ID = before[i]
+	}
+	renamed := renumber(next.Tasks, func(i int) string { return after[i] })
+	for i := range next.Tasks {
+		next.Tasks[i].DependsOn = follow(next.Tasks[i].DependsOn, renamed)
+	}
 	stabilize(KindQuestion, next.OpenQuestions, old.OpenQuestions, out, questionMatchText, questionID)
 	return out
 }

@@ -596,3 +596,30 @@ func checkScenario(t *testing.T, version string, p *PRD, got Highest, frs, quest
 		t.Errorf("%s does not validate: %v", version, err)
 	}
 }
+
+// TestStabilizeTaskDependencies checks that a dependency follows its task
+// to the ID the task keeps from the document on disk.
+func TestStabilizeTaskDependencies(t *testing.T) {
+	prev := &TechSpec{Tasks: []Task{
+		{ID: "T-001", Text: "Set up the service"},
+		{ID: "T-007", Text: "Build the staff page", DependsOn: []string{"T-001"}},
+	}}
+	next := &TechSpec{Tasks: []Task{
+		{Text: "Write the schema"},
+		{Text: "Set up the service"},
+		{Text: "Build the staff page", DependsOn: []string{"T-002", "T-001"}},
+	}}
+	next.Number()
+	h := StabilizeTech(next, prev, Highest{"T": 7})
+	got := map[string][]string{}
+	for _, task := range next.Tasks {
+		got[task.Text] = task.DependsOn
+	}
+	want := map[string][]string{"Write the schema": nil, "Set up the service": nil, "Build the staff page": {"T-001", "T-008"}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("dependencies %v, want %v (tasks %+v)", got, want, next.Tasks)
+	}
+	if h["T"] != 8 {
+		t.Errorf("highest T %d, want 8", h["T"])
+	}
+}

@@ -3,41 +3,75 @@ package artifact
 import (
 	"fmt"
 	"strings"
-
-	"github.com/prodgen/prodgen/internal/markdown"
 )
+
+// A tech spec's sections hold what the model says, in the forms below;
+// the diagrams and the waves are drawn from it, and never read back.
+//
+//	## Architecture         "Platform: web app", then the components: a
+//	                        list "**Name**: responsibility" while none has
+//	                        a kind, a technology or requirements it
+//	                        serves, else a table; then a flowchart.
+//	## Data model           an ER diagram while an entity has a
+//	                        relationship; then an entity per "###":
+//	                        description, fields table (with a Required
+//	                        column when a field is required), and a list
+//	                        of its owner, relationships and traces.
+//	## API                  a table; Kind, Name, Entity and Action columns
+//	                        only when an endpoint has one.
+//	## Tasks                "**T-002** [P] text (US-001)", or "(setup)",
+//	                        with "Depends on:", "Size:", "Components:",
+//	                        "Entities:" and "Endpoints:" nested under it.
+//	## Waves                the tasks by wave, and a graph of them.
 
 // techView is a technical requirements document ready for its template.
 type techView struct {
 	view
-	Overview   string
-	Components []string
-	Entities   []entityView
-	Endpoints  *table
-	Quality    []string
-	Tasks      []string
-	Questions  []string
+	Overview       string
+	Platform       string
+	Components     []string // the list form
+	ComponentTable *table   // the table form
+	Flowchart      string
+	ERDiagram      string
+	Entities       []entityView
+	Endpoints      *table
+	Quality        []string
+	Tasks          []string
+	Waves          []string
+	WaveGraph      string
+	Questions      []string
 }
 
 type entityView struct {
 	Name        string
 	Description string
 	Fields      *table
+	Items       []string // owner, relationships, traces
 }
 
 // unnamed is the heading of an entity without a name.
 const unnamed = "(unnamed)"
 
 // RenderTech writes the technical requirements as markdown. It fails on an
-// ID or story reference that is not well-formed.
+// ID or reference that is not well-formed.
 func RenderTech(t *TechSpec) ([]byte, error) {
 	v := techView{
-		view:       newView(t.Header, kindTech, t.Title),
-		Overview:   blockSafe(oneLine(t.Overview)),
-		Components: namedItems(t.Components, func(c Component) (string, string) { return c.Name, c.Responsibility }),
+		view:     newView(t.Header, kindTech, t.Title),
+		Overview: blockSafe(oneLine(t.Overview)),
 	}
-	for _, e := range t.Entities {
-		v.Entities = append(v.Entities, renderEntity(e))
+	if p := oneLine(t.Platform); p != "" {
+		v.Platform = platformTag + " " + EscapeHTML(p)
+	}
+	if err := renderComponents(&v, t.Components); err != nil {
+		return nil, err
+	}
+	required := anyRequired(t.Entities)
+	for i, e := range t.Entities {
+		ev, err := renderEntity(e, required)
+		if err != nil {
+			return nil, itemErr("entity", i, e.Name, err)
+		}
+		v.Entities = append(v.Entities, ev)
 	}
 	if err := renderEndpoints(&v, t.Endpoints); err != nil {
 		return nil, err
@@ -50,156 +84,176 @@ func RenderTech(t *TechSpec) ([]byte, error) {
 		return nil, err
 	}
 	for i, task := range t.Tasks {
-		text, err := taskText(task)
-		if err == nil {
-			text, err = itemLine(KindTask, task.ID, text)
-		}
+		line, err := taskLine(task)
 		if err != nil {
 			return nil, itemErr("task", i, task.ID, err)
 		}
-		if text != "" {
-			v.Tasks = append(v.Tasks, text)
+		if line != "" {
+			v.Tasks = append(v.Tasks, line)
 		}
+	}
+	// The diagrams and waves show what the document says: they are drawn
+	// from the document as it reads back without them, so that a document
+	// read and written again draws them the same, whatever escaping its
+	// text needed.
+	plain, err := execute("tech.md.tmpl", v)
+	if err != nil {
+		return nil, err
+	}
+	drawn, err := ParseTech(plain)
+	if err != nil {
+		return nil, fmt.Errorf("read back to draw the diagrams: %w", err)
+	}
+	v.Flowchart = mermaidBlock(componentFlowchart(drawn.Components))
+	v.ERDiagram = mermaidBlock(erDiagram(drawn.Entities))
+	v.Waves = waveLines(drawn.Tasks)
+	if len(v.Waves) > 0 {
+		v.WaveGraph = mermaidBlock(waveGraph(drawn.Tasks))
+	}
+	if v.Flowchart == "" && v.ERDiagram == "" && v.Waves == nil {
+		return plain, nil
 	}
 	return execute("tech.md.tmpl", v)
 }
 
-func renderEntity(e Entity) entityView {
+// platformTag leads the Architecture section's line that names the
+// platform.
+const platformTag = "Platform:"
+
+// renderComponents writes the components as a list while none has more
+// than a name and a responsibility, as documents did before components had
+// kinds, else as a table.
+func renderComponents(v *techView, cs []Component) error {
+	detailed := false
+	for _, c := range cs {
+		detailed = detailed || filled(c.Kind) || filled(c.Technology) || len(c.Serves) > 0
+	}
+	if !detailed {
+		v.Components = namedItems(cs, func(c Component) (string, string) { return c.Name, c.Responsibility })
+		return nil
+	}
+	v.ComponentTable = &table{Head: []string{"Component", "Kind", "Technology", "Responsibility", "Serves"}}
+	for i, c := range cs {
+		serves, err := idList(KindFunctional, c.Serves)
+		if err != nil {
+			return itemErr("component", i, c.Name, err)
+		}
+		v.ComponentTable.Rows = append(v.ComponentTable.Rows,
+			[]string{cell(c.Name), cell(c.Kind), cell(c.Technology), cell(c.Responsibility), cell(serves)})
+	}
+	return nil
+}
+
+// filled reports whether a field shows as more than an empty cell.
+func filled(s string) bool { return !isEmptyMark(oneLine(s)) }
+
+// idList joins references of kind k, "FR-001, FR-002", failing on one
+// that is not well-formed.
+func idList(k Kind, ids []string) (string, error) {
+	for _, id := range ids {
+		if _, err := ParseID(k, id); err != nil {
+			return "", err
+		}
+	}
+	return strings.Join(ids, ", "), nil
+}
+
+// anyRequired reports whether a field of the data model is required: only
+// then do the fields tables say which are.
+func anyRequired(es []Entity) bool {
+	for _, e := range es {
+		for _, f := range e.Fields {
+			if f.Required {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func renderEntity(e Entity, required bool) (entityView, error) {
 	ev := entityView{Name: headingSafe(oneLine(e.Name)), Description: blockSafe(oneLine(e.Description))}
 	if ev.Name == "" {
 		ev.Name = unnamed
 	}
 	if len(e.Fields) > 0 {
 		ev.Fields = &table{Head: []string{"Field", "Type", "Notes"}}
+		if required {
+			ev.Fields.Head = []string{"Field", "Type", "Required", "Notes"}
+		}
 		for _, f := range e.Fields {
-			ev.Fields.Rows = append(ev.Fields.Rows, []string{cell(f.Name), cell(f.Type), cell(f.Notes)})
+			row := []string{cell(f.Name), typeCell(f)}
+			if required {
+				row = append(row, yesNo(f.Required))
+			}
+			ev.Fields.Rows = append(ev.Fields.Rows, append(row, cell(f.Notes)))
 		}
 	}
-	return ev
+	var err error
+	ev.Items, err = entityItems(e)
+	return ev, err
 }
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
+
+// apiKind is the kind of an endpoint of a JSON API, the default: the API
+// table has a Kind column only when an endpoint is a page or a form.
+const apiKind = "api"
 
 func renderEndpoints(v *techView, endpoints []Endpoint) error {
 	if len(endpoints) == 0 {
 		return nil
 	}
-	v.Endpoints = &table{Head: []string{"Method", "Path", "Purpose", "Stories"}}
+	var kind, name, entity, action bool
+	for _, e := range endpoints {
+		kind = kind || (filled(e.Kind) && !strings.EqualFold(oneLine(e.Kind), apiKind))
+		name = name || filled(e.Name)
+		entity = entity || filled(e.Entity)
+		action = action || filled(e.Action)
+	}
+	v.Endpoints = &table{}
+	head := func(on bool, h string) {
+		if on {
+			v.Endpoints.Head = append(v.Endpoints.Head, h)
+		}
+	}
+	head(kind, "Kind")
+	head(true, "Method")
+	head(true, "Path")
+	head(name, "Name")
+	head(entity, "Entity")
+	head(action, "Action")
+	head(true, "Purpose")
+	head(true, "Stories")
 	for i, e := range endpoints {
-		for _, s := range e.Stories {
-			if _, err := ParseID(KindStory, s); err != nil {
-				return fmt.Errorf("endpoint %d: %w", i+1, err)
-			}
-		}
-		stories := cell(strings.Join(e.Stories, ", "))
-		v.Endpoints.Rows = append(v.Endpoints.Rows, []string{codeCell(e.Method), codeCell(e.Path), cell(e.Summary), stories})
-	}
-	return nil
-}
-
-// ParseTech reads a technical requirements document written by RenderTech
-// and maybe edited since. What it cannot read is listed by the document's
-// Unparsed.
-func ParseTech(src []byte) (*TechSpec, error) {
-	return parseTech(&reader{}, src)
-}
-
-func parseTech(r *reader, src []byte) (*TechSpec, error) {
-	o, err := readOutline(r, src, kindTech)
-	if err != nil {
-		return nil, err
-	}
-	t := &TechSpec{Header: o.header, Title: o.title}
-	for _, s := range o.sections {
-		if err := t.read(r, s); err != nil {
-			return nil, err
-		}
-	}
-	t.unparsed = r.done()
-	return t, nil
-}
-
-// read reads one section of a technical spec into t; r hears of unknown
-// sections.
-func (t *TechSpec) read(r *reader, s *markdown.Section) error {
-	switch key(s.Title) {
-	case "overview", "summary":
-		appendProse(&t.Overview, prose(r, s))
-	case "architecture", "components":
-		for _, it := range texts(r, s) {
-			name, text := readNamed(it)
-			t.Components = append(t.Components, Component{Name: name, Responsibility: text})
-		}
-	case "data model", "entities":
-		r.rest(s, true)
-		for _, c := range s.Children {
-			t.Entities = append(t.Entities, readEntity(r, c))
-		}
-	case "api", "http api", "endpoints":
-		return t.readEndpoints(r, s)
-	case "quality requirements", "quality", "non-functional requirements":
-		return readIDItems(r, s, KindNonFunctional, func(id, text string, _ int) error {
-			t.Quality = append(t.Quality, readRequirement(id, text))
-			return nil
-		})
-	case "tasks":
-		return readIDItems(r, s, KindTask, func(id, text string, _ int) error {
-			task, err := readTask(id, text)
-			if err == nil {
-				t.Tasks = append(t.Tasks, task)
-			}
-			return err
-		})
-	case "open questions", "questions":
-		return readIDItems(r, s, KindQuestion, func(id, text string, _ int) error {
-			t.OpenQuestions = append(t.OpenQuestions, Question{ID: id, Text: text})
-			return nil
-		})
-	default:
-		r.drop(s.Line, "section %q is not read: a technical requirements document has no section of that name", s.Title)
-	}
-	return nil
-}
-
-func readEntity(r *reader, s *markdown.Section) Entity {
-	ps := s.Paragraphs()
-	for i, p := range ps {
-		ps[i] = htmlText(p)
-	}
-	e := Entity{Name: htmlText(s.Title), Description: strings.Join(ps, " ")}
-	if e.Name == unnamed {
-		e.Name = ""
-	}
-	rows, _ := readTable(r, s, []string{"field", "name"}, []string{"type"}, []string{"notes", "description"})
-	r.rest(s, false, markdown.Paragraph, markdown.Quote, markdown.Table)
-	for _, row := range rows {
-		e.Fields = append(e.Fields, Field{Name: cellText(row[0]), Type: cellText(row[1]), Notes: cellText(row[2])})
-	}
-	return e
-}
-
-func (t *TechSpec) readEndpoints(r *reader, s *markdown.Section) error {
-	rows, start := readTable(r, s, []string{"method"}, []string{"path"}, []string{"purpose", "summary", "description"}, []string{"stories", "story"})
-	r.rest(s, false, markdown.Table)
-	for i, row := range rows {
-		e := Endpoint{Method: codeText(row[0]), Path: codeText(row[1]), Summary: cellText(row[2])}
-		line := rowLine(start, i)
-		stories, err := refs(r, KindStory, cellText(row[3]), line, "the stories of "+endpointName(e, line))
+		stories, err := idList(KindStory, e.Stories)
 		if err != nil {
-			if err := r.fail(line, err); err != nil {
-				return err
-			}
-			continue
+			return fmt.Errorf("endpoint %d: %w", i+1, err)
 		}
-		e.Stories = stories
-		t.Endpoints = append(t.Endpoints, e)
+		var row []string
+		add := func(on bool, c string) {
+			if on {
+				row = append(row, c)
+			}
+		}
+		k := apiKind
+		if filled(e.Kind) {
+			k = e.Kind
+		}
+		add(kind, cell(k))
+		add(true, codeCell(e.Method))
+		add(true, codeCell(e.Path))
+		add(name, codeCell(e.Name))
+		add(entity, cell(e.Entity))
+		add(action, cell(e.Action))
+		add(true, cell(e.Summary))
+		add(true, cell(stories))
+		v.Endpoints.Rows = append(v.Endpoints.Rows, row)
 	}
 	return nil
-}
-
-// endpointName names an endpoint in a problem: "GET /teams", else by its
-// line.
-func endpointName(e Endpoint, line int) string {
-	if name := strings.TrimSpace(e.Method + " " + e.Path); name != "" {
-		return name
-	}
-	return fmt.Sprintf("the endpoint on line %d", line)
 }

@@ -128,7 +128,7 @@ line 15: nested item in US-001 is not read: "note"
 		{"tech: an unknown section, text under Data model, an entity's list and subsection", "tech",
 			"# T\n\n## Data model\n\nAll tables.\n\n### Team\n\nA team.\n\n- extra\n\n#### Index\n\n## Deployment\n\nKubernetes.\n",
 			`line 5: paragraph under "Data model" is not read: "All tables."
-line 11: list item under "Team" is not read: "extra"
+line 11: list item under "Team" is not read: "extra" (an entity's list holds "Owner: …", "Traces: FR-001" and relationships such as "Has many **Interview**")
 line 13: section "Index" under "Team" is not read
 line 15: section "Deployment" is not read: a technical requirements document has no section of that name
 `},

@@ -147,27 +147,43 @@ func (s *Stories) Validate(prd *PRD) error {
 }
 
 // Validate checks the tech spec against the PRD and the stories it comes
-// from: task IDs well-formed and unique, every task and endpoint tracing
-// to at least one story, each of which exists, and every quality
-// requirement carrying over a non-functional requirement of the PRD by its
-// ID. With a nil PRD or nil stories those references are only checked for
-// form. It returns all problems at once.
+// from: task IDs well-formed and unique; every task tracing to at least
+// one story, each of which exists, unless it is a setup task, which
+// traces to none; every endpoint tracing to a story; the task graph
+// without a cycle or a dependency on a task that is not there; what a task
+// names in the spec; every quality requirement carrying over a
+// non-functional requirement of the PRD by its ID and every component and
+// entity naming only the PRD's functional requirements; kinds and sizes
+// from their lists; relationships and endpoints naming entities of the
+// data model. With a nil PRD or nil stories those references are only
+// checked for form. It returns all problems at once.
 func (t *TechSpec) Validate(prd *PRD, stories *Stories) error {
+	ps := t.designProblems(prd, stories)
+	ps = append(ps, t.taskProblems(t.Tasks, stories)...)
+	return ps.err()
+}
+
+// ValidateTasks checks tasks written for the design t, as Validate checks
+// t's own: a tasks request's answer, with the design's setup tasks first
+// so that a task may depend on them.
+func (t *TechSpec) ValidateTasks(tasks []Task, stories *Stories) error {
+	return t.taskProblems(tasks, stories).err()
+}
+
+// designProblems are the problems of everything but the tasks.
+func (t *TechSpec) designProblems(prd *PRD, stories *Stories) problems {
 	var ps problems
-	var known, nfrs map[string]bool
-	if stories != nil {
-		known = make(map[string]bool)
-		for _, st := range stories.Stories {
-			known[st.ID] = true
-		}
-	}
+	known := storySet(stories)
+	var nfrs, frs map[string]bool
 	if prd != nil {
-		nfrs = make(map[string]bool)
+		nfrs, frs = make(map[string]bool), make(map[string]bool)
 		for _, r := range prd.NonFunctional {
 			nfrs[r.ID] = true
 		}
+		for _, r := range prd.Functional {
+			frs[r.ID] = true
+		}
 	}
-	ps.ids(KindTask, pluck(t.Tasks, func(task Task) string { return task.ID }))
 	ps.ids(KindNonFunctional, pluck(t.Quality, func(r Requirement) string { return r.ID }))
 	for _, r := range t.Quality {
 		if _, err := ParseID(KindNonFunctional, r.ID); err == nil && nfrs != nil && !nfrs[r.ID] {
@@ -175,24 +191,126 @@ func (t *TechSpec) Validate(prd *PRD, stories *Stories) error {
 		}
 	}
 	ps.ids(KindQuestion, pluck(t.OpenQuestions, func(q Question) string { return q.ID }))
-	for i, task := range t.Tasks {
-		owner := name(KindTask, i, task.ID)
-		if len(task.Stories) == 0 {
-			ps.add("%s: traces to no story", owner)
+	for i, c := range t.Components {
+		owner := label("component", i, c.Name)
+		ps.oneOf(owner, "kind", c.Kind, ComponentKinds)
+		ps.refs(owner, "requirement", c.Serves, KindFunctional, frs, "the PRD's functional requirements")
+	}
+	entities := t.entityNames()
+	for i, e := range t.Entities {
+		owner := label("entity", i, e.Name)
+		if strings.TrimSpace(e.Name) == "" {
+			ps.add("%s: no name", owner)
 		}
-		ps.refs(owner, "story", task.Stories, KindStory, known, "the stories")
+		for _, f := range e.Fields {
+			for _, v := range f.Enum {
+				if strings.TrimSpace(v) == "" {
+					ps.add("%s: field %q: an empty value in its enum", owner, f.Name)
+				}
+			}
+		}
+		for _, r := range e.Relationships {
+			switch {
+			case !slices.Contains(RelationshipKinds, r.Kind):
+				ps.add("%s: relationship to %q: kind %q: want one of %s", owner, r.Target, r.Kind, quotedList(RelationshipKinds))
+			case !entities[key(r.Target)]:
+				ps.add("%s: relationship to %q, which is not an entity of the data model", owner, r.Target)
+			}
+		}
+		ps.refs(owner, "trace", e.Traces, KindFunctional, frs, "the PRD's functional requirements")
 	}
 	for i, e := range t.Endpoints {
-		owner := fmt.Sprintf("endpoint %s %s", e.Method, e.Path)
-		if strings.TrimSpace(e.Method+e.Path) == "" {
+		owner := "endpoint " + EndpointKey(e)
+		if EndpointKey(e) == "" {
 			owner = fmt.Sprintf("endpoint %d", i+1)
 		}
 		if len(e.Stories) == 0 {
 			ps.add("%s: traces to no story", owner)
 		}
 		ps.refs(owner, "story", e.Stories, KindStory, known, "the stories")
+		ps.oneOf(owner, "kind", e.Kind, EndpointKinds)
+		if strings.TrimSpace(e.Entity) != "" && !entities[key(e.Entity)] {
+			ps.add("%s: entity %q is not in the data model", owner, e.Entity)
+		}
 	}
-	return ps.err()
+	return ps
+}
+
+// taskProblems are the problems of tasks written for the design t.
+func (t *TechSpec) taskProblems(tasks []Task, stories *Stories) problems {
+	var ps problems
+	known := storySet(stories)
+	ps.ids(KindTask, pluck(tasks, func(task Task) string { return task.ID }))
+	names := []struct {
+		what  string
+		known map[string]bool
+		where string
+		of    func(Task) []string
+	}{
+		{"component", keySet(pluck(t.Components, func(c Component) string { return c.Name })), "the architecture", func(x Task) []string { return x.Components }},
+		{"entity", t.entityNames(), "the data model", func(x Task) []string { return x.Entities }},
+		{"endpoint", keySet(pluck(t.Endpoints, EndpointKey)), "the API", func(x Task) []string { return x.Endpoints }},
+	}
+	for i, task := range tasks {
+		owner := name(KindTask, i, task.ID)
+		switch {
+		case task.Setup && len(task.Stories) > 0:
+			ps.add("%s: a setup task delivers no single story: drop its stories, or unmark it as setup", owner)
+		case !task.Setup && len(task.Stories) == 0:
+			ps.add("%s: traces to no story: name the stories it delivers, or mark it as setup (skeleton, CI, data store)", owner)
+		}
+		ps.refs(owner, "story", task.Stories, KindStory, known, "the stories")
+		ps.refs(owner, "dependency", task.DependsOn, KindTask, nil, "")
+		if task.Size != "" && !slices.Contains(Sizes, task.Size) {
+			ps.add("%s: size %q: want one of %s, or none", owner, task.Size, quotedList(Sizes))
+		}
+		for _, n := range names {
+			for _, v := range n.of(task) {
+				if !n.known[key(v)] {
+					ps.add("%s: %s %q is not in %s", owner, n.what, v, n.where)
+				}
+			}
+		}
+	}
+	for _, p := range CheckTaskGraph(tasks, nil) {
+		ps.add("%s", p.What)
+	}
+	return ps
+}
+
+// entityNames are the data model's entity names, as key gives them.
+func (t *TechSpec) entityNames() map[string]bool {
+	return keySet(pluck(t.Entities, func(e Entity) string { return e.Name }))
+}
+
+// keySet is the set of names as key gives them, without empty ones.
+func keySet(names []string) map[string]bool {
+	out := make(map[string]bool, len(names))
+	for _, n := range names {
+		if k := key(n); k != "" {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// storySet is the IDs of stories; nil for no stories document.
+func storySet(stories *Stories) map[string]bool {
+	if stories == nil {
+		return nil
+	}
+	known := make(map[string]bool)
+	for _, st := range stories.Stories {
+		known[st.ID] = true
+	}
+	return known
+}
+
+// oneOf checks that what of owner, when given, is one of allowed.
+func (p *problems) oneOf(owner, what, v string, allowed []string) {
+	if v != "" && !slices.Contains(allowed, v) {
+		p.add("%s: %s %q: want one of %s, or none", owner, what, v, quotedList(allowed))
+	}
 }
 
 // criterion checks that criterion j of the story owner says something: in

@@ -1,6 +1,7 @@
 package artifact
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -142,7 +143,8 @@ func TestValidateTech(t *testing.T) {
 	}{
 		{"dangling task story", func(s *TechSpec) { s.Tasks[0].Stories = []string{"US-004"} },
 			[]string{"T-001: story US-004 is not in the stories"}},
-		{"task without stories", func(s *TechSpec) { s.Tasks[1].Stories = nil }, []string{"T-002: traces to no story"}},
+		{"task without stories", func(s *TechSpec) { s.Tasks[1].Stories = nil },
+			[]string{"T-002: traces to no story: name the stories it delivers, or mark it as setup (skeleton, CI, data store)"}},
 		{"duplicate task", func(s *TechSpec) { s.Tasks[1].ID = "T-001" }, []string{"T-001: duplicate ID"}},
 		{"malformed task", func(s *TechSpec) { s.Tasks[1].ID = "T-2" }, []string{`malformed task ID "T-2" (want the form T-001)`}},
 		{"dangling endpoint story", func(s *TechSpec) { s.Endpoints[1].Stories = []string{"US-001", "US-007"} },
@@ -161,6 +163,77 @@ func TestValidateTech(t *testing.T) {
 			checkErrors(t, s.Validate(richPRD(), richStories()), tt.want)
 		})
 	}
+}
+
+// TestValidateModelledTech checks what the model of a tech spec holds
+// since it has relationships, a stack and a task graph.
+func TestValidateModelledTech(t *testing.T) {
+	tests := []struct {
+		name string
+		edit func(*TechSpec)
+		want []string
+	}{
+		{"the fixture", func(*TechSpec) {}, nil},
+		{"a cycle", func(s *TechSpec) { s.Tasks[1].DependsOn = []string{"T-004"} },
+			[]string{"T-002 and T-004 depend on each other in a cycle: T-002 → T-004 → T-002"}},
+		{"a dangling dependency", func(s *TechSpec) { s.Tasks[3].DependsOn = []string{"T-002", "T-009"} },
+			[]string{"T-004 depends on T-009, which is not a task"}},
+		{"a malformed dependency", func(s *TechSpec) { s.Tasks[3].DependsOn = []string{"T-2"} },
+			[]string{`T-004: dependency: malformed task ID "T-2" (want the form T-001)`, "T-004 depends on T-2, which is not a task"}},
+		{"setup with stories, and a task with neither", func(s *TechSpec) { s.Tasks[0].Stories = []string{"US-001"}; s.Tasks[2].Stories = nil },
+			[]string{"T-001: a setup task delivers no single story: drop its stories, or unmark it as setup",
+				"T-003: traces to no story: name the stories it delivers, or mark it as setup (skeleton, CI, data store)"}},
+		{"names a task does not find", func(s *TechSpec) {
+			s.Tasks[1].Components = []string{"web APP", "Mobile app"}
+			s.Tasks[1].Entities = []string{"Visit"}
+			s.Tasks[1].Endpoints = []string{"DELETE /queue"}
+			s.Tasks[1].Size = "XL"
+		}, []string{
+			`T-002: size "XL": want one of "S", "M", "L", or none`,
+			`T-002: component "Mobile app" is not in the architecture`,
+			`T-002: entity "Visit" is not in the data model`,
+			`T-002: endpoint "DELETE /queue" is not in the API`,
+		}},
+		{"unknown relationship target and kind, endpoint entity", func(s *TechSpec) {
+			s.Entities[0].Relationships = append(s.Entities[0].Relationships, Relationship{Target: "Clinic", Kind: "has-many"}, Relationship{Target: "Patient", Kind: "owns"})
+			s.Endpoints[0].Entity = "Clinic"
+		}, []string{
+			`entity "Patient": relationship to "Clinic", which is not an entity of the data model`,
+			`entity "Patient": relationship to "Patient": kind "owns": want one of "belongs-to", "has-one", "has-many", "many-to-many"`,
+			`endpoint GET /queue: entity "Clinic" is not in the data model`,
+		}},
+		{"kinds and requirements", func(s *TechSpec) {
+			s.Components[0].Kind, s.Components[1].Serves = "website", []string{"FR-404"}
+			s.Endpoints[1].Kind = "rpc"
+			s.Entities[0].Traces = []string{"FR-999"}
+			s.Entities[1].Fields[2].Enum = []string{"a", " "}
+		}, []string{
+			`component "Web app": kind "website": want one of "web app", "mobile app", "desktop app", "desktop plugin", "CLI", "API service", "job", "data store", "file storage", "external service", or none`,
+			`component "Queue service": requirement FR-404 is not in the PRD's functional requirements`,
+			`entity "Patient": trace FR-999 is not in the PRD's functional requirements`,
+			`entity "Queue entry": field "status": an empty value in its enum`,
+			`endpoint POST /queue/entries: kind "rpc": want one of "api", "page", "form", or none`,
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := modelledTech()
+			tt.edit(s)
+			checkErrors(t, s.Validate(richPRD(), richStories()), tt.want)
+		})
+	}
+}
+
+// TestValidateTasksForADesign checks a tasks request's answer against the
+// design written before it: it may depend on the design's setup tasks and
+// name only the design's components, entities and endpoints.
+func TestValidateTasksForADesign(t *testing.T) {
+	design := modelledTech()
+	setup := design.Tasks[:1]
+	good := append(slices.Clone(setup), Task{ID: "T-002", Text: "x", Stories: []string{"US-003"}, DependsOn: []string{"T-001"}, Components: []string{"Notifier"}})
+	checkErrors(t, design.ValidateTasks(good, richStories()), nil)
+	bad := append(slices.Clone(setup), Task{ID: "T-002", Text: "x", Stories: []string{"US-003"}, DependsOn: []string{"T-007"}, Entities: []string{"Invoice"}})
+	checkErrors(t, design.ValidateTasks(bad, richStories()), []string{`T-002: entity "Invoice" is not in the data model`, "T-002 depends on T-007, which is not a task"})
 }
 
 // TestValidateTechWithoutPRD checks that with no PRD a quality

@@ -33,7 +33,7 @@ The exit status is 1 when a finding is an error, or a warning with --strict.
 Rules:
 `)
 	for _, r := range Rules {
-		fmt.Fprintf(&b, "  %-23s %-8s %s\n", r.ID, r.Severity, r.What)
+		fmt.Fprintf(&b, "  %-27s %-8s %s\n", r.ID, r.Severity, r.What)
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -80,7 +80,14 @@ var ruleHelp = map[string]string{
 	"later-in-mvp": `A requirement or in-scope item marked "phase 2", "post-v1", "v2", "later", "future release", "nice to have" or "could have" ` +
 		"contradicts the first release's scope: a team builds it, or argues about it. Move it to Out of scope, or drop the marker. " +
 		"It is an error because the document says two things about what ships.",
-	"open-questions": "Open questions are counted in the summary; answer them to close them.",
+	"task-cycle": "A task waits for the tasks it depends on, so tasks in a cycle wait for each other for ever and no wave holds them. " +
+		`Drop the dependency that closes the cycle from a task's "Depends on:" line.`,
+	"task-dangling-dependency":    `Depend on a task the spec has, by its ID, or drop the ID from the "Depends on:" line.`,
+	"story-without-task":          "Add a task that delivers the story, ending its line with the story's ID, e.g. (US-001); a setup task delivers none.",
+	"relationship-unknown-entity": `Relate the entity to one under "Data model" by its heading, or add the missing entity there.`,
+	"endpoint-unknown-entity":     `Name an entity the data model has in the API table's Entity column, or add the entity under "Data model".`,
+	"task-unknown-name":           "Name components, entities and endpoints as the spec does (an endpoint as `METHOD /path`), or add what is missing.",
+	"open-questions":              "Open questions are counted in the summary; answer them to close them.",
 }
 
 // HelpText is the rule's help: its description, and why a finding

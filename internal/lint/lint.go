@@ -8,7 +8,9 @@
 // of the brief's plan for building the product; and what a reviewer would
 // catch (review.go): garbled sentences, criteria that restate their action
 // or name an unrelated NFR, NFRs with no number, stories too big, requirements
-// said twice and later items in the first release. Each check has a stable
+// said twice and later items in the first release; and a tech spec's
+// model (graph.go): its task graph, and the names its parts give each
+// other. Each check has a stable
 // rule ID and a severity, listed in Rules; every finding names the file
 // and the 1-based line of the item or heading it is about.
 //
@@ -79,6 +81,12 @@ var Rules = []Rule{
 	{"story-too-big", Warning, "a story whose want holds more than one capability, or with more than 8 criteria"},
 	{"duplicate-requirement", Warning, "two FRs (or two NFRs) made of (nearly) the same words"},
 	{"later-in-mvp", Error, `an FR or in-scope item marked for later ("phase 2", "v2", "nice to have")`},
+	{"task-cycle", Error, "tasks that depend on each other in a cycle, so no order can do them"},
+	{"task-dangling-dependency", Error, "a task depending on a task the spec does not have"},
+	{"story-without-task", Warning, "a story no task of the tech spec delivers"},
+	{"relationship-unknown-entity", Error, "an entity related to an entity the data model does not have"},
+	{"endpoint-unknown-entity", Error, "an endpoint acting on an entity the data model does not have"},
+	{"task-unknown-name", Error, "a task naming a component, entity or endpoint the tech spec does not have"},
 	{"open-questions", Info, "open questions, counted in the summary; never a finding"},
 }
 
@@ -191,6 +199,7 @@ func Run(docs, context []*Doc) *Report {
 		case Tech:
 			if stories := find(Stories); stories != nil {
 				l.danglingStories(a, stories)
+				l.storiesWithoutTask(a, stories)
 			}
 			if prd := find(PRD); prd != nil {
 				l.unknownNFRs(a, prd)

@@ -210,6 +210,7 @@ func TestSorted(t *testing.T) {
 		"docs/prd.md:14: fr-uncovered",
 		"docs/stories.md:11: vague-word",
 		"docs/stories.md:17: trace-dangling",
+		"docs/tech.md:18: story-without-task",
 		"docs/tech.md:21: trace-dangling",
 	}
 	if !slices.Equal(got, want) {

@@ -385,6 +385,46 @@ var ruleCases = []struct {
 	{name: "FRs that share the actor only", rule: "duplicate-requirement",
 		docs: []file{prd("- **FR-002** The system must let a team member check in to a habit.", "- **FR-002** The system must let a team lead export the check-in history.")}},
 
+	// task-cycle
+	{name: "two tasks waiting for each other", rule: "task-cycle",
+		docs: []file{tech("(US-001)\n", "(US-001)\n  - Depends on: T-002\n", "(US-002)\n", "(US-002)\n  - Depends on: T-001\n")},
+		want: []string{"docs/tech.md:20: task-cycle"}, msg: "T-001 and T-002 depend on each other in a cycle: T-001 → T-002 → T-001"},
+	{name: "a chain after a setup task", rule: "task-cycle",
+		docs: []file{tech("(US-002)\n", "(US-002)\n  - Depends on: T-001, T-003\n- **T-003** Set up CI (setup)\n")}},
+
+	// task-dangling-dependency
+	{name: "a dependency on a task that is not there", rule: "task-dangling-dependency",
+		docs: []file{tech("(US-002)\n", "(US-002)\n  - Depends on: T-001, T-007\n")},
+		want: []string{"docs/tech.md:21: task-dangling-dependency"}, msg: "T-002 depends on T-007, which is not a task"},
+
+	// story-without-task
+	{name: "a story no task delivers", rule: "story-without-task",
+		docs: []file{stories(), tech(" (US-002)", " (US-001)")},
+		want: []string{"docs/tech.md:18: story-without-task"}, msg: "US-002 is delivered by no task: add a task that delivers it"},
+	{name: "a setup task delivers none and needs none", rule: "story-without-task",
+		docs: []file{stories(), tech("(US-002)\n", "(US-002)\n- **T-003** Set up CI (setup)\n")}},
+	{name: "a setup task traces to nothing on purpose", rule: "trace-missing",
+		docs: []file{tech("(US-002)\n", "(US-002)\n- **T-003** Set up CI (setup)\n")}},
+
+	// relationship-unknown-entity
+	{name: "an entity related to one the data model lacks", rule: "relationship-unknown-entity",
+		docs: []file{tech("| id | string | – |\n", "| id | string | – |\n\n- Has many **Check-in**\n- Belongs to **team**\n- Owner: Team lead\n")},
+		want: []string{"docs/tech.md:11: relationship-unknown-entity"}, msg: `Team is related to "Check-in", which is not an entity of the data model`},
+
+	// endpoint-unknown-entity
+	{name: "an endpoint on an entity the data model lacks", rule: "endpoint-unknown-entity",
+		docs: []file{tech("| Method | Path | Purpose | Stories |\n| --- | --- | --- | --- |\n| `POST` | `/teams` | Create a team | US-001 |\n| `POST` | `/check-ins` | Check in | US-002 |",
+			"| Method | Path | Entity | Purpose | Stories |\n| --- | --- | --- | --- | --- |\n| `POST` | `/teams` | Team | Create a team | US-001 |\n| `POST` | `/check-ins` | Check-in | Check in | US-002 |")},
+		want: []string{"docs/tech.md:16: endpoint-unknown-entity"}, msg: `POST /check-ins acts on "Check-in", which is not an entity of the data model`},
+
+	// task-unknown-name
+	{name: "a task naming what the spec lacks", rule: "task-unknown-name",
+		docs: []file{tech("(US-001)\n", "(US-001)\n  - Entities: `Team`, `Habit`\n  - Endpoints: `POST /teams`, `GET /teams`\n  - Components: `API`\n")},
+		want: []string{"docs/tech.md:21: task-unknown-name", "docs/tech.md:22: task-unknown-name", "docs/tech.md:23: task-unknown-name"},
+		msg:  `T-001 names entity "Habit", which the spec does not have`},
+	{name: "a task naming the spec's components from a table", rule: "task-unknown-name",
+		docs: []file{tech("## Data model", "## Architecture\n\n| Component | Kind |\n| --- | --- |\n| API | API service |\n\n## Data model", "(US-001)\n", "(US-001)\n  - Components: `API`\n")}},
+
 	// later-in-mvp
 	{name: "an FR and an in-scope item marked for later", rule: "later-in-mvp",
 		docs: []file{prd("check in to a habit.", "check in to a habit (phase 2).",

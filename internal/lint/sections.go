@@ -107,6 +107,10 @@ type analysis struct {
 	nfrTexts map[string]string
 	// reqs are the requirements of each kind, for duplicate-requirement.
 	reqs map[artifact.Kind][]reqItem
+	// tasks are a tech spec's tasks as the task graph sees them, and the
+	// line of each ID.
+	tasks     []artifact.Task
+	taskLines map[string]int
 }
 
 func analyse(d *Doc, l *linter) *analysis {
@@ -131,6 +135,9 @@ func analyse(d *Doc, l *linter) *analysis {
 	}
 	if d.Kind == PRD {
 		a.scope()
+	}
+	if d.Kind == Tech {
+		a.model()
 	}
 	return a
 }

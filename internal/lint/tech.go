@@ -19,30 +19,40 @@ func (a *analysis) task(it idItem) {
 	}
 	t := tracer{name: name, line: it.line}
 	named := false
-	if group, ok := storyGroup(it.text); ok {
+	group, setup, ok := storyGroup(it.text)
+	if ok {
 		t.traces, named = a.refs(artifact.KindStory, group, name, it.line)
 	}
-	if !named {
+	if !named && !setup {
 		a.l.add(a.doc, it.line, "trace-missing", "%s traces to no story: end it with the stories it delivers, e.g. %q", name, "(US-001)")
 	}
 	a.tracers = append(a.tracers, t)
 }
 
-// storyGroup returns the trailing "(US-001, US-002)" of a task's text.
-func storyGroup(s string) (string, bool) {
+// storyGroup returns the trailing "(US-001, US-002)" of a task's text,
+// and whether the group marks a setup task: "(setup)", "(US-001; setup)".
+func storyGroup(s string) (string, bool, bool) {
 	s = strings.TrimSpace(s)
 	i := strings.LastIndex(s, "(")
 	if !strings.HasSuffix(s, ")") || i < 0 {
-		return "", false
+		return "", false, false
 	}
-	group := s[i+1 : len(s)-1]
-	for w := range strings.SplitSeq(group, ",") {
-		w = strings.TrimSpace(w)
-		if !artifact.LooksLikeID(w) || !strings.EqualFold(w[:2], "US") {
-			return "", false
+	var stories string
+	setup := false
+	for part := range strings.SplitSeq(s[i+1:len(s)-1], ";") {
+		if strings.EqualFold(strings.TrimSpace(part), "setup") {
+			setup = true
+			continue
 		}
+		for w := range strings.SplitSeq(part, ",") {
+			w = strings.TrimSpace(w)
+			if !artifact.LooksLikeID(w) || !strings.EqualFold(w[:2], "US") {
+				return "", false, false
+			}
+		}
+		stories = part
 	}
-	return group, true
+	return stories, setup, true
 }
 
 // endpoints reads the API table: each row's stories, from the column

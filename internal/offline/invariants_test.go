@@ -210,8 +210,8 @@ func checkTech(t *testing.T, d documents) {
 		if task.ID != artifact.TaskID(i+1) {
 			t.Errorf("task %d has ID %q", i+1, task.ID)
 		}
-		if len(task.Stories) == 0 {
-			t.Errorf("%s traces to no story", task.ID)
+		if len(task.Stories) == 0 && !task.Setup {
+			t.Errorf("%s traces to no story and is no setup task", task.ID)
 		}
 		for _, id := range task.Stories {
 			if !stories[id] {
@@ -236,6 +236,16 @@ func checkTech(t *testing.T, d documents) {
 	for id := range stories {
 		if !served[id] {
 			t.Errorf("%s has no task", id)
+		}
+	}
+	if err := d.Tech.Validate(d.PRD, d.Stories); err != nil {
+		t.Errorf("the tech spec is not valid: %v", err)
+	}
+	// The setup task comes first and everything builds on it, so the
+	// waves are real: the setup alone, then what depends on it.
+	if waves, stuck := artifact.Waves(d.Tech.Tasks); len(d.Stories.Stories) > 0 {
+		if len(stuck) > 0 || len(waves) < 2 || len(waves[0]) != 1 || !d.Tech.Tasks[0].Setup {
+			t.Errorf("waves %v (in none: %v), want the setup task alone first", waves, stuck)
 		}
 	}
 	if len(d.Tech.Quality) != len(d.PRD.NonFunctional) {

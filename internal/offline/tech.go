@@ -79,7 +79,8 @@ func entityList(es []*entityInfo) []artifact.Entity {
 }
 
 // endpoints turns uses into REST endpoints, one per method and path, each
-// listing the stories it serves, in order of first use.
+// naming the entity it acts on and how, and listing the stories it
+// serves, in order of first use.
 func endpoints(uses []use, kept []*entityInfo) []artifact.Endpoint {
 	keep := map[*entityInfo]bool{}
 	for _, e := range kept {
@@ -88,7 +89,7 @@ func endpoints(uses []use, kept []*entityInfo) []artifact.Endpoint {
 	var out []artifact.Endpoint
 	at := map[string]int{}
 	for _, u := range uses {
-		method, path := route(u)
+		method, path, action := route(u)
 		if method == "" || !keep[u.entity] {
 			continue
 		}
@@ -97,7 +98,7 @@ func endpoints(uses []use, kept []*entityInfo) []artifact.Endpoint {
 		if !ok {
 			i = len(out)
 			at[key] = i
-			out = append(out, artifact.Endpoint{Method: method, Path: path, Summary: u.summary})
+			out = append(out, artifact.Endpoint{Method: method, Path: path, Entity: u.entity.name, Action: action, Summary: u.summary})
 		}
 		if s := out[i].Stories; len(s) == 0 || s[len(s)-1] != u.story {
 			out[i].Stories = append(out[i].Stories, u.story)
@@ -106,70 +107,122 @@ func endpoints(uses []use, kept []*entityInfo) []artifact.Endpoint {
 	return out
 }
 
-// route chooses the method and path of a use from its verb: reading is
-// GET, changing is PATCH, removing is DELETE, a state change such as void
-// is POST on the item, anything else creates (POST on the collection).
-func route(u use) (string, string) {
+// route chooses the method and path of a use from its verb, and names
+// what it does: reading is GET (get one, list many), changing is PATCH
+// (update), removing is DELETE, a state change such as void is POST on
+// the item (named by its verb), anything else creates (POST on the
+// collection).
+func route(u use) (string, string, string) {
 	coll := "/" + kebabPlural(u.entity.name)
 	item := coll + "/{id}"
 	if u.method != "" {
 		if u.one {
-			return u.method, item
+			return u.method, item, methodAction(u.method, true)
 		}
-		return u.method, coll
+		return u.method, coll, methodAction(u.method, false)
 	}
 	if u.full != u.verb && u.full != "" {
-		return "POST", coll + "/" + u.full // "bulk-approve" acts on many items
+		return "POST", coll + "/" + u.full, u.full // "bulk-approve" acts on many items
 	}
 	switch v := u.verb; {
 	case receiveVerbs[v]:
-		return "", ""
+		return "", "", ""
 	case viewVerbs[v] && u.one:
-		return "GET", item
+		return "GET", item, "get"
 	case viewVerbs[v] || selectVerbs[v]:
-		return "GET", coll
+		return "GET", coll, "list"
 	case exportVerbs[v]:
-		return "GET", coll + "/export"
+		return "GET", coll + "/export", "export"
 	case updateVerbs[v]:
-		return "PATCH", item
+		return "PATCH", item, "update"
 	case deleteVerbs[v]:
-		return "DELETE", item
+		return "DELETE", item, "delete"
 	case actionVerbs[v]:
-		return "POST", item + "/" + v
+		return "POST", item + "/" + v, v
 	}
-	return "POST", coll
+	return "POST", coll, "create"
 }
 
-// tasks lists the work: model each entity, build each component, then
-// implement each story through its endpoints. Every task names the
-// stories it serves.
+// methodAction names what a method does on a collection or one item.
+func methodAction(method string, one bool) string {
+	switch {
+	case method == "GET" && one:
+		return "get"
+	case method == "GET":
+		return "list"
+	case method == "POST":
+		return "create"
+	case method == "DELETE":
+		return "delete"
+	}
+	return "update"
+}
+
+// Names of the two components every offline architecture has (see
+// componentList), which the setup task builds.
+const (
+	apiComponent   = "API service"
+	storeComponent = "Data store"
+)
+
+// tasks lists the work: set up the project, then model each entity and
+// build each component on it, then implement each story through its
+// endpoints once the entities and components it uses are there. Every
+// task but the setup names the stories it serves; the dependencies are
+// those the offline engine knows, so the waves are real: the setup first,
+// the entities and components beside each other, the stories last.
 func tasks(es []*entityInfo, comps []component, st *artifact.Stories, eps []artifact.Endpoint) []artifact.Task {
-	var out []artifact.Task
-	add := func(text string, stories []string) {
-		out = append(out, artifact.Task{ID: artifact.TaskID(len(out) + 1), Text: text, Stories: stories})
+	if len(st.Stories) == 0 {
+		return nil // nothing to build yet, so nothing to set up
 	}
+	out := []artifact.Task{{ID: artifact.TaskID(1), Text: "Set up the project skeleton, the data store and continuous integration",
+		Setup: true, Components: []string{apiComponent, storeComponent}}}
+	setup := out[0].ID
+	add := func(t artifact.Task) string {
+		t.ID = artifact.TaskID(len(out) + 1)
+		out = append(out, t)
+		return t.ID
+	}
+	modelled := map[string]string{}
 	for _, e := range es {
-		add("Model the "+e.name+" entity and its storage", e.stories)
+		modelled[e.name] = add(artifact.Task{Text: "Model the " + e.name + " entity and its storage", Stories: e.stories,
+			DependsOn: []string{setup}, Components: []string{storeComponent}, Entities: []string{e.name}})
 	}
+	var built []artifact.Task
 	for _, c := range comps {
-		add(c.task, c.stories)
+		t := artifact.Task{Text: c.task, Stories: c.stories, DependsOn: []string{setup}, Components: []string{c.name}}
+		t.ID = add(t)
+		built = append(built, t)
 	}
 	for _, s := range st.Stories {
+		t := artifact.Task{Stories: []string{s.ID}}
 		var routes []string
 		for _, ep := range eps {
-			for _, id := range ep.Stories {
-				if id == s.ID {
-					routes = append(routes, ep.Method+" "+ep.Path)
-				}
+			if !contains(ep.Stories, s.ID) {
+				continue
 			}
+			routes = append(routes, ep.Method+" "+ep.Path)
+			t.Endpoints = append(t.Endpoints, artifact.EndpointKey(ep))
+			if id, ok := modelled[ep.Entity]; ok && !contains(t.DependsOn, id) {
+				t.DependsOn = append(t.DependsOn, id)
+				t.Entities = append(t.Entities, ep.Entity)
+			}
+		}
+		for _, c := range built {
+			if contains(c.Stories, s.ID) {
+				t.DependsOn = append(t.DependsOn, c.ID)
+			}
+		}
+		if len(t.DependsOn) == 0 {
+			t.DependsOn = []string{setup}
 		}
 		// The renderer adds the story IDs in parentheses; the routes go
 		// after a comma so the two do not stack.
-		text := "Implement " + s.ID + ": " + s.Title
+		t.Text = "Implement " + s.ID + ": " + s.Title
 		if len(routes) > 0 {
-			text += ", through " + plural.And(routes)
+			t.Text += ", through " + plural.And(routes)
 		}
-		add(text, []string{s.ID})
+		add(t)
 	}
 	return out
 }

@@ -43,6 +43,15 @@ type work interface {
 	merge(p *Project, calls []call)
 }
 
+// phased is a work whose calls come in rounds: each round's calls are
+// built from the answers of the rounds before, as a large tech spec's
+// tasks requests carry the design its first request wrote.
+type phased interface {
+	// next returns the calls of the next round, given every call sent so
+	// far with its answer; none when the work is done.
+	next(p *Project, done []call) ([]call, error)
+}
+
 // Usage is what one stage cost, summed over its requests.
 type Usage struct {
 	// Provider is the engine that wrote the output: "openai" or "offline".

@@ -157,6 +157,9 @@ var coverRe = regexp.MustCompile(`Every one of ([A-Z0-9, -]+) must be traced`)
 // request must cover (its schema lets the stories trace any of the PRD's),
 // the stories a tech request may name.
 func asked(req llm.Request) []string {
+	if req.Stage == "tech" {
+		return schemaEnum(req.Schema.JSON, "tasks", "stories")
+	}
 	if req.Stage != "stories" {
 		return enum(req.Schema.JSON)
 	}
@@ -182,6 +185,33 @@ func enum(schema json.RawMessage) []string {
 		return nil
 	}
 	return ids
+}
+
+// schemaEnum is the enum of the list a schema reaches by the property
+// names path, through arrays' items: ("tasks", "stories") is the stories a
+// tech answer's tasks may name.
+func schemaEnum(schema json.RawMessage, path ...string) []string {
+	type node struct {
+		Properties map[string]*node `json:"properties"`
+		Items      *node            `json:"items"`
+		Enum       []string         `json:"enum"`
+	}
+	var n *node
+	if json.Unmarshal(schema, &n) != nil {
+		return nil
+	}
+	for _, p := range path {
+		if n.Items != nil {
+			n = n.Items
+		}
+		if n = n.Properties[p]; n == nil {
+			return nil
+		}
+	}
+	if n.Items != nil {
+		n = n.Items
+	}
+	return n.Enum
 }
 
 // shuffled delays each answer at random, so answers come back in a

@@ -302,19 +302,22 @@ func storyWant(md, id string) string {
 }
 
 // The merge matrix for the tech spec: what a person did to the task that
-// implements US-004 against what happened upstream to its story.
+// implements US-004 (T-010) against what happened upstream to its story.
 func TestMergeMatrixTech(t *testing.T) {
 	const (
 		task     = "Implement US-004: Send a weekly summary to each member (US-004)"
 		mineTask = "Implement US-004: Send the weekly summary from a cron job (US-004)"
 		added    = "- **T-099** Set up continuous integration (US-001)"
 	)
+	// The task's item, with the items nested under it (its dependencies
+	// and what it touches): T-001 is the setup task.
+	item := regexp.MustCompile(`(?m)^- \*\*T-010\*\* .*\n(?:  .*\n)*`)
 	hand := map[string]func(md string) string{
 		"untouched": func(md string) string { return md },
 		"edited":    func(md string) string { return strings.Replace(md, task, mineTask, 1) },
-		"deleted":   func(md string) string { return strings.Replace(md, "- **T-009** "+task+"\n", "", 1) },
+		"deleted":   func(md string) string { return item.ReplaceAllString(md, "") },
 		"added": func(md string) string {
-			return strings.Replace(md, "- **T-009** "+task+"\n", "- **T-009** "+task+"\n"+added+"\n", 1)
+			return item.ReplaceAllStringFunc(md, func(it string) string { return it + added + "\n" })
 		},
 	}
 	upstream := map[string]func(brief string) string{
@@ -346,22 +349,22 @@ func TestMergeMatrixTech(t *testing.T) {
 					}
 					generate(t, p)
 					first := read(t, p, p.techPath())
-					if itemLine(first, "T-009") != task {
-						t.Fatalf("the first tech spec's T-009 is %q:\n%s", itemLine(first, "T-009"), first)
+					if itemLine(first, "T-010") != task {
+						t.Fatalf("the first tech spec's T-010 is %q:\n%s", itemLine(first, "T-010"), first)
 					}
 					write(t, p, p.techPath(), hand[h](first))
 					write(t, p, "brief.md", upstream[u](matrixBrief))
 					generate(t, p)
 					md := read(t, p, p.techPath())
 					w := wants[[2]string{h, u}]
-					if got := itemLine(md, "T-009"); got != w.line {
-						t.Errorf("T-009 is %q, want %q\n%s", got, w.line, md)
+					if got := itemLine(md, "T-010"); got != w.line {
+						t.Errorf("T-010 is %q, want %q\n%s", got, w.line, md)
 					}
 					if h == "added" && !strings.Contains(md, added) {
 						t.Errorf("the task a person added is gone:\n%s", md)
 					}
-					if got := ledgerConflict(t, p, "tech", "T-009"); got != w.conflict {
-						t.Errorf("ledger conflict for T-009 %q, want %q", got, w.conflict)
+					if got := ledgerConflict(t, p, "tech", "T-010"); got != w.conflict {
+						t.Errorf("ledger conflict for T-010 %q, want %q", got, w.conflict)
 					}
 					generate(t, p)
 					if again := read(t, p, p.techPath()); again != md {

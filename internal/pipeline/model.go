@@ -50,20 +50,49 @@ type artifactValue interface {
 }
 
 // write sends w's calls, up to jobs at once, and sums what they cost.
-// Every request is checked against the budget before any is sent, so a
-// stage either fits or costs nothing. The first failure cancels the calls
-// still running and is the error returned. Each call's answer lands in its
-// own value, so the merged artifact depends only on the order of calls.
+// Every request of a round is checked against the budget before any is
+// sent, so a round either fits or costs nothing; a phased work's next
+// round, built from the answers, is checked when it is built. The first
+// failure cancels the calls still running and is the error returned. Each
+// call's answer lands in its own value, so the merged artifact depends
+// only on the order of calls.
 func (m *modelEngine) write(ctx context.Context, p *Project, w work) (Usage, error) {
 	calls, err := w.calls(p)
 	if err != nil {
 		return Usage{}, err
 	}
-	if err := p.budget.allFit(calls); err != nil {
-		return Usage{}, err
-	}
 	stage := calls[0].req.Stage
-	p.obs.StageStarted(stage)
+	started := false
+	total := Usage{Provider: modelProvider, Cached: true}
+	var done []call
+	for len(calls) > 0 {
+		if err := p.budget.allFit(calls); err != nil {
+			return total.settled(), err
+		}
+		if !started {
+			p.obs.StageStarted(stage)
+			started = true
+		}
+		u, err := m.round(ctx, p, stage, calls)
+		total.add(u)
+		if err != nil {
+			return total.settled(), err
+		}
+		done = append(done, calls...)
+		calls = nil
+		if ph, ok := w.(phased); ok {
+			if calls, err = ph.next(p, done); err != nil {
+				return total.settled(), err
+			}
+		}
+	}
+	w.merge(p, done)
+	return total.settled(), nil
+}
+
+// round sends one round of calls, up to jobs at once, and sums what they
+// cost.
+func (m *modelEngine) round(ctx context.Context, p *Project, stage string, calls []call) (Usage, error) {
 	usages := make([]Usage, len(calls))
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(m.jobs)
@@ -75,19 +104,20 @@ func (m *modelEngine) write(ctx context.Context, p *Project, w work) (Usage, err
 			return err
 		})
 	}
-	err = g.Wait()
+	err := g.Wait()
 	total := Usage{Provider: modelProvider, Cached: true}
 	for _, u := range usages {
 		total.add(u)
 	}
-	if total.Requests == 0 {
-		total.Cached = false
+	return total, err
+}
+
+// settled is u with Cached false when no request was made.
+func (u Usage) settled() Usage {
+	if u.Requests == 0 {
+		u.Cached = false
 	}
-	if err != nil {
-		return total, err
-	}
-	w.merge(p, calls)
-	return total, nil
+	return u
 }
 
 func (m *modelEngine) inputs(p *Project, prompt string) ([]fileHash, error) {

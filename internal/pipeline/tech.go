@@ -3,14 +3,12 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"strings"
+	"slices"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/disk"
-	"github.com/prodgen/prodgen/internal/llm"
 	"github.com/prodgen/prodgen/internal/offline"
 	"github.com/prodgen/prodgen/internal/plural"
-	"github.com/prodgen/prodgen/internal/prompt"
 )
 
 // techStage writes the technical requirements from the PRD and the
@@ -39,12 +37,20 @@ func (s techStage) run(ctx context.Context, x *execution, step planStep) error {
 	return runDocument(ctx, x, step, w, err)
 }
 
+// dryCalls are the calls a model would be sent: for a large tech spec the
+// design request, and the tasks requests with a placeholder where the
+// design's answer will be.
 func (s techStage) dryCalls(p *Project, _ string) ([]call, error) {
 	w, err := s.work(p)
 	if err != nil {
 		return nil, err
 	}
-	return w.calls(p)
+	calls, err := w.calls(p)
+	if err != nil || len(w.stories.Stories) <= taskGroup {
+		return calls, err
+	}
+	more, err := w.taskCalls(p, nil)
+	return append(calls, more...), err
 }
 
 // techWork is the PRD and the stories, read, and the tech spec made from
@@ -77,130 +83,6 @@ func (w *techWork) build() error {
 	v := &techValue{TechSpec: *offline.BuildTech(w.prd, w.stories), prd: w.prd, stories: w.stories}
 	w.tech = &v.TechSpec
 	return checked(v, techName)
-}
-
-// taskGroup is how many stories one tasks request covers when a model
-// writes a large tech spec: the design (architecture, data model, API) is
-// one request, and the tasks, which name only stories, are asked for per
-// group of stories alongside it.
-const taskGroup = 8
-
-// calls asks for the whole document in one request, or, for more than
-// taskGroup stories, for the design in one and the tasks of each group of
-// stories in one each, all sent at once.
-func (w *techWork) calls(p *Project) ([]call, error) {
-	ids := storyIDs(w.stories.Stories)
-	whole := prompt.TechData{PRD: string(w.prdSrc), Stories: string(w.storiesSrc), StoryIDs: ids}
-	if len(ids) <= taskGroup {
-		c, err := techCall(p, whole, w.prd, w.stories)
-		return []call{c}, err
-	}
-	design := whole
-	design.Part = "design"
-	c, err := techCall(p, design, w.prd, w.stories)
-	if err != nil {
-		return nil, err
-	}
-	calls := []call{c}
-	for _, g := range groupsOf(w.stories.Stories, taskGroup) {
-		// The group's stories only: its tasks may name no others.
-		sub := *w.stories
-		sub.Stories = g
-		tasks := whole
-		tasks.Part, tasks.StoryIDs = "tasks", storyIDs(g)
-		c, err := techCall(p, tasks, w.prd, &sub)
-		if err != nil {
-			return nil, err
-		}
-		calls = append(calls, c)
-	}
-	return calls, nil
-}
-
-// techCall builds one tech request from its prompt data; its answer may
-// name only the stories given and the PRD's non-functional requirements.
-func techCall(p *Project, data prompt.TechData, prd *artifact.PRD, stories *artifact.Stories) (call, error) {
-	msgs, err := p.messages(techName, data)
-	schema := &llm.Schema{Name: techName, JSON: artifact.TechSchema(data.StoryIDs, requirementIDs(prd.NonFunctional))}
-	req := llm.Request{Stage: techName, Messages: msgs, Schema: schema}
-	return call{req: req, into: &techValue{prd: prd, stories: stories}}, err
-}
-
-// merge takes the design from the first call and the tasks from the
-// others, in the calls' order, numbered T-001 onwards. A single call is
-// the whole document.
-//
-// Nothing an answer holds beyond its part is dropped without a word: the
-// open questions of a tasks answer are kept, after the design's, unless
-// the design or an earlier answer asks the same; anything else outside a
-// request's part (tasks in the design answer, a design in a tasks answer)
-// would repeat what another request writes, and is left out with a
-// warning.
-func (w *techWork) merge(p *Project, calls []call) {
-	w.tech = &calls[0].into.(*techValue).TechSpec
-	if len(calls) == 1 {
-		return
-	}
-	if n := len(w.tech.Tasks); n > 0 {
-		p.obs.Warnf("warning: %s: the design answer also held %s, which the tasks requests write: left out\n", techName, plural.Count(n, "task"))
-	}
-	w.tech.Tasks = nil
-	asked := make(map[string]bool)
-	for _, q := range w.tech.OpenQuestions {
-		asked[questionKey(q.Text)] = true
-	}
-	for _, c := range calls[1:] {
-		part := &c.into.(*techValue).TechSpec
-		w.tech.Tasks = append(w.tech.Tasks, part.Tasks...)
-		for _, q := range part.OpenQuestions {
-			if k := questionKey(q.Text); !asked[k] {
-				asked[k] = true
-				w.tech.OpenQuestions = append(w.tech.OpenQuestions, q)
-			}
-		}
-		if extra := designParts(part); extra != "" {
-			p.obs.Warnf("warning: %s: the tasks answer for %s also held %s, which the design request writes: left out\n",
-				techName, rangeOf(c.into.(*techValue).stories), extra)
-		}
-	}
-	w.tech.Number()
-}
-
-// questionKey is what two open questions asking the same have in common.
-func questionKey(text string) string { return strings.ToLower(strings.Join(strings.Fields(text), " ")) }
-
-// designParts names what a tasks answer holds of the design, "" when
-// nothing: "an overview, 2 components and 1 endpoint".
-func designParts(t *artifact.TechSpec) string {
-	var parts []string
-	if strings.TrimSpace(t.Overview) != "" {
-		parts = append(parts, "an overview")
-	}
-	for _, n := range []struct {
-		n    int
-		noun string
-	}{
-		{len(t.Components), "component"}, {len(t.Entities), "entity"}, {len(t.Endpoints), "endpoint"},
-		{len(t.Quality), "quality requirement"},
-	} {
-		if n.n > 0 {
-			parts = append(parts, plural.Count(n.n, n.noun))
-		}
-	}
-	return plural.And(parts)
-}
-
-// rangeOf names a group of stories by its first and last IDs: "US-009 to
-// US-016".
-func rangeOf(s *artifact.Stories) string {
-	ids := storyIDs(s.Stories)
-	switch len(ids) {
-	case 0:
-		return "no stories"
-	case 1:
-		return ids[0]
-	}
-	return ids[0] + " to " + ids[len(ids)-1]
 }
 
 func (w *techWork) finish(p *Project, b base) (*document, error) {
@@ -269,15 +151,48 @@ func knownTech(ledger []item, mine *artifact.TechSpec) *artifact.TechSpec {
 // techValue is a tech spec as an answer decodes into it, checked against
 // the PRD whose non-functional requirements it carries over and the
 // stories its tasks may name.
+//
+// A request for part of the document is checked for its part: a design
+// answer's setup tasks as a graph of their own (a story task it holds is
+// left out, see setupOnly); a tasks answer's tasks, numbered after the
+// design's setup tasks, against the design, whose components, entities,
+// endpoints and setup tasks alone they may name.
 type techValue struct {
 	artifact.TechSpec
 	prd     *artifact.PRD
 	stories *artifact.Stories
+	part    string             // wholePart, designPart or tasksPart
+	design  *artifact.TechSpec // a tasks request's design
+	first   int                // the number of the answer's first task
 }
 
-func (v *techValue) reset()          { v.TechSpec = artifact.TechSpec{} }
-func (v *techValue) number()         { v.TechSpec.Number() }
-func (v *techValue) validate() error { return v.TechSpec.Validate(v.prd, v.stories) }
+func (v *techValue) reset() { v.TechSpec = artifact.TechSpec{} }
+
+func (v *techValue) number() {
+	tasks := v.Tasks
+	v.Tasks = nil
+	v.TechSpec.Number()
+	v.Tasks = tasks
+	v.NumberFrom(max(v.first, 1))
+}
+
+func (v *techValue) validate() error {
+	switch v.part {
+	case designPart:
+		var setup []artifact.Task
+		for _, t := range v.Tasks {
+			if t.Setup {
+				setup = append(setup, t)
+			}
+		}
+		design := v.TechSpec
+		design.Tasks = setup
+		return design.Validate(v.prd, v.stories)
+	case tasksPart:
+		return v.design.ValidateTasks(append(slices.Clone(v.design.Tasks), v.Tasks...), v.stories)
+	}
+	return v.TechSpec.Validate(v.prd, v.stories)
+}
 
 func (techStage) settle(p *Project, data []byte, s *settlement) ([]byte, error) {
 	doc, err := artifact.ParseTech(data)

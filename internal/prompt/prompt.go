@@ -87,9 +87,19 @@ type TechData struct {
 	Stories  string   // the user stories' markdown
 	StoryIDs []string // the story IDs the answer may name
 	// Part is empty when one request writes the whole document. A large
-	// document is split: "design" asks for everything but the tasks, and
-	// "tasks" for the tasks of the stories in StoryIDs only.
+	// document is split: "design" asks for everything but the tasks (and
+	// the setup tasks every story builds on), written first; "tasks" for
+	// the tasks of the stories in StoryIDs only, with the design.
 	Part string
+	// Design is the design a tasks request's tasks build on, as markdown,
+	// and Components, Entities and Endpoints ("GET /teams") the names it
+	// gives, which are all a task may name; SetupTasks are its setup
+	// tasks' IDs, and FirstTask the ID of the answer's first task. All
+	// empty but for a tasks request, whose FirstTask follows SetupTasks.
+	Design                          string
+	Components, Entities, Endpoints []string
+	SetupTasks                      []string
+	FirstTask                       string
 }
 
 // ScaffoldData is the data of the scaffold prompt.
