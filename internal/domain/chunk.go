@@ -252,7 +252,11 @@ func isNumber(w string) bool {
 // nouns, a possessive making the phrase so far the possessor of the rest.
 // It returns the phrase and how many tokens it took (0: none).
 func (r *reader) nounPhrase(ts []tok, i int, before []chunk) (*nounPhrase, int) {
+	if i >= len(ts) || ts[i].kind != word || r.lx.is(ts[i].low, wcPrep|wcConj|wcAux|wcSub) {
+		return nil, 0
+	}
 	np := &nounPhrase{}
+	pend := chunk{kind: cNP}
 	j := i
 	for j < len(ts) {
 		t := ts[j]
@@ -297,7 +301,7 @@ func (r *reader) nounPhrase(ts []tok, i int, before []chunk) (*nounPhrase, int) 
 			np.adjs = append(np.adjs, w)
 		case j > i && (r.lx.is(w, wcPrep|wcConj|wcAux|wcPron|wcDet|wcSub)):
 			return r.done(np, j-i)
-		case j > i && len(np.words) > 0 && r.verbAfter(ts, j, before, &chunk{kind: cNP, np: np}):
+		case j > i && len(np.words) > 0 && r.verbAfter(ts, j, before, pendingNP(&pend, np)):
 			return r.done(np, j-i)
 		case r.lx.is(w, wcPrep|wcConj|wcAux|wcSub):
 			return r.done(np, j-i)
@@ -307,6 +311,13 @@ func (r *reader) nounPhrase(ts []tok, i int, before []chunk) (*nounPhrase, int) 
 		j++
 	}
 	return r.done(np, j-i)
+}
+
+// pendingNP points pend at np: the phrase being read, as verbAfter's
+// chunk before the word it weighs.
+func pendingNP(pend *chunk, np *nounPhrase) *chunk {
+	pend.np = np
+	return pend
 }
 
 // participle reports whether w is a verb's past participle: "revoked",

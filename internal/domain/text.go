@@ -37,6 +37,17 @@ const possessive = "'s"
 // "Node.js"); a possessive ending is a token of its own.
 func tokenize(s string) []tok {
 	out := make([]tok, 0, len(s)/5+1)
+	// Lower-case the text once when that keeps every byte where it is.
+	lower := ""
+	if isASCII(s) {
+		lower = strings.ToLower(s)
+	}
+	low := func(from, to int) string {
+		if lower != "" {
+			return lower[from:to]
+		}
+		return strings.ToLower(s[from:to])
+	}
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -88,10 +99,10 @@ func tokenize(s string) []tok {
 			}
 			w := s[i:j]
 			if base, ok := cutPossessive(w); ok {
-				out = append(out, tok{kind: word, raw: base, low: strings.ToLower(base)},
+				out = append(out, tok{kind: word, raw: base, low: low(i, i+len(base))},
 					tok{kind: punct, raw: possessive, low: possessive})
 			} else {
-				out = append(out, tok{kind: word, raw: w, low: strings.ToLower(w)})
+				out = append(out, tok{kind: word, raw: w, low: low(i, j)})
 			}
 			i = j
 		case unicode.IsSpace(r):
