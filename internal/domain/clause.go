@@ -52,6 +52,9 @@ func (fr *featureReader) clause(ts []tok, ctx *candidate) {
 				st.slot = slotState
 			}
 		case cConj:
+			if fr.whField(st, cs, i) {
+				continue
+			}
 			st.conj = true
 			continue
 		case cAux:
@@ -87,9 +90,6 @@ func (fr *featureReader) clause(ts []tok, ctx *candidate) {
 				st.conj = false
 				continue
 			}
-		}
-		if c.kind == cConj && fr.whField(st, cs, i) {
-			continue
 		}
 		st.conj = false
 	}
@@ -231,6 +231,10 @@ func ofFollows(cs []chunk, i int) bool {
 		switch c := cs[j]; {
 		case c.kind == cPrep:
 			return c.low() == "of" && cs[j+1].kind == cNP
+		case c.kind == cNP && c.np.det != "":
+			// "the color name, its code and which of our stores": the
+			// "of" is another phrase's.
+			return false
 		case c.kind == cConj || c.kind == cNP || c.kind == cPunct && c.low() == ",":
 		default:
 			return false

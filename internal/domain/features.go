@@ -96,7 +96,7 @@ func (fr *featureReader) says(ts []tok) bool {
 		return true
 	}
 	for _, c := range fr.r.chunks(ts) {
-		if c.kind == cVerb {
+		if c.kind == cVerb || c.kind == cAux && beForm(c.low()) {
 			return true
 		}
 	}
