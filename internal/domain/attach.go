@@ -236,8 +236,8 @@ func (fr *featureReader) asPhrase(st *clauseState, cs []chunk, i int, np *nounPh
 	if st.verb != nil && !fr.isField(np) && fr.persona(np) == "" {
 		// "listed as discrepancies", "import the messages as timeline
 		// entries": what the verb makes of its object.
-		w, strong := wObject, false
-		if fr.r.lx.create[st.verb.base] || st.verb.passive || fr.r.lx.list[st.verb.base] {
+		w, strong := wMention, false
+		if fr.r.lx.create[st.verb.base] || st.verb.passive && fr.r.lx.list[st.verb.base] {
 			w, strong = wCreated, true
 		}
 		if e := fr.entity(np, w, strong); e != nil {

@@ -159,6 +159,9 @@ type technology struct {
 type techCatalog struct {
 	techs []technology
 	m     *matcher
+	// words holds the one-word names and aliases, lower case: "zebra",
+	// "slack".
+	words map[string]bool
 }
 
 var technologies = sync.OnceValue(func() *techCatalog {
@@ -227,6 +230,12 @@ func readTechnologies() (*techCatalog, error) {
 		}
 	}
 	c.m = newMatcher(ps)
+	c.words = map[string]bool{}
+	for _, p := range ps {
+		if len(p.words) == 1 {
+			c.words[strings.ToLower(p.words[0])] = true
+		}
+	}
 	return c, nil
 }
 

@@ -3,6 +3,7 @@ package domain
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/prodgen/prodgen/internal/brief"
 )
@@ -107,6 +108,11 @@ func (n *namer) entityName(np *nounPhrase) (string, []string, bool) {
 		if n.lx.kept[a] {
 			kept = append(kept, a)
 		}
+	}
+	if len(ws) > 1 && firstRuneUpperWord(ws[0]) && technologies().words[strings.ToLower(ws[0])] {
+		// "the lab's Zebra printers", "a Slack incident channel": the
+		// technology is a component; the thing is the rest.
+		ws = ws[1:]
 	}
 	written := append(append([]string(nil), kept...), ws...)
 	written[len(written)-1] = singular(written[len(written)-1])
@@ -250,4 +256,11 @@ func isAcronym(w string) bool {
 		}
 	}
 	return letters >= 2 && upper >= 2
+}
+
+// firstRuneUpperWord reports whether a word starts with a capital and is
+// not written all in capitals (an acronym may be a thing: "BOM line").
+func firstRuneUpperWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && !isAcronym(w)
 }
