@@ -101,6 +101,10 @@ func (fr *featureReader) whField(st *clauseState, cs []chunk, i int) bool {
 	if st.fieldsOf == nil || st.verb == nil || !st.withList && !recording[st.verb.base] {
 		return false
 	}
+	if i+1 < len(cs) && (cs[i+1].kind == cNP || cs[i+1].kind == cPron) {
+		// "when the designer has keys": a clause, not a field.
+		return false
+	}
 	name := ""
 	switch cs[i].low() {
 	case "who":

@@ -36,6 +36,10 @@ func fieldName(lx *lexicon, np *nounPhrase) string {
 func (fr *featureReader) field(np *nounPhrase, aside string) Field {
 	lx := fr.r.lx
 	name := fieldName(lx, np)
+	if duration(lx, np) {
+		// "30 days after the issue date": a length of time, no field.
+		return Field{}
+	}
 	f := Field{Name: name, Lines: fr.lineOf(lastWord(name))}
 	if slices1(np.adjs, "optional") {
 		f.Optional = true
@@ -57,6 +61,20 @@ func (fr *featureReader) field(np *nounPhrase, aside string) Field {
 func slices1(xs []string, x string) bool {
 	for _, y := range xs {
 		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// duration reports whether a phrase is an amount of time: "30 days",
+// "two weeks".
+func duration(lx *lexicon, np *nounPhrase) bool {
+	if len(np.words) != 1 || !lx.generic[strings.ToLower(np.words[0])] {
+		return false
+	}
+	for _, a := range np.adjs {
+		if lx.num[a] || isNumber(a) {
 			return true
 		}
 	}

@@ -108,7 +108,9 @@ func accepted(c *candidate, n *namer) bool {
 	if c.weight+min(len(c.fields)+len(c.maybes), 2) < threshold {
 		return false
 	}
-	return c.strong || len(c.features) >= 2 || len(c.fields)+len(c.maybes) > 0
+	// Fields count when something besides a mention names the thing: an
+	// aside after "in sequence" does not make a sequence.
+	return c.strong || len(c.features) >= 2 || len(c.fields)+len(c.maybes) > 0 && c.weight >= 2
 }
 
 // merge joins the candidates that name one thing. A compound whose first

@@ -43,7 +43,9 @@ func ownRole(line string, h lineHit) string {
 		rest = rest[:end]
 	}
 	i := strings.Index(" "+rest+" ", " for ")
-	if i < 0 {
+	if i < 0 || !onlyTechnologies(rest[:i]) {
+		// "a KiCad plugin for part availability": the role is the
+		// plugin's, not KiCad's.
 		return ""
 	}
 	role := strings.TrimSpace(rest[i+len("for"):])
@@ -52,6 +54,31 @@ func ownRole(line string, h lineHit) string {
 		return ""
 	}
 	return strings.TrimSuffix(role, "<")
+}
+
+// onlyTechnologies reports whether the words between a technology and
+// its "for" join it to other technologies: "PostgreSQL with PostGIS",
+// "Firebase Cloud Messaging and APNs".
+func onlyTechnologies(between string) bool {
+	ws := phraseWords(between)
+	for i := 0; i < len(ws); i++ {
+		switch ws[i].low {
+		case "and", "with", "or":
+			continue
+		}
+		hit := false
+		for _, h := range technologies().m.find(ws[i:]) {
+			if h.start == 0 {
+				i += h.end - h.start - 1
+				hit = true
+			}
+			break
+		}
+		if !hit {
+			return false
+		}
+	}
+	return true
 }
 
 // surfaceOrder ranks surfaces for the main one: a plugin or a CLI is the
