@@ -1,0 +1,228 @@
+package domain
+
+import "strings"
+
+// object reads a verb's object.
+func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
+	if st.verb == nil {
+		return
+	}
+	if st.verb.base == "record" || st.verb.base == "log" {
+		// "the log records who and when": fields of what the clause is about.
+		if w := np.head(); (w == "who" || w == "when") && st.fieldsOf != nil {
+			st.fieldsOf.field(fr.field(np, ""))
+			return
+		}
+	}
+	if p := fr.persona(np); p != "" {
+		if o := fr.owner(np); o != nil && np.possessor != nil {
+			// "each plot's holder": the plot's holder is a person.
+			o.field(Field{Name: fieldName(fr.r.lx, np), Type: Reference, Ref: p, Lines: fr.lineOf(np.head())})
+			st.pos = o
+			return
+		}
+		if st.act != nil {
+			st.act.field(Field{Name: strings.ToLower(singular(np.head())), Type: Reference, Ref: p, Lines: fr.lineOf(np.head())})
+		}
+		return
+	}
+	// "the boat's name", "its priority", "its condition": a field of the
+	// owner; "each footprint's reference designator": one unless the brief
+	// makes it a thing.
+	if o := fr.owner(np); o != nil && (fr.isField(np) || np.possessor != nil ||
+		np.det == "its" || np.det == "their" && !st.people) {
+		if np.possessor != nil && !fr.isField(np) && fr.n.nameable(np.name()) {
+			o.maybe(fr.field(np, np.paren))
+		} else {
+			o.field(fr.field(np, np.paren))
+		}
+		st.pos = o
+		st.fieldsOf = o
+		return
+	}
+	if st.pos != nil && np.det == "" && st.conj {
+		// "the boat's name, length, beam and draught".
+		if fr.isField(np) {
+			st.pos.field(fr.field(np, np.paren))
+		} else {
+			st.pos.maybe(fr.field(np, np.paren))
+		}
+		return
+	}
+	if fr.isField(np) && st.ofNext {
+		// "the dates and times of the closure": the "of" says whose.
+		return
+	}
+	if having[st.verb.base] && st.subject != nil && st.persona == "" && !st.people && (fr.isField(np) || !fr.n.nameable(np.name())) {
+		// "Each invoice gets the next number and a due date".
+		if s := fr.entity(st.subject, 0, false); s != nil {
+			s.field(fr.field(np, np.paren))
+			st.fieldsOf = s
+			return
+		}
+	}
+	madeMany := np.plural() && st.about() == nil && (fr.r.lx.create[st.verb.base] || contentHeads[np.head()])
+	if fr.isField(np) && !madeMany && !fr.contentWord(np, st) {
+		// "sets its priority", "the firing date": a field of what the
+		// clause is about, or of the word before ("firing" date).
+		money := false
+		if t, _ := fr.r.lx.typeOf(np.head()); t == Money && st.about() != nil {
+			money = true
+		}
+		if len(np.words) > 1 && fr.nounWord(np.words[len(np.words)-2]) && !fr.contentWord(np, st) && !money {
+			// "books an appointment window": the appointment is what is
+			// booked, the window its field.
+			mod := &nounPhrase{words: np.words[:len(np.words)-1]}
+			w, strong := wMention, false
+			if fr.r.lx.create[st.verb.base] || st.act != nil {
+				w, strong = wCreated, true
+			}
+			if e := fr.entity(mod, w, strong); e != nil {
+				e.field(fr.field(&nounPhrase{words: np.words[len(np.words)-1:], paren: np.paren}, np.paren))
+				if st.act != nil {
+					st.act.field(Field{Name: e.name, Type: Reference, Ref: e.name, Lines: fr.lineOf(mod.head())})
+				}
+				return
+			}
+		}
+		if h := st.about(); h != nil {
+			h.field(fr.field(np, np.paren))
+			return
+		}
+		if len(np.words) > 1 || np.det == "" && !isPlural(np.headRaw()) {
+			fr.orphans = append(fr.orphans, fr.field(np, np.paren))
+			return
+		}
+		// "tracking a file": a thing, if the brief keeps acting on it.
+	}
+	// "uploads supporting documents", "post notes": plural things made.
+
+	// What a verb creates, and what an act is of ("book a desk", "pay
+	// their term subscription"), are stored.
+	create := fr.r.lx.create[st.verb.base] || st.act != nil || madeMany
+	w := wObject
+	if create {
+		w = wCreated
+	}
+	e := fr.entity(np, w, create)
+	if e == nil {
+		return
+	}
+	st.objects = append(st.objects, e)
+	st.verbObjects = append(st.verbObjects, e)
+	if st.firstObject == nil {
+		st.firstObject = e
+		fr.its = e
+	}
+	fr.fieldsFromParen(e, np)
+	if st.act != nil {
+		st.act.field(Field{Name: e.name, Type: Reference, Ref: e.name, Lines: fr.lineOf(np.head())})
+		st.act.relate(e.name, false, fr.lineOf(np.head()))
+		st.fieldsOf = st.act
+	} else {
+		st.fieldsOf = e
+		fr.operate(st, e)
+	}
+	if st.persona != "" && (np.det == "their" || np.det == "your" || np.det == "my" || np.det == "own") {
+		e.owner = st.persona
+	}
+}
+
+// contentWord reports whether a field-worded phrase made by a verb that
+// creates is a thing of its own: "leave a short germination note" makes
+// a note, "sets the firing date" sets a field.
+func (fr *featureReader) contentWord(np *nounPhrase, st *clauseState) bool {
+	if t, _ := fr.r.lx.typeOf(strings.ToLower(np.head())); t == Money && st.about() != nil {
+		// "Pay harbour dues": the amount is the payment's.
+		return false
+	}
+	if len(np.words) < 2 || st.verb == nil || !fr.r.lx.create[st.verb.base] || np.possessor != nil || np.det == "its" {
+		return false
+	}
+	return contentHeads[np.head()]
+}
+
+// contentHeads are field words that may name things of their own: a note,
+// a document, a photo.
+var contentHeads = map[string]bool{
+	"note": true, "notes": true, "comment": true, "comments": true, "document": true, "documents": true,
+	"photo": true, "photos": true, "image": true, "images": true, "picture": true, "pictures": true, "file": true,
+	"files": true, "attachment": true, "attachments": true, "certificate": true, "certificates": true,
+	"receipt": true, "receipts": true, "scan": true, "scans": true, "message": true, "messages": true,
+}
+
+// nounWord reports whether a word of a compound is a noun that may name
+// a thing: not a describing -ing or -ed form ("supporting documents").
+func (fr *featureReader) nounWord(w string) bool {
+	lw := strings.ToLower(w)
+	if fr.r.participle(lw) || fr.r.lx.adj[lw] {
+		return false
+	}
+	if strings.HasSuffix(lw, "ing") && !fr.r.lx.ingNouns[lw] {
+		_, isVerb := fr.r.lx.verbBase(lw)
+		return !isVerb
+	}
+	return true
+}
+
+// about is the entity a clause is about: its act, its object, its
+// label's entity.
+func (st *clauseState) about() *candidate {
+	switch {
+	case st.act != nil:
+		return st.act
+	case len(st.objects) > 0:
+		return st.objects[len(st.objects)-1]
+	case st.fieldsOf != nil:
+		return st.fieldsOf
+	}
+	return st.ctx
+}
+
+// operate records the clause's verb as an operation on e.
+func (fr *featureReader) operate(st *clauseState, e *candidate) {
+	if st.verb == nil || e == nil || fr.weak {
+		return
+	}
+	lx := fr.r.lx
+	op := Operation{Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines}
+	base := st.verb.base
+	switch {
+	case lx.create[base] && !st.verb.passive || st.verb.passive && lx.create[base]:
+		op.Kind, op.Name = OpCreate, string(OpCreate)
+	case lx.update[base]:
+		op.Kind, op.Name = OpUpdate, string(OpUpdate)
+	case lx.remove[base]:
+		op.Kind, op.Name = OpDelete, string(OpDelete)
+	case lx.list[base]:
+		op.Kind, op.Name = OpList, string(OpList)
+	default:
+		op.Kind, op.Name = OpAction, st.verbName
+	}
+	e.operate(op)
+}
+
+// state reads "mark … as Y": an action named by the state.
+func (fr *featureReader) state(st *clauseState, np *nounPhrase) {
+	if len(st.objects) == 0 {
+		return
+	}
+	e := st.objects[len(st.objects)-1]
+	state := strings.ToLower(strings.Join(append(append([]string(nil), np.adjs...), np.words...), " "))
+	for _, kind := range []OperationKind{OpAction, OpUpdate} {
+		k := opKey{kind, st.verbName, fr.feat.Text}
+		if i, ok := e.opAt[k]; ok {
+			delete(e.opAt, k)
+			e.ops[i].Name = st.verbName + " as " + state
+			e.opAt[opKey{kind, e.ops[i].Name, fr.feat.Text}] = i
+		}
+	}
+	if state != "" && len(strings.Fields(state)) <= 2 {
+		if st.states = append(st.states, state); len(st.states) == 1 {
+			e.field(Field{Name: state, Type: Boolean, Guess: true, Lines: fr.lineOf(lastWord(state))})
+		} else {
+			// "Mark an invoice as sent or paid": a status.
+			e.field(Field{Name: "status", Type: Enum, Values: st.states, Guess: true, Lines: fr.lineOf(lastWord(state))})
+		}
+	}
+}

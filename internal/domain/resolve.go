@@ -1,0 +1,340 @@
+package domain
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/prodgen/prodgen/internal/brief"
+	"github.com/prodgen/prodgen/internal/plural"
+)
+
+// resolve weighs the evidence: it merges the names of one thing, keeps
+// the candidates strong enough to be entities, gives the orphan fields to
+// the main entity and writes the entities out, given ones first, then by
+// weight.
+func resolve(ev *evidence, orphans []Field, n *namer) []Entity {
+	cands := merge(ev)
+	var kept []*candidate
+	for _, c := range cands {
+		if accepted(c, n) {
+			kept = append(kept, c)
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool {
+		a, b := kept[i], kept[j]
+		if a.given != b.given {
+			return a.given
+		}
+		if a.given {
+			return a.first < b.first
+		}
+		if a.weight != b.weight {
+			return a.weight > b.weight
+		}
+		return a.first < b.first
+	})
+	if len(kept) > 0 {
+		main := kept[0]
+		for _, c := range kept {
+			if !c.given {
+				main = c
+				break
+			}
+		}
+		for _, f := range orphans {
+			main.field(f)
+		}
+	}
+	names := map[string]string{} // lower name → display name
+	for _, c := range kept {
+		names[c.name] = displayName(c.written)
+	}
+	for _, c := range kept {
+		for _, f := range c.maybes {
+			if names[singularPhrase(f.Name)] == "" {
+				c.field(f)
+			}
+		}
+		for _, f := range ev.compounds[c.name] {
+			c.field(f)
+		}
+		if head := lastWord(c.name); head != c.name && names[head] == "" {
+			// "the color name" for the paint color.
+			for _, f := range ev.compounds[head] {
+				c.field(f)
+			}
+		}
+	}
+	out := make([]Entity, 0, len(kept))
+	for _, c := range kept {
+		out = append(out, entityOf(c, names, n))
+	}
+	inverse(out)
+	return out
+}
+
+// accepted reports whether a candidate is an entity.
+func accepted(c *candidate, n *namer) bool {
+	if c.given {
+		return true
+	}
+	if !n.nameable(c.name) && !(c.act && n.nameableAct(c.name)) {
+		return false
+	}
+	if _, isTech := technologies().lookup(c.name); isTech {
+		// "dbt", "Slack": a technology is a component, not an entity.
+		return false
+	}
+	if ws := strings.Fields(c.name); len(ws) > 1 {
+		// "expiry date", "push instructions": a compound named by a field
+		// word is a field, unless it is a note, a document, a photo.
+		if t, known := n.lx.typeOf(c.name); known && !contentHeads[ws[len(ws)-1]] && t != Reference && t != Money {
+			return false
+		}
+	}
+	if t, isType := n.lx.fieldType[c.name]; isType {
+		// "photo", "note", "score": a field, unless features make many of
+		// them or act on one ("post notes", "tracking a file" in three
+		// features). A date, a time, an amount or a flag never is.
+		switch t {
+		case Date, DateTime, Boolean:
+			return false
+		}
+		if !(c.strong && c.plural || c.act || len(c.features) >= 3 && t != Number && t != Money) {
+			return false
+		}
+	}
+	if c.weight+min(len(c.fields)+len(c.maybes), 2) < threshold {
+		return false
+	}
+	// Fields count when something besides a mention names the thing: an
+	// aside after "in sequence" does not make a sequence.
+	return c.strong || len(c.features) >= 2 || len(c.fields)+len(c.maybes) > 0 && c.weight >= 2
+}
+
+// merge joins the candidates that name one thing. A compound whose first
+// word only describes ("Multi-currency invoices", "finalized invoice") is
+// the bare noun's thing when the brief names that too. Of two names of one
+// noun ("stock update" and "update", "seed lot" and "lot"), when the brief
+// uses no third, the name kept is the given one, else the one with more
+// weight. A describing word kept in a name ("recurring booking") makes
+// another thing.
+func merge(ev *evidence) []*candidate {
+	all := make([]*candidate, 0, len(ev.byName))
+	for _, c := range ev.byName {
+		all = append(all, c)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].first < all[j].first })
+	byHead := map[string][]*candidate{}
+	var heads []string
+	for _, c := range all {
+		h := lastWord(c.name)
+		if byHead[h] == nil {
+			heads = append(heads, h)
+		}
+		byHead[h] = append(byHead[h], c)
+	}
+	gone := map[*candidate]bool{}
+	for _, head := range heads {
+		group := byHead[head]
+		if bare := ev.byName[head]; bare != nil && len(group) >= 3 {
+			mergeDescribed(bare, group, gone)
+			continue
+		}
+		if len(group) == 2 {
+			mergePair(group[0], group[1], gone)
+		}
+	}
+	var out []*candidate
+	for _, c := range all {
+		if !gone[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// mergeDescribed joins into bare the compounds of its noun whose first
+// word only describes it.
+func mergeDescribed(bare *candidate, group []*candidate, gone map[*candidate]bool) {
+	for _, c := range group {
+		ws := strings.Fields(c.name)
+		if c == bare || len(ws) != 2 || c.given {
+			continue
+		}
+		if strings.Contains(ws[0], "-") || words().adj[ws[0]] || strings.HasSuffix(ws[0], "ed") {
+			absorb(bare, c)
+			gone[c] = true
+		}
+	}
+}
+
+// mergePair joins two names of one noun, "M H" and "H".
+func mergePair(a, b *candidate, gone map[*candidate]bool) {
+	short, long := a, b
+	if len(strings.Fields(a.name)) > len(strings.Fields(b.name)) {
+		short, long = b, a
+	}
+	if short.name != lastWord(long.name) || keptModifier(long) {
+		return
+	}
+	into, from := long, short
+	switch {
+	case short.given && !long.given:
+		into, from = short, long
+	case long.given && !short.given:
+	case short.weight > long.weight*2 && !long.strong:
+		into, from = short, long
+	}
+	absorb(into, from)
+	gone[from] = true
+}
+
+func keptModifier(c *candidate) bool {
+	ws := strings.Fields(c.name)
+	return len(ws) > 1 && words().kept[ws[0]]
+}
+
+// absorb adds from's evidence to into.
+func absorb(into, from *candidate) {
+	into.weight += from.weight
+	into.strong = into.strong || from.strong
+	into.given = into.given || from.given
+	into.act = into.act || from.act
+	into.plural = into.plural || from.plural
+	into.first = min(into.first, from.first)
+	for f := range from.features {
+		into.features[f] = true
+	}
+	for _, l := range from.lines {
+		if !slices.Contains(into.lines, l) {
+			into.lines = append(into.lines, l)
+		}
+	}
+	for _, f := range from.fields {
+		into.field(f)
+	}
+	into.maybes = append(into.maybes, from.maybes...)
+	for _, r := range from.rels {
+		into.relate(r.Entity, r.Guess, r.Lines)
+	}
+	for _, o := range from.ops {
+		into.operate(o)
+	}
+	if into.owner == "" {
+		into.owner = from.owner
+	}
+}
+
+// entityOf writes a candidate out, its references named as their
+// entities are.
+func entityOf(c *candidate, names map[string]string, n *namer) Entity {
+	e := Entity{Name: displayName(c.written), Given: c.given, Owner: c.owner, Lines: sortSpans(c.lines)}
+	for _, f := range c.fields {
+		f.Lines = sortSpans(f.Lines)
+		if f.Type == Reference || names[singularPhrase(f.Name)] != "" {
+			ref := f.Ref
+			if d := names[singularPhrase(f.Name)]; d != "" {
+				ref = d
+			} else if d := names[f.Ref]; d != "" {
+				ref = d
+			} else if p, ok := n.personas[strings.ToLower(f.Ref)]; ok {
+				ref = p
+			} else if p, ok := n.personas[singular(strings.ToLower(f.Ref))]; ok {
+				ref = p
+			}
+			f.Type, f.Ref, f.Guess = Reference, ref, false
+		}
+		e.Fields = append(e.Fields, f)
+	}
+	for _, r := range c.rels {
+		d := names[r.Entity]
+		if d == "" || d == e.Name {
+			continue
+		}
+		r.Entity = d
+		e.Relations = append(e.Relations, r)
+		// Belonging to another is a reference to it.
+		if r.Kind == BelongsTo && !slices.ContainsFunc(e.Fields, func(f Field) bool { return f.Ref == d }) {
+			e.Fields = append(e.Fields, Field{Name: strings.ToLower(d), Type: Reference, Ref: d, Guess: r.Guess, Lines: r.Lines})
+		}
+	}
+	e.Operations = c.ops
+	return e
+}
+
+// inverse adds to each parent the "has many" side of its children's
+// "belongs to".
+func inverse(es []Entity) {
+	at := map[string]int{}
+	for i, e := range es {
+		at[e.Name] = i
+	}
+	for _, e := range es {
+		for _, r := range e.Relations {
+			if r.Kind != BelongsTo {
+				continue
+			}
+			p := &es[at[r.Entity]]
+			if !slices.ContainsFunc(p.Relations, func(x Relation) bool { return x.Entity == e.Name }) {
+				p.Relations = append(p.Relations, Relation{Kind: HasMany, Entity: e.Name, Guess: r.Guess, Lines: r.Lines})
+			}
+		}
+	}
+}
+
+func sortSpans(s []brief.Span) []brief.Span {
+	out := slices.Clone(s)
+	slices.SortFunc(out, func(a, b brief.Span) int { return a.Start - b.Start })
+	return slices.Compact(out)
+}
+
+// entityQuestions asks, per entity, what the brief leaves open: the
+// types the design guessed, an enumeration with no values, a relation it
+// implies without stating.
+func entityQuestions(es []Entity) []Question {
+	var qs []Question
+	for _, e := range es {
+		var guessed, noValues []string
+		for _, f := range e.Fields {
+			switch {
+			case f.Type == Enum && len(f.Values) == 0:
+				noValues = append(noValues, f.Name)
+			case f.Guess:
+				guessed = append(guessed, f.Name+" as "+article(string(f.Type)))
+			}
+		}
+		if len(guessed) > 0 {
+			qs = append(qs, Question{About: e.Name, Text: "The brief does not say what " + e.Name + " holds in " +
+				plural.And(fieldNames(guessed)) + "; the design takes " + plural.And(guessed) + ". Is that right?", Lines: e.Lines})
+		}
+		for _, f := range noValues {
+			qs = append(qs, Question{About: e.Name, Text: "Which values can " + e.Name + "'s " + f + " take? The brief names none.", Lines: e.Lines})
+		}
+		for _, r := range e.Relations {
+			if r.Guess && r.Kind == BelongsTo {
+				qs = append(qs, Question{About: e.Name, Text: "Does each " + strings.ToLower(e.Name) + " belong to one " +
+					strings.ToLower(r.Entity) + ", or can it belong to several? The brief implies a link without saying.", Lines: r.Lines})
+			}
+		}
+	}
+	return qs
+}
+
+// article puts "a" or "an" before a type's name.
+func article(t string) string {
+	if t != "" && strings.ContainsRune("aeiou", rune(t[0])) {
+		return "an " + t
+	}
+	return "a " + t
+}
+
+// fieldNames takes the names out of "name as a type" entries.
+func fieldNames(guessed []string) []string {
+	out := make([]string, len(guessed))
+	for i, g := range guessed {
+		out[i], _, _ = strings.Cut(g, " as ")
+	}
+	return out
+}
