@@ -1,7 +1,6 @@
 package offline
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/artifact"
@@ -11,61 +10,6 @@ import (
 // maxEntities caps the data model: a spec with more than a handful of
 // entities from word matching is mostly noise.
 const maxEntities = 8
-
-// entityInfo is what the stories say about one thing the system stores.
-type entityInfo struct {
-	name     string // "Queue entry"
-	mentions int
-	first    int      // order of first mention, for stable ties
-	stories  []string // US IDs, in order
-	fields   []artifact.Field
-}
-
-// entitySet collects entities by name, in order of first mention.
-type entitySet struct {
-	byKey map[string]*entityInfo
-	all   []*entityInfo
-}
-
-// mention records that a story names an entity, and returns it.
-func (es *entitySet) mention(name, story string) *entityInfo {
-	key := strings.ToLower(name)
-	e := es.byKey[key]
-	if e == nil {
-		e = &entityInfo{name: name, first: len(es.all)}
-		es.byKey[key] = e
-		es.all = append(es.all, e)
-	}
-	e.mentions++
-	if len(e.stories) == 0 || e.stories[len(e.stories)-1] != story {
-		e.stories = append(e.stories, story)
-	}
-	return e
-}
-
-// addField adds a field once, keeping the first notes given for it.
-func (e *entityInfo) addField(f artifact.Field) {
-	if e == nil || f.Name == "" || f.Name == "id" {
-		return
-	}
-	for _, have := range e.fields {
-		if have.Name == f.Name {
-			return
-		}
-	}
-	e.fields = append(e.fields, f)
-}
-
-// ranked returns the entities most mentioned first (ties by first
-// mention), at most maxEntities.
-func (es *entitySet) ranked() []*entityInfo {
-	out := append([]*entityInfo(nil), es.all...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].mentions > out[j].mentions })
-	if len(out) > maxEntities {
-		out = out[:maxEntities]
-	}
-	return out
-}
 
 // entityName names the thing a noun phrase refers to, or reports that it
 // is not a stored thing (a channel, a screen, a time, an activity).

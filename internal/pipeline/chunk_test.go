@@ -11,6 +11,7 @@ import (
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/llm"
+	"github.com/prodgen/prodgen/internal/offline"
 )
 
 // The stories of a large PRD are asked for per group of requirements, in
@@ -143,8 +144,12 @@ func TestTechParallelMergeIsDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tech.Entities) == 0 || len(tech.Endpoints) == 0 {
-		t.Errorf("the merged spec lost the design: %d entities, %d endpoints", len(tech.Entities), len(tech.Endpoints))
+	// The design is the design answer's, whole: what the engine made of
+	// the PRD alone (this project has no brief at hand).
+	design := offline.BuildTech(mustPRD(t, base), stories)
+	if len(tech.Entities) != len(design.Entities) || len(tech.Endpoints) != len(design.Endpoints) || len(tech.Components) != len(design.Components) || len(tech.Entities) == 0 {
+		t.Errorf("the merged spec lost the design: %d entities, %d endpoints, %d components; the design has %d, %d, %d",
+			len(tech.Entities), len(tech.Endpoints), len(tech.Components), len(design.Entities), len(design.Endpoints), len(design.Components))
 	}
 	covered := map[string]bool{}
 	for i, task := range tech.Tasks {
@@ -166,4 +171,14 @@ func TestTechParallelMergeIsDeterministic(t *testing.T) {
 			t.Fatalf("seed %d, jobs 4: the document differs from the one made with jobs 1", seed)
 		}
 	}
+}
+
+// mustPRD reads a project's PRD.
+func mustPRD(t *testing.T, p *Project) *artifact.PRD {
+	t.Helper()
+	_, prd, err := p.readPRD(p.prdPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return prd
 }

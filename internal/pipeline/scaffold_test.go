@@ -25,7 +25,7 @@ func TestPrototypeFilesMerge(t *testing.T) {
 	if err := os.Remove(p.Abs("prototype/go/README.md")); err != nil {
 		t.Fatal(err)
 	}
-	write(t, p, "brief.md", matrixBrief+"- Pause a habit for a week.\n")
+	write(t, p, "brief.md", matrixBrief+"- Archive a team.\n")
 	generate(t, p)
 	if !strings.Contains(read(t, p, "prototype/go/main.go"), "A note of mine.") {
 		t.Error("the hand-edited main.go was overwritten")

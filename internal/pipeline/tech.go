@@ -3,10 +3,12 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/disk"
+	"github.com/prodgen/prodgen/internal/domain"
 	"github.com/prodgen/prodgen/internal/offline"
 	"github.com/prodgen/prodgen/internal/plural"
 )
@@ -57,9 +59,13 @@ func (s techStage) dryCalls(p *Project, _ string) ([]call, error) {
 // them.
 type techWork struct {
 	prdSrc, storiesSrc []byte
-	prd                *artifact.PRD
-	stories            *artifact.Stories
-	tech               *artifact.TechSpec
+	// briefSrc and domain are the brief the PRD was made from and what
+	// domain.Read takes from it; nil when it is not at hand.
+	briefSrc []byte
+	domain   *domain.Model
+	prd      *artifact.PRD
+	stories  *artifact.Stories
+	tech     *artifact.TechSpec
 }
 
 // work reads the project's PRD and stories; the stories must trace to the
@@ -76,11 +82,36 @@ func (techStage) work(p *Project) (*techWork, error) {
 	if err := stories.Validate(prd); err != nil {
 		return nil, &disk.InputError{Path: p.storiesPath(), Err: err}
 	}
-	return &techWork{prdSrc: prdSrc, storiesSrc: storiesSrc, prd: prd, stories: stories}, nil
+	w := &techWork{prdSrc: prdSrc, storiesSrc: storiesSrc, prd: prd, stories: stories}
+	w.briefSrc, w.domain = p.briefDomain(prd)
+	return w, nil
+}
+
+// briefDomain reads the domain of the brief the PRD was made from, when
+// it is at hand: its data model, API and stack are the tech spec's to
+// take as given (issue: the brief's own data or API section). The brief
+// is read, not required: a PRD written by hand, or moved away from its
+// brief, gives the engine its own words instead (offline.BuildTechFrom),
+// and the brief is no input the lock records, so its edits reach the
+// tech spec through the PRD they change.
+func (p *Project) briefDomain(prd *artifact.PRD) ([]byte, *domain.Model) {
+	if len(prd.Header.Sources) == 0 {
+		return nil, nil
+	}
+	name := prd.Header.Sources[0]
+	if _, err := os.Stat(p.Abs(name)); err != nil {
+		return nil, nil
+	}
+	src, b, err := p.readBrief(p.Abs(name), name)
+	if err != nil {
+		return nil, nil // the PRD stage reports a broken brief; here it is only context
+	}
+	m := domain.Read(b, src)
+	return src, &m
 }
 
 func (w *techWork) build() error {
-	v := &techValue{TechSpec: *offline.BuildTech(w.prd, w.stories), prd: w.prd, stories: w.stories}
+	v := &techValue{TechSpec: *offline.BuildTechFrom(w.prd, w.stories, w.domain), prd: w.prd, stories: w.stories}
 	w.tech = &v.TechSpec
 	return checked(v, techName)
 }
