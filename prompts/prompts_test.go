@@ -97,10 +97,16 @@ func TestTechPromptParts(t *testing.T) {
 			"Endpoints a task may name: GET /patients", "setup tasks (T-001)", "from T-002 on", "# Technical requirements: x"}, []string{"platform"}},
 	}
 	for _, tt := range tests {
+		brief := "# Leadline brief"
+		if tt.part == "tasks" {
+			brief = "" // the design carries what the brief gives
+		} else {
+			tt.asks = append(tt.asks, "# Leadline brief", "keep its entities, fields and\nendpoints as it states them")
+		}
 		t.Run("part "+tt.part, func(t *testing.T) {
 			var b strings.Builder
 			if err := tmpl.Execute(&b, map[string]any{
-				"PRD": "# PRD", "Stories": "# Stories", "StoryIDs": []string{"US-001"}, "Part": tt.part,
+				"Brief": brief, "PRD": "# PRD", "Stories": "# Stories", "StoryIDs": []string{"US-001"}, "Part": tt.part,
 				"Design": "# Technical requirements: x", "Components": []string{"Web app"}, "Entities": []string{"Patient"},
 				"Endpoints": []string{"GET /patients"}, "SetupTasks": []string{"T-001"}, "FirstTask": "T-002",
 			}); err != nil {

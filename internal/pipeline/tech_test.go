@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -235,5 +236,37 @@ func TestTechModelRepairs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The tech request carries the brief the PRD was made from, for its own
+// data model, API and stack; a PRD whose brief is gone is asked without.
+func TestTechRequestCarriesBrief(t *testing.T) {
+	p := newProject(t, matrixBrief, Offline(nil))
+	generate(t, p)
+	m, f := modelWith(p, 1, nil)
+	mustRun(t, m, "tech")
+	var tech []string
+	for _, req := range f.got {
+		if req.Stage == "tech" {
+			for _, msg := range req.Messages {
+				tech = append(tech, msg.Content)
+			}
+		}
+	}
+	if !strings.Contains(strings.Join(tech, "\n"), "- Send a weekly summary to each member.") {
+		t.Errorf("the tech request does not carry the brief:\n%s", strings.Join(tech, "\n"))
+	}
+	if err := os.Remove(p.Abs("brief.md")); err != nil {
+		t.Fatal(err)
+	}
+	m, f = modelWith(p, 1, nil)
+	mustRun(t, m, "tech")
+	for _, req := range f.got {
+		for _, msg := range req.Messages {
+			if strings.Contains(msg.Content, "The brief the PRD was made from") {
+				t.Error("a tech request carries a brief that is gone")
+			}
+		}
 	}
 }

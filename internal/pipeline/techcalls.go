@@ -30,7 +30,7 @@ const (
 // taskGroup stories, for the design first (next asks for the tasks).
 func (w *techWork) calls(p *Project) ([]call, error) {
 	ids := storyIDs(w.stories.Stories)
-	data := prompt.TechData{PRD: string(w.prdSrc), Stories: string(w.storiesSrc), StoryIDs: ids}
+	data := prompt.TechData{PRD: string(w.prdSrc), Stories: string(w.storiesSrc), StoryIDs: ids, Brief: string(w.briefSrc)}
 	if len(ids) > taskGroup {
 		data.Part = designPart
 	}

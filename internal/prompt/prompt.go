@@ -83,6 +83,10 @@ type StoriesData struct {
 
 // TechData is the data of the tech prompt.
 type TechData struct {
+	// Brief is the brief the PRD was made from, when it is at hand, for
+	// its own data model, API and stack, which the design takes as given;
+	// empty otherwise and in a tasks request (the design carries them).
+	Brief    string
 	PRD      string   // the PRD's markdown
 	Stories  string   // the user stories' markdown
 	StoryIDs []string // the story IDs the answer may name
