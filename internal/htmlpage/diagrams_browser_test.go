@@ -1,6 +1,9 @@
 package htmlpage
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +17,30 @@ import (
 // refusing what an injection would try.
 func TestBrowserDiagrams(t *testing.T) {
 	browser := newBrowser(t)
+
+	// The diagrams prodgen itself writes: every example's tech.md, as
+	// the offline engine made it, draws without a failure.
+	examples, err := filepath.Glob(filepath.Join("..", "..", "examples", "*", "docs", "tech.md"))
+	if err != nil || len(examples) == 0 {
+		t.Fatalf("no example tech specs: %v", err)
+	}
+	for _, tech := range examples {
+		docs := filepath.Dir(tech)
+		t.Run("example "+filepath.Base(filepath.Dir(docs)), func(t *testing.T) {
+			src, err := os.ReadFile(tech)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := strings.Count(string(src), "```mermaid")
+			if n < 2 {
+				t.Fatalf("%s has %d mermaid blocks, want the data model's, the components' and the waves'", tech, n)
+			}
+			tb := open(t, browser, build(t, filepath.Join("..", docs), nil))
+			if got, want := tb.waitDrawn(t), fmt.Sprintf("%d drawn, 0 failed", n); got != want {
+				t.Errorf("html[data-diagrams] = %q, want %q", got, want)
+			}
+		})
+	}
 
 	t.Run("three diagrams drawn offline", func(t *testing.T) {
 		tb := open(t, browser, build(t, "diagrams", nil))
