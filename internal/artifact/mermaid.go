@@ -177,9 +177,11 @@ func erDiagram(es []Entity) []string {
 			rels = append(rels, fmt.Sprintf(`    %s %s %s : "%s"`, ids[i], n[0], ids[j], label))
 		}
 	}
-	if len(rels) == 0 {
+	if len(es) == 0 {
 		return nil
 	}
+	// Entities with no relationship are drawn too: the diagram shows the
+	// data model's fields even before its links are known.
 	lines := []string{"erDiagram", "    %% Drawn from the data model below: edit the entities, not this diagram."}
 	lines = append(lines, rels...)
 	for i, e := range es {

@@ -194,8 +194,15 @@ func TestMermaidDraws(t *testing.T) {
 	if n := strings.Count(er, "--"); n != 4 {
 		t.Errorf("%d relationship lines, want 4 (each drawn once):\n%s", n, er)
 	}
-	if erDiagram([]Entity{{Name: "A"}, {Name: "B", Relationships: []Relationship{{Target: "C", Kind: "has-many"}}}}) != nil {
-		t.Error("a data model with no relationship between its entities got a diagram")
+	// Entities with no relationship between them are drawn alone; a
+	// relationship to an entity the model lacks is not drawn; no entity,
+	// no diagram.
+	alone := strings.Join(erDiagram([]Entity{{Name: "A"}, {Name: "B", Relationships: []Relationship{{Target: "C", Kind: "has-many"}}}}), "\n")
+	if !strings.Contains(alone, "    A\n") || !strings.HasSuffix(alone, "    B") || strings.Contains(alone, "--") {
+		t.Errorf("two entities and no relationship between them:\n%s", alone)
+	}
+	if erDiagram(nil) != nil {
+		t.Error("an empty data model got a diagram")
 	}
 
 	fc := func(kinds ...string) string {
