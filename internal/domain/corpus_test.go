@@ -24,6 +24,14 @@ import (
 //	go test ./internal/domain -run '^TestCorpus$' -v [-show-model tripslip.md]
 //
 // to see the table and every miss.
+//
+// Some expectations also list, per entity, the operations the brief's
+// features ask for ("ops"): a kind (list, read, create, update, delete)
+// or an action's verb as the brief writes it ("void", "mark", "check
+// in"). They are scored on the operations Read gives the matching
+// entities: an action is found when an operation's name starts with its
+// words. Operations Read gives those entities beyond the list are
+// reported as extra, for a reader to judge.
 
 var showModel = flag.String("show-model", "", "log the model Read makes of this brief of the corpus (its file name)")
 
@@ -56,6 +64,9 @@ type expEntity struct {
 	Name   string   `json:"name"`
 	Also   []string `json:"also"`
 	Fields []string `json:"fields"`
+	// Ops are the operations the features ask for, when the expectation
+	// lists them.
+	Ops []string `json:"ops"`
 }
 
 // corpusCase is a brief and its expectation.
@@ -133,11 +144,13 @@ type score struct {
 	entities, entitiesOf        int
 	fields, fieldsOf            int
 	tech, techOf                int
+	ops, opsOf                  int
 	platform                    bool
 	junk                        []string
 	extra                       []string
 	missEntities, missFields    []string
 	missTech                    []string
+	missOps, extraOps           []string
 	platformGot, platformWanted string
 }
 
@@ -158,16 +171,23 @@ func TestCorpus(t *testing.T) {
 	}
 	var total score
 	var tbl strings.Builder
-	fmt.Fprintf(&tbl, "%-24s %9s %9s %9s %9s %5s %6s\n", "brief", "entities", "fields", "tech", "platform", "junk", "extra")
+	fmt.Fprintf(&tbl, "%-24s %9s %9s %9s %9s %5s %6s %7s %6s\n", "brief", "entities", "fields", "tech", "platform", "junk", "extra", "ops", "+ops")
 	for _, s := range scores {
-		fmt.Fprintf(&tbl, "%-24s %9s %9s %9s %9s %5d %6d\n", s.brief, frac(s.entities, s.entitiesOf), frac(s.fields, s.fieldsOf),
-			frac(s.tech, s.techOf), yesNo(s.platform), len(s.junk), len(s.extra))
+		ops, extraOps := "-", "-"
+		if s.opsOf > 0 {
+			ops, extraOps = frac(s.ops, s.opsOf), fmt.Sprint(len(s.extraOps))
+		}
+		fmt.Fprintf(&tbl, "%-24s %9s %9s %9s %9s %5d %6d %7s %6s\n", s.brief, frac(s.entities, s.entitiesOf), frac(s.fields, s.fieldsOf),
+			frac(s.tech, s.techOf), yesNo(s.platform), len(s.junk), len(s.extra), ops, extraOps)
 		total.entities += s.entities
 		total.entitiesOf += s.entitiesOf
 		total.fields += s.fields
 		total.fieldsOf += s.fieldsOf
 		total.tech += s.tech
 		total.techOf += s.techOf
+		total.ops += s.ops
+		total.opsOf += s.opsOf
+		total.extraOps = append(total.extraOps, s.extraOps...)
 		total.junk = append(total.junk, s.junk...)
 		total.extra = append(total.extra, s.extra...)
 		if s.platform {
@@ -180,10 +200,11 @@ func TestCorpus(t *testing.T) {
 			platforms++
 		}
 	}
-	fmt.Fprintf(&tbl, "%-24s %9s %9s %9s %9s %5d %6d\n", "total", frac(total.entities, total.entitiesOf),
-		frac(total.fields, total.fieldsOf), frac(total.tech, total.techOf), frac(platforms, len(scores)), len(total.junk), len(total.extra))
-	fmt.Fprintf(&tbl, "%-24s %9s %9s %9s %9s\n", "", pct(total.entities, total.entitiesOf), pct(total.fields, total.fieldsOf),
-		pct(total.tech, total.techOf), pct(platforms, len(scores)))
+	fmt.Fprintf(&tbl, "%-24s %9s %9s %9s %9s %5d %6d %7s %6d\n", "total", frac(total.entities, total.entitiesOf),
+		frac(total.fields, total.fieldsOf), frac(total.tech, total.techOf), frac(platforms, len(scores)), len(total.junk), len(total.extra),
+		frac(total.ops, total.opsOf), len(total.extraOps))
+	fmt.Fprintf(&tbl, "%-24s %9s %9s %9s %9s %5s %6s %7s\n", "", pct(total.entities, total.entitiesOf), pct(total.fields, total.fieldsOf),
+		pct(total.tech, total.techOf), pct(platforms, len(scores)), "", "", pct(total.ops, total.opsOf))
 	tbl.WriteString("\nmisses:\n")
 	for _, s := range scores {
 		var parts []string
@@ -195,6 +216,12 @@ func TestCorpus(t *testing.T) {
 		}
 		if len(s.missTech) > 0 {
 			parts = append(parts, "tech: "+strings.Join(s.missTech, ", "))
+		}
+		if len(s.missOps) > 0 {
+			parts = append(parts, "no operation: "+strings.Join(s.missOps, ", "))
+		}
+		if len(s.extraOps) > 0 {
+			parts = append(parts, "extra operations: "+strings.Join(s.extraOps, ", "))
 		}
 		if !s.platform {
 			parts = append(parts, "platform: got "+s.platformGot+", want "+s.platformWanted)
@@ -247,6 +274,7 @@ func scoreModel(e expectation, b *brief.Brief, src []byte, m Model) score {
 	matched := map[int]bool{}
 	for _, want := range e.Entities {
 		s.entitiesOf++
+		scoreOps(&s, m.Entities, want)
 		i := slices.IndexFunc(m.Entities, func(x Entity) bool { return entityMatches(x.Name, want) })
 		if i < 0 {
 			s.missEntities = append(s.missEntities, want.Name)
@@ -296,6 +324,73 @@ func scoreModel(e expectation, b *brief.Brief, src []byte, m Model) score {
 		}
 	}
 	return s
+}
+
+// scoreOps scores the operations Read gives the entities matching want
+// against those want lists.
+func scoreOps(s *score, es []Entity, want expEntity) {
+	if len(want.Ops) == 0 {
+		return
+	}
+	var got []Operation
+	for _, x := range es {
+		if entityMatches(x.Name, want) {
+			got = append(got, x.Operations...)
+		}
+	}
+	used := make([]bool, len(got))
+	for _, w := range want.Ops {
+		s.opsOf++
+		found := false
+		for i, o := range got {
+			if opMatches(o, w) {
+				used[i], found = true, true
+			}
+		}
+		if found {
+			s.ops++
+		} else {
+			s.missOps = append(s.missOps, want.Name+" "+w)
+		}
+	}
+	seen := map[string]bool{}
+	for i, o := range got {
+		if name := opName(o); !used[i] && !seen[name] {
+			seen[name] = true
+			s.extraOps = append(s.extraOps, want.Name+" "+name)
+		}
+	}
+}
+
+// opMatches reports whether an operation is the expected one: its kind,
+// or an action whose name starts with the expected verb's words.
+func opMatches(o Operation, want string) bool {
+	switch OperationKind(want) {
+	case OpList, OpRead, OpCreate, OpUpdate, OpDelete:
+		return o.Kind == OperationKind(want)
+	}
+	if o.Kind != OpAction {
+		return false
+	}
+	got, ws := strings.Fields(strings.ToLower(o.Name)), strings.Fields(want)
+	if len(got) < len(ws) {
+		return false
+	}
+	for i, w := range ws {
+		if prose.Stem(got[i]) != prose.Stem(w) {
+			return false
+		}
+	}
+	return true
+}
+
+// opName is an operation as the report writes it: its kind, or "!" and
+// an action's name.
+func opName(o Operation) string {
+	if o.Kind == OpAction {
+		return "!" + o.Name
+	}
+	return string(o.Kind)
 }
 
 func platformString(p Platform) string {
