@@ -64,7 +64,7 @@ func (fr *featureReader) attachedMeans(st *clauseState, np *nounPhrase) bool {
 	if h := st.about(); h != nil {
 		h.field(f)
 	} else {
-		fr.orphans = append(fr.orphans, f)
+		fr.orphan(f)
 	}
 	return true
 }
@@ -143,9 +143,10 @@ func (fr *featureReader) ofPhrase(st *clauseState, cs []chunk, i int, np *nounPh
 	}
 	if i > 1 && cs[i-2].kind == cNP {
 		prev := cs[i-2].np
-		if base, ok := lx.verbBase(prev.head()); ok && !fr.isField(prev) && !lx.containers[prev.head()] {
+		if base, ok := lx.verbBase(prev.head()); ok && len(prev.words) == 1 && !fr.isField(prev) && !lx.containers[prev.head()] {
 			// "Nightly read of due vaccinations", "Import of rosters":
-			// the verb's object.
+			// the verb's object; not after a compound noun ("Audit log of
+			// every change").
 			w, strong := wObject, false
 			if lx.create[base] || base == "read" || base == "sync" {
 				w, strong = wCreated, true

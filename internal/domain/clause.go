@@ -34,10 +34,11 @@ func (fr *featureReader) clause(ts []tok, ctx *candidate) {
 				fr.state(st, &nounPhrase{words: []string{c.toks[0].raw}})
 				continue
 			}
+			st.joined = joinedVerb(cs, i)
 			fr.verb(st, c)
 			st.group, st.withList = nil, false
 		case cPrep:
-			if st.verb != nil && (c.particle || st.slot == slotObject && len(st.objects) == 0 && fr.r.lx.particle[c.low()] && i+1 < len(cs) && cs[i+1].kind == cNP) {
+			if st.verb != nil && (c.particle || st.slot == slotObject && len(st.objects) == 0 && cs[i-1].kind == cVerb && fr.r.lx.particle[c.low()] && i+1 < len(cs) && cs[i+1].kind == cNP) {
 				// "check tools out", "sign off risk assessments".
 				if !strings.HasSuffix(st.verbName, " "+c.low()) {
 					st.verbName += " " + c.low()
@@ -62,6 +63,16 @@ func (fr *featureReader) clause(ts []tok, ctx *candidate) {
 				fr.n.nameable(st.subject.name()) {
 				st.copula, st.slot = true, slotObject
 				st.verb, st.verbName = &chunk{kind: cVerb, base: "be"}, "be"
+			}
+			if (c.low() == "has" || c.low() == "have") && st.verb == nil && st.subject != nil && !st.people && i+1 < len(cs) &&
+				(cs[i+1].kind == cNP || cs[i+1].kind == cPron) {
+				// "which of our stores has it in stock", "a file can have a
+				// different version": the subject holds something, so it is
+				// a thing.
+				if e := fr.entity(st.subject, wObject-wSubject, false); e != nil {
+					e.solid = true
+				}
+				st.verb, st.verbName, st.slot = &chunk{kind: cVerb, base: "have"}, "have", slotObject
 			}
 		case cPunct:
 			if c.low() == "," || c.low() == "/" || c.low() == "+" || c.low() == "&" {
@@ -127,6 +138,31 @@ func (fr *featureReader) whField(st *clauseState, cs []chunk, i int) bool {
 	return true
 }
 
+// coVerb is a verb joined to the next: its chunk and its name with its
+// particle.
+type coVerb struct {
+	verb *chunk
+	name string
+}
+
+// joinedVerb reports whether the verb at i is joined to a verb before
+// it ("update" in "Create, update …", "reject" in "approves or rejects"),
+// nothing between them but a conjunction or a comma.
+func joinedVerb(cs []chunk, i int) bool {
+	j := i - 1
+	if j < 1 || !(cs[j].kind == cConj && (cs[j].low() == "and" || cs[j].low() == "or") || cs[j].kind == cPunct && (cs[j].low() == "," || cs[j].low() == "/")) {
+		return false
+	}
+	j--
+	if cs[j].kind == cConj && (cs[j].low() == "and" || cs[j].low() == "or") && j > 0 && cs[j-1].kind == cPunct {
+		j -= 2 // "create, update, and delete"
+	}
+	if j >= 0 && cs[j].kind == cPrep && cs[j].particle {
+		j-- // "check out and in"
+	}
+	return j >= 0 && cs[j].kind == cVerb
+}
+
 // slot says what a noun phrase is by where it stands.
 type slot int
 
@@ -153,7 +189,14 @@ type clauseState struct {
 	withList bool
 	verb     *chunk
 	verbName string
-	objects  []*candidate // the verb's objects that are entities
+	// coVerbs are the verbs joined to verb before it took an object:
+	// "create", "update" and "finalize" in "Create, update, finalize and
+	// void invoices".
+	coVerbs []coVerb
+	// joined is set while reading a verb joined to the verb before it,
+	// nothing between them but "and", "or" or a comma.
+	joined  bool
+	objects []*candidate // the verb's objects that are entities
 	// verbObjects are the objects of the last verb alone.
 	verbObjects []*candidate
 	// firstObject is the clause's first object, what "it" is.

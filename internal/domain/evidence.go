@@ -33,8 +33,11 @@ type candidate struct {
 	weight   int
 	features map[int]bool // the features that mention it
 	strong   bool         // a mention only a stored thing gets
-	given    bool
-	ev       *evidence
+	// solid is set when some mention is more than a mention: an object,
+	// a parent, a label, a thing given fields.
+	solid bool
+	given bool
+	ev    *evidence
 	// plural is set when the brief writes the phrase in the plural.
 	plural bool
 	// act is set for the act a verb names ("booking" of "book"): a noun
@@ -86,6 +89,7 @@ func (ev *evidence) note(name string, written []string, weight int, strong bool,
 	}
 	c.weight += weight
 	c.strong = c.strong || strong
+	c.solid = c.solid || weight > wMention
 	if f >= 0 {
 		c.features[f] = true
 	}

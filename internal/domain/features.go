@@ -192,6 +192,7 @@ func (fr *featureReader) lineOf(w string) []brief.Span {
 // entity notes a noun phrase as a possible entity and returns it, or nil
 // when the phrase cannot name one.
 func (fr *featureReader) entity(np *nounPhrase, weight int, strong bool) *candidate {
+	solid := weight > wMention
 	if fr.weak || fr.terse {
 		weight, strong = max(1, weight/2), false
 	}
@@ -225,6 +226,7 @@ func (fr *featureReader) entity(np *nounPhrase, weight int, strong bool) *candid
 		return nil
 	}
 	c := fr.ev.note(name, written, weight, strong, fr.fi, fr.lineOf(written[len(written)-1]))
+	c.solid = c.solid || solid
 	for _, a := range np.adjs {
 		if p, isPeriod := periods[a]; isPeriod && !fr.weak {
 			// "weekly payouts", "the member's monthly statement": each is
@@ -239,6 +241,15 @@ func (fr *featureReader) entity(np *nounPhrase, weight int, strong bool) *candid
 	}
 	fr.last = c
 	return c
+}
+
+// orphan keeps a field no entity was named for, to give the main entity
+// when all is read; what is not a feature (a persona's "Needs: clear
+// REST API, idempotent calls") gives none.
+func (fr *featureReader) orphan(f Field) {
+	if !fr.weak && !fr.ev.noFields && f.Name != "" {
+		fr.orphans = append(fr.orphans, f)
+	}
 }
 
 // periods are describing words that give a thing a period.

@@ -19,7 +19,7 @@ func (fr *featureReader) items(target *candidate, fieldWord string, items [][]to
 		if target != nil {
 			target.field(f)
 		} else {
-			fr.orphans = append(fr.orphans, f)
+			fr.orphan(f)
 		}
 		return
 	}

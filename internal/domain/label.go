@@ -105,6 +105,7 @@ func (fr *featureReader) clauseHead(ts []tok) *clauseState {
 			}
 			fr.nounPhrase(st, cs, at, i, c.np, p)
 		case cVerb:
+			st.joined = joinedVerb(cs, i)
 			fr.verb(st, c)
 		case cPrep:
 			if st.verb != nil && st.slot == slotObject && len(st.objects) == 0 && fr.r.lx.particle[c.low()] {

@@ -90,7 +90,7 @@ func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
 			return
 		}
 		if len(np.words) > 1 || np.det == "" && !isPlural(np.headRaw()) {
-			fr.orphans = append(fr.orphans, fr.field(np, np.paren))
+			fr.orphan(fr.field(np, np.paren))
 			return
 		}
 		// "tracking a file": a thing, if the brief keeps acting on it.
@@ -179,16 +179,28 @@ func (st *clauseState) about() *candidate {
 	return st.ctx
 }
 
-// operate records the clause's verb as an operation on e.
+// operate records the clause's verb as an operation on e, and each verb
+// joined to it before its object ("Create, update, finalize and void
+// invoices").
 func (fr *featureReader) operate(st *clauseState, e *candidate) {
 	if st.verb == nil || e == nil || fr.weak {
 		return
 	}
+	for _, v := range append(st.coVerbs, coVerb{st.verb, st.verbName}) {
+		if !fr.r.lx.inert[v.verb.base] {
+			e.operate(fr.operation(v.verb, v.name))
+		}
+	}
+}
+
+// operation is what a verb does to its object: a kind the lexicon's
+// verb classes give, else an action named by the verb.
+func (fr *featureReader) operation(verb *chunk, name string) Operation {
 	lx := fr.r.lx
 	op := Operation{Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines}
-	base := st.verb.base
+	base := verb.base
 	switch {
-	case lx.create[base] && !st.verb.passive || st.verb.passive && lx.create[base]:
+	case lx.create[base]:
 		op.Kind, op.Name = OpCreate, string(OpCreate)
 	case lx.update[base]:
 		op.Kind, op.Name = OpUpdate, string(OpUpdate)
@@ -197,9 +209,9 @@ func (fr *featureReader) operate(st *clauseState, e *candidate) {
 	case lx.list[base]:
 		op.Kind, op.Name = OpList, string(OpList)
 	default:
-		op.Kind, op.Name = OpAction, st.verbName
+		op.Kind, op.Name = OpAction, name
 	}
-	e.operate(op)
+	return op
 }
 
 // state reads "mark … as Y": an action named by the state.

@@ -14,7 +14,7 @@ import (
 // the main entity and writes the entities out, given ones first, then by
 // weight.
 func resolve(ev *evidence, orphans []Field, n *namer) []Entity {
-	cands := merge(ev)
+	cands := merge(ev, n)
 	var kept []*candidate
 	for _, c := range cands {
 		if accepted(c, n) {
@@ -110,7 +110,9 @@ func accepted(c *candidate, n *namer) bool {
 	}
 	// Fields count when something besides a mention names the thing: an
 	// aside after "in sequence" does not make a sequence.
-	return c.strong || len(c.features) >= 2 || len(c.fields)+len(c.maybes) > 0 && c.weight >= 2
+	// Mentions alone, however many, name a place or a setting ("on the
+	// water", "along the road"), not a thing the product stores.
+	return c.strong || len(c.features) >= 2 && c.solid || len(c.fields)+len(c.maybes) > 0 && c.weight >= 2
 }
 
 // merge joins the candidates that name one thing. A compound whose first
@@ -118,9 +120,12 @@ func accepted(c *candidate, n *namer) bool {
 // the bare noun's thing when the brief names that too. Of two names of one
 // noun ("stock update" and "update", "seed lot" and "lot"), when the brief
 // uses no third, the name kept is the given one, else the one with more
-// weight. A describing word kept in a name ("recurring booking") makes
-// another thing.
-func merge(ev *evidence) []*candidate {
+// weight, unless the long name's first word only describes the noun
+// ("Multi-currency invoices" and "invoice" are invoices). A describing
+// word kept in a name ("recurring booking") makes another thing when the
+// brief gives it fields or operations of its own; otherwise it is a flag
+// of the bare noun's thing.
+func merge(ev *evidence, n *namer) []*candidate {
 	all := make([]*candidate, 0, len(ev.byName))
 	for _, c := range ev.byName {
 		all = append(all, c)
@@ -143,7 +148,7 @@ func merge(ev *evidence) []*candidate {
 			continue
 		}
 		if len(group) == 2 {
-			mergePair(group[0], group[1], gone)
+			mergePair(group[0], group[1], gone, func(w string) bool { return describing(w, ev, n) })
 		}
 	}
 	var out []*candidate
@@ -170,13 +175,26 @@ func mergeDescribed(bare *candidate, group []*candidate, gone map[*candidate]boo
 	}
 }
 
-// mergePair joins two names of one noun, "M H" and "H".
-func mergePair(a, b *candidate, gone map[*candidate]bool) {
+// mergePair joins two names of one noun, "M H" and "H". describes
+// reports whether a word M only describes H.
+func mergePair(a, b *candidate, gone map[*candidate]bool, describes func(string) bool) {
 	short, long := a, b
 	if len(strings.Fields(a.name)) > len(strings.Fields(b.name)) {
 		short, long = b, a
 	}
-	if short.name != lastWord(long.name) || keptModifier(long) {
+	if short.name != lastWord(long.name) || long.given && short.given {
+		return
+	}
+	mod := strings.Fields(long.name)[0]
+	if keptModifier(long) {
+		if long.given || len(long.fields)+len(long.maybes)+len(long.ops)+len(long.rels) > 0 {
+			return // "recurring bookings (e.g. Mon/Wed/Fri 12:00)": its own thing
+		}
+		// "a recurring booking" said once and nothing more: a booking
+		// that recurs.
+		short.field(Field{Name: mod, Type: Boolean, Guess: true, Lines: long.lines})
+		absorb(short, long)
+		gone[long] = true
 		return
 	}
 	into, from := long, short
@@ -184,11 +202,31 @@ func mergePair(a, b *candidate, gone map[*candidate]bool) {
 	case short.given && !long.given:
 		into, from = short, long
 	case long.given && !short.given:
+	case describes(mod):
+		// "Multi-currency invoices" and "invoice": an invoice.
+		into, from = short, long
 	case short.weight > long.weight*2 && !long.strong:
 		into, from = short, long
 	}
 	absorb(into, from)
 	gone[from] = true
+}
+
+// describing reports whether the first word of a compound name only
+// describes its noun: a describing word, a participle, or a hyphenated
+// word the brief never uses as a noun ("multi-currency", but not
+// "follow-up" in "a follow-up job" when the brief flags a follow-up).
+func describing(w string, ev *evidence, n *namer) bool {
+	switch {
+	case n.lx.adj[w] || n.lx.kept[w]:
+		return true
+	case strings.HasSuffix(w, "ed") && len(w) > 4:
+		_, isVerb := n.lx.verbBase(w)
+		return isVerb
+	case strings.Contains(w, "-"):
+		return !n.nouns[w] && ev.byName[w] == nil && ev.byName[singular(w)] == nil
+	}
+	return false
 }
 
 func keptModifier(c *candidate) bool {
@@ -200,6 +238,7 @@ func keptModifier(c *candidate) bool {
 func absorb(into, from *candidate) {
 	into.weight += from.weight
 	into.strong = into.strong || from.strong
+	into.solid = into.solid || from.solid
 	into.given = into.given || from.given
 	into.act = into.act || from.act
 	into.plural = into.plural || from.plural

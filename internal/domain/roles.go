@@ -10,7 +10,7 @@ func (fr *featureReader) verb(st *clauseState, c chunk) {
 		// "payments are recorded against the plot": the subject is what
 		// the verb acts on.
 		st.verb, st.verbName, st.slot = &c, c.base, slotObject
-		st.objects, st.act, st.fieldsOf = nil, nil, nil
+		st.objects, st.act, st.fieldsOf, st.coVerbs = nil, nil, nil, nil
 		if st.subject != nil && st.persona == "" && !(fr.isField(st.subject) && len(st.subject.words) == 1 && !contentHeads[st.subject.head()]) {
 			w, strong := wObject, false
 			if fr.r.lx.create[c.base] {
@@ -32,6 +32,13 @@ func (fr *featureReader) verb(st *clauseState, c chunk) {
 		st.verb, st.verbName, st.slot = &c, c.base, slotObject
 		st.fieldsOf, st.verbObjects = nil, nil
 		return
+	}
+	if st.joined && st.verb != nil && !st.verb.passive && st.act == nil {
+		// "Create, update, finalize and void invoices", "approve or
+		// reject each swap": the verbs share the object.
+		st.coVerbs = append(st.coVerbs, coVerb{verb: st.verb, name: st.verbName})
+	} else {
+		st.coVerbs = nil
 	}
 	st.verb, st.verbName, st.slot = &c, c.base, slotObject
 	st.objects, st.verbObjects, st.act, st.fieldsOf, st.pos = nil, nil, nil, nil, nil
