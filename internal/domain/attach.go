@@ -18,6 +18,13 @@ func (fr *featureReader) attached(st *clauseState, cs []chunk, i int, np *nounPh
 	if prep == "through" && st.verb != nil && fr.states(st, cs, i) {
 		return
 	}
+	if (prep == "on" || prep == "from") && viewNouns[np.head()] && st.verb != nil && !st.verb.passive && !fr.weak {
+		// "pick the asset from a map", "Book a desk on a floor plan": the
+		// view lists what the verb picks.
+		for _, o := range st.verbObjects {
+			o.operate(Operation{Kind: OpList, Name: string(OpList), Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines})
+		}
+	}
 	done := false
 	switch prep {
 	case "with", "including", "giving":
@@ -172,6 +179,7 @@ func (fr *featureReader) ofPhrase(st *clauseState, cs []chunk, i int, np *nounPh
 					aside = np.paren
 				}
 				e.field(fr.field(prev, aside))
+				fr.operateField(st, e)
 			}
 			return true
 		}
@@ -378,7 +386,15 @@ func (fr *featureReader) fieldsOfPending(st *clauseState, np *nounPhrase) bool {
 		}
 		e.field(fr.field(p, aside))
 	}
+	fr.operateField(st, e)
 	return true
+}
+
+// viewNouns are what a screen shows things on: picking a thing on one
+// is picking it from a list.
+var viewNouns = map[string]bool{
+	"map": true, "plan": true, "calendar": true, "board": true, "list": true, "grid": true, "dashboard": true,
+	"chart": true, "timeline": true, "screen": true, "page": true, "diagram": true, "layout": true,
 }
 
 // having are verbs whose object is the subject's: "each invoice gets a

@@ -38,8 +38,11 @@ func (fr *featureReader) clause(ts []tok, ctx *candidate) {
 			fr.verb(st, c)
 			st.group, st.withList = nil, false
 		case cPrep:
-			if st.verb != nil && (c.particle || st.slot == slotObject && len(st.objects) == 0 && cs[i-1].kind == cVerb && fr.r.lx.particle[c.low()] && i+1 < len(cs) && cs[i+1].kind == cNP) {
-				// "check tools out", "sign off risk assessments".
+			if st.verb != nil && (c.particle || st.slot == slotObject && len(st.objects) == 0 && cs[i-1].kind == cVerb && fr.r.lx.particle[c.low()] &&
+				i+1 < len(cs) && cs[i+1].kind == cNP && (cs[i+1].np.det == "" || !placePreps[c.low()])) {
+				// "check tools out", "sign off risk assessments", "check
+				// out a tool", but "moves in the patient administration
+				// system".
 				if !strings.HasSuffix(st.verbName, " "+c.low()) {
 					st.verbName += " " + c.low()
 					fr.phrasalAct(st, c.low())
@@ -145,6 +148,10 @@ type coVerb struct {
 	name string
 }
 
+// placePreps are particles that before a determiner are prepositions of
+// place: "moves in the system", "sits on the shelf".
+var placePreps = map[string]bool{"in": true, "on": true, "over": true, "down": true}
+
 // joinedVerb reports whether the verb at i is joined to a verb before
 // it ("update" in "Create, update …", "reject" in "approves or rejects"),
 // nothing between them but a conjunction or a comma.
@@ -193,6 +200,10 @@ type clauseState struct {
 	// "create", "update" and "finalize" in "Create, update, finalize and
 	// void invoices".
 	coVerbs []coVerb
+	// manner is set while reading a verb of how the clause's act is
+	// done ("join the queue by scanning …, entering a first name"): its
+	// fields are the act's, no change of their own.
+	manner bool
 	// joined is set while reading a verb joined to the verb before it,
 	// nothing between them but "and", "or" or a comma.
 	joined  bool

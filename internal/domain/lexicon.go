@@ -77,6 +77,7 @@ type lexicon struct {
 	classes                                                        map[string]wordClass
 	units                                                          map[string]string // unit → field name
 	means                                                          map[string]string // "sms" → "channel"
+	phrasal                                                        map[string]OperationKind
 }
 
 // words is the lexicon, read on first use: the data is embedded, so a
@@ -108,7 +109,7 @@ func readLexicon() (*lexicon, error) {
 	}
 	if err := need(w, "words.txt", "determiners", "prepositions", "conjunctions", "subordinators", "pronouns", "auxiliaries", "adverbs",
 		"adjectives", "kept modifiers", "numbers", "particles", "verbs", "irregular", "acts", "create verbs",
-		"update verbs", "delete verbs", "list verbs", "inert verbs", "containers", "generic", "people", "ing nouns", "generic alone"); err != nil {
+		"update verbs", "delete verbs", "list verbs", "inert verbs", "phrasal verbs", "containers", "generic", "people", "ing nouns", "generic alone"); err != nil {
 		return nil, err
 	}
 	set := func(name string) map[string]bool {
@@ -137,6 +138,19 @@ func readLexicon() (*lexicon, error) {
 	}
 	if lx.acts, err = pairs(w["acts"], "words.txt [acts]"); err != nil {
 		return nil, err
+	}
+	phrasal, err := pairs(w["phrasal verbs"], "words.txt [phrasal verbs]")
+	if err != nil {
+		return nil, err
+	}
+	lx.phrasal = map[string]OperationKind{}
+	for k, v := range phrasal {
+		switch kind := OperationKind(v); kind {
+		case OpCreate, OpUpdate, OpDelete, OpList:
+			lx.phrasal[strings.ReplaceAll(k, "-", " ")] = kind
+		default:
+			return nil, fmt.Errorf("words.txt [phrasal verbs]: %s=%s: want create, update, delete or list", k, v)
+		}
 	}
 	if lx.units, err = pairs(f["units"], "fields.txt [units]"); err != nil {
 		return nil, err

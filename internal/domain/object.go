@@ -35,6 +35,7 @@ func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
 			o.maybe(fr.field(np, np.paren))
 		} else {
 			o.field(fr.field(np, np.paren))
+			fr.operateField(st, o)
 		}
 		st.pos = o
 		st.fieldsOf = o
@@ -81,12 +82,17 @@ func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
 				e.field(fr.field(&nounPhrase{words: np.words[len(np.words)-1:], paren: np.paren}, np.paren))
 				if st.act != nil {
 					st.act.field(Field{Name: e.name, Type: Reference, Ref: e.name, Lines: fr.lineOf(mod.head())})
+				} else {
+					fr.operateField(st, e)
 				}
 				return
 			}
 		}
 		if h := st.about(); h != nil {
 			h.field(fr.field(np, np.paren))
+			if h != st.act {
+				fr.operateField(st, h)
+			}
 			return
 		}
 		if len(np.words) > 1 || np.det == "" && !isPlural(np.headRaw()) {
@@ -179,6 +185,33 @@ func (st *clauseState) about() *candidate {
 	return st.ctx
 }
 
+// operateField records what the clause's verb does to e by acting on one
+// of its fields: setting or recording one changes the thing ("sets its
+// priority", "record its outcome"), seeing one lists it ("see the status
+// of each repair").
+func (fr *featureReader) operateField(st *clauseState, e *candidate) {
+	if st.verb == nil || e == nil || fr.weak || st.verb.passive || st.manner {
+		return
+	}
+	lx := fr.r.lx
+	op := Operation{Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines}
+	base := st.verb.base
+	if kind, ok := lx.phrasal[st.verbName]; ok {
+		base = map[OperationKind]string{OpCreate: "create", OpUpdate: "update", OpDelete: "delete", OpList: "list"}[kind]
+	} else if st.verbName != base {
+		return // "check in with the QR code on the desk": no change to the desk
+	}
+	switch {
+	case lx.list[base]:
+		op.Kind, op.Name = OpList, string(OpList)
+	case lx.create[base] || lx.update[base]:
+		op.Kind, op.Name = OpUpdate, string(OpUpdate)
+	default:
+		return
+	}
+	e.operate(op)
+}
+
 // operate records the clause's verb as an operation on e, and each verb
 // joined to it before its object ("Create, update, finalize and void
 // invoices").
@@ -199,6 +232,16 @@ func (fr *featureReader) operation(verb *chunk, name string) Operation {
 	lx := fr.r.lx
 	op := Operation{Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines}
 	base := verb.base
+	if name != base && strings.HasPrefix(name, base+" ") {
+		// "check tools out and in", "sign off risk assessments": the
+		// verb and its particle name the action.
+		if kind, ok := lx.phrasal[name]; ok {
+			op.Kind, op.Name = kind, string(kind)
+		} else {
+			op.Kind, op.Name = OpAction, name
+		}
+		return op
+	}
 	switch {
 	case lx.create[base]:
 		op.Kind, op.Name = OpCreate, string(OpCreate)

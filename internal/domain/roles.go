@@ -30,7 +30,7 @@ func (fr *featureReader) verb(st *clauseState, c chunk) {
 		// "by scanning the tag", "by choosing its type", "giving the
 		// boat's name": a verb of the same clause and act.
 		st.verb, st.verbName, st.slot = &c, c.base, slotObject
-		st.fieldsOf, st.verbObjects = nil, nil
+		st.fieldsOf, st.verbObjects, st.manner = nil, nil, true
 		return
 	}
 	if st.joined && st.verb != nil && !st.verb.passive && st.act == nil {
@@ -40,7 +40,7 @@ func (fr *featureReader) verb(st *clauseState, c chunk) {
 	} else {
 		st.coVerbs = nil
 	}
-	st.verb, st.verbName, st.slot = &c, c.base, slotObject
+	st.verb, st.verbName, st.slot, st.manner = &c, c.base, slotObject, false
 	st.objects, st.verbObjects, st.act, st.fieldsOf, st.pos = nil, nil, nil, nil, nil
 	// The act a verb names: "book a desk" is a booking. When the noun is
 	// the verb itself ("review", "offer"), the brief must use it as a
