@@ -35,8 +35,24 @@ func (fr *featureReader) clause(ts []tok, ctx *candidate) {
 				continue
 			}
 			st.joined = joinedVerb(cs, i)
+			carry := linkedVerb(cs, i) && !c.passive && !c.ing
+			prev := st.verbObjects
+			if len(prev) == 0 {
+				prev = st.carry // "…, can reorder for triage, and mark …"
+			}
 			fr.verb(st, c)
 			st.group, st.withList = nil, false
+			if carry && len(prev) > 0 {
+				// "sees the live queue on a tablet, can reorder for triage,
+				// and mark patients as called": the later verbs act on the
+				// first one's object when they take none of their own.
+				st.carry = prev
+				if takesNothing(cs, i) {
+					for _, o := range prev {
+						fr.operate(st, o)
+					}
+				}
+			}
 		case cPrep:
 			if st.verb != nil && (c.particle || st.slot == slotObject && len(st.objects) == 0 && cs[i-1].kind == cVerb && fr.r.lx.particle[c.low()] &&
 				i+1 < len(cs) && cs[i+1].kind == cNP && (cs[i+1].np.det == "" || !placePreps[c.low()])) {
@@ -152,6 +168,26 @@ type coVerb struct {
 // place: "moves in the system", "sits on the shelf".
 var placePreps = map[string]bool{"in": true, "on": true, "over": true, "down": true}
 
+// linkedVerb reports whether the verb at i follows "and", "or" or a
+// comma, maybe with a modal between: "…, can reorder", "and mark".
+func linkedVerb(cs []chunk, i int) bool {
+	j := i - 1
+	for j >= 0 && cs[j].kind == cAux {
+		j--
+	}
+	return j >= 0 && (cs[j].kind == cConj && (cs[j].low() == "and" || cs[j].low() == "or") || cs[j].kind == cPunct && cs[j].low() == ",")
+}
+
+// takesNothing reports whether the verb at i has no object: what follows
+// it, after its particles, is no phrase.
+func takesNothing(cs []chunk, i int) bool {
+	j := i + 1
+	for j < len(cs) && cs[j].kind == cPrep && cs[j].particle {
+		j++
+	}
+	return j >= len(cs) || cs[j].kind != cNP && cs[j].kind != cPron && cs[j].kind != cCode
+}
+
 // joinedVerb reports whether the verb at i is joined to a verb before
 // it ("update" in "Create, update …", "reject" in "approves or rejects"),
 // nothing between them but a conjunction or a comma.
@@ -204,6 +240,10 @@ type clauseState struct {
 	// done ("join the queue by scanning …, entering a first name"): its
 	// fields are the act's, no change of their own.
 	manner bool
+	// carry are the objects of the verb before, linked to this one by
+	// "and", "or" or a comma: what the verb acts on when its object is
+	// none of the product's things (a persona).
+	carry []*candidate
 	// joined is set while reading a verb joined to the verb before it,
 	// nothing between them but "and", "or" or a comma.
 	joined  bool

@@ -42,7 +42,12 @@ type candidate struct {
 	plural bool
 	// act is set for the act a verb names ("booking" of "book"): a noun
 	// even when the brief uses only the verb.
-	act     bool
+	act bool
+	// joins names the thing joining which makes this one: "queue" for
+	// the queue entry.
+	joins string
+	// by holds the personas whose acts make it.
+	by      map[string]bool
 	first   int // order of first mention
 	lines   []brief.Span
 	lineSet map[brief.Span]bool
@@ -190,6 +195,17 @@ func (c *candidate) operate(op Operation) {
 	}
 	c.opAt[k] = len(c.ops)
 	c.ops = append(c.ops, op)
+}
+
+// madeBy records that a persona's act makes c.
+func (c *candidate) madeBy(persona string) {
+	if persona == "" {
+		return
+	}
+	if c.by == nil {
+		c.by = map[string]bool{}
+	}
+	c.by[persona] = true
 }
 
 // opKey is what makes an operation one.

@@ -1,6 +1,9 @@
 package domain
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // object reads a verb's object.
 func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
@@ -14,6 +17,9 @@ func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
 			return
 		}
 	}
+	if fr.join(st, np) {
+		return
+	}
 	if p := fr.persona(np); p != "" {
 		if o := fr.owner(np); o != nil && np.possessor != nil {
 			// "each plot's holder": the plot's holder is a person.
@@ -23,6 +29,22 @@ func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
 		}
 		if st.act != nil {
 			st.act.field(Field{Name: strings.ToLower(singular(np.head())), Type: Reference, Ref: p, Lines: fr.lineOf(np.head())})
+		}
+		// "mark patients as called", "approve walkers": what the verb acts
+		// on is the people's record, the thing the clause's verbs share or
+		// the one thing they make.
+		if !fr.r.lx.decide[st.verb.base] || st.subject != nil && (st.subject.head() == "system" || st.subject.head() == "app") {
+			return
+		}
+		rec := st.carry
+		if len(rec) == 0 {
+			if c := fr.madeBy(p); c != nil {
+				rec = []*candidate{c}
+			}
+		}
+		for _, c := range rec {
+			fr.operate(st, c)
+			st.objects = append(st.objects, c)
 		}
 		return
 	}
@@ -132,6 +154,49 @@ func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
 	if st.persona != "" && (np.det == "their" || np.det == "your" || np.det == "my" || np.det == "own") {
 		e.owner = st.persona
 	}
+}
+
+// join reads what joining a thing makes: "Patients join the queue" makes
+// a queue entry, the clause's act, which the rest of the clause gives
+// fields ("by scanning …, entering a first name"). It reports whether np
+// was so joined.
+func (fr *featureReader) join(st *clauseState, np *nounPhrase) bool {
+	if st.verb.base != "join" || st.verb.passive || st.act != nil || fr.weak {
+		return false
+	}
+	noun, ok := fr.r.lx.joined[np.name()]
+	if !ok {
+		noun, ok = fr.r.lx.joined[singular(np.head())]
+	}
+	if !ok {
+		return false
+	}
+	c := fr.entity(np, wMention, false)
+	if c == nil {
+		return false
+	}
+	written := append(append([]string(nil), c.written...), noun)
+	a := fr.ev.note(c.name+" "+noun, written, wAct, true, fr.fi, fr.lineOf(np.head()))
+	a.act, a.joins = true, c.name
+	a.madeBy(st.persona)
+	a.operate(Operation{Kind: OpCreate, Name: string(OpCreate), Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines})
+	st.act, st.lastAct, st.fieldsOf, fr.last = a, a, a, a
+	return true
+}
+
+// madeBy returns the one thing a persona's acts make ("Patients join the
+// queue" makes a queue entry), or nil when there is none or more than one.
+func (fr *featureReader) madeBy(persona string) *candidate {
+	var out *candidate
+	for _, c := range fr.ev.byName {
+		if c.act && c.by[persona] {
+			if out != nil {
+				return nil
+			}
+			out = c
+		}
+	}
+	return out
 }
 
 // contentWord reports whether a field-worded phrase made by a verb that
@@ -266,7 +331,7 @@ func (fr *featureReader) state(st *clauseState, np *nounPhrase) {
 	state := strings.ToLower(strings.Join(append(append([]string(nil), np.adjs...), np.words...), " "))
 	for _, kind := range []OperationKind{OpAction, OpUpdate} {
 		k := opKey{kind, st.verbName, fr.feat.Text}
-		if i, ok := e.opAt[k]; ok {
+		if i, ok := e.opAt[k]; ok && len(st.states) == 0 {
 			delete(e.opAt, k)
 			e.ops[i].Name = st.verbName + " as " + state
 			e.opAt[opKey{kind, e.ops[i].Name, fr.feat.Text}] = i
@@ -276,8 +341,19 @@ func (fr *featureReader) state(st *clauseState, np *nounPhrase) {
 		if st.states = append(st.states, state); len(st.states) == 1 {
 			e.field(Field{Name: state, Type: Boolean, Guess: true, Lines: fr.lineOf(lastWord(state))})
 		} else {
-			// "Mark an invoice as sent or paid": a status.
+			// "Mark an invoice as sent or paid": a status, and marking it
+			// sets the status, not a flag of the first state.
 			e.field(Field{Name: "status", Type: Enum, Values: st.states, Guess: true, Lines: fr.lineOf(lastWord(state))})
+			e.fields = slices.DeleteFunc(e.fields, func(f Field) bool { return f.Name == st.states[0] && f.Type == Boolean })
+			first := st.verbName + " as " + st.states[0]
+			for _, kind := range []OperationKind{OpAction, OpUpdate} {
+				k := opKey{kind, first, fr.feat.Text}
+				if i, ok := e.opAt[k]; ok {
+					delete(e.opAt, k)
+					e.ops[i].Name = st.verbName
+					e.opAt[opKey{kind, st.verbName, fr.feat.Text}] = i
+				}
+			}
 		}
 	}
 }

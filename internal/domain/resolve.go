@@ -151,6 +151,14 @@ func merge(ev *evidence, n *namer) []*candidate {
 			mergePair(group[0], group[1], gone, func(w string) bool { return describing(w, ev, n) })
 		}
 	}
+	for _, c := range all {
+		// "sees the live queue", "mark patients as called": a joined thing
+		// nothing makes is its entries.
+		if x := ev.byName[c.joins]; c.joins != "" && x != nil && !gone[x] && !gone[c] && !x.given && !x.strong {
+			absorb(c, x)
+			gone[x] = true
+		}
+	}
 	var out []*candidate
 	for _, c := range all {
 		if !gone[c] {
@@ -263,6 +271,9 @@ func absorb(into, from *candidate) {
 	}
 	if into.owner == "" {
 		into.owner = from.owner
+	}
+	for p := range from.by {
+		into.madeBy(p)
 	}
 }
 

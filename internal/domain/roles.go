@@ -40,7 +40,7 @@ func (fr *featureReader) verb(st *clauseState, c chunk) {
 	} else {
 		st.coVerbs = nil
 	}
-	st.verb, st.verbName, st.slot, st.manner = &c, c.base, slotObject, false
+	st.verb, st.verbName, st.slot, st.manner, st.carry = &c, c.base, slotObject, false, nil
 	st.objects, st.verbObjects, st.act, st.fieldsOf, st.pos = nil, nil, nil, nil, nil
 	// The act a verb names: "book a desk" is a booking. When the noun is
 	// the verb itself ("review", "offer"), the brief must use it as a
@@ -52,6 +52,7 @@ func (fr *featureReader) verb(st *clauseState, c chunk) {
 		}
 		a := fr.ev.note(noun, []string{noun}, w, strong, fr.fi, fr.lineOf(c.toks[0].low))
 		a.act = true
+		a.madeBy(st.persona)
 		fr.last = a
 		st.lastAct = a
 		{
@@ -80,6 +81,7 @@ func (fr *featureReader) phrasalAct(st *clauseState, particle string) {
 	}
 	a := fr.ev.note(noun, []string{noun}, w, strong, fr.fi, fr.lineOf(st.verb.toks[0].low))
 	a.act = true
+	a.madeBy(st.persona)
 	st.act, st.lastAct = a, a
 	if !fr.weak {
 		a.operate(Operation{Kind: OpCreate, Name: string(OpCreate), Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines})
