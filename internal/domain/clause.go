@@ -240,6 +240,9 @@ type clauseState struct {
 	// done ("join the queue by scanning …, entering a first name"): its
 	// fields are the act's, no change of their own.
 	manner bool
+	// shows is set while reading a phrase a verb of showing follows:
+	// "Team board showing each habit's streak".
+	shows bool
 	// carry are the objects of the verb before, linked to this one by
 	// "and", "or" or a comma: what the verb acts on when its object is
 	// none of the product's things (a persona).

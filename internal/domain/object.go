@@ -57,8 +57,8 @@ func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
 			o.maybe(fr.field(np, np.paren))
 		} else {
 			o.field(fr.field(np, np.paren))
-			fr.operateField(st, o)
 		}
+		fr.operateField(st, o)
 		st.pos = o
 		st.fieldsOf = o
 		return

@@ -110,6 +110,7 @@ func (fr *featureReader) nounPhrase(st *clauseState, cs []chunk, at, end int, np
 	}
 	// A phrase followed by its verb is the subject of a new clause ("…,
 	// and the system drafts the letter").
+	st.shows = next.kind == cVerb && next.ing && fr.r.lx.list[next.base]
 	startsClause := next.kind == cVerb && !next.ing && !next.passive && !fr.r.participle(next.low()) || next.kind == cAux && !fr.r.lx.adv[next.low()]
 	if st.slot == slotSubject || startsClause && !(st.slot == slotObject && st.conj && st.verb != nil && next.kind == cVerb && next.base == st.verb.base) {
 		if startsClause && st.verb != nil {
@@ -163,7 +164,7 @@ func (fr *featureReader) subject(st *clauseState, np *nounPhrase) {
 			st.persona = p
 		}
 		if st.nominal && fr.persona(np) == "" && !fr.isField(np) {
-			fr.entity(np, wCreated, true)
+			fr.provides(fr.entity(np, wCreated, true), np)
 		}
 		return
 	}
@@ -192,13 +193,41 @@ func (fr *featureReader) subject(st *clauseState, np *nounPhrase) {
 		return
 	}
 	w, strong := wSubject, false
-	if st.nominal && (!fr.isField(np) || contentHeads[np.head()] && len(np.words) > 1) {
+	provided := st.nominal && (!fr.isField(np) || contentHeads[np.head()] && len(np.words) > 1)
+	if provided && st.shows {
+		// "Team board showing each habit's streak": a screen, about what
+		// it shows.
+		w, provided = wMention, false
+	}
+	if provided {
 		w, strong = wCreated, true
 	}
 	if e := fr.entity(np, w, strong); e != nil {
 		fr.fieldsFromParen(e, np)
 		st.fieldsOf = e
+		if provided {
+			fr.provides(e, np)
+		}
 	}
+}
+
+// provides records what a feature that names a thing without a verb of
+// people's asks to do with it: a record people read is listed ("Audit
+// log of every change"), what the product sends has no operation
+// ("Reminder to members…"), anything else is made ("Credit notes against
+// a finalized invoice").
+func (fr *featureReader) provides(e *candidate, np *nounPhrase) {
+	if e == nil || fr.weak || fr.terse {
+		return
+	}
+	op := Operation{Kind: OpCreate, Name: string(OpCreate), Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines}
+	switch h := np.head(); {
+	case fr.r.lx.sent[h]:
+		return
+	case fr.r.lx.records[h]:
+		op.Kind, op.Name = OpList, string(OpList)
+	}
+	e.operate(op)
 }
 
 func lastWord(s string) string {
