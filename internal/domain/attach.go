@@ -201,11 +201,22 @@ func (fr *featureReader) ofPhrase(st *clauseState, cs []chunk, i int, np *nounPh
 // ("turn follow-ups into work orders"), where a thing belongs ("pair a
 // sensor to a site").
 func (fr *featureReader) placePhrase(st *clauseState, np *nounPhrase) bool {
-	if st.prep == "into" && st.verb != nil && transform[st.verb.base] && !fr.isField(np) {
-		// "turn flagged follow-ups into scheduled work orders".
+	if st.prep == "into" && st.verb != nil && (transform[st.verb.base] || gathering[st.verb.base]) && !fr.isField(np) {
+		// "turn flagged follow-ups into scheduled work orders" makes work
+		// orders of follow-ups; "groups logged pieces into a bisque or
+		// glaze firing" makes a firing of pieces. The verb makes the
+		// thing; it is no operation of its own on what it takes.
 		if e := fr.entity(np, wCreated, true); e != nil {
+			if !fr.weak {
+				e.operate(Operation{Kind: OpCreate, Name: string(OpCreate), Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines})
+			}
 			for _, o := range st.objects {
-				e.relate(o.name, true, fr.lineOf(np.head()))
+				o.unoperate(OpAction, st.verbName, fr.feat.Text)
+				if gathering[st.verb.base] {
+					o.relate(e.name, true, fr.lineOf(np.head()))
+				} else {
+					e.relate(o.name, true, fr.lineOf(np.head()))
+				}
 			}
 		}
 		return true
@@ -404,6 +415,10 @@ var having = map[string]bool{"have": true, "get": true, "carry": true, "contain"
 // recording are verbs whose "who" and "when" are fields: "the log
 // records who and when".
 var recording = map[string]bool{"record": true, "log": true, "store": true, "capture": true, "show": true, "keep": true}
+
+// gathering are verbs whose "into" phrase is what they make of many: the
+// objects belong to it.
+var gathering = map[string]bool{"group": true, "batch": true, "gather": true, "collect": true, "bundle": true, "combine": true, "merge": true}
 
 // transform are verbs whose "into" phrase is what they make.
 var transform = map[string]bool{"turn": true, "convert": true, "make": true, "change": true, "split": true, "copy": true}

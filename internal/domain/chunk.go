@@ -63,6 +63,9 @@ type nounPhrase struct {
 	possessor *nounPhrase
 	// paren is a parenthesis right after the phrase, its text.
 	paren string
+	// kinds are the alternatives that describe the noun: "bisque" and
+	// "glaze" of "a bisque or glaze firing".
+	kinds []string
 	// named caches name, computed when the phrase had namedOf words.
 	named   string
 	namedOf int
@@ -155,6 +158,19 @@ func (r *reader) tidy(cs []chunk) []chunk {
 			// "the number of people": one field.
 			np := *c.np
 			np.words = append(append([]string{c.np.words[0], "of"}, cs[i+2].np.adjs...), cs[i+2].np.words...)
+			toks := append(append(append([]tok(nil), c.toks...), cs[i+1].toks...), cs[i+2].toks...)
+			out = append(out, chunk{kind: cNP, toks: toks, np: &np})
+			i += 2
+			continue
+		}
+		if c.kind == cNP && c.np.det != "" && c.np.possessor == nil && len(c.np.words) == 1 && len(c.np.adjs) == 0 && !isPlural(c.np.headRaw()) &&
+			i+2 < len(cs) && cs[i+1].kind == cConj && cs[i+1].low() == "or" && cs[i+2].kind == cNP && cs[i+2].np.det == "" &&
+			cs[i+2].np.possessor == nil && len(cs[i+2].np.words) == 2 && len(cs[i+2].np.adjs) == 0 && !r.nouns[strings.ToLower(c.np.words[0])+" "+cs[i+2].np.head()] {
+			// "a bisque or glaze firing": one firing of two kinds.
+			np := *cs[i+2].np
+			np.det = c.np.det
+			np.kinds = []string{strings.ToLower(c.np.words[0]), strings.ToLower(np.words[0])}
+			np.words = np.words[1:]
 			toks := append(append(append([]tok(nil), c.toks...), cs[i+1].toks...), cs[i+2].toks...)
 			out = append(out, chunk{kind: cNP, toks: toks, np: &np})
 			i += 2
@@ -295,6 +311,10 @@ func (r *reader) nounPhrase(ts []tok, i int, before []chunk) (*nounPhrase, int) 
 		case r.lx.is(w, wcAdj) && len(np.words) > 0 && !r.lx.is(w, wcKept):
 			// "a berth closed for maintenance": the describing word after
 			// the noun is no part of it.
+			return r.done(np, j-i)
+		case len(np.words) > 0 && strings.HasSuffix(w, "ed") && r.participle(w) && !r.nouns[w] && !r.lx.is(w, wcKept) &&
+			(j+1 >= len(ts) || ts[j+1].kind != word || r.lx.is(ts[j+1].low, wcConj|wcSub|wcPrep)):
+			// "marks the firing unloaded when …": a state after the noun.
 			return r.done(np, j-i)
 		case len(np.words) == 0 && r.participle(w) && j+1 < len(ts) && !r.endsPhrase(ts, j+1) && !r.lx.is(w, wcKept):
 			// "a revoked key", "logged pieces".

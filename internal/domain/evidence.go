@@ -208,6 +208,23 @@ func (c *candidate) madeBy(persona string) {
 	c.by[persona] = true
 }
 
+// unoperate takes back an operation a reading gave c before a later word
+// told what the verb does ("turn follow-ups into work orders").
+func (c *candidate) unoperate(kind OperationKind, name, feature string) {
+	k := opKey{kind, name, feature}
+	i, ok := c.opAt[k]
+	if !ok {
+		return
+	}
+	c.ops = slices.Delete(c.ops, i, i+1)
+	delete(c.opAt, k)
+	for k, j := range c.opAt {
+		if j > i {
+			c.opAt[k] = j - 1
+		}
+	}
+}
+
 // opKey is what makes an operation one.
 type opKey struct {
 	kind          OperationKind

@@ -234,6 +234,9 @@ func (fr *featureReader) entity(np *nounPhrase, weight int, strong bool) *candid
 			c.field(Field{Name: p, Type: Date, Guess: true, Lines: fr.lineOf(a)})
 		}
 	}
+	if len(np.kinds) > 1 && !fr.weak {
+		c.field(Field{Name: "type", Type: Enum, Values: np.kinds, Guess: true, Lines: fr.lineOf(np.kinds[0])})
+	}
 	c.plural = c.plural || np.plural()
 	if per, ok := strings.CutPrefix(strings.ToLower(written[0]), "per-"); ok && len(written) > 1 && per != "" {
 		// "Per-host overrides": an override is for a host.

@@ -76,8 +76,10 @@ func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
 		// "the dates and times of the closure": the "of" says whose.
 		return
 	}
-	if having[st.verb.base] && st.subject != nil && st.persona == "" && !st.people && (fr.isField(np) || !fr.n.nameable(np.name())) {
-		// "Each invoice gets the next number and a due date".
+	if having[st.verb.base] && st.subject != nil && st.persona == "" && !st.people && (fr.isField(np) || !fr.n.nameable(np.name())) &&
+		!fr.r.lx.sent[np.head()] {
+		// "Each invoice gets the next number and a due date", but "… gets
+		// an email" is sent, no field.
 		if s := fr.entity(st.subject, 0, false); s != nil {
 			s.field(fr.field(np, np.paren))
 			st.fieldsOf = s
