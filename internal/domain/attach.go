@@ -94,8 +94,15 @@ func (fr *featureReader) withPhrase(st *clauseState, np *nounPhrase) bool {
 		return true
 	}
 	if h := st.about(); h != nil && st.verb != nil && fr.isField(np) && len(st.objects) > 0 {
-		// "Flag a follow-up with a priority".
+		// "Flag a follow-up with a priority": a field of the thing
+		// flagged, which flagging raises as a new record.
 		fr.fieldOrOwned(st, h, np)
+		if st.verb.base == "flag" && (np.det == "a" || np.det == "an") && len(st.group) == 1 && !fr.weak {
+			for _, o := range st.verbObjects {
+				o.unoperate(OpAction, st.verbName, fr.feat.Text)
+				o.operate(Operation{Kind: OpCreate, Name: string(OpCreate), Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines})
+			}
+		}
 		return true
 	}
 	return false

@@ -35,6 +35,7 @@ func (fr *featureReader) clause(ts []tok, ctx *candidate) {
 				continue
 			}
 			st.joined = joinedVerb(cs, i)
+			st.negated = negated(cs, i)
 			carry := linkedVerb(cs, i) && !c.passive && !c.ing
 			prev := st.verbObjects
 			if len(prev) == 0 {
@@ -168,6 +169,18 @@ type coVerb struct {
 // place: "moves in the system", "sits on the shelf".
 var placePreps = map[string]bool{"in": true, "on": true, "over": true, "down": true}
 
+// negated reports whether the verb at i is denied: "have not checked
+// in", "never pays".
+func negated(cs []chunk, i int) bool {
+	for j := i - 1; j >= 0 && cs[j].kind == cAux; j-- {
+		switch cs[j].low() {
+		case "not", "never", "don't", "doesn't", "didn't", "can't", "cannot", "won't", "isn't", "aren't", "haven't", "hasn't":
+			return true
+		}
+	}
+	return false
+}
+
 // linkedVerb reports whether the verb at i follows "and", "or" or a
 // comma, maybe with a modal between: "…, can reorder", "and mark".
 func linkedVerb(cs []chunk, i int) bool {
@@ -247,6 +260,9 @@ type clauseState struct {
 	// "and", "or" or a comma: what the verb acts on when its object is
 	// none of the product's things (a persona).
 	carry []*candidate
+	// negated is set while reading a verb after "not" or "never":
+	// "members who have not checked in" make no check-in.
+	negated bool
 	// joined is set while reading a verb joined to the verb before it,
 	// nothing between them but "and", "or" or a comma.
 	joined  bool

@@ -117,6 +117,10 @@ func (n *namer) entityName(np *nounPhrase) (string, []string, bool) {
 	written := append(append([]string(nil), kept...), ws...)
 	written[len(written)-1] = singular(written[len(written)-1])
 	name := strings.ToLower(strings.Join(written, " "))
+	if len(written) == 2 && strings.ToLower(written[1]) == "history" && n.nameable(strings.ToLower(written[0])) {
+		// "check-in history", "order history": the check-ins, the orders.
+		return strings.ToLower(written[0]), written[:1], true
+	}
 	if !n.nameable(name) {
 		// "check-in history": the thing the history is of.
 		if len(written) == 2 && n.lx.containers[strings.ToLower(written[1])] && n.nameable(strings.ToLower(written[0])) {

@@ -255,9 +255,9 @@ func (st *clauseState) about() *candidate {
 // operateField records what the clause's verb does to e by acting on one
 // of its fields: setting or recording one changes the thing ("sets its
 // priority", "record its outcome"), seeing one lists it ("see the status
-// of each repair").
+// of each repair"), exporting one exports it ("Export check-in history").
 func (fr *featureReader) operateField(st *clauseState, e *candidate) {
-	if st.verb == nil || e == nil || fr.weak || st.verb.passive || st.manner {
+	if st.verb == nil || e == nil || fr.weak || st.verb.passive || st.manner || st.negated {
 		return
 	}
 	lx := fr.r.lx
@@ -273,6 +273,8 @@ func (fr *featureReader) operateField(st *clauseState, e *candidate) {
 		op.Kind, op.Name = OpList, string(OpList)
 	case lx.create[base] || lx.update[base]:
 		op.Kind, op.Name = OpUpdate, string(OpUpdate)
+	case lx.export[base]:
+		op.Kind, op.Name = OpAction, st.verbName
 	default:
 		return
 	}
@@ -283,7 +285,7 @@ func (fr *featureReader) operateField(st *clauseState, e *candidate) {
 // joined to it before its object ("Create, update, finalize and void
 // invoices").
 func (fr *featureReader) operate(st *clauseState, e *candidate) {
-	if st.verb == nil || e == nil || fr.weak {
+	if st.verb == nil || e == nil || fr.weak || st.negated {
 		return
 	}
 	for _, v := range append(st.coVerbs, coVerb{st.verb, st.verbName}) {

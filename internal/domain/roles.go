@@ -57,7 +57,7 @@ func (fr *featureReader) verb(st *clauseState, c chunk) {
 		st.lastAct = a
 		{
 			st.act = a
-			if !fr.weak {
+			if !fr.weak && !st.negated {
 				a.operate(Operation{Kind: OpCreate, Name: string(OpCreate), Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines})
 			}
 			if st.persona != "" && st.persona != fr.feat.Actor {
@@ -83,7 +83,7 @@ func (fr *featureReader) phrasalAct(st *clauseState, particle string) {
 	a.act = true
 	a.madeBy(st.persona)
 	st.act, st.lastAct = a, a
-	if !fr.weak {
+	if !fr.weak && !st.negated {
 		a.operate(Operation{Kind: OpCreate, Name: string(OpCreate), Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines})
 	}
 	for _, o := range st.objects {
