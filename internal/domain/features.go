@@ -29,6 +29,9 @@ type featureReader struct {
 	// weak is set while reading what is not a feature (a persona's
 	// description): its mentions weigh half and make nothing strong.
 	weak bool
+	// provided is the first thing the sentence being read provides by
+	// naming it ("Audit log" of "Audit log of every change").
+	provided *candidate
 	// orphans are fields no entity was named for ("Progress: page or
 	// %"), given to the main entity when all is read.
 	orphans []Field
@@ -46,9 +49,14 @@ func (fr *featureReader) readFeatures() {
 		var title *candidate
 		for _, s := range splitSentences(f.Text) {
 			ts := tokenize(s)
+			fr.provided = nil
 			fr.sentence(ts, nil)
 			if f.Notes != "" && nominal(fr.r.chunks(ts)) {
 				title = fr.last
+				if fr.provided != nil {
+					// "Audit log of every change": the log, not the change.
+					title = fr.provided
+				}
 			}
 		}
 		// A feature's notes are read when they say something: a sentence
@@ -58,6 +66,9 @@ func (fr *featureReader) readFeatures() {
 			// A note without a verb ("Totals in the invoice currency")
 			// gives fields and mentions, no things of its own.
 			ts := tokenize(s)
+			if title != nil && fr.whFields(title, ts) {
+				continue
+			}
 			fr.terse = !fr.says(ts)
 			fr.sentence(ts, title)
 			fr.terse = false
@@ -87,6 +98,57 @@ func (fr *featureReader) sentence(ts []tok, ctx *candidate) {
 		}
 		fr.clause(part, ctx)
 	}
+}
+
+// whFields reads a note that lists what a thing records by question
+// words, "Who, when, what changed": its fields. It reports whether the
+// note was such a list.
+func (fr *featureReader) whFields(e *candidate, ts []tok) bool {
+	var items [][]string
+	cur := []string(nil)
+	for _, t := range ts {
+		switch {
+		case t.kind == punct && (t.low == "," || t.low == "." || t.low == ";"), t.kind == word && t.low == "and":
+			if len(cur) > 0 {
+				items = append(items, cur)
+			}
+			cur = nil
+		case t.kind == word:
+			cur = append(cur, t.low)
+		default:
+			return false
+		}
+	}
+	if len(cur) > 0 {
+		items = append(items, cur)
+	}
+	if len(items) < 2 {
+		return false
+	}
+	var fs []Field
+	for _, it := range items {
+		if len(it) > 3 {
+			return false
+		}
+		f := Field{Name: strings.Join(it, " "), Lines: fr.lineOf(it[0])}
+		switch it[0] {
+		case "who":
+			f.Type = Reference
+		case "when":
+			f.Type = DateTime
+		case "what", "why", "how":
+			f.Type = Text
+		case "where":
+			f.Type = String
+		default:
+			return false
+		}
+		fs = append(fs, f)
+	}
+	for _, f := range fs {
+		e.field(f)
+	}
+	return true
 }
 
 // says reports whether a note's sentence states something: it has a

@@ -46,6 +46,16 @@ func resolve(ev *evidence, orphans []Field, n *namer) []Entity {
 			main.field(f)
 		}
 	}
+	taken := map[string]bool{}
+	for _, c := range kept {
+		taken[c.name] = true
+	}
+	for _, c := range kept {
+		// "Audit log": what is stored is its entries, one a change.
+		if ws := strings.Fields(c.name); !c.given && len(ws) > 1 && logHeads[ws[len(ws)-1]] && !taken[c.name+" entry"] {
+			c.written = append(slices.Clip(c.written), "entry")
+		}
+	}
 	names := map[string]string{} // lower name → display name
 	for _, c := range kept {
 		names[c.name] = displayName(c.written)
@@ -73,6 +83,10 @@ func resolve(ev *evidence, orphans []Field, n *namer) []Entity {
 	inverse(out)
 	return out
 }
+
+// logHeads end the names of records kept as entries: an audit log, a
+// watering log, a ledger.
+var logHeads = map[string]bool{"log": true, "journal": true, "ledger": true}
 
 // accepted reports whether a candidate is an entity.
 func accepted(c *candidate, n *namer) bool {

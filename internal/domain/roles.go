@@ -40,8 +40,13 @@ func (fr *featureReader) verb(st *clauseState, c chunk) {
 	} else {
 		st.coVerbs = nil
 	}
+	about := st.fieldsOf
 	st.verb, st.verbName, st.slot, st.manner, st.carry = &c, c.base, slotObject, false, nil
 	st.objects, st.verbObjects, st.act, st.fieldsOf, st.pos = nil, nil, nil, nil, nil
+	if recording[c.base] && st.subject != nil && about != nil && !st.people {
+		// "the log records who and when": fields of the log.
+		st.fieldsOf = about
+	}
 	// The act a verb names: "book a desk" is a booking. When the noun is
 	// the verb itself ("review", "offer"), the brief must use it as a
 	// noun somewhere, or it is only a verb here.
@@ -207,6 +212,9 @@ func (fr *featureReader) subject(st *clauseState, np *nounPhrase) {
 		st.fieldsOf = e
 		if provided {
 			fr.provides(e, np)
+			if fr.provided == nil {
+				fr.provided = e
+			}
 		}
 	}
 }
