@@ -80,6 +80,10 @@ func (fr *featureReader) attachedMeans(st *clauseState, np *nounPhrase) bool {
 // with a photo"). It reports whether it used np.
 func (fr *featureReader) withPhrase(st *clauseState, np *nounPhrase) bool {
 	lx := fr.r.lx
+	if gestures[singular(np.head())] {
+		// "record the inspection with a few taps": how, not what.
+		return true
+	}
 	f := st.fieldsOf
 	if f == nil && st.verb != nil && st.verb.passive {
 		f = st.ctx
@@ -112,7 +116,16 @@ func (fr *featureReader) withPhrase(st *clauseState, np *nounPhrase) bool {
 // what is made ("Book an interpreter by language, date, time").
 func (fr *featureReader) byPhrase(st *clauseState, np *nounPhrase) bool {
 	lx := fr.r.lx
+	if st.negated {
+		// "members who have not checked in by a configurable hour".
+		return true
+	}
 	if st.verb != nil && lx.list[st.verb.base] || st.verb != nil && (st.verb.base == "filter" || st.verb.base == "sort") {
+		if np.det != "" && st.ofNext && !fr.isField(np) {
+			// "see the day's findings by the end of the shift": when, not
+			// what they are listed by.
+			return true
+		}
 		if h := st.about(); h != nil {
 			fr.filter(st, h, np)
 			return true
@@ -239,6 +252,10 @@ func (fr *featureReader) placePhrase(st *clauseState, np *nounPhrase) bool {
 	}
 	if st.verb != nil && !fr.isField(np) {
 		if e := fr.entity(np, wMention, false); e != nil {
+			if st.act != nil && st.prep == "to" && len(st.objects) == 0 {
+				// "Check in to a habit": the check-in is of the habit.
+				st.act.relate(e.name, false, fr.lineOf(np.head()))
+			}
 			if placing[st.verb.base] {
 				// "pair a sensor to a site", "groups pieces into a
 				// firing": a link the brief implies.
@@ -280,6 +297,10 @@ func (fr *featureReader) asPhrase(st *clauseState, cs []chunk, i int, np *nounPh
 // parent of the clause's objects.
 func (fr *featureReader) mentioned(st *clauseState, np *nounPhrase) {
 	prep := st.prep
+	if np.det == "their" && st.people {
+		// "Technicians see the day's jobs on their phones": the people's.
+		return
+	}
 	if o := fr.owner(np); o != nil && fr.isField(np) {
 		o.field(fr.field(np, np.paren))
 		return
@@ -407,6 +428,9 @@ func (fr *featureReader) fieldsOfPending(st *clauseState, np *nounPhrase) bool {
 	fr.operateField(st, e)
 	return true
 }
+
+// gestures are how people work a screen, never what a thing holds.
+var gestures = map[string]bool{"tap": true, "click": true, "swipe": true, "keystroke": true, "press": true, "step": true}
 
 // viewNouns are what a screen shows things on: picking a thing on one
 // is picking it from a list.

@@ -48,6 +48,18 @@ func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
 		}
 		return
 	}
+	if np.possessor != nil && periodWords[np.possessor.head()] && fr.r.lx.list[st.verb.base] && !fr.isField(np) {
+		// "see the day's findings": the findings, listed by day.
+		bare := *np
+		bare.possessor = nil
+		if e := fr.entity(&bare, wObject, false); e != nil {
+			fr.operate(st, e)
+			fr.filter(st, e, &nounPhrase{words: []string{np.possessor.head()}})
+			st.objects = append(st.objects, e)
+			st.verbObjects = append(st.verbObjects, e)
+			return
+		}
+	}
 	// "the boat's name", "its priority", "its condition": a field of the
 	// owner; "each footprint's reference designator": one unless the brief
 	// makes it a thing.
@@ -185,6 +197,9 @@ func (fr *featureReader) join(st *clauseState, np *nounPhrase) bool {
 	st.act, st.lastAct, st.fieldsOf, fr.last = a, a, a, a
 	return true
 }
+
+// periodWords are the times a possessive may name: "the day's jobs".
+var periodWords = map[string]bool{"day": true, "week": true, "month": true, "year": true, "today": true, "night": true, "shift": true}
 
 // madeBy returns the one thing a persona's acts make ("Patients join the
 // queue" makes a queue entry), or nil when there is none or more than one.
