@@ -80,6 +80,7 @@ type lexicon struct {
 	means                                                          map[string]string // "sms" → "channel"
 	phrasal                                                        map[string]OperationKind
 	joined                                                         map[string]string // "queue" → "entry"
+	states                                                         map[string]string // "void" → "void", "approve" → "approved"
 }
 
 // words is the lexicon, read on first use: the data is embedded, so a
@@ -111,7 +112,7 @@ func readLexicon() (*lexicon, error) {
 	}
 	if err := need(w, "words.txt", "determiners", "prepositions", "conjunctions", "subordinators", "pronouns", "auxiliaries", "adverbs",
 		"adjectives", "kept modifiers", "numbers", "particles", "verbs", "irregular", "acts", "create verbs",
-		"update verbs", "delete verbs", "list verbs", "inert verbs", "decide verbs", "phrasal verbs", "joined", "sent", "read records", "export verbs", "containers", "generic", "people", "ing nouns", "generic alone"); err != nil {
+		"update verbs", "delete verbs", "list verbs", "inert verbs", "decide verbs", "phrasal verbs", "joined", "sent", "read records", "export verbs", "state verbs", "containers", "generic", "people", "ing nouns", "generic alone"); err != nil {
 		return nil, err
 	}
 	set := func(name string) map[string]bool {
@@ -162,6 +163,9 @@ func readLexicon() (*lexicon, error) {
 	lx.joined = map[string]string{}
 	for k, v := range joined {
 		lx.joined[strings.ReplaceAll(k, "-", " ")] = v
+	}
+	if lx.states, err = pairs(w["state verbs"], "words.txt [state verbs]"); err != nil {
+		return nil, err
 	}
 	if lx.units, err = pairs(f["units"], "fields.txt [units]"); err != nil {
 		return nil, err

@@ -325,7 +325,35 @@ func entityOf(c *candidate, names map[string]string, n *namer) Entity {
 		}
 	}
 	e.Operations = c.ops
+	if !c.given {
+		stateField(&e, n.lx)
+	}
 	return e
+}
+
+// stateField gives a thing the state its actions move it to, when the
+// brief names none: "finalize and void invoices" makes a status
+// (finalized, void), "archive an application" an archived flag. Both are
+// guesses a question asks about.
+func stateField(e *Entity, lx *lexicon) {
+	var states []string
+	var lines []brief.Span
+	for _, o := range e.Operations {
+		if s, ok := lx.states[strings.Fields(o.Name + " x")[0]]; ok && o.Kind == OpAction && !slices.Contains(states, s) {
+			states = append(states, s)
+			lines = append(lines, o.Lines...)
+		}
+	}
+	if len(states) == 0 || slices.ContainsFunc(e.Fields, func(f Field) bool {
+		return f.Name == "status" || f.Name == "state" || slices.Contains(states, f.Name)
+	}) {
+		return
+	}
+	f := Field{Name: "status", Type: Enum, Values: states, Guess: true, Lines: sortSpans(lines)}
+	if len(states) == 1 {
+		f = Field{Name: states[0], Type: Boolean, Guess: true, Lines: f.Lines}
+	}
+	e.Fields = append(e.Fields, f)
 }
 
 // inverse adds to each parent the "has many" side of its children's
