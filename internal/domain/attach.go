@@ -208,6 +208,9 @@ func (fr *featureReader) ofPhrase(st *clauseState, cs []chunk, i int, np *nounPh
 			if e := fr.entity(np, wObject, false); e != nil {
 				if st.verb != nil {
 					fr.operate(st, e)
+				} else if st.nominal && !fr.weak && !fr.terse && !lx.containers[prev.head()] {
+					// "Board view of applications": a screen lists them.
+					e.operate(Operation{Kind: OpList, Name: string(OpList), Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines})
 				}
 				fr.fieldsFromParen(e, np)
 			}

@@ -106,8 +106,14 @@ func (fr *featureReader) clause(ts []tok, ctx *candidate) {
 				}
 			}
 		case cPron:
-			if st.slot == slotObject && st.verb != nil && (c.low() == "it" || c.low() == "them") && fr.last != nil {
-				fr.operate(st, fr.last)
+			if st.slot == slotObject && st.verb != nil && (c.low() == "it" || c.low() == "them") {
+				// "Share a read-only link to the board …, and revoke it":
+				// the clause's first object, else the thing named last.
+				if it := st.firstObject; it != nil {
+					fr.operate(st, it)
+				} else if fr.last != nil {
+					fr.operate(st, fr.last)
+				}
 			}
 			if st.slot == slotPrep && (c.low() == "it" || c.low() == "them") && st.firstObject != nil {
 				// "the tag on it": a field of what the clause acts on.

@@ -279,8 +279,9 @@ func (fr *featureReader) entity(np *nounPhrase, weight int, strong bool) *candid
 	}
 	if !ok && np != nil && len(np.words) == 1 {
 		// "Create a list": a word that names nothing alone names the
-		// brief's own entity of that name.
-		if g := fr.ev.byName[singular(np.head())]; g != nil && g.given {
+		// brief's own entity of that name, or the one given entity its
+		// name ends ("Share a read-only link" and the Share link).
+		if g := fr.givenNamed(singular(np.head())); g != nil {
 			name, written, ok = g.name, g.written, true
 		}
 	}
@@ -315,6 +316,27 @@ func (fr *featureReader) orphan(f Field) {
 	if !fr.weak && !fr.ev.noFields && f.Name != "" {
 		fr.orphans = append(fr.orphans, f)
 	}
+}
+
+// givenNamed returns the brief's own entity a word names: the one of
+// that name, else the only one whose name ends in it.
+func (fr *featureReader) givenNamed(w string) *candidate {
+	if g := fr.ev.byName[w]; g != nil {
+		if g.given {
+			return g
+		}
+		return nil
+	}
+	var out *candidate
+	for name, g := range fr.ev.byName {
+		if g.given && strings.HasSuffix(name, " "+w) {
+			if out != nil {
+				return nil
+			}
+			out = g
+		}
+	}
+	return out
 }
 
 // periods are describing words that give a thing a period.

@@ -305,17 +305,22 @@ func (fr *featureReader) operate(st *clauseState, e *candidate) {
 	}
 	for _, v := range append(st.coVerbs, coVerb{st.verb, st.verbName}) {
 		if !fr.r.lx.inert[v.verb.base] {
-			e.operate(fr.operation(v.verb, v.name))
+			e.operate(fr.operation(v.verb, v.name, e))
 		}
 	}
 }
 
-// operation is what a verb does to its object: a kind the lexicon's
+// operation is what a verb does to its object e: a kind the lexicon's
 // verb classes give, else an action named by the verb.
-func (fr *featureReader) operation(verb *chunk, name string) Operation {
+func (fr *featureReader) operation(verb *chunk, name string, e *candidate) Operation {
 	lx := fr.r.lx
 	op := Operation{Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines}
 	base := verb.base
+	if ws := strings.Fields(e.name); len(ws) > 1 && ws[0] == base {
+		// "Share a read-only link" makes a share link.
+		op.Kind, op.Name = OpCreate, string(OpCreate)
+		return op
+	}
 	if name != base && strings.HasPrefix(name, base+" ") {
 		// "check tools out and in", "sign off risk assessments": the
 		// verb and its particle name the action.
