@@ -259,6 +259,12 @@ type clauseState struct {
 	// done ("join the queue by scanning …, entering a first name"): its
 	// fields are the act's, no change of their own.
 	manner bool
+	// seeing is the last verb, when it looks at things: what its
+	// question clauses ask about is listed.
+	seeing *chunk
+	// relative is the phrase a relative clause is about, for its verb:
+	// "the monthly statement" of "…, which the studio manager exports".
+	relative *nounPhrase
 	// shows is set while reading a phrase a verb of showing follows:
 	// "Team board showing each habit's streak".
 	shows bool

@@ -41,11 +41,22 @@ func (fr *featureReader) verb(st *clauseState, c chunk) {
 		st.coVerbs = nil
 	}
 	about := st.fieldsOf
+	st.seeing = nil
+	if fr.r.lx.list[c.base] {
+		st.seeing = &c
+	}
 	st.verb, st.verbName, st.slot, st.manner, st.carry = &c, c.base, slotObject, false, nil
 	st.objects, st.verbObjects, st.act, st.fieldsOf, st.pos = nil, nil, nil, nil, nil
 	if recording[c.base] && st.subject != nil && about != nil && !st.people {
 		// "the log records who and when": fields of the log.
 		st.fieldsOf = about
+	}
+	if rel := st.relative; rel != nil {
+		st.relative = nil
+		if e := fr.entity(rel, wObject, false); e != nil {
+			fr.operate(st, e)
+			st.objects = append(st.objects, e)
+		}
 	}
 	// The act a verb names: "book a desk" is a booking. When the noun is
 	// the verb itself ("review", "offer"), the brief must use it as a
@@ -117,6 +128,23 @@ func (fr *featureReader) nounPhrase(st *clauseState, cs []chunk, at, end int, np
 	// and the system drafts the letter").
 	st.shows = next.kind == cVerb && next.ing && fr.r.lx.list[next.base]
 	startsClause := next.kind == cVerb && !next.ing && !next.passive && !fr.r.participle(next.low()) || next.kind == cAux && !fr.r.lx.adv[next.low()]
+	if (np.det == "which" || np.det == "what") && len(np.words) > 0 && len(cs[at].toks) > 1 && words().det[cs[at].toks[1].low] && at >= 2 &&
+		cs[at-1].kind == cPunct && cs[at-1].low() == "," && cs[at-2].kind == cNP && next.kind == cVerb && takesNothing(cs, end+1) {
+		// "the member's monthly statement, which the studio manager
+		// exports": the verb acts on the phrase before "which".
+		np.det = cs[at].toks[1].low
+		fr.subject(st, np)
+		st.slot, st.verb = slotSubject, nil
+		st.relative = cs[at-2].np
+		return
+	}
+	if (np.det == "which" || np.det == "what") && st.seeing != nil && startsClause && fr.persona(np) == "" && !fr.weak && !st.negated {
+		// "see how full the shelves are and which pieces have been
+		// waiting longest": what is seen.
+		if e := fr.entity(np, wObject, false); e != nil {
+			e.operate(fr.operation(st.seeing, st.seeing.base, e))
+		}
+	}
 	if st.slot == slotSubject || startsClause && !(st.slot == slotObject && st.conj && st.verb != nil && next.kind == cVerb && next.base == st.verb.base) {
 		if startsClause && st.verb != nil {
 			// A new clause's subject, not one joined to the last.
