@@ -106,7 +106,7 @@ func (fr *featureReader) clause(ts []tok, ctx *candidate) {
 				}
 			}
 		case cPron:
-			if st.slot == slotObject && st.verb != nil && (c.low() == "it" || c.low() == "them") {
+			if st.slot == slotObject && st.verb != nil && (c.low() == "it" || c.low() == "them" || c.low() == "one") {
 				// "Share a read-only link to the board …, and revoke it":
 				// the clause's first object, else the thing named last.
 				if it := st.firstObject; it != nil {

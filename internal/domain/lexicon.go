@@ -72,7 +72,7 @@ type lexicon struct {
 	irregular                                                      map[string]string // form → base
 	acts                                                           map[string]string // verb → the act's noun
 	create, update, remove, list, inert, decide, sent, records     map[string]bool
-	export                                                         map[string]bool
+	export, events                                                 map[string]bool
 	containers, generic, people, ingNouns, alone                   map[string]bool
 	fieldType                                                      map[string]FieldType // last word(s) → type
 	classes                                                        map[string]wordClass
@@ -112,7 +112,7 @@ func readLexicon() (*lexicon, error) {
 	}
 	if err := need(w, "words.txt", "determiners", "prepositions", "conjunctions", "subordinators", "pronouns", "auxiliaries", "adverbs",
 		"adjectives", "kept modifiers", "numbers", "particles", "verbs", "irregular", "acts", "create verbs",
-		"update verbs", "delete verbs", "list verbs", "inert verbs", "decide verbs", "phrasal verbs", "joined", "sent", "read records", "export verbs", "state verbs", "containers", "generic", "people", "ing nouns", "generic alone"); err != nil {
+		"update verbs", "delete verbs", "list verbs", "inert verbs", "decide verbs", "phrasal verbs", "joined", "sent", "read records", "export verbs", "state verbs", "booked events", "containers", "generic", "people", "ing nouns", "generic alone"); err != nil {
 		return nil, err
 	}
 	set := func(name string) map[string]bool {
@@ -127,7 +127,7 @@ func readLexicon() (*lexicon, error) {
 		aux: set("auxiliaries"), adj: set("adjectives"), kept: set("kept modifiers"), num: set("numbers"),
 		particle: set("particles"), verbs: set("verbs"), create: set("create verbs"), update: set("update verbs"),
 		remove: set("delete verbs"), list: set("list verbs"), inert: set("inert verbs"), decide: set("decide verbs"),
-		sent: set("sent"), records: set("read records"), export: set("export verbs"), containers: set("containers"), generic: set("generic"),
+		sent: set("sent"), records: set("read records"), export: set("export verbs"), events: set("booked events"), containers: set("containers"), generic: set("generic"),
 		people: set("people"), ingNouns: set("ing nouns"), alone: set("generic alone"), fieldType: map[string]FieldType{},
 	}
 	lx.classes = map[string]wordClass{}

@@ -116,9 +116,12 @@ func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
 			}
 			if e := fr.entity(mod, w, strong); e != nil {
 				e.field(fr.field(&nounPhrase{words: np.words[len(np.words)-1:], paren: np.paren}, np.paren))
-				if st.act != nil {
+				fr.bookedEvent(st, e)
+				switch {
+				case st.act == e:
+				case st.act != nil:
 					st.act.field(Field{Name: e.name, Type: Reference, Ref: e.name, Lines: fr.lineOf(mod.head())})
-				} else {
+				default:
 					fr.operateField(st, e)
 				}
 				return
@@ -157,7 +160,10 @@ func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
 		fr.its = e
 	}
 	fr.fieldsFromParen(e, np)
-	if st.act != nil {
+	fr.bookedEvent(st, e)
+	if st.act == e {
+		st.fieldsOf = e
+	} else if st.act != nil {
 		st.act.field(Field{Name: e.name, Type: Reference, Ref: e.name, Lines: fr.lineOf(np.head())})
 		st.act.relate(e.name, false, fr.lineOf(np.head()))
 		st.fieldsOf = st.act
@@ -168,6 +174,26 @@ func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
 	if st.persona != "" && (np.det == "their" || np.det == "your" || np.det == "my" || np.det == "own") {
 		e.owner = st.persona
 	}
+}
+
+// bookedEvent makes an event booked the clause's act: "books an
+// appointment window" makes an appointment, not a booking of one. The
+// act the verb named is taken back.
+func (fr *featureReader) bookedEvent(st *clauseState, e *candidate) {
+	a := st.act
+	if a == nil || a == e || st.verb.base != "book" && st.verb.base != "reserve" || fr.r.lx.acts[st.verb.base] != a.name || !fr.r.lx.events[lastWord(e.name)] {
+		return
+	}
+	if fr.weak {
+		a.weight = max(0, a.weight-1)
+	} else {
+		a.weight = max(0, a.weight-wAct)
+		a.unoperate(OpCreate, string(OpCreate), fr.feat.Text)
+		e.operate(Operation{Kind: OpCreate, Name: string(OpCreate), Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines})
+	}
+	e.act, e.strong = true, true
+	e.madeBy(st.persona)
+	st.act, st.lastAct = e, e
 }
 
 // join reads what joining a thing makes: "Patients join the queue" makes
