@@ -55,6 +55,12 @@ func (fr *featureReader) clause(ts []tok, ctx *candidate) {
 				}
 			}
 		case cPrep:
+			if st.verb != nil && st.act != nil && fr.r.lx.particle[c.low()] && i >= 2 && cs[i-1].kind == cConj && cs[i-1].low() == "and" &&
+				cs[i-2].kind == cPrep && cs[i-2].particle && !fr.weak && !st.negated {
+				// "check tools out and in": the check-out is checked back in.
+				st.act.operate(Operation{Kind: OpAction, Name: st.verb.base + " " + c.low(), Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines})
+				continue
+			}
 			if st.verb != nil && (c.particle || st.slot == slotObject && len(st.objects) == 0 && cs[i-1].kind == cVerb && fr.r.lx.particle[c.low()] &&
 				i+1 < len(cs) && cs[i+1].kind == cNP && (cs[i+1].np.det == "" || !placePreps[c.low()])) {
 				// "check tools out", "sign off risk assessments", "check

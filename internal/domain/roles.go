@@ -19,7 +19,13 @@ func (fr *featureReader) verb(st *clauseState, c chunk) {
 			}
 			if e := fr.entity(st.subject, w, strong); e != nil {
 				st.objects = append(st.objects, e)
-				fr.operate(st, e)
+				if _, decided := fr.r.lx.states[c.base]; decided || fr.r.lx.create[c.base] || fr.r.lx.list[c.base] {
+					// "payments are recorded" are made, "once the request is
+					// confirmed" someone confirms it, "breaches are shown"
+					// someone sees them; "the repair is fixed", "is blocked"
+					// state what is, no operation of people's.
+					fr.operate(st, e)
+				}
 			}
 		}
 		st.slot = slotPrep
@@ -128,6 +134,15 @@ func (fr *featureReader) nounPhrase(st *clauseState, cs []chunk, at, end int, np
 	// and the system drafts the letter").
 	st.shows = next.kind == cVerb && next.ing && fr.r.lx.list[next.base]
 	startsClause := next.kind == cVerb && !next.ing && !next.passive && !fr.r.participle(next.low()) || next.kind == cAux && !fr.r.lx.adv[next.low()]
+	if np.det == "that" && len(np.words) > 0 && len(cs[at].toks) > 1 && words().det[cs[at].toks[1].low] && startsClause &&
+		st.verb != nil && st.slot == slotObject && len(st.verbObjects) == 0 && !st.conj {
+		// "confirms that the repair is fixed": the verb is about the
+		// repair, the subject of what follows.
+		np.det = cs[at].toks[1].low
+		if e := fr.entity(np, wObject, false); e != nil {
+			fr.operate(st, e)
+		}
+	}
 	if (np.det == "which" || np.det == "what") && len(np.words) > 0 && len(cs[at].toks) > 1 && words().det[cs[at].toks[1].low] && at >= 2 &&
 		cs[at-1].kind == cPunct && cs[at-1].low() == "," && cs[at-2].kind == cNP && next.kind == cVerb && takesNothing(cs, end+1) {
 		// "the member's monthly statement, which the studio manager
