@@ -44,6 +44,7 @@ const (
 	targetFields   = 80.0  // found core entities with a brief-derived field
 	targetTech     = 100.0 // named technologies found
 	targetPlatform = 100.0 // platform right
+	targetOps      = 90.0  // expected operations found
 )
 
 // expectation is what a staff engineer takes from one brief.
@@ -247,6 +248,7 @@ func TestCorpus(t *testing.T) {
 	check("core entities with a brief-derived field", total.fields, total.fieldsOf, targetFields)
 	check("named technologies found", total.tech, total.techOf, targetTech)
 	check("platform right", platforms, len(scores), targetPlatform)
+	check("expected operations found", total.ops, total.opsOf, targetOps)
 	if len(total.junk) > 0 {
 		t.Errorf("junk entities: %d, want 0: %s", len(total.junk), strings.Join(total.junk, ", "))
 	}
