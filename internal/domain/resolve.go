@@ -122,6 +122,11 @@ func accepted(c *candidate, n *namer) bool {
 	if c.weight+min(len(c.fields)+len(c.maybes), 2) < threshold {
 		return false
 	}
+	if n.lx.sent[lastWord(c.name)] && len(c.fields)+len(c.maybes)+len(c.ops)+len(c.rels) == 0 {
+		// "Reminder to members who have not checked in": what the product
+		// sends, with nothing the brief says it holds, is no thing stored.
+		return false
+	}
 	// Fields count when something besides a mention names the thing: an
 	// aside after "in sequence" does not make a sequence.
 	// Mentions alone, however many, name a place or a setting ("on the
