@@ -36,6 +36,7 @@ func (fr *featureReader) clause(ts []tok, ctx *candidate) {
 			}
 			st.joined = joinedVerb(cs, i)
 			st.negated = negated(cs, i)
+			st.infinitive = i > 0 && cs[i-1].kind == cAux && cs[i-1].low() == "to"
 			carry := linkedVerb(cs, i) && !c.passive && !c.ing
 			prev := st.verbObjects
 			if len(prev) == 0 {
@@ -170,6 +171,25 @@ func (fr *featureReader) whField(st *clauseState, cs []chunk, i int) bool {
 	return true
 }
 
+// byThing reports whether the clause's verb is done by a thing, not by
+// people: "approved swaps update the roster", "the system prints a
+// label". What a thing or the product does is its behaviour, no
+// operation people ask for. A thing is the product or one the brief
+// stores; a passive's subject is its object, and a feature's named thing
+// is what people use ("Team board showing …").
+func (fr *featureReader) byThing(st *clauseState) bool {
+	if st.verb == nil || st.verb.passive || st.subject == nil || st.people || st.nominal || st.infinitive {
+		return false
+	}
+	switch h := st.subject.head(); {
+	case h == "system" || h == "app" || h == "product" || h == "service" || fr.n.product[h]:
+		return true
+	}
+	name, _, ok := fr.n.entityName(st.subject)
+	c := fr.ev.byName[name]
+	return ok && c != nil && (c.strong || c.given)
+}
+
 // coVerb is a verb joined to the next: its chunk and its name with its
 // particle.
 type coVerb struct {
@@ -278,6 +298,9 @@ type clauseState struct {
 	// "and", "or" or a comma: what the verb acts on when its object is
 	// none of the product's things (a persona).
 	carry []*candidate
+	// infinitive is set while reading a verb after "to": "… when a
+	// parcel is opened to mark the order received" is the people's.
+	infinitive bool
 	// negated is set while reading a verb after "not" or "never":
 	// "members who have not checked in" make no check-in.
 	negated bool

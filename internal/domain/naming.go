@@ -21,6 +21,9 @@ type namer struct {
 	// seen caches nameable by name. A reading that adds to nouns clears
 	// it (see noun).
 	seen map[string]bool
+	// shortNames holds the first words of personas' names of three or
+	// more words, hyphens as spaces: "front desk" of "front-desk staff".
+	shortNames map[string]string
 }
 
 // noun records that the brief uses w as a noun.
@@ -32,9 +35,12 @@ func (n *namer) noun(w string) {
 }
 
 func newNamer(lx *lexicon, b *brief.Brief, nouns map[string]bool) *namer {
-	n := &namer{lx: lx, personas: map[string]string{}, product: map[string]bool{}, nouns: nouns, seen: map[string]bool{}}
+	n := &namer{lx: lx, personas: map[string]string{}, product: map[string]bool{}, nouns: nouns, seen: map[string]bool{}, shortNames: map[string]string{}}
 	for _, u := range b.Users {
 		name := strings.ToLower(u.Name)
+		if ws := strings.Fields(strings.ReplaceAll(name, "-", " ")); len(ws) >= 3 {
+			n.shortNames[strings.Join(ws[:len(ws)-1], " ")] = u.Name
+		}
 		n.personas[name] = u.Name
 		n.personas[singularPhrase(name)] = u.Name
 		if h := personaHead(lx, u.Name); h != "" {
@@ -90,6 +96,20 @@ func (n *namer) persona(np *nounPhrase) (string, bool) {
 		return p, true
 	}
 	return "", n.lx.people[np.head()] || n.lx.people[singular(np.head())]
+}
+
+// people reports whether a subject is people: a persona, people in
+// general, or a persona named short ("Front desk sees the live queue"
+// for the front-desk staff).
+func (n *namer) people(np *nounPhrase) bool {
+	if _, ok := n.persona(np); ok {
+		return true
+	}
+	if np == nil || len(np.words) == 0 {
+		return false
+	}
+	_, ok := n.shortNames[strings.ReplaceAll(strings.ToLower(strings.Join(np.words, " ")), "-", " ")]
+	return ok
 }
 
 // entityName returns the name an entity would have from a noun phrase:

@@ -298,7 +298,7 @@ func (st *clauseState) about() *candidate {
 // priority", "record its outcome"), seeing one lists it ("see the status
 // of each repair"), exporting one exports it ("Export check-in history").
 func (fr *featureReader) operateField(st *clauseState, e *candidate) {
-	if st.verb == nil || e == nil || fr.weak || st.verb.passive || st.manner || st.negated {
+	if st.verb == nil || e == nil || fr.weak || st.verb.passive || st.manner || st.negated || fr.byThing(st) {
 		return
 	}
 	lx := fr.r.lx
@@ -326,7 +326,7 @@ func (fr *featureReader) operateField(st *clauseState, e *candidate) {
 // joined to it before its object ("Create, update, finalize and void
 // invoices").
 func (fr *featureReader) operate(st *clauseState, e *candidate) {
-	if st.verb == nil || e == nil || fr.weak || st.negated {
+	if st.verb == nil || e == nil || fr.weak || st.negated || fr.byThing(st) {
 		return
 	}
 	for _, v := range append(st.coVerbs, coVerb{st.verb, st.verbName}) {

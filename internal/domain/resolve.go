@@ -122,9 +122,10 @@ func accepted(c *candidate, n *namer) bool {
 	if c.weight+min(len(c.fields)+len(c.maybes), 2) < threshold {
 		return false
 	}
-	if n.lx.sent[lastWord(c.name)] && len(c.fields)+len(c.maybes)+len(c.ops)+len(c.rels) == 0 {
+	if n.lx.sent[lastWord(c.name)] && len(c.fields)+len(c.maybes)+len(c.ops)+len(c.rels) == 0 && len(c.features) < 2 {
 		// "Reminder to members who have not checked in": what the product
-		// sends, with nothing the brief says it holds, is no thing stored.
+		// sends, with nothing the brief says it holds or does with it
+		// elsewhere, is no thing stored.
 		return false
 	}
 	// Fields count when something besides a mention names the thing: an

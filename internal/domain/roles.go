@@ -79,7 +79,7 @@ func (fr *featureReader) verb(st *clauseState, c chunk) {
 		st.lastAct = a
 		{
 			st.act = a
-			if !fr.weak && !st.negated {
+			if !fr.weak && !st.negated && !fr.byThing(st) {
 				a.operate(Operation{Kind: OpCreate, Name: string(OpCreate), Feature: fr.feat.Text, Ref: fr.feat.Ref, Lines: fr.lines})
 			}
 			if st.persona != "" && st.persona != fr.feat.Actor {
@@ -165,6 +165,13 @@ func (fr *featureReader) nounPhrase(st *clauseState, cs []chunk, at, end int, np
 			// A new clause's subject, not one joined to the last.
 			st.conj = false
 		}
+		if startsClause && st.verb == nil && st.subject != nil && st.slot == slotPrep {
+			// "Colleagues on the same ward with the same grade see …": the
+			// subject stays the colleagues.
+			fr.mentioned(st, np)
+			st.slot = slotSubject
+			return
+		}
 		fr.subject(st, np)
 		if startsClause {
 			st.slot = slotSubject
@@ -217,8 +224,7 @@ func (fr *featureReader) subject(st *clauseState, np *nounPhrase) {
 		return
 	}
 	st.subject, st.persona = np, fr.persona(np)
-	_, st.people = fr.n.persona(np)
-	st.people = st.people || st.persona != ""
+	st.people = fr.n.people(np) || st.persona != ""
 	st.objects, st.act, st.fieldsOf, st.pos = nil, nil, nil, nil
 	if st.persona != "" || np.head() == "system" || np.head() == "app" {
 		return
