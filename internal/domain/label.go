@@ -65,6 +65,9 @@ func (fr *featureReader) label(head, rest []tok) {
 				fieldWord, target = fieldName(fr.r.lx, last), st.lastAct
 			}
 		}
+	} else if len(rest) > 0 && isNumber(strings.TrimSuffix(rest[0].low, "%")) {
+		// "Tolerance: 2% on gallons": a setting and its value, no thing.
+		return
 	} else {
 		target, fieldWord = fr.labelNoun(cs)
 		// "Each sample has one status:": the list is the values of the

@@ -172,6 +172,27 @@ func merge(ev *evidence, n *namer) []*candidate {
 		}
 	}
 	for _, c := range all {
+		// "the parent's remaining volume" after "a parent sample": the
+		// first word of one compound, only mentioned alone, is it.
+		if gone[c] || c.given || c.strong || c.solid || strings.Contains(c.name, " ") {
+			continue
+		}
+		var long *candidate
+		for _, x := range all {
+			if !gone[x] && x != c && strings.HasPrefix(x.name, c.name+" ") && len(strings.Fields(x.name)) == 2 {
+				if long != nil {
+					long = nil
+					break
+				}
+				long = x
+			}
+		}
+		if long != nil {
+			absorb(long, c)
+			gone[c] = true
+		}
+	}
+	for _, c := range all {
 		// "sees the live queue", "mark patients as called": a joined thing
 		// nothing makes is its entries.
 		if x := ev.byName[c.joins]; c.joins != "" && x != nil && !gone[x] && !gone[c] && !x.given && !x.strong {
