@@ -144,7 +144,8 @@ func (fr *featureReader) object(st *clauseState, np *nounPhrase) {
 
 	// What a verb creates, and what an act is of ("book a desk", "pay
 	// their term subscription"), are stored.
-	create := fr.r.lx.create[st.verb.base] || st.act != nil || madeMany
+	create := fr.r.lx.create[st.verb.base] || st.act != nil || madeMany ||
+		slices.ContainsFunc(st.coVerbs, func(v coVerb) bool { return fr.r.lx.create[v.verb.base] }) // "Create, update … and void invoices"
 	w := wObject
 	if create {
 		w = wCreated

@@ -69,7 +69,8 @@ func (fr *featureReader) verb(st *clauseState, c chunk) {
 	// noun somewhere, or it is only a verb here.
 	if noun, ok := fr.r.lx.acts[c.base]; ok && fr.n.nameableAct(noun) && (noun != c.base || fr.n.nouns[noun] || fr.n.nouns[plural1(noun)]) {
 		w, strong := wAct, true
-		if fr.weak {
+		if fr.weak || st.negated {
+			// "members who have not checked in": a mention, no act.
 			w, strong = 1, false
 		}
 		a := fr.ev.note(noun, []string{noun}, w, strong, fr.fi, fr.lineOf(c.toks[0].low))
@@ -98,7 +99,7 @@ func (fr *featureReader) phrasalAct(st *clauseState, particle string) {
 		return
 	}
 	w, strong := wAct, true
-	if fr.weak {
+	if fr.weak || st.negated {
 		w, strong = 1, false
 	}
 	a := fr.ev.note(noun, []string{noun}, w, strong, fr.fi, fr.lineOf(st.verb.toks[0].low))
