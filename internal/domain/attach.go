@@ -254,7 +254,13 @@ func (fr *featureReader) placePhrase(st *clauseState, np *nounPhrase) bool {
 		return true
 	}
 	if st.verb != nil && !fr.isField(np) {
-		if e := fr.entity(np, wMention, false); e != nil {
+		w := wMention
+		if (fr.r.lx.create[st.verb.base] || placing[st.verb.base]) && !st.verb.passive && (st.prep == "in" || st.prep == "into") {
+			// "record part numbers in the ledger": what records go into
+			// holds them, more than a place named ("on the water").
+			w = wObject
+		}
+		if e := fr.entity(np, w, false); e != nil {
 			if st.act != nil && st.prep == "to" && len(st.objects) == 0 {
 				// "Check in to a habit": the check-in is of the habit.
 				st.act.relate(e.name, false, fr.lineOf(np.head()))

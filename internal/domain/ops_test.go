@@ -137,6 +137,12 @@ func TestOperationsOfFeatures(t *testing.T) {
 			want:     []string{"create"},
 			noEntity: []string{"Water"},
 		},
+		{
+			name: "what records go into holds them, in a PRD's words",
+			src: features("Depot", "- Clerk", "The system must let a clerk record part number 1 in the ledger.",
+				"The system must let a clerk record part number 2 in the ledger."),
+			entity: "Ledger",
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -160,7 +160,7 @@ func (r *reader) verbAfter(ts []tok, i int, out []chunk, pend *chunk) bool {
 	// noun-or-verb word continues the phrase unless a determiner follows
 	// ("log a phone call to an owner", "on a floor plan for a day").
 	if prev.kind == cNP && n >= 2 && (at(n-2).kind == cVerb || at(n-2).kind == cPrep) && prev.np.det != "" && base == w &&
-		!(r.lx.is(next.low, wcDet|wcPron)) &&
+		!(r.lx.is(next.low, wcDet|wcPron)) && !r.personaWords[singular(prev.np.head())] && // "let a clerk record …"
 		// "with the same grade see open offers": a word the brief never
 		// uses as a noun, before what opens an object, is a verb.
 		!(!r.nouns[w] && next.kind == word && (r.lx.is(next.low, wcAdj) || isPlural(next.raw) && !r.lx.is(next.low, wcPrep|wcConj|wcAux))) {
