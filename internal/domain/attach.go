@@ -307,7 +307,12 @@ func (fr *featureReader) asPhrase(st *clauseState, cs []chunk, i int, np *nounPh
 func (fr *featureReader) mentioned(st *clauseState, np *nounPhrase) {
 	prep := st.prep
 	if np.det == "their" && st.people {
-		// "Technicians see the day's jobs on their phones": the people's.
+		// "Patients get an SMS with their position": a field of the one
+		// thing those people make (their queue entry), if any; "see the
+		// day's jobs on their phones": the people's own.
+		if c := fr.madeBy(st.persona); c != nil && st.persona != "" && fr.isField(np) && !personal[np.head()] && !fr.weak {
+			c.field(fr.field(np, np.paren))
+		}
 		return
 	}
 	if o := fr.owner(np); o != nil && fr.isField(np) {
@@ -436,6 +441,13 @@ func (fr *featureReader) fieldsOfPending(st *clauseState, np *nounPhrase) bool {
 	}
 	fr.operateField(st, e)
 	return true
+}
+
+// personal are what people have of their own, not their records':
+// "signs in with their email address".
+var personal = map[string]bool{
+	"email": true, "address": true, "phone": true, "number": true, "name": true, "password": true, "account": true,
+	"phones": true, "names": true, "details": true,
 }
 
 // gestures are how people work a screen, never what a thing holds.

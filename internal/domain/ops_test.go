@@ -207,3 +207,18 @@ func TestNotesOfQuestionWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldsOfPeoplesRecord checks that "their" after the people who make
+// one thing is that thing's, but for what people have of their own.
+func TestFieldsOfPeoplesRecord(t *testing.T) {
+	m := read(t, features("Queueless", "- Patients",
+		"Patients join the queue by entering a first name",
+		"Patients get an SMS with their position, and sign in with their email address"))
+	e := entity(t, m, "Queue entry")
+	if _, ok := field(e, "position"); !ok {
+		t.Errorf("Queue entry's fields = %+v, want the patients' position in it", e.Fields)
+	}
+	if _, ok := field(e, "email address"); ok {
+		t.Errorf("Queue entry's fields = %+v, want no email address: it is the patients' own", e.Fields)
+	}
+}
