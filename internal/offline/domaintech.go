@@ -358,6 +358,25 @@ func (d *domainTech) frsOf(lines []brief.Span, name string) []string {
 	return ids
 }
 
+// frsOfFeature are the FRs that say most of what a brief's feature says
+// (two content words at least), for an operation in a brief whose
+// paragraph holds many features on its lines.
+func (d *domainTech) frsOfFeature(feature string) []string {
+	if strings.TrimSpace(feature) == "" {
+		return nil
+	}
+	best, most := []string(nil), 1
+	for _, fr := range d.p.Functional {
+		switch n := overlap(feature, fr.Text, nil); {
+		case n > most:
+			best, most = []string{fr.ID}, n
+		case n == most && best != nil:
+			best = append(best, fr.ID)
+		}
+	}
+	return best
+}
+
 // storiesFor are the stories that trace any of the FRs, in order.
 func (d *domainTech) storiesFor(frs []string) []string {
 	var out []string
@@ -502,11 +521,17 @@ func (d *domainTech) endpoints(es []artifact.Entity) []artifact.Endpoint {
 		coll := "/" + kebabPlural(name)
 		item := coll + "/{id}"
 		for _, op := range e.Operations {
+			if op.Kind == domain.OpAction && kebab(op.Name) == kebab(name) {
+				op.Kind = domain.OpCreate // "check in" makes a Check-in
+			}
 			op, ok := normalOp(op)
 			if !ok {
 				continue // a verb with no route of its own ("turn", "pick")
 			}
-			frs := d.frsOf(op.Lines, "")
+			frs := d.frsOfFeature(op.Feature)
+			if len(frs) == 0 {
+				frs = d.frsOf(op.Lines, "")
+			}
 			if len(frs) == 0 {
 				frs = es[i].Traces
 			}
@@ -543,7 +568,9 @@ func (d *domainTech) endpoints(es []artifact.Entity) []artifact.Endpoint {
 					continue
 				}
 				ep.Method, ep.Path, ep.Action = "POST", item+"/"+verb, verb
-				ep.Summary = upperFirst(op.Name) + " " + article(what) + " " + what
+				// "mark as unloaded" → "Mark a firing as unloaded"
+				first, rest, _ := strings.Cut(strings.TrimSpace(op.Name), " ")
+				ep.Summary = strings.TrimSpace(upperFirst(first) + " " + article(what) + " " + what + " " + rest)
 			default:
 				continue
 			}
@@ -572,7 +599,14 @@ func normalOp(op domain.Operation) (domain.Operation, bool) {
 	if op.Kind != domain.OpAction {
 		return op, true
 	}
-	v := root(strings.ToLower(strings.Fields(op.Name + " x")[0]))
+	words := strings.Fields(strings.ToLower(op.Name))
+	if len(words) == 0 {
+		return op, false
+	}
+	v := root(words[0])
+	if len(words) > 1 && phrasal[words[0]+" "+words[1]] {
+		return op, true // "check in", "sign off": an action by its whole name
+	}
 	switch {
 	case createVerbs[v] || v == "define":
 		op.Kind = domain.OpCreate
@@ -580,7 +614,8 @@ func normalOp(op domain.Operation) (domain.Operation, bool) {
 		op.Kind = domain.OpList
 	case updateVerbs[v] && !markVerbs[v]:
 		op.Kind = domain.OpUpdate
-	case deleteVerbs[v] && !cancelVerbs[v]:
+	case deleteVerbs[v] && !cancelVerbs[v] && v != "revoke":
+		// (Revoking keeps what was revoked: an action.)
 		op.Kind = domain.OpDelete
 	case exportVerbs[v], actionVerbs[v], decideVerbs[v], markVerbs[v], bookVerbs[v], cancelVerbs[v], assignVerbs[v], payVerbs[v], inviteVerbs[v], copyVerbs[v], linkVerbs[v]:
 	default:
@@ -613,10 +648,12 @@ func routeName(entity, action string) string {
 	return name + strings.ReplaceAll(action, "-", "_")
 }
 
-// entityOfPath finds the entity a path's resource names: "/api/v1/
-// invoices/{id}" → Invoice.
+// entityOfPath finds the entity a path's last resource names: "/api/v1/
+// invoices/{id}" → Invoice, "/lists/{list_id}/invites" → Invite.
 func entityOfPath(path string, es []artifact.Entity) string {
-	for _, seg := range strings.Split(path, "/") {
+	segs := strings.Split(path, "/")
+	slices.Reverse(segs) // the last resource is the one acted on: /lists/{id}/invites
+	for _, seg := range segs {
 		if seg == "" || strings.ContainsAny(seg, "{:") {
 			continue
 		}

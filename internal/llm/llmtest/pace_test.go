@@ -26,6 +26,8 @@ func TestTokens(t *testing.T) {
 
 // TestTokensPerSecond checks that a paced stream takes Delay plus its
 // tokens at the rate, whatever its number of chunks, and arrives whole.
+// The upper bound is only a hang guard: a loaded machine is slow, and
+// speed is the benchmarks' to measure, not a test's.
 func TestTokensPerSecond(t *testing.T) {
 	content := strings.Repeat("abcd", 100) // 100 tokens
 	tests := []struct {
@@ -35,11 +37,11 @@ func TestTokensPerSecond(t *testing.T) {
 		atMost   time.Duration
 		wantText string
 	}{
-		{"unpaced", Reply{Content: content, Chunks: 50}, 0, 150 * time.Millisecond, `"content":"abcdabcd"`},
-		{"one chunk", Reply{Content: content, TokensPerSecond: 500}, 200 * time.Millisecond, 2 * time.Second, `"content":"abcdabcdabcd`},
-		{"many chunks", Reply{Content: content, Chunks: 100, TokensPerSecond: 500}, 200 * time.Millisecond, 2 * time.Second, `"content":"abcd"`},
+		{"unpaced", Reply{Content: content, Chunks: 50}, 0, 10 * time.Second, `"content":"abcdabcd"`},
+		{"one chunk", Reply{Content: content, TokensPerSecond: 500}, 200 * time.Millisecond, 10 * time.Second, `"content":"abcdabcdabcd`},
+		{"many chunks", Reply{Content: content, Chunks: 100, TokensPerSecond: 500}, 200 * time.Millisecond, 10 * time.Second, `"content":"abcd"`},
 		{"with a delay", Reply{Content: content, Chunks: 10, TokensPerSecond: 1000, Delay: 100 * time.Millisecond},
-			200 * time.Millisecond, 2 * time.Second, `"content":"abcdabcd`},
+			200 * time.Millisecond, 10 * time.Second, `"content":"abcdabcd`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
