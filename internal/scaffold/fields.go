@@ -190,12 +190,13 @@ func scalarType(w []string) (string, bool) {
 }
 
 // enumValues are the values of an enum as the spec states them, each on
-// one line, without empty ones or repeats, each named in Pascal case.
+// one line and in UTF-8 (as JSON carries them), without empty ones or
+// repeats, each named in Pascal case.
 func enumValues(in []string) []EnumValue {
 	names := newNamer()
 	var out []EnumValue
 	for i, v := range in {
-		v = oneLine(v)
+		v = oneLine(strings.ToValidUTF8(v, "\uFFFD"))
 		if v == "" || slices.ContainsFunc(out, func(e EnumValue) bool { return e.Value == v }) {
 			continue
 		}

@@ -586,14 +586,32 @@ func TestPlanRefusesWhatItCannotServe(t *testing.T) {
 // must also register with a real http.ServeMux, which panics on two
 // patterns that conflict.
 func FuzzPlan(f *testing.F) {
-	f.Add("Queue entry", "first name", "POST", "/queue-entries", "GET", "/queue-entries/{id}", "PATCH", "/x/{a}/y/{b}")
-	f.Add("class", "type", "get", "/api/v1/classes/export.csv", "DELETE", "/classes", "POST", "/classes/:id/void")
-	f.Add("", "", "PUT", "/", "GET", "/{id}", "POST", "/a/b/c/d")
-	f.Add("日本", "2FA", "GET", "/x/{id}", "GET", "/x/export", "GET", "/x/{id}/export")
-	f.Fuzz(func(t *testing.T, entity, field, m1, p1, m2, p2, m3, p3 string) {
-		tech := &artifact.TechSpec{Title: entity, Entities: []artifact.Entity{{Name: entity, Fields: []artifact.Field{{Name: field}, {Name: field}}}}}
-		for _, ep := range [][2]string{{m1, p1}, {m2, p2}, {m3, p3}} {
-			tech.Endpoints = append(tech.Endpoints, artifact.Endpoint{Method: ep[0], Path: ep[1], Summary: ep[1]})
+	f.Add("Queue entry", "first name", "POST", "/queue-entries", "GET", "/queue-entries/{id}", "PATCH", "/x/{a}/y/{b}", "enum", "cancelled", "belongs-to", "cancel")
+	f.Add("class", "type", "get", "/api/v1/classes/export.csv", "DELETE", "/classes", "POST", "/classes/:id/void", "reference to class", "voided", "has-many", "")
+	f.Add("", "", "PUT", "/", "GET", "/{id}", "POST", "/a/b/c/d", "", "", "", "Mark paid")
+	f.Add("日本", "2FA", "GET", "/x/{id}", "GET", "/x/export", "GET", "/x/{id}/export", "uuid, references 日本", "日本", "has-one", "日本")
+	f.Add("Line item", "invoice_id", "POST", "/invoices/{invoiceId}/line-items", "GET", "/invoices/{i}/line-items/{id}", "PATCH", "/line-items/{id}", "Invoice", "x", "many-to-many", "approve")
+	f.Fuzz(func(t *testing.T, entity, field, m1, p1, m2, p2, m3, p3, typ, value, relation, action string) {
+		tech := &artifact.TechSpec{Title: entity, Entities: []artifact.Entity{
+			{Name: entity, Owner: field, Fields: []artifact.Field{
+				{Name: field, Type: typ, Required: len(value)%2 == 0, Enum: []string{value, action}},
+				{Name: field, Type: entity},
+				{Name: "status", Type: "enum", Enum: []string{value + "ed", action + "d", action + "ed"}},
+			}, Relationships: []artifact.Relationship{{Target: field, Kind: relation}, {Target: entity, Kind: relation}}},
+			{Name: field, Fields: []artifact.Field{{Name: entity + " id", Type: typ}}, Relationships: []artifact.Relationship{{Target: entity, Kind: "belongs-to"}}},
+		}}
+		for i, ep := range [][2]string{{m1, p1}, {m2, p2}, {m3, p3}} {
+			tech.Endpoints = append(tech.Endpoints, artifact.Endpoint{Method: ep[0], Path: ep[1], Summary: ep[1],
+				Action: []string{"", action, value}[i], Stories: []string{"US-001"}})
+		}
+		stories := &artifact.Stories{Stories: []artifact.Story{{ID: "US-001", Criteria: []artifact.Criterion{
+			{ID: "AC-001.1", Kind: "error", Then: "it is rejected without the " + field},
+		}}}}
+		if _, err := Plan(tech, stories); err != nil {
+			var epErr *EndpointError
+			if !errors.As(err, &epErr) {
+				t.Fatalf("with stories: %v", err)
+			}
 		}
 		api, err := Plan(tech, nil)
 		var epErr *EndpointError
