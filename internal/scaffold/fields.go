@@ -54,10 +54,17 @@ func (p *planner) newField(e int, name string, id ident) Field {
 	return Field{Name: name, Pascal: id.Pascal, Camel: id.Camel, Snake: id.Snake}
 }
 
-// typeField types a field from the spec's; see typeOf.
+// typeField types a field from the spec's; see typeOf. A field typed as
+// a string, a UUID, a bare reference or nothing whose notes say it
+// references an entity ("References an Invoice.") is a reference to it.
 func (p *planner) typeField(fld *Field, f artifact.Field) {
 	written := oneLine(f.Type)
 	fld.Type, fld.Ref, fld.Unknown = p.typeOf(written, fld.Snake)
+	if (fld.Type == TypeString || fld.Type == TypeUUID) && len(f.Enum) == 0 && (saysReference(written) || written == "") {
+		if i := p.refInNotes(f.Notes); i >= 0 {
+			fld.Type, fld.Ref, fld.Unknown = TypeReference, i, false
+		}
+	}
 	if vals := enumValues(f.Enum); len(vals) > 0 && (fld.Type == TypeString || fld.Type == TypeEnum) {
 		fld.Type, fld.Enum, fld.Unknown = TypeEnum, vals, false
 	}
@@ -85,7 +92,8 @@ func saysReference(written string) bool {
 //   - a type that says reference, ref, fk or foreign ("uuid, references
 //     Account", "reference to Application", "fk") is a reference to the
 //     entity its other words name, else to the one the field's name does
-//     ("account_id"), else an unknown string;
+//     ("account_id", "account"), else an unknown string (unless its notes
+//     name one; see typeField);
 //   - a type that is a string, UUID or integer, or none, of a field named
 //     after an entity and "_id" ("invoice_id") is a reference to it, since
 //     prototypes' IDs are strings;
@@ -100,6 +108,9 @@ func (p *planner) typeOf(written, snake string) (string, int, bool) {
 		}
 		if i := p.refByName(snake); i >= 0 {
 			return TypeReference, i, false
+		}
+		if i := p.find(strings.ReplaceAll(snake, "_", "-")); i >= 0 {
+			return TypeReference, i, false // a field named after its entity
 		}
 		return TypeString, 0, true
 	}
@@ -126,6 +137,27 @@ func (p *planner) refByName(snake string) int {
 		return -1
 	}
 	return p.find(strings.ReplaceAll(name, "_", "-"))
+}
+
+// refInNotes returns the entity a field's notes say it references
+// ("References an Invoice.", "refers to the line item"), or -1.
+func (p *planner) refInNotes(notes string) int {
+	w := words(notes)
+	for i, word := range w {
+		if word != "references" && word != "reference" && word != "refers" {
+			continue
+		}
+		rest := w[i+1:]
+		for len(rest) > 0 && refFiller[rest[0]] {
+			rest = rest[1:]
+		}
+		for n := min(len(rest), 3); n > 0; n-- {
+			if e := p.find(strings.Join(rest[:n], "-")); e >= 0 {
+				return e
+			}
+		}
+	}
+	return -1
 }
 
 // refMarkers are the words that make a type a reference; refFiller are

@@ -123,3 +123,24 @@ func TestErrorPath(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanReferencesInNotes(t *testing.T) {
+	tech := &artifact.TechSpec{Title: "Notes", Entities: []artifact.Entity{
+		{Name: "Invoice"},
+		{Name: "Line item", Fields: []artifact.Field{
+			{Name: "bill", Type: "string", Notes: "References an Invoice."},
+			{Name: "parent", Type: "reference", Notes: "Refers to the line item it splits."},
+			{Name: "memo", Type: "text", Notes: "References are free text."},
+			{Name: "count", Type: "integer", Notes: "References an invoice."},
+			{Name: "owner", Notes: "references nobody we know"},
+		}},
+	}}
+	api, err := Plan(tech, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"line_item.bill → invoice", "line_item.parent → line_item"}
+	if got := refs(api); !slices.Equal(got, want) {
+		t.Errorf("references\n got %q\nwant %q", got, want)
+	}
+}

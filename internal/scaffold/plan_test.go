@@ -458,6 +458,7 @@ func TestTypeOf(t *testing.T) {
 		{"reference to Line item", "x", TypeReference, 1, false},
 		{"references line_items", "x", TypeReference, 1, false},
 		{"fk", "account_id", TypeReference, 0, false},
+		{"reference", "line_item", TypeReference, 1, false},
 		{"fk", "x", TypeString, 0, true},
 		{"reference to Nobody", "x", TypeString, 0, true},
 		{"Account", "x", TypeReference, 0, false},
