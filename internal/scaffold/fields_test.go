@@ -27,7 +27,9 @@ func refs(api *API) []string {
 }
 
 func TestPlanRelationships(t *testing.T) {
-	rel := func(target, kind string) artifact.Relationship { return artifact.Relationship{Target: target, Kind: kind} }
+	rel := func(target, kind string) artifact.Relationship {
+		return artifact.Relationship{Target: target, Kind: kind}
+	}
 	tech := &artifact.TechSpec{Title: "Relations", Entities: []artifact.Entity{
 		{Name: "Account", Fields: []artifact.Field{{Name: "name", Required: true}},
 			Relationships: []artifact.Relationship{rel("Dogs", "has-many"), rel("Walker", "has-one"), rel("Tag", "many-to-many"), rel("Nobody", "belongs-to")}},
