@@ -47,7 +47,9 @@ var samples = []struct {
 			Stories:  "# User stories: Clinic Queue\n",
 			StoryIDs: []string{"US-001", "US-002"},
 		},
-		want: []string{"senior go engineer", "US-001, US-002", "# Technical requirements: Clinic Queue"},
+		want: []string{"senior go engineer", "US-001, US-002", "# Technical requirements: Clinic Queue",
+			// What a prototype of the domain is asked for.
+			"typed from the fields", "`unknown_reference`", "past participle", "one per story"},
 	},
 }
 

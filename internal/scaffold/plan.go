@@ -24,13 +24,19 @@ var builtinFields = []string{"id", "created_at", "updated_at"}
 //
 //   - Entities keep the spec's order; their names become identifiers by
 //     the rules of newIdent, made unique with a suffix 2, 3...
-//   - Fields drop id, created_at and updated_at; types map to string,
-//     integer, number, boolean or timestamp by their first word ("int64",
-//     "decimal(10,2)", "datetime"), anything else to string. Exactly one
-//     field per entity is Required, so generated validation has something
-//     to check without guessing at more: the first that is neither a
-//     timestamp nor a reference (a name ending in _id). An entity with no
-//     such field has none.
+//   - Fields drop id, created_at and updated_at and are typed from the
+//     spec's type (see typeOf): strings, numbers, booleans, dates and
+//     timestamps, URLs, emails, UUIDs, enums with the values the spec
+//     states, and references to other entities. A type Plan does not know
+//     is a string marked Unknown. When the spec says which fields are
+//     required, those are; when it says of none, the first field that is
+//     neither a date, a timestamp nor a reference is, so generated
+//     validation has something to check without guessing at more.
+//   - Relationships become references: an entity that belongs to another
+//     has a reference to it (required), one that has one or many others
+//     gives them a reference to it (optional), unless the spec's fields
+//     already have one; an owner that is an entity is a reference too.
+//     Many-to-many relationships are not built.
 //   - Every endpoint of the spec is served at the path the spec gives it,
 //     and no other route is: a prototype's route table is the spec's API
 //     section. The path loses only what no router reads: the query, the
@@ -45,7 +51,10 @@ var builtinFields = []string{"id", "created_at", "updated_at"}
 //     parameter, is a nested collection ("/invoices/{id}/line-items" binds
 //     to line items). A segment that names no entity becomes a new entity
 //     without fields, so no endpoint is lost. The parameter right after
-//     the collection is the endpoint's ID; other parameters only place it.
+//     the collection is the endpoint's ID. A nested collection's parent is
+//     its Parent when the parent is an entity of the data model or one an
+//     endpoint creates: the nested entity then has a reference to it, which
+//     the path sets. Other parameters only place the route.
 //   - The operation follows from method and shape: POST /x create, GET /x
 //     list, GET /x/{id} get, PATCH or PUT /x/{id} update (so is POST),
 //     DELETE /x/{id} delete, POST, PATCH or PUT /x/{id}/verb action, GET
@@ -53,12 +62,16 @@ var builtinFields = []string{"id", "created_at", "updated_at"}
 //     csv and list otherwise, POST /x/more create. PATCH, PUT or DELETE
 //     without an item parameter ("PATCH /users/me", "PUT /settings") are
 //     an update or delete of the entity's latest item. An endpoint with
-//     no path segment at all ("/") is bound to the first entity.
+//     no path segment at all ("/") is bound to the first entity. The
+//     spec's Action, when it names a state change ("cancel", "archive")
+//     rather than list, get, create, update or delete, makes an update or
+//     action endpoint that action. An action's Effect is in action.go.
 //   - Endpoints keep the spec's order. One whose method and path match an
 //     earlier one's, parameter names aside, is merged into it, stories
 //     and all.
 //   - Story IDs are upper-cased and deduplicated; when stories lists any,
 //     IDs it does not have are dropped, so tests name only real stories.
+//     Each story an endpoint traces has a test; see story.go.
 //   - A create's Location is the entity's first get endpoint whose path
 //     ends with its ID and whose other parameters the create's path has.
 //   - TestName is the operation and the entity ("CreateQueueEntry",
@@ -77,8 +90,9 @@ func Plan(tech *artifact.TechSpec, stories *artifact.Stories) (*API, error) {
 	}
 	p := newPlanner(tech.Title, stories)
 	for _, e := range tech.Entities {
-		p.addEntity(e.Name, e.Fields, "")
+		p.addEntity(e.Name, "")
 	}
+	p.specEntities = len(p.api.Entities)
 	var errs []error
 	mux := newRouteMux()
 	for _, ep := range tech.Endpoints {
@@ -92,7 +106,13 @@ func Plan(tech *artifact.TechSpec, stories *artifact.Stories) (*API, error) {
 	if len(p.api.Entities) == 0 {
 		return nil, ErrNoAPI
 	}
+	p.addFields(tech.Entities)
+	p.addRelationships(tech.Entities)
+	p.addParents()
+	p.addEffects()
 	p.addLocations()
+	p.addNeeds()
+	p.addStories(stories)
 	return p.api, nil
 }
 
@@ -100,6 +120,8 @@ func Plan(tech *artifact.TechSpec, stories *artifact.Stories) (*API, error) {
 type planner struct {
 	api      *API
 	entities *namer
+	// fieldNames are each entity's field names, by entity.
+	fieldNames []*namer
 	// byName finds an entity by its collection or kebab singular.
 	byName map[string]int
 	// routes finds an endpoint by "METHOD /path".
@@ -107,6 +129,12 @@ type planner struct {
 	tests  map[string]bool
 	// known are the stories' IDs, or nil to keep every ID.
 	known map[string]bool
+	// nested are the endpoints whose path names a parent collection, by
+	// index, until addParents resolves them.
+	nested map[int]route
+	// specEntities is the number of entities of the spec's data model,
+	// the first of API.Entities.
+	specEntities int
 }
 
 func newPlanner(title string, stories *artifact.Stories) *planner {
@@ -117,6 +145,7 @@ func newPlanner(title string, stories *artifact.Stories) *planner {
 		byName:   map[string]int{},
 		routes:   map[string]int{},
 		tests:    map[string]bool{},
+		nested:   map[int]route{},
 	}
 	if stories != nil && len(stories.Stories) > 0 {
 		p.known = map[string]bool{}
@@ -144,9 +173,10 @@ func slug(title string) string {
 	return s[:min(len(s), 60)]
 }
 
-// addEntity adds an entity and returns its index. A non-empty collection
-// is kept as the entity's URL segment, as the spec's paths spell it.
-func (p *planner) addEntity(name string, fields []artifact.Field, collection string) int {
+// addEntity adds an entity without fields and returns its index. A
+// non-empty collection is kept as the entity's URL segment, as the spec's
+// paths spell it.
+func (p *planner) addEntity(name, collection string) int {
 	i := len(p.api.Entities)
 	id := newIdent(name, fmt.Sprintf("Item%d", i+1))
 	plain := id.Kebab
@@ -159,69 +189,15 @@ func (p *planner) addEntity(name string, fields []artifact.Field, collection str
 		name = strings.ReplaceAll(id.Kebab, "-", " ")
 	}
 	p.api.Entities = append(p.api.Entities, Entity{
-		Name: name, Pascal: id.Pascal, Camel: id.Camel, Snake: id.Snake,
-		Collection: id.Collection, Fields: planFields(fields),
+		Name: name, Pascal: id.Pascal, Camel: id.Camel, Snake: id.Snake, Collection: id.Collection,
 	})
+	p.fieldNames = append(p.fieldNames, newNamer())
 	for _, k := range []string{id.Collection, id.Kebab, plain} {
 		if _, ok := p.byName[k]; !ok {
 			p.byName[k] = i
 		}
 	}
 	return i
-}
-
-// planFields names an entity's fields and types them; see Plan.
-func planFields(in []artifact.Field) []Field {
-	names := newNamer()
-	var out []Field
-	required := false
-	for j, f := range in {
-		id := newIdent(f.Name, fmt.Sprintf("field%d", j+1))
-		if slices.Contains(builtinFields, id.Snake) {
-			continue
-		}
-		id.Kebab, id.Collection = "", "" // a field has no URL of its own
-		id = names.unique(id)
-		name := oneLine(f.Name)
-		if words(name) == nil {
-			name = id.Snake
-		}
-		fld := Field{Name: name, Pascal: id.Pascal, Camel: id.Camel, Snake: id.Snake, Type: fieldType(f.Type)}
-		if !required && fld.Type != "timestamp" && !strings.HasSuffix(fld.Snake, "_id") {
-			fld.Required, required = true, true
-		}
-		out = append(out, fld)
-	}
-	return out
-}
-
-// fieldTypes maps the first word of a spec's type to the plan's type.
-var fieldTypes = func() map[string]string {
-	m := map[string]string{}
-	for typ, spellings := range map[string]string{
-		"integer":   "integer int uint long short bigint smallint tinyint serial bigserial count",
-		"number":    "number float double decimal numeric real money currency",
-		"boolean":   "boolean bool",
-		"timestamp": "timestamp timestamptz datetime date time instant",
-	} {
-		for _, s := range strings.Fields(spellings) {
-			m[s] = typ
-		}
-	}
-	return m
-}()
-
-// fieldType maps a spec's type to one of the plan's, string by default.
-func fieldType(t string) string {
-	t = strings.ToLower(strings.TrimSpace(t))
-	end := strings.IndexFunc(t, func(r rune) bool { return r < 'a' || r > 'z' })
-	if end >= 0 {
-		t = t[:end]
-	}
-	if typ, ok := fieldTypes[t]; ok {
-		return typ
-	}
-	return "string"
 }
 
 // oneLine collapses runs of white space, newlines included, to one space.
@@ -260,10 +236,32 @@ func (p *planner) addSpecEndpoint(se artifact.Endpoint, mux *routeMux) error {
 		// ".../send.json" is "send-json".
 		ep.Action, extra = strings.Join(segWords(strings.Join(r.rest, "-")), "-"), nil
 	}
+	if a := stateChange(se.Action); a != "" && r.id != "" && (ep.Op == OpAction || ep.Op == OpUpdate) {
+		// The spec names the state change the route makes.
+		ep.Op, ep.Action, extra = OpAction, a, nil
+	}
 	ep.TestName = p.testName(ep, p.api.Entities[ep.Entity], extra)
+	if r.parent != "" {
+		p.nested[len(p.api.Endpoints)] = r
+	}
 	p.routes[key] = len(p.api.Endpoints)
 	p.api.Endpoints = append(p.api.Endpoints, ep)
 	return nil
+}
+
+// crudWords are the spec's names for what an endpoint does that are not
+// a state change.
+var crudWords = set(`list index search filter browse get read show view fetch create add new
+	insert post update edit patch put replace change modify save delete remove destroy export`)
+
+// stateChange is the spec's Action of an endpoint in kebab case when it
+// names a state change ("Mark paid" is "mark-paid"), or "".
+func stateChange(action string) string {
+	w := words(action)
+	if len(w) == 0 || crudWords[w[0]] && len(w) == 1 {
+		return ""
+	}
+	return strings.Join(w, "-")
 }
 
 // mergeStories adds the stories an endpoint does not list yet.
@@ -283,14 +281,25 @@ func cmpOr(s, def string) string {
 }
 
 // hasEntity says a collection segment names an entity.
-func (p *planner) hasEntity(coll string) bool {
-	_, ok := p.byName[coll]
-	if !ok && coll != "" {
-		w := strings.Split(coll, "-")
-		w[len(w)-1] = plural.Singular(w[len(w)-1])
-		_, ok = p.byName[strings.Join(w, "-")]
+func (p *planner) hasEntity(coll string) bool { return p.find(coll) >= 0 }
+
+// find returns the index of the entity a kebab-case name or collection
+// names ("line-item", "line-items"), or -1.
+func (p *planner) find(name string) int {
+	if i, ok := p.byName[name]; ok {
+		return i
 	}
-	return ok
+	if name == "" {
+		return -1
+	}
+	// plural.Singular undoes pluralWord, "criterions" and "personnels"
+	// included; it guesses where English is ambiguous ("buses", "causes").
+	w := strings.Split(name, "-")
+	w[len(w)-1] = plural.Singular(w[len(w)-1])
+	if i, ok := p.byName[strings.Join(w, "-")]; ok {
+		return i
+	}
+	return -1
 }
 
 // entityFor returns the index of the entity a path's first segment names,
@@ -302,18 +311,13 @@ func (p *planner) entityFor(coll string) int {
 		}
 		coll = "items"
 	}
-	if i, ok := p.byName[coll]; ok {
+	if i := p.find(coll); i >= 0 {
 		return i
 	}
-	// plural.Singular undoes pluralWord, "criterions" and "personnels"
-	// included; it guesses where English is ambiguous ("buses", "causes"),
-	// and the entity keeps the collection as the spec wrote it.
+	// The entity keeps the collection as the spec wrote it.
 	w := strings.Split(coll, "-")
 	w[len(w)-1] = plural.Singular(w[len(w)-1])
-	if i, ok := p.byName[strings.Join(w, "-")]; ok {
-		return i
-	}
-	return p.addEntity(strings.Join(w, " "), nil, coll)
+	return p.addEntity(strings.Join(w, " "), coll)
 }
 
 // testName names an endpoint's test after its operation and entity, with
@@ -347,6 +351,11 @@ func (p *planner) testName(ep Endpoint, e Entity, extra []string) string {
 	if !isUpper(name[0]) {
 		name = "Do" + name // an action named with digits: "POST /x/{id}/2fa"
 	}
+	return p.uniqueTest(name)
+}
+
+// uniqueTest returns name, or name with a number when a test has it.
+func (p *planner) uniqueTest(name string) string {
 	unique := name
 	for i := 2; p.tests[unique]; i++ {
 		unique = fmt.Sprintf("%s%d", name, i)

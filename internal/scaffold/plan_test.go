@@ -162,23 +162,19 @@ func checkAPI(t *testing.T, api *API) {
 			seen[k] = true
 		}
 		fields := map[string]bool{}
-		required := 0
 		for _, f := range e.Fields {
 			checkIdent(t, f.Name, ident{f.Pascal, f.Camel, f.Snake, "x", "x"})
 			if fields[f.Snake] || slices.Contains(builtinFields, f.Snake) {
 				t.Errorf("entity %q: field %q is taken", e.Name, f.Snake)
 			}
 			fields[f.Snake] = true
-			if !slices.Contains([]string{"string", "integer", "number", "boolean", "timestamp"}, f.Type) {
+			if !slices.Contains(FieldTypes, f.Type) {
 				t.Errorf("entity %q: field %q has type %q", e.Name, f.Snake, f.Type)
 			}
-			if f.Required {
-				required++
-			}
 		}
-		if required > 1 {
-			t.Errorf("entity %q has %d required fields", e.Name, required)
-		}
+	}
+	if err := api.CheckDomain(); err != nil {
+		t.Error(err)
 	}
 	routes, tests := map[string]bool{}, map[string]bool{}
 	for _, ep := range api.Endpoints {
@@ -232,9 +228,36 @@ func checkAPI(t *testing.T, api *API) {
 
 // planJSON is api as indented JSON, as testdata/plan/*.golden.json holds
 // it.
+// planJSON writes an API as JSON for a golden file, with Ref on every
+// reference, whatever its value, and on no other field.
 func planJSON(t *testing.T, api *API) []byte {
 	t.Helper()
-	got, err := json.MarshalIndent(api, "", "  ")
+	type field struct {
+		Field
+		Ref *int `json:",omitempty"`
+	}
+	type entity struct {
+		Entity
+		Fields []field
+	}
+	view := struct {
+		Title, Slug string
+		Entities    []entity
+		Endpoints   []Endpoint
+		Stories     []Story `json:",omitempty"`
+	}{Title: api.Title, Slug: api.Slug, Endpoints: api.Endpoints, Stories: api.Stories}
+	for _, e := range api.Entities {
+		ev := entity{Entity: e}
+		for _, f := range e.Fields {
+			fv := field{Field: f}
+			if f.Type == TypeReference {
+				fv.Ref = &f.Ref
+			}
+			ev.Fields = append(ev.Fields, fv)
+		}
+		view.Entities = append(view.Entities, ev)
+	}
+	got, err := json.MarshalIndent(view, "", "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -417,17 +440,51 @@ func TestPlanFields(t *testing.T) {
 	checkAPI(t, api)
 }
 
-func TestFieldType(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"string", "string"}, {"Text", "string"}, {"uuid", "string"}, {"", "string"}, {"blob", "string"},
-		{"integer", "integer"}, {"int", "integer"}, {"int64", "integer"}, {"BIGINT", "integer"}, {"uint32", "integer"},
-		{"number", "number"}, {"float64", "number"}, {"decimal(10,2)", "number"}, {"money", "number"},
-		{"boolean", "boolean"}, {"bool", "boolean"},
-		{"timestamp", "timestamp"}, {"datetime", "timestamp"}, {"date-time", "timestamp"}, {" Timestamp with time zone", "timestamp"},
+func TestTypeOf(t *testing.T) {
+	p := newPlanner("Types", nil)
+	for _, name := range []string{"Account", "Line item", "List"} {
+		p.addEntity(name, "")
+	}
+	tests := []struct {
+		in, field string
+		want      string
+		ref       int
+		unknown   bool
+	}{
+		{"string", "x", TypeString, 0, false}, {"Text", "x", TypeString, 0, false}, {"", "x", TypeString, 0, false},
+		{"varchar(255)", "x", TypeString, 0, false},
+		{"blob", "x", TypeString, 0, true}, {"geography(Point, 4326)", "x", TypeString, 0, true},
+		{"time", "x", TypeString, 0, true}, {"string[]", "x", TypeString, 0, true}, {"list of tags", "x", TypeString, 0, true},
+		{"integer", "x", TypeInteger, 0, false}, {"int", "x", TypeInteger, 0, false}, {"int64", "x", TypeInteger, 0, false},
+		{"BIGINT", "x", TypeInteger, 0, false}, {"uint32", "x", TypeInteger, 0, false},
+		{"number", "x", TypeNumber, 0, false}, {"float64", "x", TypeNumber, 0, false}, {"decimal(10,2)", "x", TypeNumber, 0, false},
+		{"money", "x", TypeNumber, 0, false},
+		{"boolean", "x", TypeBoolean, 0, false}, {"bool", "x", TypeBoolean, 0, false},
+		{"date", "x", TypeDate, 0, false},
+		{"timestamp", "x", TypeTimestamp, 0, false}, {"datetime", "x", TypeTimestamp, 0, false},
+		{"date-time", "x", TypeTimestamp, 0, false}, {" Timestamp with time zone", "x", TypeTimestamp, 0, false},
+		{"timestamptz", "x", TypeTimestamp, 0, false},
+		{"url", "x", TypeURL, 0, false}, {"URI", "x", TypeURL, 0, false},
+		{"email", "x", TypeEmail, 0, false}, {"e-mail", "x", TypeEmail, 0, false},
+		{"uuid", "x", TypeUUID, 0, false}, {"enum", "x", TypeEnum, 0, false},
+		{"uuid, references Account", "owner_id", TypeReference, 0, false},
+		{"reference to Line item", "x", TypeReference, 1, false},
+		{"references line_items", "x", TypeReference, 1, false},
+		{"fk", "account_id", TypeReference, 0, false},
+		{"reference", "line_item", TypeReference, 1, false},
+		{"fk", "x", TypeString, 0, true},
+		{"reference to Nobody", "x", TypeString, 0, true},
+		{"Account", "x", TypeReference, 0, false},
+		{"List", "x", TypeReference, 2, false},
+		{"uuid", "account_id", TypeReference, 0, false}, {"", "line_item_id", TypeReference, 1, false},
+		{"integer", "account_id", TypeReference, 0, false},
+		{"boolean", "account_id", TypeBoolean, 0, false},
+		{"uuid", "nobody_id", TypeUUID, 0, false},
 	}
 	for _, tt := range tests {
-		if got := fieldType(tt.in); got != tt.want {
-			t.Errorf("fieldType(%q) = %q, want %q", tt.in, got, tt.want)
+		typ, ref, unknown := p.typeOf(tt.in, tt.field)
+		if typ != tt.want || ref != tt.ref || unknown != tt.unknown {
+			t.Errorf("typeOf(%q, %q) = %q, %d, %v; want %q, %d, %v", tt.in, tt.field, typ, ref, unknown, tt.want, tt.ref, tt.unknown)
 		}
 	}
 }
@@ -543,14 +600,32 @@ func TestPlanRefusesWhatItCannotServe(t *testing.T) {
 // must also register with a real http.ServeMux, which panics on two
 // patterns that conflict.
 func FuzzPlan(f *testing.F) {
-	f.Add("Queue entry", "first name", "POST", "/queue-entries", "GET", "/queue-entries/{id}", "PATCH", "/x/{a}/y/{b}")
-	f.Add("class", "type", "get", "/api/v1/classes/export.csv", "DELETE", "/classes", "POST", "/classes/:id/void")
-	f.Add("", "", "PUT", "/", "GET", "/{id}", "POST", "/a/b/c/d")
-	f.Add("日本", "2FA", "GET", "/x/{id}", "GET", "/x/export", "GET", "/x/{id}/export")
-	f.Fuzz(func(t *testing.T, entity, field, m1, p1, m2, p2, m3, p3 string) {
-		tech := &artifact.TechSpec{Title: entity, Entities: []artifact.Entity{{Name: entity, Fields: []artifact.Field{{Name: field}, {Name: field}}}}}
-		for _, ep := range [][2]string{{m1, p1}, {m2, p2}, {m3, p3}} {
-			tech.Endpoints = append(tech.Endpoints, artifact.Endpoint{Method: ep[0], Path: ep[1], Summary: ep[1]})
+	f.Add("Queue entry", "first name", "POST", "/queue-entries", "GET", "/queue-entries/{id}", "PATCH", "/x/{a}/y/{b}", "enum", "cancelled", "belongs-to", "cancel")
+	f.Add("class", "type", "get", "/api/v1/classes/export.csv", "DELETE", "/classes", "POST", "/classes/:id/void", "reference to class", "voided", "has-many", "")
+	f.Add("", "", "PUT", "/", "GET", "/{id}", "POST", "/a/b/c/d", "", "", "", "Mark paid")
+	f.Add("日本", "2FA", "GET", "/x/{id}", "GET", "/x/export", "GET", "/x/{id}/export", "uuid, references 日本", "日本", "has-one", "日本")
+	f.Add("Line item", "invoice_id", "POST", "/invoices/{invoiceId}/line-items", "GET", "/invoices/{i}/line-items/{id}", "PATCH", "/line-items/{id}", "Invoice", "x", "many-to-many", "approve")
+	f.Fuzz(func(t *testing.T, entity, field, m1, p1, m2, p2, m3, p3, typ, value, relation, action string) {
+		tech := &artifact.TechSpec{Title: entity, Entities: []artifact.Entity{
+			{Name: entity, Owner: field, Fields: []artifact.Field{
+				{Name: field, Type: typ, Required: len(value)%2 == 0, Enum: []string{value, action}},
+				{Name: field, Type: entity},
+				{Name: "status", Type: "enum", Enum: []string{value + "ed", action + "d", action + "ed"}},
+			}, Relationships: []artifact.Relationship{{Target: field, Kind: relation}, {Target: entity, Kind: relation}}},
+			{Name: field, Fields: []artifact.Field{{Name: entity + " id", Type: typ}}, Relationships: []artifact.Relationship{{Target: entity, Kind: "belongs-to"}}},
+		}}
+		for i, ep := range [][2]string{{m1, p1}, {m2, p2}, {m3, p3}} {
+			tech.Endpoints = append(tech.Endpoints, artifact.Endpoint{Method: ep[0], Path: ep[1], Summary: ep[1],
+				Action: []string{"", action, value}[i], Stories: []string{"US-001"}})
+		}
+		stories := &artifact.Stories{Stories: []artifact.Story{{ID: "US-001", Criteria: []artifact.Criterion{
+			{ID: "AC-001.1", Kind: "error", Then: "it is rejected without the " + field},
+		}}}}
+		if _, err := Plan(tech, stories); err != nil {
+			var epErr *EndpointError
+			if !errors.As(err, &epErr) {
+				t.Fatalf("with stories: %v", err)
+			}
 		}
 		api, err := Plan(tech, nil)
 		var epErr *EndpointError
@@ -593,4 +668,140 @@ func FuzzPlan(f *testing.F) {
 			t.Errorf("not deterministic")
 		}
 	})
+}
+
+// loadRich parses the rich domain's tech spec and stories in testdata.
+func loadRich(t *testing.T) (*artifact.TechSpec, *artifact.Stories) {
+	t.Helper()
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join("testdata", "rich", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	tech, err := artifact.ParseTech(read("tech.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, err := artifact.ParseStories(read("stories.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tech.Unparsed()) > 0 || len(stories.Unparsed()) > 0 {
+		t.Fatalf("testdata/rich has text the parsers do not read: %v %v", tech.Unparsed(), stories.Unparsed())
+	}
+	return tech, stories
+}
+
+// TestPlanRich checks what the plan makes of a spec with a rich data
+// model: typed fields, required ones as the spec says, enums, references
+// from a belongs-to and a has-many relationship, a nested route resolved
+// through its parent, actions that set an enum or record their time, and
+// a test per story with the invalid requests its error criteria call for.
+func TestPlanRich(t *testing.T) {
+	api, err := Plan(loadRich(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkAPI(t, api)
+	golden.Check(t, filepath.Join("testdata", "plan", "rich.golden.json"), planJSON(t, api))
+
+	var fields []string
+	for _, e := range api.Entities {
+		for _, f := range e.Fields {
+			s := e.Snake + "." + f.Snake + " " + f.Type
+			switch {
+			case f.Type == TypeReference:
+				s += " → " + api.Entities[f.Ref].Snake
+			case f.Type == TypeEnum:
+				s += fmt.Sprint(" ", len(f.Enum))
+			}
+			for _, flag := range []struct {
+				on   bool
+				word string
+			}{{f.Required, "required"}, {f.Unknown, "unknown"}, {f.Managed, "managed"}} {
+				if flag.on {
+					s += " " + flag.word
+				}
+			}
+			fields = append(fields, s)
+		}
+	}
+	want := []string{
+		"board.name string required", "board.color enum 3",
+		"application.company_name string required", "application.target_role string required",
+		"application.offer_url url", "application.contact_email email", "application.status enum 6 required",
+		"application.priority enum 3", "application.applied_on date required", "application.salary number",
+		"application.remote boolean", "application.external_ref uuid", "application.notes string",
+		"application.location string unknown", "application.board_id reference → board",
+		"application.reminded_at timestamp managed",
+		"interview.scheduled_at timestamp required", "interview.kind enum 3 required", "interview.interviewer string",
+		"interview.status enum 3 required", "interview.rounds integer",
+		"interview.application_id reference → application required",
+	}
+	if !slices.Equal(fields, want) {
+		t.Errorf("fields\n got %q\nwant %q", fields, want)
+	}
+
+	var eps []string
+	for _, ep := range api.Endpoints {
+		s := ep.Method + " " + ep.Path + ": " + ep.Op
+		if ep.Parent != nil {
+			s += fmt.Sprintf(" under %s {%s} by %s", api.Entities[ep.Parent.Entity].Snake, ep.Parent.Param,
+				api.Entities[ep.Entity].Fields[ep.Parent.Field].Snake)
+		}
+		if ep.Effect != nil {
+			s += " sets " + api.Entities[ep.Entity].Fields[ep.Effect.Field].Snake + " " + cmpOr(ep.Effect.Value, "now")
+		}
+		for _, n := range ep.Needs {
+			s += " needs " + api.Entities[n].Snake
+		}
+		eps = append(eps, s)
+	}
+	wantEps := []string{
+		"POST /boards: create",
+		"GET /boards: list",
+		"POST /applications: create needs board",
+		"GET /applications: list",
+		"GET /applications/{applicationId}: get",
+		"PATCH /applications/{applicationId}: update needs board",
+		"DELETE /applications/{applicationId}: delete",
+		"POST /applications/{applicationId}/withdraw: action sets status withdrawn",
+		"POST /applications/{applicationId}/archive: action sets status archived",
+		"POST /applications/{applicationId}/remind: action sets reminded_at now",
+		"POST /applications/{applicationId}/interviews: create under application {applicationId} by application_id needs application",
+		"GET /applications/{applicationId}/interviews: list under application {applicationId} by application_id needs application",
+		"GET /applications/{applicationId}/interviews/{interviewId}: get under application {applicationId} by application_id",
+		"PATCH /applications/{applicationId}/interviews/{interviewId}: update under application {applicationId} by application_id needs application",
+		"POST /applications/{applicationId}/interviews/{interviewId}/cancel: action under application {applicationId} by application_id sets status Cancelled",
+	}
+	if !slices.Equal(eps, wantEps) {
+		t.Errorf("endpoints\n got %q\nwant %q", eps, wantEps)
+	}
+
+	var stories []string
+	for _, s := range api.Stories {
+		line := s.ID + " " + s.TestName + fmt.Sprintf(" %d steps", len(s.Steps))
+		for _, in := range s.Invalid {
+			ep := api.Endpoints[in.Endpoint]
+			line += fmt.Sprintf("; %s %s %s", ep.Method, api.Entities[ep.Entity].Fields[in.Field].Snake, in.Kind)
+		}
+		if len(s.Unchecked) > 0 {
+			line += "; unchecked " + strings.Join(s.Unchecked, ", ")
+		}
+		stories = append(stories, line)
+	}
+	wantStories := []string{
+		// AC-001.2 names the company name, AC-001.3 the status.
+		"US-001 StoryUS001 2 steps; POST company_name missing; POST status enum; POST board_id reference",
+		"US-002 StoryUS002 4 steps; unchecked AC-002.3",
+		"US-003 StoryUS003 3 steps",
+		// AC-004.2 names the kind; the path sets application_id.
+		"US-004 StoryUS004 5 steps; POST kind missing; POST kind enum; PATCH kind enum",
+		"US-005 StoryUS005 2 steps",
+	}
+	if !slices.Equal(stories, wantStories) {
+		t.Errorf("stories\n got %q\nwant %q", stories, wantStories)
+	}
 }

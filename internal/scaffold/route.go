@@ -241,6 +241,9 @@ type route struct {
 	coll string   // the collection segment in kebab case; "" for none
 	id   string   // the parameter naming the item, "" for none
 	rest []string // the literal segments after it, in kebab case; see literal
+	// parent and parentID are, for a nested collection, the collection
+	// before it and the parameter naming its item.
+	parent, parentID string
 }
 
 // bind reduces a path to its route. An "api" or version ("v1") prefix and
@@ -248,14 +251,19 @@ type route struct {
 // left is the collection and a parameter right after it the item. After
 // an item, a segment that names a known entity, or that a parameter
 // follows, is a nested collection ("/invoices/{id}/line-items/{lineId}"
-// is a line item), the parent's parameter then only placing it.
+// is a line item), under its parent: the collection and parameter
+// before it.
 func (p *planner) bind(segs []Segment) route {
 	for len(segs) > 0 && (segs[0].Param || len(segs) > 1 && isPrefix(literal(segs[0].Text))) {
 		segs = segs[1:]
 	}
 	var r route
 	for len(segs) > 0 {
+		prev := r
 		r = route{coll: collKey(segs[0].Text)}
+		if prev.coll != "" {
+			r.parent, r.parentID = prev.coll, prev.id
+		}
 		segs = segs[1:]
 		if len(segs) > 0 && segs[0].Param {
 			r.id, segs = segs[0].Text, segs[1:]

@@ -26,10 +26,29 @@ func ep(method, path, op string, entity int, test string, stories ...string) sca
 	return e
 }
 
-func action(path, name string, entity int, test string, stories ...string) scaffold.Endpoint {
+// action makes an action endpoint that sets field k of its entity to
+// value, or records its time there when value is "".
+func action(path, name string, entity, k int, value, test string, stories ...string) scaffold.Endpoint {
 	e := ep("POST", path, scaffold.OpAction, entity, test, stories...)
 	e.Action = name
+	e.Effect = &scaffold.Effect{Field: k, Value: value}
 	return e
+}
+
+// recorded is a timestamp field the server keeps for an action.
+func recorded(pascal, camel, snake string) scaffold.Field {
+	f := fld(pascal, camel, snake, scaffold.TypeTimestamp, false)
+	f.Managed = true
+	return f
+}
+
+// enum is an enum field with the values.
+func enum(pascal, camel, snake string, required bool, values ...string) scaffold.Field {
+	f := fld(pascal, camel, snake, scaffold.TypeEnum, required)
+	for _, v := range values {
+		f.Enum = append(f.Enum, scaffold.EnumValue{Value: v, Pascal: strings.ToUpper(v[:1]) + v[1:]})
+	}
+	return f
 }
 
 // smallAPI is the golden-file API: one entity, three endpoints.
@@ -68,6 +87,7 @@ func everyOpAPI() *scaffold.API {
 					fld("Paid", "paid", "paid", "boolean", false),
 					fld("DueAt", "dueAt", "due_at", "timestamp", false),
 					fld("Lines", "lines", "lines", "integer", false),
+					enum("Status", "status", "status", false, "draft", "finalized", "voided"),
 				}},
 			{Name: "Customer", Pascal: "Customer", Camel: "customer", Snake: "customer", Collection: "customers",
 				Fields: []scaffold.Field{fld("Branding", "branding", "branding", "string", true)}},
@@ -82,8 +102,8 @@ func everyOpAPI() *scaffold.API {
 			ep("GET", "/invoices/{id}", scaffold.OpGet, 0, "GetInvoice", "US-003"),
 			ep("PATCH", "/invoices/{id}", scaffold.OpUpdate, 0, "UpdateInvoice", "US-001"),
 			ep("DELETE", "/invoices/{id}", scaffold.OpDelete, 0, "DeleteInvoice"),
-			action("/invoices/{id}/finalize", "finalize", 0, "FinalizeInvoice", "US-001"),
-			action("/invoices/{id}/void", "void", 0, "VoidInvoice", "US-001"),
+			action("/invoices/{id}/finalize", "finalize", 0, 5, "finalized", "FinalizeInvoice", "US-001"),
+			action("/invoices/{id}/void", "void", 0, 5, "voided", "VoidInvoice", "US-001"),
 			ep("PUT", "/customers/{id}", scaffold.OpUpdate, 1, "UpdateCustomer", "US-005"),
 			ep("GET", "/audit-log-entries", scaffold.OpList, 2, "ListAuditLogEntries", "US-007"),
 			ep("GET", "/audit-log-entries/export", scaffold.OpExport, 2, "ExportAuditLogEntries", "US-007"),
@@ -112,6 +132,8 @@ func awkwardAPI() *scaffold.API {
 					fld("Status", "status", "status", "integer", false),
 					fld("Func", "func_", "func", "string", false),
 					fld("UnknownField", "unknownField", "unknown_field", "string", false),
+					recorded("CanceledAt", "canceledAt", "canceled_at"),
+					recorded("MarkedFullAt", "markedFullAt", "marked_full_at"),
 				}},
 			{Name: "Test run", Pascal: "TestRun", Camel: "testRun", Snake: "test_run", Collection: "test-runs",
 				Fields: []scaffold.Field{fld("Map", "map_", "map", "boolean", false)}},
@@ -120,8 +142,8 @@ func awkwardAPI() *scaffold.API {
 			ep("POST", "/classes", scaffold.OpCreate, 0, "CreateClass_", "US-001"),
 			ep("GET", "/classes/{id}", scaffold.OpGet, 0, "GetClass_", "US-001"),
 			ep("PATCH", "/classes/{id}", scaffold.OpUpdate, 0, "UpdateClass_", "US-002"),
-			action("/classes/{id}/cancel", "cancel", 0, "CancelClass_", "US-003"),
-			action("/classes/{id}/mark-full", "mark-full", 0, "MarkFullClass_", "US-003"),
+			action("/classes/{id}/cancel", "cancel", 0, 8, "", "CancelClass_", "US-003"),
+			action("/classes/{id}/mark-full", "mark-full", 0, 9, "", "MarkFullClass_", "US-003"),
 			ep("GET", "/classes/export", scaffold.OpExport, 0, "ExportClasses", "US-004"),
 			ep("POST", "/test-runs", scaffold.OpCreate, 1, "CreateTestRun", "US-005"),
 			ep("GET", "/test-runs", scaffold.OpList, 1, "ListTestRuns", "US-005"),
@@ -144,6 +166,7 @@ func clashAPI() *scaffold.API {
 					fld("Title", "title", "title", "string", true),
 					fld("ID", "iD", "i_d", "string", false),
 					fld("Status", "state", "state", "integer", false),
+					recorded("ArchivedAt", "archivedAt", "archived_at"),
 				}},
 			{Name: "Note input", Pascal: "NoteInput", Camel: "noteInput", Snake: "note_input", Collection: "note-inputs",
 				Fields: []scaffold.Field{fld("Value", "value", "value", "number", true)}},
@@ -153,7 +176,7 @@ func clashAPI() *scaffold.API {
 			ep("GET", "/notes/missing", scaffold.OpList, 0, "ListMissingNotes"),
 			ep("GET", "/notes/{id}", scaffold.OpGet, 0, "GetNote"),
 			ep("POST", "/notes", scaffold.OpCreate, 0, "CreateNote"),
-			action("/notes/{id}/archive", "archive", 0, "RejectsInvalidInput"),
+			action("/notes/{id}/archive", "archive", 0, 3, "", "RejectsInvalidInput"),
 			ep("POST", "/note-inputs", scaffold.OpCreate, 1, "CreateNoteInput"),
 			ep("PUT", "/note-inputs/{id}", scaffold.OpUpdate, 1, "ReplaceNoteInput"),
 			ep("GET", "/stores", scaffold.OpList, 2, "ListStores"),

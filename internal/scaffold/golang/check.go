@@ -49,14 +49,46 @@ func check(api *scaffold.API) error {
 		if err := checkEntity(e, names); err != nil {
 			return fmt.Errorf("entity %q: %w", e.Name, err)
 		}
+		if err := checkEnums(e); err != nil {
+			return fmt.Errorf("entity %q: %w", e.Name, err)
+		}
 	}
 	for i, ep := range api.Endpoints {
 		if err := checkEndpoint(api, ep, names); err != nil {
 			return fmt.Errorf("endpoint %d (%s %s): %w", i+1, ep.Method, ep.Path, err)
 		}
 	}
+	for _, s := range api.Stories {
+		if err := checkStory(s, names); err != nil {
+			return fmt.Errorf("story %s: %w", s.ID, err)
+		}
+	}
+	if err := api.CheckDomain(); err != nil {
+		return err
+	}
 	_, err := newMux(api.Endpoints)
 	return err
+}
+
+// checkStory holds a story's test to a Go test name of its own.
+func checkStory(s scaffold.Story, n names) error {
+	if !isIdent(s.TestName) || unicode.IsLower(firstRune(s.TestName)) {
+		return fmt.Errorf("test name %q does not make a Go test name", s.TestName)
+	}
+	return n.add("Test"+s.TestName, "story "+s.ID)
+}
+
+// checkEnums holds each enum value's name to one that makes a Go
+// identifier after its type's name.
+func checkEnums(e scaffold.Entity) error {
+	for _, f := range e.Fields {
+		for _, v := range f.Enum {
+			if !isIdent("X" + v.Pascal) {
+				return fmt.Errorf("field %q: value %q is named %q, which is not part of a Go identifier", f.Name, v.Value, v.Pascal)
+			}
+		}
+	}
+	return nil
 }
 
 // names are the package-level names the API gives the generated code,

@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -10,12 +11,17 @@ import (
 // entity is a stored resource and the code the templates emit for it.
 type entity struct {
 	scaffold.Entity
-	// Fields are the spec's fields, plus status when an action needs it;
-	// Status is the field actions set, or nil.
+	// Fields are the plan's fields; Inputs those a client sets, the others
+	// being the timestamps actions record.
 	Fields []*field
-	Status *field
-	// Used says an endpoint serves the entity, so the server keeps a store.
-	Used bool
+	Inputs []*field
+	// Enums are its enum fields, each with a Go type of its own.
+	Enums []*field
+	// Refs are its input fields that name another entity's item.
+	Refs []*field
+	// Stored says the server keeps a store for it: an endpoint serves it,
+	// or a reference or a nested route names its items.
+	Stored bool
 	// HasInput says the code needs the input body type: a create or update
 	// endpoint decodes it, or a test seeds the store with it. Decoded says
 	// an endpoint decodes it, so it needs validate.
@@ -23,20 +29,19 @@ type entity struct {
 	Decoded  bool
 	// Export says csvHeader and csvRow are needed.
 	Export bool
-	// Seed says tests need a stored item; Create is the endpoint that
-	// makes one over HTTP, or nil when the test writes to the store.
-	Seed   bool
-	Create *endpoint
+	// Seed says tests store items of it.
+	Seed bool
 	// Sample and Update are JSON bodies with every input field set, to
 	// create an item and then to change every field.
 	Sample string
 	Update string
 
 	// The Go names of the entity's code, unique in the package: the
-	// server's store field, the input type, the tests' seed function and
-	// their sample bodies.
+	// server's store field, the input type, the server's method that
+	// checks references, the tests' seed function and their sample bodies.
 	Store       string
 	Input       string
+	CheckRefs   string
 	SeedFunc    string
 	SampleConst string
 	UpdateConst string
@@ -49,9 +54,19 @@ type field struct {
 	scaffold.Field
 	// GoName is the struct field's name: Pascal, unless the struct has it.
 	GoName string
+	// GoType is the stored field's type, InType the input's (the one a
+	// pointer to it holds).
 	GoType string
-	// Input is false for a status the generator added: only actions set it.
-	Input bool
+	// Note is the comment beside it, "" for none.
+	Note string
+	// Target is the entity a reference names, else nil.
+	Target *entity
+	// Values are an enum's constants; Message says which values it takes.
+	Values  []enumValue
+	Message string
+	// Time says the field holds a time.Time (a pointer for one an action
+	// sets).
+	Time bool
 	// CSV is the Go expression that formats the field of item v for CSV.
 	CSV string
 	// SampleJSON and UpdateJSON are JSON values for the samples.
@@ -59,77 +74,125 @@ type field struct {
 	UpdateJSON string
 }
 
-// goTypes maps the plan's field types to Go types.
-var goTypes = map[string]string{
-	"string":    "string",
-	"integer":   "int64",
-	"number":    "float64",
-	"boolean":   "bool",
-	"timestamp": "time.Time",
+// enumValue is one constant of an enum type.
+type enumValue struct {
+	Const string
+	Value string
 }
 
-func newEntity(e scaffold.Entity, pkg namer) *entity {
+// goTypes maps the plan's field types to Go types; an enum has a type of
+// its own, and the types a JSON string holds are strings checked by
+// validate.
+var goTypes = map[string]string{
+	scaffold.TypeString:    "string",
+	scaffold.TypeInteger:   "int64",
+	scaffold.TypeNumber:    "float64",
+	scaffold.TypeBoolean:   "bool",
+	scaffold.TypeDate:      "string",
+	scaffold.TypeTimestamp: "time.Time",
+	scaffold.TypeURL:       "string",
+	scaffold.TypeEmail:     "string",
+	scaffold.TypeUUID:      "string",
+	scaffold.TypeEnum:      "",
+	scaffold.TypeReference: "string",
+}
+
+// checks are the functions validate calls for a type a JSON string holds,
+// and what they say of a value they refuse.
+var checks = map[string]struct{ fn, want string }{
+	scaffold.TypeDate:  {"isDate", "must be a date such as 2024-05-01"},
+	scaffold.TypeURL:   {"isURL", "must be an absolute http or https URL"},
+	scaffold.TypeEmail: {"isEmail", "must be an email address"},
+	scaffold.TypeUUID:  {"isUUID", "must be a UUID such as 123e4567-e89b-42d3-a456-426614174000"},
+}
+
+func newEntity(api *scaffold.API, i int, pkg namer) *entity {
+	e := api.Entities[i]
 	v := &entity{
 		Entity:      e,
 		Store:       pkg.take(e.Camel + "Store"),
 		Input:       pkg.take(e.Pascal + "Input"),
+		CheckRefs:   pkg.take("check" + e.Pascal + "Refs"),
 		SeedFunc:    pkg.take("seed" + e.Pascal),
 		SampleConst: pkg.take(e.Camel + "Sample"),
 		UpdateConst: pkg.take(e.Camel + "Update"),
 		fieldNames:  namer{"ID": true, "CreatedAt": true, "UpdatedAt": true},
 	}
-	for _, f := range e.Fields {
-		v.Fields = append(v.Fields, newField(f, v.fieldNames.take(f.Pascal), true))
-	}
-	return v
-}
-
-func newField(f scaffold.Field, goName string, input bool) *field {
-	v := &field{Field: f, GoName: goName, GoType: goTypes[f.Type], Input: input}
-	sel := "v." + goName
-	switch f.Type {
-	case "integer":
-		v.CSV = "strconv.FormatInt(" + sel + ", 10)"
-		v.SampleJSON, v.UpdateJSON = "42", "43"
-	case "number":
-		v.CSV = "strconv.FormatFloat(" + sel + ", 'g', -1, 64)"
-		v.SampleJSON, v.UpdateJSON = "1.5", "2.5"
-	case "boolean":
-		v.CSV = "strconv.FormatBool(" + sel + ")"
-		v.SampleJSON, v.UpdateJSON = "true", "false"
-	case "timestamp":
-		v.CSV = "formatTime(" + sel + ")"
-		v.SampleJSON, v.UpdateJSON = `"2024-01-02T03:04:05Z"`, `"2024-02-03T04:05:06Z"`
-	default:
-		v.CSV = sel
-		v.SampleJSON, v.UpdateJSON = `"`+f.Snake+` 1"`, `"`+f.Snake+` 2"`
-	}
-	return v
-}
-
-// addStatus gives an entity with actions a string status field, once. A
-// status field the spec gave another type becomes a string, since actions
-// write words to it.
-func (e *entity) addStatus() {
-	if e.Status != nil {
-		return
-	}
-	for _, f := range e.Fields {
-		if f.Snake == "status" {
-			if f.Type != "string" {
-				spec := f.Field
-				spec.Type = "string"
-				*f = *newField(spec, f.GoName, f.Input)
+	for k, f := range e.Fields {
+		fv := newField(f, v.fieldNames.take(f.Pascal))
+		fv.Note = oneLine(api.FieldNote(i, k))
+		if f.Type == scaffold.TypeEnum {
+			fv.GoType = pkg.take(e.Pascal + f.Pascal)
+			var names []string
+			for _, ev := range f.Enum {
+				fv.Values = append(fv.Values, enumValue{Const: pkg.take(fv.GoType + ev.Pascal), Value: ev.Value})
+				names = append(names, ev.Value)
 			}
-			e.Status = f
-			return
+			fv.Message = "must be one of " + strings.Join(names, ", ")
+			v.Enums = append(v.Enums, fv)
+		}
+		v.Fields = append(v.Fields, fv)
+		if !f.Managed {
+			v.Inputs = append(v.Inputs, fv)
 		}
 	}
-	e.Status = newField(scaffold.Field{Name: "status", Pascal: "Status", Camel: "status", Snake: "status", Type: "string"},
-		e.fieldNames.take("Status"), false)
-	e.Fields = append(e.Fields, e.Status)
+	return v
 }
 
+func newField(f scaffold.Field, goName string) *field {
+	v := &field{Field: f, GoName: goName, GoType: goTypes[f.Type], Time: f.Type == scaffold.TypeTimestamp}
+	if f.Managed && v.Time {
+		v.GoType = "*time.Time" // nil until an action sets it
+	}
+	sel := "v." + goName
+	switch f.Type {
+	case scaffold.TypeInteger:
+		v.CSV = "strconv.FormatInt(" + sel + ", 10)"
+	case scaffold.TypeNumber:
+		v.CSV = "strconv.FormatFloat(" + sel + ", 'g', -1, 64)"
+	case scaffold.TypeBoolean:
+		v.CSV = "strconv.FormatBool(" + sel + ")"
+	case scaffold.TypeTimestamp:
+		v.CSV = "formatTime(" + sel + ")"
+		if f.Managed {
+			v.CSV = "formatTimePtr(" + sel + ")"
+		}
+	case scaffold.TypeEnum:
+		v.CSV = "string(" + sel + ")"
+	default:
+		v.CSV = sel
+	}
+	v.SampleJSON, v.UpdateJSON = jsonValue(f.Example(0)), jsonValue(f.Example(1))
+	return v
+}
+
+// jsonValue writes a sample value as JSON.
+func jsonValue(v any) string {
+	// Marshaling a string, number or boolean cannot fail.
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// List is an enum's values, comma-separated.
+func (f *field) List() string {
+	var vs []string
+	for _, v := range f.Values {
+		vs = append(vs, v.Value)
+	}
+	return strings.Join(vs, ", ")
+}
+
+// Check is the function validate calls on the field's value, "" for none.
+func (f *field) Check() string { return checks[f.Type].fn }
+
+// Want says what Check wants of the field's value.
+func (f *field) Want() string { return checks[f.Type].want }
+
+// Text says the field holds a JSON string, which a required one must not
+// leave empty.
+func (f *field) Text() bool { return goTypes[f.Type] == "string" || f.Type == scaffold.TypeEnum }
+
+// needsStrconv says csvRow formats a number or a boolean.
 func (e *entity) needsStrconv() bool {
 	for _, f := range e.Fields {
 		if strings.HasPrefix(f.CSV, "strconv.") {
@@ -138,6 +201,9 @@ func (e *entity) needsStrconv() bool {
 	}
 	return false
 }
+
+// field returns the entity's field at index k of the plan.
+func (e *entity) field(k int) *field { return e.Fields[k] }
 
 // namer hands out Go names, numbering one that is taken: "noteStore",
 // "noteStore2".
@@ -156,13 +222,16 @@ func (n namer) take(name string) string {
 // server's fields and methods, which no derived name may take.
 var fixedNames = []string{
 	"main", "server", "newServer", "mux", "ServeHTTP", "statusProbe", "store", "newStore",
-	"apiError", "newError", "notFound", "requiredField", "input", "decode", "decodeError",
-	"writeJSON", "writeError", "maxBodyBytes", "formatTime",
-	"do", "decodeJSON", "assertFields", "assertError",
+	"apiError", "newError", "fieldError", "notFound", "requiredField", "invalidField", "invalidValue",
+	"unknownReference", "fromPath", "decode", "decodeError", "isDate", "isURL", "isEmail", "isUUID",
+	"emailRE", "uuidRE", "writeJSON", "writeError", "maxBodyBytes", "formatTime", "formatTimePtr",
+	"route", "handle", "routes", "fillParams",
+	"do", "decodeJSON", "assertFields", "assertError", "assertFieldError", "wantStatus", "itemID",
+	"assertListed", "withField", "withoutField",
 }
 
 // packageNamer returns a namer holding the fixed names and the API's own:
-// entity types and endpoint tests, which keep their names.
+// entity types and endpoint and story tests, which keep their names.
 func packageNamer(api *scaffold.API) namer {
 	n := namer{}
 	for _, name := range fixedNames {
@@ -173,6 +242,9 @@ func packageNamer(api *scaffold.API) namer {
 	}
 	for _, ep := range api.Endpoints {
 		n["Test"+ep.TestName] = true
+	}
+	for _, s := range api.Stories {
+		n["Test"+s.TestName] = true
 	}
 	return n
 }

@@ -1,7 +1,9 @@
 // Package golang generates a Go prototype of an API plan: a module with no
-// dependencies that serves every endpoint from an in-memory store, checks
-// its input, answers errors in JSON and tests each endpoint, and that
-// builds, vets and passes its tests offline.
+// dependencies that serves every endpoint from an in-memory store, with a
+// struct per entity and a string type per enum, checks its input (types,
+// formats, required fields, enum values, references), answers errors in
+// JSON and tests each endpoint and each story, and that builds, vets and
+// passes its tests offline.
 package golang
 
 import (
@@ -26,16 +28,20 @@ var templateFS embed.FS
 // execution.
 var templates = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("").Funcs(template.FuncMap{
-		"quote":        strconv.Quote,
-		"raw":          raw,
-		"comment":      oneLine,
-		"noun":         noun,
-		"cell":         func(s string) string { return markdown.EscapeCell(oneLine(s)) },
-		"join":         strings.Join,
-		"target":       target,
-		"targetID":     targetID,
-		"location":     location,
-		"wantLocation": wantLocation,
+		"quote":         strconv.Quote,
+		"raw":           raw,
+		"comment":       oneLine,
+		"noun":          noun,
+		"article":       article,
+		"cell":          func(s string) string { return markdown.EscapeCell(oneLine(s)) },
+		"join":          strings.Join,
+		"target":        target,
+		"targetID":      targetID,
+		"storyTarget":   storyTarget,
+		"invalidTarget": invalidTarget,
+		"effectJSON":    effectJSON,
+		"location":      location,
+		"wantLocation":  wantLocation,
 	}).Option("missingkey=error").ParseFS(templateFS, "templates/*.tmpl"))
 })
 
@@ -122,10 +128,20 @@ func fill(path, value string) string {
 // to value.
 func target(ep *endpoint, value string) string { return strconv.Quote(fill(ep.Path, value)) }
 
-// targetID is a Go expression for the path of a request to ep with every
-// parameter set to the variable id.
-func targetID(ep *endpoint) string {
-	return pathExpr(ep.Path, func(string) string { return "id" })
+// targetID is a Go expression for the path of a request to ep with its
+// ID parameter set to the variable id and every other to "1".
+func targetID(ep *endpoint) string { return targetWith(ep, "id") }
+
+// targetWith is a Go expression for the path of a request to ep with its
+// ID parameter set to the Go expression id and every other to "1": tests
+// store the items those name first, whose IDs are "1".
+func targetWith(ep *endpoint, id string) string {
+	return pathExpr(ep.Path, func(name string) string {
+		if name == ep.ID {
+			return id
+		}
+		return `"1"`
+	})
 }
 
 // location is the Go expression a create's handler sets its Location

@@ -29,41 +29,6 @@ func modulePath(slug string) string {
 	return slug
 }
 
-// irregular holds the past participles of common verbs that the simple
-// rules in pastParticiple get wrong.
-var irregular = map[string]string{
-	"admit": "admitted", "begin": "begun", "buy": "bought", "cancel": "canceled", "choose": "chosen",
-	"commit": "committed", "do": "done", "draw": "drawn", "feed": "fed", "find": "found",
-	"flag": "flagged", "freeze": "frozen", "get": "gotten", "give": "given", "hide": "hidden",
-	"hold": "held", "keep": "kept", "lead": "led", "leave": "left", "lose": "lost", "pay": "paid",
-	"pin": "pinned", "plan": "planned", "put": "put", "read": "read", "redo": "redone",
-	"refer": "referred", "rerun": "rerun", "reset": "reset", "run": "run", "sell": "sold",
-	"send": "sent", "set": "set", "ship": "shipped", "show": "shown", "split": "split",
-	"stop": "stopped", "submit": "submitted", "tag": "tagged", "take": "taken", "undo": "undone",
-	"unpin": "unpinned", "withdraw": "withdrawn", "write": "written",
-}
-
-// pastParticiple names the state an action leaves an item in: "void"
-// gives "voided", "approve" "approved", "verify" "verified", "pay" "paid".
-// It applies English's regular rules to a single lower-case word, with a
-// short list of irregular verbs; any other name is kept as it is
-// ("mark-paid" stays "mark-paid").
-func pastParticiple(action string) string {
-	if action == "" || strings.IndexFunc(action, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
-		return action
-	}
-	if p, ok := irregular[action]; ok {
-		return p
-	}
-	switch {
-	case strings.HasSuffix(action, "e"):
-		return action + "d"
-	case len(action) > 1 && strings.HasSuffix(action, "y") && !strings.ContainsRune("aeiou", rune(action[len(action)-2])):
-		return action[:len(action)-1] + "ied"
-	}
-	return action + "ed"
-}
-
 // oneLine makes text from the spec safe for a Go line comment: invalid
 // UTF-8 becomes U+FFFD, and spaces, control characters and byte order
 // marks, which the Go scanner rejects inside a file, become one space.
@@ -83,4 +48,14 @@ func noun(name string) string {
 	}
 	runes[0] = unicode.ToLower(runes[0])
 	return string(runes)
+}
+
+// article writes an entity's name as noun does, after "a" or "an":
+// "an application", "a board".
+func article(name string) string {
+	n := noun(name)
+	if n != "" && strings.ContainsRune("aeiouAEIOU", rune(n[0])) {
+		return "an " + n
+	}
+	return "a " + n
 }

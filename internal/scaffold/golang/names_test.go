@@ -2,30 +2,6 @@ package golang
 
 import "testing"
 
-func TestPastParticiple(t *testing.T) {
-	tests := []struct{ action, want string }{
-		{"void", "voided"},
-		{"finalize", "finalized"},
-		{"approve", "approved"},
-		{"verify", "verified"},
-		{"delay", "delayed"},
-		{"pay", "paid"},
-		{"send", "sent"},
-		{"submit", "submitted"},
-		{"cancel", "canceled"},
-		{"seed", "seeded"},
-		{"archive", "archived"},
-		{"mark-paid", "mark-paid"},
-		{"Close", "Close"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := pastParticiple(tt.action); got != tt.want {
-			t.Errorf("pastParticiple(%q) = %q, want %q", tt.action, got, tt.want)
-		}
-	}
-}
-
 func TestModulePath(t *testing.T) {
 	tests := []struct{ slug, want string }{
 		{"field-notes", "field-notes"},

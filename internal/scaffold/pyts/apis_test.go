@@ -39,10 +39,10 @@ func smallAPI() *scaffold.API {
 	})
 }
 
-// everyOpAPI has every op, PUT and PATCH on one path, two actions, an
-// export next to the item path, a create under a parent's {id}, an entity
-// with no fields that is only listed, and one whose declared status field
-// an action sets.
+// everyOpAPI has every op, PUT and PATCH on one path, two actions that
+// set an enum and one that records its time, an export next to the item
+// path, a create under a parent's {id} (which only places it), an entity
+// with no fields that is only listed, a nested list, and a reference.
 func everyOpAPI() *scaffold.API {
 	return withIDs(&scaffold.API{
 		Title: "Ledgerline Invoicing API",
@@ -54,12 +54,15 @@ func everyOpAPI() *scaffold.API {
 					{Name: "customer", Pascal: "Customer", Camel: "customer", Snake: "customer", Type: "string", Required: true},
 					{Name: "total", Pascal: "Total", Camel: "total", Snake: "total", Type: "number", Required: true},
 					{Name: "due at", Pascal: "DueAt", Camel: "dueAt", Snake: "due_at", Type: "timestamp"},
+					{Name: "status", Pascal: "Status", Camel: "status", Snake: "status", Type: "enum",
+						Enum: []scaffold.EnumValue{{Value: "draft", Pascal: "Draft"}, {Value: "Finalized", Pascal: "Finalized"}, {Value: "void", Pascal: "Void"}}},
 				},
 			},
 			{
 				Name: "Line item", Pascal: "LineItem", Camel: "lineItem", Snake: "line_item", Collection: "line-items",
 				Fields: []scaffold.Field{
 					{Name: "quantity", Pascal: "Quantity", Camel: "quantity", Snake: "quantity", Type: "integer", Required: true},
+					{Name: "invoice", Pascal: "InvoiceID", Camel: "invoiceID", Snake: "invoice_id", Type: "reference", Ref: 0},
 				},
 			},
 			{Name: "Audit log entry", Pascal: "AuditLogEntry", Camel: "auditLogEntry", Snake: "audit_log_entry", Collection: "audit-log-entries"},
@@ -67,6 +70,7 @@ func everyOpAPI() *scaffold.API {
 				Name: "Patient", Pascal: "Patient", Camel: "patient", Snake: "patient", Collection: "patients",
 				Fields: []scaffold.Field{
 					{Name: "status", Pascal: "Status", Camel: "status", Snake: "status", Type: "string"},
+					{Name: "called at", Pascal: "CalledAt", Camel: "calledAt", Snake: "called_at", Type: "timestamp", Managed: true},
 				},
 			},
 		},
@@ -77,14 +81,16 @@ func everyOpAPI() *scaffold.API {
 			{Method: "PATCH", Path: "/invoices/{id}", Op: scaffold.OpUpdate, Entity: 0, Summary: "Update invoices", Stories: []string{"US-001"}, TestName: "UpdateInvoice"},
 			{Method: "PUT", Path: "/invoices/{id}", Op: scaffold.OpUpdate, Entity: 0, Summary: "Replace an invoice", Stories: []string{"US-001"}, TestName: "ReplaceInvoice"},
 			{Method: "DELETE", Path: "/invoices/{id}", Op: scaffold.OpDelete, Entity: 0, Summary: "Delete a draft", Stories: []string{"US-001"}, TestName: "DeleteInvoice"},
-			{Method: "POST", Path: "/invoices/{id}/finalize", Op: scaffold.OpAction, Entity: 0, Action: "finalize", Summary: "Finalize invoices", Stories: []string{"US-001"}, TestName: "FinalizeInvoice"},
-			{Method: "POST", Path: "/invoices/{id}/void", Op: scaffold.OpAction, Entity: 0, Action: "void", Summary: "Void invoices", Stories: []string{"US-001"}, TestName: "VoidInvoice"},
+			{Method: "POST", Path: "/invoices/{id}/finalize", Op: scaffold.OpAction, Entity: 0, Action: "finalize", Summary: "Finalize invoices", Stories: []string{"US-001"}, TestName: "FinalizeInvoice", Effect: &scaffold.Effect{Field: 3, Value: "Finalized"}},
+			{Method: "POST", Path: "/invoices/{id}/void", Op: scaffold.OpAction, Entity: 0, Action: "void", Summary: "Void invoices", Stories: []string{"US-001"}, TestName: "VoidInvoice", Effect: &scaffold.Effect{Field: 3, Value: "void"}},
 			{Method: "GET", Path: "/invoices/export", Op: scaffold.OpExport, Entity: 0, Summary: "Export invoices as CSV", Stories: []string{"US-007"}, TestName: "ExportInvoices"},
-			{Method: "POST", Path: "/invoices/{id}/line-items", Op: scaffold.OpCreate, Entity: 1, Summary: "Add a line item", Stories: []string{"US-002"}, TestName: "CreateLineItem"},
+			{Method: "POST", Path: "/invoices/{id}/line-items", Op: scaffold.OpCreate, Entity: 1, Summary: "Add a line item", Stories: []string{"US-002"}, TestName: "CreateLineItem", Needs: []int{0}},
 			{Method: "GET", Path: "/line-items/{id}", Op: scaffold.OpGet, Entity: 1, Summary: "Get a line item", Stories: []string{"US-002"}, TestName: "GetLineItem"},
+			{Method: "GET", Path: "/invoices/{invoiceId}/line-items", Op: scaffold.OpList, Entity: 1, Summary: "An invoice's line items", Stories: []string{"US-002"}, TestName: "ListLineItems",
+				Parent: &scaffold.Parent{Entity: 0, Param: "invoiceId", Field: 1}, Needs: []int{0}},
 			{Method: "GET", Path: "/audit-log-entries", Op: scaffold.OpList, Entity: 2, Summary: "List audit log entries", Stories: []string{"US-007"}, TestName: "ListAuditLogEntries"},
 			{Method: "PATCH", Path: "/patients/{id}", Op: scaffold.OpUpdate, Entity: 3, Summary: "Mark patients as called, seen or left", Stories: []string{"US-006"}, TestName: "UpdatePatient"},
-			{Method: "POST", Path: "/patients/{id}/call", Op: scaffold.OpAction, Entity: 3, Action: "call", Summary: "Call the next patient", Stories: []string{"US-006"}, TestName: "CallPatient"},
+			{Method: "POST", Path: "/patients/{id}/call", Op: scaffold.OpAction, Entity: 3, Action: "call", Summary: "Call the next patient", Stories: []string{"US-006"}, TestName: "CallPatient", Effect: &scaffold.Effect{Field: 1}},
 		},
 	})
 }
@@ -107,6 +113,7 @@ func awkwardAPI() *scaffold.API {
 				{Name: "open", Pascal: "Open", Camel: "open", Snake: "open", Type: "boolean", Required: true},
 				{Name: "starts at", Pascal: "StartsAt", Camel: "startsAt", Snake: "starts_at", Type: "timestamp", Required: true},
 				{Name: `"quoted" \ name`, Pascal: "Import", Camel: "import_", Snake: "import_", Type: "string"},
+				{Name: "checked in at", Pascal: "CheckedInAt", Camel: "checkedInAt", Snake: "checked_in_at", Type: "timestamp", Managed: true},
 			},
 		}},
 		Endpoints: []scaffold.Endpoint{
@@ -114,7 +121,7 @@ func awkwardAPI() *scaffold.API {
 			{Method: "GET", Path: "/classes", Op: scaffold.OpList, Summary: "", TestName: "ListClasses"},
 			{Method: "GET", Path: "/classes/{id}", Op: scaffold.OpGet, Summary: "Get one", Stories: []string{"US-002"}, TestName: "GetClassByID"},
 			{Method: "PATCH", Path: "/classes/{id}", Op: scaffold.OpUpdate, Summary: "Change it", Stories: []string{"US-002"}, TestName: "UpdateClass"},
-			{Method: "POST", Path: "/classes/{id}/check-in", Op: scaffold.OpAction, Action: "check-in", Summary: "Check in", Stories: []string{"US-003"}, TestName: "CheckInClass"},
+			{Method: "POST", Path: "/classes/{id}/check-in", Op: scaffold.OpAction, Action: "check-in", Summary: "Check in", Stories: []string{"US-003"}, TestName: "CheckInClass", Effect: &scaffold.Effect{Field: 7}},
 			{Method: "GET", Path: "/classes.csv", Op: scaffold.OpExport, Summary: "Export as CSV", Stories: []string{"US-004"}, TestName: "ExportCSV"},
 		},
 	})

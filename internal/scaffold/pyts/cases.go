@@ -1,32 +1,12 @@
 package pyts
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 
 	"github.com/prodgen/prodgen/internal/scaffold"
 )
-
-// samples gives a field a valid value, a second valid value for updates,
-// and values validation must reject.
-func samples(f *field) (sample, changed any, wrong []any) {
-	switch f.Type {
-	case "integer":
-		return 7, 8, []any{"7", 2.5, true}
-	case "number":
-		return 2.5, 3.75, []any{"2.5", false}
-	case "boolean":
-		return true, false, []any{"true", 1}
-	case "timestamp":
-		// The changed value has a fraction and an offset, which validation
-		// must accept too; the wrong ones are free text, a day February
-		// does not have, a space for the T, and a Unix time.
-		return "2024-05-01T09:30:00Z", "2024-06-01T10:00:00.250+02:00",
-			[]any{"yesterday", "2024-02-30T09:30:00Z", "2024-05-01 09:30:00Z", 1714555800}
-	}
-	name := line(f.Name)
-	return "sample " + name, "changed " + name, []any{42, true}
-}
 
 // pathPattern is the regular expression the generated apps build from a
 // path: a parameter is one non-empty segment.
@@ -56,27 +36,64 @@ func cmpOr(s, def string) string {
 	return s
 }
 
-// bodyEndpoint picks the endpoint the validation tests use: the first
-// create, else the first update.
-func bodyEndpoint(eps []*endpoint) *bodyCase {
+// bodyEndpoints picks the endpoints the validation tests use: for each
+// entity that some endpoint takes a body of, its first create, else its
+// first update.
+func bodyEndpoints(entities []*entity, eps []*endpoint) []*bodyCase {
+	var cases []*bodyCase
+	for _, e := range entities {
+		ep := firstBody(e, eps)
+		if ep == nil {
+			continue
+		}
+		bc := &bodyCase{Endpoint: ep, UnknownKey: "unknown_field", MissingTest: ep.Op == scaffold.OpCreate || ep.Replace}
+		for _, f := range e.Inputs {
+			switch {
+			case f == ep.ParentField:
+			case f.Required && bc.Required == nil:
+				bc.Required = f
+			}
+			if f.Ref != "" && f != ep.ParentField {
+				bc.Refs = append(bc.Refs, f)
+			}
+			if f.Values != nil {
+				bc.Enums = append(bc.Enums, f)
+			}
+		}
+		for slices.ContainsFunc(e.Fields, func(f *field) bool { return f.Key == bc.UnknownKey }) {
+			bc.UnknownKey += "_"
+		}
+		if len(cases) > 0 {
+			bc.Index = fmt.Sprint(len(cases) + 1)
+		}
+		cases = append(cases, bc)
+	}
+	return cases
+}
+
+// firstBody is an entity's first create endpoint, else its first update,
+// else nil.
+func firstBody(e *entity, eps []*endpoint) *endpoint {
 	for _, op := range []string{scaffold.OpCreate, scaffold.OpUpdate} {
 		for _, ep := range eps {
-			if ep.Op != op {
-				continue
+			if ep.Entity == e && ep.Op == op {
+				return ep
 			}
-			bc := &bodyCase{Endpoint: ep, UnknownKey: "unknown_field", MissingTest: ep.Op == scaffold.OpCreate || ep.Replace}
-			for _, f := range ep.Entity.Fields {
-				if f.Required && bc.Required == nil {
-					bc.Required = f
-				}
-			}
-			for slices.ContainsFunc(ep.Entity.Fields, func(f *field) bool { return f.Key == bc.UnknownKey }) {
-				bc.UnknownKey += "_"
-			}
-			return bc
 		}
 	}
 	return nil
+}
+
+// Inputs are the fields the wrong-type test sets: those the path does
+// not.
+func (bc *bodyCase) Inputs() []*field {
+	var out []*field
+	for _, f := range bc.Endpoint.Entity.Inputs {
+		if f != bc.Endpoint.ParentField {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // wrongMethod finds a method the first endpoint's path is not served with,

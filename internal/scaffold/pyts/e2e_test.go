@@ -30,14 +30,17 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// endToEndAPIs are the hand-built APIs and what the planner makes of each
-// example's tech spec.
+// endToEndAPIs are the hand-built APIs, what the planner makes of the
+// rich domain in ../testdata/rich, and of each example's tech spec.
 func endToEndAPIs(t *testing.T) []struct {
 	name string
 	api  *scaffold.API
 } {
 	t.Helper()
-	all := apis
+	all := append(apis[:len(apis):len(apis)], struct {
+		name string
+		api  *scaffold.API
+	}{"rich", richAPI(t)})
 	techs, err := filepath.Glob(filepath.Join("..", "..", "..", "examples", "*", "docs", "tech.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -95,6 +98,13 @@ func TestPythonEndToEnd(t *testing.T) {
 					t.Errorf("%s did not pass:\n%s", name, out)
 				}
 			}
+			for _, st := range a.api.Stories {
+				name := "test_" + snake(st.TestName)
+				ok := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(name+" (test_app.StoryTest."+name+")") + `\n(?s:.*?)\.\.\. ok$`)
+				if !ok.MatchString(out) {
+					t.Errorf("%s did not pass:\n%s", name, out)
+				}
+			}
 			for _, name := range []string{"test_routes_match_spec", "test_requests_reach_their_route"} {
 				ok := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(name+" (test_routes.RoutesTest."+name+")") + `\n?.*\.\.\. ok$`)
 				if !ok.MatchString(out) {
@@ -132,6 +142,12 @@ func TestTypeScriptEndToEnd(t *testing.T) {
 			out := run(t, dir, 5*time.Minute, "npm", "test")
 			for _, ep := range a.api.Endpoints {
 				title := testTitle(&endpoint{TestName: ep.TestName, Stories: ep.Stories})
+				if !regexp.MustCompile(`(?m)^ok \d+ - ` + regexp.QuoteMeta(title) + `$`).MatchString(out) {
+					t.Errorf("%s did not pass:\n%s", title, out)
+				}
+			}
+			for _, st := range a.api.Stories {
+				title := (&story{ID: st.ID, Title: st.Title}).TSTitle()
 				if !regexp.MustCompile(`(?m)^ok \d+ - ` + regexp.QuoteMeta(title) + `$`).MatchString(out) {
 					t.Errorf("%s did not pass:\n%s", title, out)
 				}
@@ -236,4 +252,25 @@ func readFile(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// richAPI is what the planner makes of the rich domain in
+// ../testdata/rich: required and optional fields of every type, enums, a
+// belongs-to and a has-many relationship, nested routes, state
+// transitions and stories with error criteria.
+func richAPI(t *testing.T) *scaffold.API {
+	t.Helper()
+	tech, err := artifact.ParseTech(readFile(t, filepath.Join("..", "testdata", "rich", "tech.md")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, err := artifact.ParseStories(readFile(t, filepath.Join("..", "testdata", "rich", "stories.md")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	api, err := scaffold.Plan(tech, stories)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return api
 }

@@ -22,6 +22,10 @@ var funcs = template.FuncMap{
 	"join":              strings.Join,
 	"stories":           stories,
 	"testTitle":         testTitle,
+	"pyType":            pyType,
+	"noun":              noun,
+	"tsType":            tsType,
+	"tsOptions":         tsOptions,
 	"typescriptVersion": func() string { return TypeScriptVersion },
 	"nodeTypesVersion":  func() string { return NodeTypesVersion },
 }
@@ -96,4 +100,76 @@ func testTitle(ep *endpoint) string {
 		return ep.TestName
 	}
 	return fmt.Sprintf("%s (%s)", ep.TestName, stories(ep.Stories))
+}
+
+// pyTypes and tsTypes are the Python and TypeScript types of a field's
+// value, by its type; an enum's is its own.
+var (
+	pyTypes = map[string]string{"integer": "int", "number": "float", "boolean": "bool"}
+	tsTypes = map[string]string{"integer": "number", "number": "number", "boolean": "boolean"}
+)
+
+// pyType is a field's annotation in its entity's class: None is a value
+// of every field but a required one.
+func pyType(f *field) string {
+	t := cmpOr(pyTypes[f.Type], "str")
+	if f.EnumType != "" {
+		t = f.EnumType
+	}
+	if !f.Required || f.Managed {
+		t += " | None"
+	}
+	return t
+}
+
+// tsType is a field's type in its entity's interface: null is a value of
+// every field but a required one.
+func tsType(f *field) string {
+	t := cmpOr(tsTypes[f.Type], "string")
+	if f.EnumType != "" {
+		t = f.EnumType
+	}
+	if !f.Required || f.Managed {
+		t += " | null"
+	}
+	return t
+}
+
+// noun writes an entity's name as it reads inside a sentence, on one
+// line: "Queue entry" becomes "queue entry", while "PDF report" keeps its
+// capitals.
+func noun(name string) string {
+	runes := []rune(line(name))
+	if len(runes) == 0 || len(runes) > 1 && unicode.IsUpper(runes[1]) {
+		return string(runes)
+	}
+	runes[0] = unicode.ToLower(runes[0])
+	return string(runes)
+}
+
+// tsOptions writes what a field of app.ts's entities table sets beyond
+// its name and type: "{ required: true, ref: \"board\" }", or "" for
+// nothing.
+func tsOptions(f *field) string {
+	var opts []string
+	if f.Required {
+		opts = append(opts, "required: true")
+	}
+	if len(f.Values) > 0 {
+		vals := make([]string, len(f.Values))
+		for i, v := range f.Values {
+			vals[i] = quote(v)
+		}
+		opts = append(opts, "values: ["+strings.Join(vals, ", ")+"]")
+	}
+	if f.Ref != "" {
+		opts = append(opts, "ref: "+quote(f.Ref))
+	}
+	if f.Managed {
+		opts = append(opts, "managed: true")
+	}
+	if len(opts) == 0 {
+		return ""
+	}
+	return "{ " + strings.Join(opts, ", ") + " }"
 }

@@ -22,9 +22,14 @@ type project struct {
 	// parameters first, so GET /things/export is not read as GET
 	// /things/{id}.
 	Routes []*endpoint
-	// Body is the endpoint the validation tests send bad JSON to, nil when
-	// no endpoint takes a body.
-	Body *bodyCase
+	// Bodies are the endpoints the validation tests send bad JSON to, one
+	// per entity that some endpoint takes a body of.
+	Bodies []*bodyCase
+	// Stories are the story tests.
+	Stories []*story
+	// Scoped are the routes the test that nested routes keep to their
+	// parent calls, or nil.
+	Scoped *scopedCase
 	// Missing are the endpoints that look up one item, for the 404 tests.
 	Missing []*endpoint
 	// WrongMethod is a request to a served path with a method it does not
@@ -32,32 +37,6 @@ type project struct {
 	WrongMethod *methodCase
 	// UnknownPath matches no route.
 	UnknownPath string
-}
-
-type entity struct {
-	Key        string // Snake: the store's and the route table's name for it
-	Name       string
-	Collection string
-	Fields     []*field
-	// ManagedStatus is set when actions change the entity's status but it
-	// declares no status field: the app then keeps one itself.
-	ManagedStatus bool
-	// Columns is the CSV header of an export.
-	Columns []string
-	// Served are the routes that serve it, "POST /things".
-	Served []string
-}
-
-type field struct {
-	Key      string // Snake, the JSON key
-	Name     string
-	Type     string
-	Required bool
-	// Sample is a valid value, Changed another one, Wrong values of other
-	// types or formats that validation must reject.
-	Sample  any
-	Changed any
-	Wrong   []any
 }
 
 type endpoint struct {
@@ -69,8 +48,18 @@ type endpoint struct {
 	TestName string
 	PyTest   string // the Python test method, "test_create_queue_entry"
 	Entity   *entity
-	// Status is what an action sets the item's status to ("voided").
-	Status string
+	// Effect is the field an action sets and EffectValue the enum value
+	// it sets it to; "" records the time of the action.
+	Effect      *field
+	EffectValue string
+	// Parent, ParentParam and ParentField are, for a route nested under
+	// another entity's item, that entity, the path's parameter for its ID
+	// and the field of Entity that refers to it.
+	Parent      *entity
+	ParentParam string
+	ParentField *field
+	// Needs are the entities its test stores an item of first.
+	Needs []*entity
 	// ID is the path's parameter that names the item, or "": an update or
 	// delete then acts on the latest item.
 	ID string
@@ -86,13 +75,21 @@ type endpoint struct {
 	pattern *regexp.Regexp
 }
 
-// bodyCase is an endpoint taking a JSON body and the field the required
-// checks use.
+// bodyCase is an endpoint taking a JSON body, the first create of an
+// entity or else its first update, and the fields the validation tests
+// use.
 type bodyCase struct {
 	Endpoint    *endpoint
 	Required    *field // nil if the entity has no required field
 	UnknownKey  string // a key the entity does not have
 	MissingTest bool   // a missing required field is an error (create, PUT)
+	// Refs are the references the path does not set.
+	Refs []*field
+	// Enums are the enum fields.
+	Enums []*field
+	// Index tells the TypeScript functions of one case from another's: ""
+	// for the first, then "2", "3"...
+	Index string
 }
 
 type methodCase struct {
@@ -110,9 +107,8 @@ var (
 	testNameRE   = lazyRegexp(`^[A-Za-z0-9_]+$`)
 	segmentRE    = lazyRegexp(`^[A-Za-z0-9._~-]+$`)
 	pathRE       = lazyRegexp(`^(/|(/([A-Za-z0-9._~:@+,;=!-]+|\{[A-Za-z_][A-Za-z0-9_]*\}))+)$`)
-	fieldTypes   = []string{"string", "integer", "number", "boolean", "timestamp"}
 	methods      = []string{"GET", "POST", "PUT", "PATCH", "DELETE"}
-	reservedKeys = []string{"id", "created_at", "updated_at", "__proto__"}
+	reservedKeys = []string{"id", "created_at", "updated_at", "__proto__", "constructor", "prototype"}
 )
 
 // lazyRegexp returns a function that compiles expr on its first call and
@@ -131,13 +127,17 @@ func newProject(api *scaffold.API) (*project, error) {
 	if !slugRE().MatchString(api.Slug) {
 		return nil, fmt.Errorf("slug %q: want lower-case letters, digits, dots, hyphens or underscores", api.Slug)
 	}
+	if err := api.CheckDomain(); err != nil {
+		return nil, err
+	}
 	p := &project{Title: api.Title, Slug: api.Slug}
 	if strings.TrimSpace(p.Title) == "" {
 		p.Title = api.Slug
 	}
 	keys := map[string]bool{}
+	classes := newClassNamer()
 	for i := range api.Entities {
-		e, err := newEntity(&api.Entities[i])
+		e, err := newEntity(api, i, classes)
 		if err != nil {
 			return nil, err
 		}
@@ -147,53 +147,34 @@ func newProject(api *scaffold.API) (*project, error) {
 		keys[e.Key] = true
 		p.Entities = append(p.Entities, e)
 	}
-	if err := p.addEndpoints(api.Endpoints); err != nil {
+	for i, e := range p.Entities {
+		for k, f := range api.Entities[i].Fields {
+			if f.Type == scaffold.TypeReference {
+				e.Fields[k].Ref = p.Entities[f.Ref].Key
+			}
+			if f.Type == scaffold.TypeEnum {
+				e.Fields[k].EnumType = classes.take(e.Class + api.Entities[i].Fields[k].Pascal)
+			}
+		}
+	}
+	if err := p.addEndpoints(api); err != nil {
 		return nil, err
 	}
 	for _, e := range p.Entities {
 		e.Columns = columns(e)
 	}
-	p.Body = bodyEndpoint(p.Endpoints)
+	p.Bodies = bodyEndpoints(p.Entities, p.Endpoints)
+	for _, s := range api.Stories {
+		p.Stories = append(p.Stories, p.newStory(s))
+	}
 	p.WrongMethod = wrongMethod(p.Endpoints)
 	p.UnknownPath = unknownPath(p.Endpoints)
+	p.Scoped = p.scopedFor(api)
 	return p, nil
 }
 
-func newEntity(se *scaffold.Entity) (*entity, error) {
-	e := &entity{Key: se.Snake, Name: se.Name, Collection: se.Collection}
-	if !identRE().MatchString(se.Snake) {
-		return nil, fmt.Errorf("entity %q: snake name %q is not an identifier", se.Name, se.Snake)
-	}
-	if e.Name == "" {
-		e.Name = se.Snake
-	}
-	if !segmentRE().MatchString(se.Collection) {
-		return nil, fmt.Errorf("entity %q: collection %q is not a path segment", se.Name, se.Collection)
-	}
-	seen := map[string]bool{}
-	for _, sf := range se.Fields {
-		switch {
-		case !identRE().MatchString(sf.Snake):
-			return nil, fmt.Errorf("entity %q: field %q: snake name %q is not an identifier", se.Name, sf.Name, sf.Snake)
-		case slices.Contains(reservedKeys, sf.Snake):
-			return nil, fmt.Errorf("entity %q: field %q is one the app keeps itself", se.Name, sf.Snake)
-		case seen[sf.Snake]:
-			return nil, fmt.Errorf("entity %q: field %q appears twice", se.Name, sf.Snake)
-		case !slices.Contains(fieldTypes, sf.Type):
-			return nil, fmt.Errorf("entity %q: field %q: type %q is not one of %s", se.Name, sf.Snake, sf.Type, strings.Join(fieldTypes, ", "))
-		}
-		seen[sf.Snake] = true
-		f := &field{Key: sf.Snake, Name: sf.Name, Type: sf.Type, Required: sf.Required}
-		if f.Name == "" {
-			f.Name = sf.Snake
-		}
-		f.Sample, f.Changed, f.Wrong = samples(f)
-		e.Fields = append(e.Fields, f)
-	}
-	return e, nil
-}
-
-func (p *project) addEndpoints(ses []scaffold.Endpoint) error {
+func (p *project) addEndpoints(api *scaffold.API) error {
+	ses := api.Endpoints
 	routes := map[string]string{} // method and path: test name
 	tests := map[string]bool{}
 	for i := range ses {
@@ -230,9 +211,14 @@ func (p *project) addEndpoints(ses []scaffold.Endpoint) error {
 			pattern:    pathPattern(se.Path),
 		}
 		ep.Entity.Served = append(ep.Entity.Served, se.Method+" "+se.Path)
-		if se.Op == scaffold.OpAction {
-			ep.Status = pastTense(se.Action)
-			ep.Entity.acceptStatus()
+		if se.Effect != nil {
+			ep.Effect, ep.EffectValue = ep.Entity.Fields[se.Effect.Field], se.Effect.Value
+		}
+		if pa := se.Parent; pa != nil {
+			ep.Parent, ep.ParentParam, ep.ParentField = p.Entities[pa.Entity], pa.Param, ep.Entity.Fields[pa.Field]
+		}
+		for _, n := range se.Needs {
+			ep.Needs = append(ep.Needs, p.Entities[n])
 		}
 		p.Endpoints = append(p.Endpoints, ep)
 		if ep.ID != "" && ep.ItemOp() {
@@ -299,22 +285,6 @@ func checkEndpoint(se *scaffold.Endpoint, entities int) error {
 	return nil
 }
 
-// acceptStatus makes room for the status an action sets. A declared
-// status field becomes a string if it was not one, since actions write
-// words to it; without one the app keeps its own.
-func (e *entity) acceptStatus() {
-	for _, f := range e.Fields {
-		if f.Key == "status" {
-			if f.Type != "string" {
-				f.Type = "string"
-				f.Sample, f.Changed, f.Wrong = samples(f)
-			}
-			return
-		}
-	}
-	e.ManagedStatus = true
-}
-
 func isItemOp(op string) bool {
 	return op == scaffold.OpGet || op == scaffold.OpUpdate || op == scaffold.OpDelete || op == scaffold.OpAction
 }
@@ -323,9 +293,6 @@ func columns(e *entity) []string {
 	cols := []string{"id"}
 	for _, f := range e.Fields {
 		cols = append(cols, f.Key)
-	}
-	if e.ManagedStatus {
-		cols = append(cols, "status")
 	}
 	return append(cols, "created_at", "updated_at")
 }
@@ -348,13 +315,13 @@ func (ep *endpoint) Seeds() bool {
 	return ep.ItemOp() || ep.Op == scaffold.OpList || ep.Op == scaffold.OpExport
 }
 
-// Changes are the fields an update test sends: every field for PUT, the
+// Changes are the fields an update test sends: every input for PUT, the
 // first for PATCH.
 func (ep *endpoint) Changes() []*field {
-	if ep.Replace || len(ep.Entity.Fields) == 0 {
-		return ep.Entity.Fields
+	if ep.Replace || len(ep.Entity.Inputs) == 0 {
+		return ep.Entity.Inputs
 	}
-	return ep.Entity.Fields[:1]
+	return ep.Entity.Inputs[:1]
 }
 
 // HasOp tells whether an endpoint performs op.
@@ -369,4 +336,9 @@ func (ep *endpoint) Describe() string {
 		return fmt.Sprintf("%s (%s %s)", s, ep.Method, ep.Path)
 	}
 	return ep.Method + " " + ep.Path
+}
+
+// HasNested tells whether an endpoint's route is nested under a parent.
+func (p *project) HasNested() bool {
+	return slices.ContainsFunc(p.Endpoints, func(ep *endpoint) bool { return ep.Parent != nil })
 }

@@ -26,41 +26,6 @@ func TestSnake(t *testing.T) {
 	}
 }
 
-func TestPastTense(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"void", "voided"},
-		{"finalize", "finalized"},
-		{"close", "closed"},
-		{"verify", "verified"},
-		{"deny", "denied"},
-		{"play", "played"},
-		{"pay", "paid"},
-		{"send", "sent"},
-		{"ship", "shipped"},
-		{"stop", "stopped"},
-		{"flag", "flagged"},
-		{"fix", "fixed"},
-		{"show", "showed"},
-		{"lock", "locked"},
-		{"open", "opened"},
-		{"cancel", "canceled"},
-		{"submit", "submitted"},
-		{"approve", "approved"},
-		{"archive", "archived"},
-		{"check-in", "checked-in"},
-		{"check_in", "checked_in"},
-		{"mark-paid", "marked-paid"},
-		{"call", "called"},
-		{"Void", "Voided"},
-		{"2fa", "2faed"},
-	}
-	for _, tt := range tests {
-		if got := pastTense(tt.in); got != tt.want {
-			t.Errorf("pastTense(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestQuoteIsJSON(t *testing.T) {
 	for _, s := range []string{"", `a "b" \ c`, "line\nbreak\ttab", "<&>", "é ✓ 😀", "\u2028\u2029", "nul\x00"} {
 		var back string

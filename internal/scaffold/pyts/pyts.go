@@ -1,18 +1,20 @@
 // Package pyts generates prototype API projects in Python and TypeScript
 // from a scaffold.API: a standard-library HTTP service with an in-memory
-// store, input validation and JSON errors, a test per endpoint named
-// after it and its stories, and routes.json with a test that the app
-// serves exactly those routes. The Python project needs only Python 3.11;
-// the TypeScript one runs on Node.js 20 or later with nothing but its
-// built-in modules and needs typescript and @types/node only to compile,
-// which npm test does before it runs the tests.
+// store, a class (Python) or interface (TypeScript) per entity with its
+// typed fields, input validation and JSON errors, a test per endpoint and
+// per story named after it and its stories, and routes.json with a test
+// that the app serves exactly those routes. The Python project needs only
+// Python 3.11; the TypeScript one runs on Node.js 20 or later with
+// nothing but its built-in modules and needs typescript and @types/node
+// only to compile, which npm test does before it runs the tests.
 //
 // Both apps behave alike. Routes match method and path, a parameter such
 // as {id} being one segment; paths with fewer parameters are tried first,
 // so /things/export is not the item "export". An endpoint's ID parameter
-// names its item; other parameters only place the route. Items are JSON
-// objects: an id the store assigns ("1", "2"... per entity), the entity's
-// fields, and created_at and updated_at.
+// names its item; a nested route's parent parameter names the parent
+// whose items it acts on; other parameters only place the route. Items
+// are JSON objects: an id the store assigns ("1", "2"... per entity), the
+// entity's fields, and created_at and updated_at.
 //
 //   - create validates the body and answers 201 with the item, and a
 //     Location filled from the endpoint's Location path when it has one.
@@ -24,27 +26,33 @@
 //   - delete answers 204 with no body, or 404.
 //   - an update or delete without an ID acts on the latest item, or
 //     answers 404 when there is none.
-//   - action sets the item's status to the action's name in the past
-//     tense (see pastTense) and answers 200 with the item, or 404. An
-//     entity without a status field gets one the app keeps and clients
-//     cannot set; a declared status field that is not a string becomes one.
+//   - action does what its scaffold.Effect says: sets an enum to a value,
+//     or records the time in a timestamp only actions set; 200 with the
+//     item, or 404.
 //   - export answers 200 with text/csv: a header row of the item's keys
 //     and a row per item.
+//   - a nested route checks that its parent exists (create, list, export:
+//     404), sets the reference to it from the path (a body naming another
+//     gets 400), lists only its items and finds no item of another parent.
 //
 // Bodies must be JSON objects of at most 1 MiB sent as application/json
-// (else 400 or 415; 413 when too large); unknown and server-set keys are
-// rejected; required fields must be present on create and PUT and never
-// null or blank; values must have their field's type, timestamps being
-// RFC 3339. Errors are {"error": {"code", "message"}}; an unknown path is
-// 404 and a served path with another method 405 with Allow.
+// (else 400 or 415; 413 when too large); unknown keys and keys the server
+// sets are rejected; required fields must be present on create and PUT and
+// never null or blank; values must have their field's type and format
+// (dates, RFC 3339 timestamps, http URLs, emails, UUIDs), an enum's one of
+// its values; a reference must name an item that exists (else 422). Errors
+// are {"error": {"code", "message", "field"}}, field naming the body's
+// field at fault when one is; an unknown path is 404 and a served path
+// with another method 405 with Allow.
 //
 // Python and TypeScript refuse an API whose generated project could not
 // build or pass its tests (an unknown op, type or method, a path segment
 // that is neither plain nor a parameter named by an identifier, a
 // parameter twice, an ID that is not a parameter, a get or action without
 // an ID, a Location with a parameter the path cannot fill, two endpoints
-// on one route, duplicate names), with an error naming the entity or
-// endpoint at fault. Whatever scaffold.Plan produces is accepted.
+// on one route, duplicate names, and what scaffold.API.CheckDomain
+// refuses), with an error naming the entity or endpoint at fault.
+// Whatever scaffold.Plan produces is accepted.
 package pyts
 
 import (

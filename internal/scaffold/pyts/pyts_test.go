@@ -114,25 +114,6 @@ func TestRoutesPutLiteralPathsFirst(t *testing.T) {
 	}
 }
 
-func TestActionStatus(t *testing.T) {
-	api := everyOpAPI()
-	api.Entities[3].Fields[0].Type = "integer" // Patient's status, set by an action
-	p, err := newProject(api)
-	if err != nil {
-		t.Fatal(err)
-	}
-	invoice, patient := p.Entities[0], p.Entities[3]
-	if !invoice.ManagedStatus || !slices.Contains(invoice.Columns, "status") {
-		t.Errorf("invoice: managed status %v, columns %q; want the app to keep a status", invoice.ManagedStatus, invoice.Columns)
-	}
-	if patient.ManagedStatus || patient.Fields[0].Type != "string" {
-		t.Errorf("patient: managed status %v, status type %q; want its own status field, as a string", patient.ManagedStatus, patient.Fields[0].Type)
-	}
-	if p.Entities[1].ManagedStatus {
-		t.Error("line item has no action but a managed status")
-	}
-}
-
 func TestRejects(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -161,8 +142,20 @@ func TestRejects(t *testing.T) {
 			a.Endpoints[0].Location, a.Endpoints[0].LocationID = "/queues/{queueId}/entries/{id}", "id"
 		}, "has a parameter the path"},
 		{"op", func(a *scaffold.API) { a.Endpoints[0].Op = "upsert" }, `op "upsert"`},
-		{"entity index", func(a *scaffold.API) { a.Endpoints[0].Entity = 3 }, "entity 3"},
-		{"action name", func(a *scaffold.API) { a.Endpoints[1].Op, a.Endpoints[1].Action = scaffold.OpAction, "" }, "no name"},
+		{"entity index", func(a *scaffold.API) { a.Endpoints[0].Entity = 3 }, "entity index 3"},
+		{"action name", func(a *scaffold.API) {
+			a.Endpoints[1].Op, a.Endpoints[1].Action, a.Endpoints[1].Effect = scaffold.OpAction, "", &scaffold.Effect{Field: 0}
+			a.Entities[0].Fields[0].Type = scaffold.TypeTimestamp
+		}, "no name"},
+		{"action without effect", func(a *scaffold.API) { a.Endpoints[1].Op, a.Endpoints[1].Action = scaffold.OpAction, "call" }, "needs the field it sets"},
+		{"enum without values", func(a *scaffold.API) { a.Entities[0].Fields[0].Type = scaffold.TypeEnum }, "no values"},
+		{"reference out of range", func(a *scaffold.API) {
+			a.Entities[0].Fields[0].Type, a.Entities[0].Fields[0].Ref = scaffold.TypeReference, 5
+		}, "out of range"},
+		{"parent not a parameter", func(a *scaffold.API) {
+			a.Entities[0].Fields[0].Type = scaffold.TypeReference
+			a.Endpoints[1].Parent = &scaffold.Parent{Entity: 0, Param: "queueId", Field: 0}
+		}, "parent parameter"},
 		{"test name", func(a *scaffold.API) { a.Endpoints[0].TestName = "create entry" }, "test name"},
 		{"same test", func(a *scaffold.API) { a.Endpoints[1].TestName = "CreateQueueEntry" }, "same test name"},
 		{"same route", func(a *scaffold.API) { a.Endpoints[1] = a.Endpoints[0]; a.Endpoints[1].TestName = "Again" }, "also served by"},
