@@ -245,20 +245,10 @@ func stemmed(s string) string {
 // and "c".
 func hasFieldKey(e artifact.Entity, keys []string) bool {
 	for _, f := range e.Fields {
-		have := map[string]bool{}
-		for _, w := range prose.Words(strings.ReplaceAll(f.Name, "_", " ") + " " + strings.Join(f.Enum, " ")) {
-			have[prose.Stem(w)] = true
-		}
+		have := stemsOf(strings.ReplaceAll(f.Name, "_", " ") + " " + strings.Join(f.Enum, " "))
 		for _, key := range keys {
-			for _, alt := range strings.Split(key, "|") {
-				ws := prose.Words(alt)
-				all := len(ws) > 0
-				for _, w := range ws {
-					all = all && have[prose.Stem(w)]
-				}
-				if all {
-					return true
-				}
+			if have.has(key) {
+				return true
 			}
 		}
 	}
