@@ -26,6 +26,11 @@ var ruleCases = []struct {
 	{name: "tech without API and tasks", rule: "required-section",
 		docs: []file{tech("## API", "## Notes", "## Tasks", "## Later")},
 		want: []string{"docs/tech.md:1: required-section", "docs/tech.md:1: required-section"}, msg: `no "API" section`},
+	{name: "a CLI's tech spec needs no API", rule: "required-section",
+		docs: []file{tech("## API", "## Notes", "## Data model\n", "## Architecture\n\nPlatform: CLI\n\n## Data model\n")}},
+	{name: "a web app's tech spec needs its API", rule: "required-section",
+		docs: []file{tech("## API", "## Notes", "## Data model\n", "## Architecture\n\nPlatform: web app\n\n## Data model\n")},
+		want: []string{"docs/tech.md:1: required-section"}, msg: `no "API" section`},
 	{name: "sections under other headings count", rule: "required-section",
 		docs: []file{tech("## API", "## Endpoints", "## Data model", "## Entities:")}},
 

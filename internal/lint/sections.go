@@ -173,6 +173,9 @@ func (a *analysis) section(rule sectionRule) {
 		}
 	}
 	if len(found) == 0 {
+		if rule.name == "API" && a.serverless() {
+			return // a CLI, a plugin or a tool with no backend has no HTTP API
+		}
 		switch rule.need {
 		case required:
 			a.l.add(a.doc, a.doc.titleLine(), "required-section", "no %q section", rule.name)
@@ -194,6 +197,31 @@ func (a *analysis) section(rule sectionRule) {
 			a.item(rule, it)
 		}
 	}
+}
+
+// serverless reports whether a tech spec's platform, as its Architecture
+// states it ("Platform: CLI"), has no server of its own to give an API:
+// a command-line tool, a desktop plugin or app, a local tool, or a
+// product with no backend.
+func (a *analysis) serverless() bool {
+	for _, s := range a.doc.sections {
+		if k := key(s.Title); k != "architecture" && k != "components" {
+			continue
+		}
+		for _, p := range s.Paragraphs() {
+			rest, ok := strings.CutPrefix(strings.TrimSpace(p), "Platform:")
+			if !ok {
+				continue
+			}
+			rest = strings.ToLower(rest)
+			for _, cue := range []string{"no backend", "cli", "command-line", "desktop plugin", "desktop app", "local single-user"} {
+				if strings.Contains(rest, cue) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // item takes in one list item of a section with IDs.
