@@ -80,6 +80,12 @@ func Garbled(text string) []Garble {
 			add("participle", phrase(toks, i-2, 4), `"`+t.low+" "+next.low+`" says nothing: say what happens to what`)
 		case t.low == "the" && next.word && gerund(next.low) && next2.word && beForms[next2.low] && participle(tok(toks, i+3).low):
 			add("participle", phrase(toks, i, 4), quoteWord(next.low)+" is not a thing that can be "+tok(toks, i+3).low+": say what is")
+		case articles[t.low] && next.word && whWords[next.low] && next2.word:
+			// "when they open the how full the shelves are"
+			add("article", phrase(toks, i-1, 4), `"`+t.text+`" before "`+next.low+`" opens no noun: cut it, or name the thing`)
+		case t.low == "to" && prev.word && (prev.low == "want" || prev.low == "wants" || prev.low == "need" || prev.low == "needs") && next.word && prepositions[next.low]:
+			// "I want to on the same ward with the same grade see…"
+			add("modal", phrase(toks, i-1, 3), `"to" is followed by no verb: a word is missing or in the wrong place`)
 		case articles[t.low] && (!next.word && next.text != "" && next.text != "(" || next.word && (beForms[next.low] || haveForms[next.low] || prepositions[next.low] || conjunctions[next.low] || modals[next.low])):
 			add("article", phrase(toks, i-1, 3), `"`+t.text+`" is followed by no noun: a word is missing`)
 		}
@@ -366,6 +372,8 @@ var (
 	beForms      = setOf("is", "are", "was", "were", "be", "been", "being")
 	haveForms    = setOf("has", "have", "had")
 	conjunctions = setOf("and", "or", "but", "nor")
+	// whWords open a clause, not a noun: "the how" is no phrase.
+	whWords      = setOf("how", "who", "whom", "whose", "which", "what", "where", "why")
 	prepositions = setOf("of", "to", "for", "with", "from", "into", "onto", "at", "by", "about", "than", "via", "per", "as", "in", "on")
 	// dangling are the prepositions an item does not end with: "in" and
 	// "on" are left out, as they end phrasal verbs ("log in", "carry on").

@@ -17,6 +17,9 @@ func TestGarbledHits(t *testing.T) {
 		{`As a dog owner, I want to book a walk: solo or group, pick a walker or "first available.`, "markup", `"`},
 		{"The system must label the slot “first available.", "markup", `"`},
 		{"The system must show the ticket number<br>and the wait.", "html", "<br>"},
+		// a determiner before a question word, "to" before no verb
+		{"Given a studio manager, when they open the how full the shelves are, then they see it.", "article", "open the how full"},
+		{"As a colleague, I want to on the same ward see open offers.", "modal", "want to on"},
 		{"The system must show the <b>ticket number</b> in the header.", "html", "<b>"},
 		// doubled words
 		{"Given a member, when they book the the boat, then the boat is held.", "doubled word", "the the"},
@@ -65,6 +68,9 @@ func TestGarbledHits(t *testing.T) {
 
 func TestGarbledNonHits(t *testing.T) {
 	fine := []string{
+		"The system must let the studio manager see how full the shelves are and which pieces have been waiting longest.",
+		"As a singer, I want to see who has paid, and what the fee is.",
+		"The system must let members choose which Saturdays they want to book.",
 		// from the examples and the corpus, as written
 		"The system must let a team lead create a team and invite members by email link. (brief.md:24)",
 		"The system must provide a team board showing each habit's streak and this week's completion rate. (brief.md:27)",
