@@ -30,7 +30,8 @@ func BuildTechFrom(p *artifact.PRD, st *artifact.Stories, dm *domain.Model) *art
 		m := domain.Read(briefOf(p), nil)
 		dm = &m
 	}
-	d := &domainTech{p: p, st: st, dm: dm, name: briefName(p), storiesOf: storiesByFR(st)}
+	d := &domainTech{p: p, st: st, dm: dm, name: briefName(p),
+		rendered: slices.ContainsFunc(dm.Components, func(c domain.Component) bool { return renderedTech[c.Name] })}
 	t := &artifact.TechSpec{
 		Title:    p.Title,
 		Overview: overview(p, st),
@@ -47,11 +48,14 @@ func BuildTechFrom(p *artifact.PRD, st *artifact.Stories, dm *domain.Model) *art
 
 // domainTech is what BuildTechFrom reads from.
 type domainTech struct {
-	p         *artifact.PRD
-	st        *artifact.Stories
-	dm        *domain.Model
-	name      string              // the brief's file name, for citations
-	storiesOf map[string][]string // FR ID → the stories that trace it
+	p    *artifact.PRD
+	st   *artifact.Stories
+	dm   *domain.Model
+	name string // the brief's file name, for citations
+	// rendered is set when a named framework renders pages on the server
+	// (Laravel, Rails, Django): the web app is the server, and the
+	// interface is pages and forms.
+	rendered bool
 }
 
 // briefOf reads a PRD as a brief, for a project whose brief is not at
@@ -76,17 +80,6 @@ func briefName(p *artifact.PRD) string {
 		return p.Header.Sources[0]
 	}
 	return "brief.md"
-}
-
-// storiesByFR maps each FR ID to the stories that trace it, in order.
-func storiesByFR(st *artifact.Stories) map[string][]string {
-	out := map[string][]string{}
-	for _, s := range st.Stories {
-		for _, id := range s.Traces {
-			out[id] = append(out[id], s.ID)
-		}
-	}
-	return out
 }
 
 // platformText says what the product runs as, as the brief says it; ""
@@ -188,7 +181,6 @@ func (d *domainTech) components() []artifact.Component {
 	if len(surfaces) == 0 && pl.Kind != "" {
 		surfaces = []domain.Kind{pl.Kind}
 	}
-	rendered := slices.ContainsFunc(d.dm.Components, func(c domain.Component) bool { return renderedTech[c.Name] })
 	all := d.allFRs()
 	for _, k := range surfaces {
 		if k == domain.API {
@@ -196,22 +188,22 @@ func (d *domainTech) components() []artifact.Component {
 		}
 		kinds := clientTech[k]
 		tech := take(func(c domain.Component) bool {
-			return slices.Contains(kinds, c.Kind) || k == domain.Web && c.Kind == "web framework" && !rendered && !serverTech[c.Kind]
+			return slices.Contains(kinds, c.Kind) || k == domain.Web && c.Kind == "web framework" && !d.rendered && !serverTech[c.Kind]
 		})
-		if k == domain.Web && rendered {
+		if k == domain.Web && d.rendered {
 			tech = append(tech, take(func(c domain.Component) bool { return renderedTech[c.Name] })...)
 		}
 		out = append(out, artifact.Component{Name: upperFirst(surfaceName(k)), Kind: surfaceName(k),
-			Technology: strings.Join(tech, ", "), Responsibility: d.clientJob(k, rendered), Serves: all})
+			Technology: strings.Join(tech, ", "), Responsibility: d.clientJob(k), Serves: all})
 	}
-	server := !pl.NoBackend && (slices.Contains(surfaces, domain.API) || slices.Contains(surfaces, domain.Web) && !rendered ||
+	server := !pl.NoBackend && (slices.Contains(surfaces, domain.API) || slices.Contains(surfaces, domain.Web) && !d.rendered ||
 		slices.Contains(surfaces, domain.Mobile) || slices.ContainsFunc(d.dm.Components, func(c domain.Component) bool { return serverTech[c.Kind] && !renderedTech[c.Name] }))
 	if server {
 		tech := take(func(c domain.Component) bool { return serverTech[c.Kind] && !renderedTech[c.Name] })
 		out = append(out, artifact.Component{Name: apiComponent, Kind: "API service", Technology: strings.Join(tech, ", "),
 			Responsibility: "The product's rules and data, for every client: " + d.entityWords() + ".", Serves: all})
 	}
-	if stores := take(func(c domain.Component) bool { return storeTech[c.Kind] }); len(stores) > 0 || server || rendered {
+	if stores := take(func(c domain.Component) bool { return storeTech[c.Kind] }); len(stores) > 0 || server || d.rendered {
 		out = append(out, artifact.Component{Name: storeComponent, Kind: "data store", Technology: strings.Join(stores, ", "),
 			Responsibility: "Keeps " + d.entityWords() + ".", Serves: all})
 	}
@@ -250,13 +242,13 @@ func (d *domainTech) components() []artifact.Component {
 }
 
 // clientJob says what a client is for.
-func (d *domainTech) clientJob(k domain.Kind, rendered bool) string {
+func (d *domainTech) clientJob(k domain.Kind) string {
 	who := "people"
 	if names := artifact.PersonaRoles(d.p.Personas); len(names) > 0 && names[0] != "user" {
 		who = plural.And(pluralRoles(names))
 	}
 	switch {
-	case k == domain.Web && rendered:
+	case k == domain.Web && d.rendered:
 		return "The pages and forms " + who + " use, rendered on the server."
 	case k == domain.CLI:
 		return "The commands " + who + " run."
@@ -429,7 +421,7 @@ func (d *domainTech) entities() []artifact.Entity {
 		}
 		ent.Description = desc + "."
 		for _, f := range e.Fields {
-			af := artifact.Field{Name: snakeName(f.Name), Type: string(f.Type), Required: optional && !f.Optional, Enum: f.Values}
+			af := artifact.Field{Name: snake(f.Name), Type: string(f.Type), Required: optional && !f.Optional, Enum: f.Values}
 			var notes []string
 			if f.Ref != "" {
 				notes = append(notes, "References "+upperFirst(f.Ref)+".")
@@ -472,13 +464,6 @@ func (d *domainTech) entities() []artifact.Entity {
 	return out
 }
 
-// snakeName writes a field's name as code does: "company name" →
-// "company_name".
-func snakeName(s string) string {
-	f := strings.FieldsFunc(strings.ToLower(s), notWordRune)
-	return strings.Join(f, "_")
-}
-
 // endpoints are the interface: the brief's own endpoints as written,
 // then, for each entity the brief gives none, one per operation the
 // features ask for: list and create on the collection, get, update and
@@ -489,7 +474,6 @@ func (d *domainTech) endpoints(es []artifact.Entity) []artifact.Endpoint {
 	if d.dm.Platform.NoBackend {
 		return nil
 	}
-	rendered := slices.ContainsFunc(d.dm.Components, func(c domain.Component) bool { return renderedTech[c.Name] })
 	pl := d.dm.Platform
 	if !pl.Stated || pl.Kind == domain.CLI || pl.Kind == domain.Plugin || pl.Kind == domain.Desktop {
 		// No server the brief names: no HTTP interface to derive.
@@ -543,7 +527,7 @@ func (d *domainTech) endpoints(es []artifact.Entity) []artifact.Endpoint {
 				ep.Summary = "List " + strings.ToLower(plural.Noun(name))
 				var by []string
 				for _, f := range op.Filters {
-					if slices.ContainsFunc(es[i].Fields, func(x artifact.Field) bool { return x.Name == snakeName(f) }) {
+					if slices.ContainsFunc(es[i].Fields, func(x artifact.Field) bool { return x.Name == snake(f) }) {
 						by = append(by, f) // only what the entity has
 					}
 				}
@@ -574,7 +558,7 @@ func (d *domainTech) endpoints(es []artifact.Entity) []artifact.Endpoint {
 			default:
 				continue
 			}
-			if rendered {
+			if d.rendered {
 				ep.Kind = "form"
 				if ep.Method == "GET" {
 					ep.Kind = "page"
