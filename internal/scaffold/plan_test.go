@@ -673,21 +673,7 @@ func FuzzPlan(f *testing.F) {
 // loadRich parses the rich domain's tech spec and stories in testdata.
 func loadRich(t *testing.T) (*artifact.TechSpec, *artifact.Stories) {
 	t.Helper()
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join("testdata", "rich", name))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return b
-	}
-	tech, err := artifact.ParseTech(read("tech.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	stories, err := artifact.ParseStories(read("stories.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tech, stories := loadDocs(t, filepath.Join("testdata", "rich"))
 	if len(tech.Unparsed()) > 0 || len(stories.Unparsed()) > 0 {
 		t.Fatalf("testdata/rich has text the parsers do not read: %v %v", tech.Unparsed(), stories.Unparsed())
 	}
