@@ -160,7 +160,7 @@ func (p *parser) resolveActors() {
 				if name == "" && namesPeople(a) {
 					// A heading naming a kind of person the users leave
 					// out ("WALKER" over a walker's features) adds them.
-					p.addRole(capitalize(strings.ToLower(a)))
+					p.addRole(teamName(capitalize(strings.ToLower(a))))
 					name = p.personaNamed(a)
 				}
 				named[a] = name
@@ -169,6 +169,18 @@ func (p *parser) resolveActors() {
 		}
 	}
 }
+
+// teamName names a team by what it does as a team: "Ops" is the "Ops
+// team", a group of people rather than a plural of "op".
+func teamName(name string) string {
+	if teamWords()[strings.ToLower(name)] {
+		return name + " team"
+	}
+	return name
+}
+
+// teamWords name a team by its work.
+var teamWords = lexSet("team words")
 
 // namesPeople reports whether a heading is a kind of person: a role word,
 // or a short noun with an agent ending ("walker", "host") that is no
@@ -179,7 +191,7 @@ func namesPeople(heading string) bool {
 		return false
 	}
 	head := singular(normWord(w[len(w)-1]))
-	if isRole(head) {
+	if isRole(head) || isRole(normWord(w[len(w)-1])) {
 		return true
 	}
 	if thingNouns()[head] || len(head) < 4 {

@@ -66,3 +66,27 @@ func TestUsersParagraph(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelsNamePeople checks that an upper-case label over features
+// that names a kind of person the users leave out adds them, a team by
+// its work as the team ("OPS" is the "Ops team"), and files the features
+// under them; a label naming a thing files nothing.
+func TestLabelsNamePeople(t *testing.T) {
+	src := "# Courierly\n\nCourierly connects merchants with couriers.\n\n## Features\n\n```text\n" +
+		"COURIER\n  [ ] start / end shift\nOPS\n  [ ] approve couriers\nPAYMENTS\n  [ ] weekly statements\n```\n"
+	b, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"start / end shift": "Couriers", "approve couriers": "Ops team", "weekly statements": ""}
+	for _, f := range b.Features {
+		if a, ok := want[f.Text]; !ok || a != f.Actor {
+			t.Errorf("feature %q filed under %q, want %q", f.Text, f.Actor, a)
+		}
+	}
+	for _, u := range b.Users {
+		if u.Name == "Payments" {
+			t.Errorf("users %v: a label naming a thing is no persona", b.Users)
+		}
+	}
+}

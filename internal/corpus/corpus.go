@@ -119,6 +119,11 @@ type Item struct {
 	// Priority is the brief's own priority for a feature ("Must", "P0"),
 	// when it gives one.
 	Priority string `json:"priority,omitempty"`
+	// Actor is, for a feature, the key of the persona who does it when
+	// the brief says so by where it files the feature (under an "OWNER"
+	// label, a persona's heading): every story of its requirements must
+	// take that persona's role.
+	Actor string `json:"actor,omitempty"`
 }
 
 // Decode reads an expectation, refusing unknown fields so a misspelt key

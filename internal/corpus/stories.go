@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/prodgen/prodgen/internal/prose"
@@ -14,6 +15,8 @@ import (
 //
 //   - actors: a story's role is one of the PRD's personas (see IsPersona),
 //     or "user" when the PRD names none. Target: every story.
+//   - filed: the stories of a feature the brief files under a persona
+//     (Item.Actor) that take that persona's role. Target: every story.
 //   - tautologies: criteria whose Then only restates their When (see
 //     prose.Tautology). Target: none.
 //   - outcomes: the brief's outcomes (Expectation.Outcomes) that some
@@ -35,6 +38,7 @@ import (
 // StoryFigures are the stories measures of one brief, or of the corpus.
 type StoryFigures struct {
 	Actors      Count `json:"actors"`      // stories whose role is a persona, of the stories
+	Filed       Count `json:"filed"`       // stories whose role is the persona the brief files their feature under
 	Tautologies Count `json:"tautologies"` // tautological criteria, of the criteria
 	Outcomes    Count `json:"outcomes"`    // the brief's outcomes some criterion states, of the outcomes
 	Boilerplate Count `json:"boilerplate"` // criteria another story repeats, of the criteria
@@ -46,6 +50,7 @@ type StoryFigures struct {
 func (f StoryFigures) Add(g StoryFigures) StoryFigures {
 	return StoryFigures{
 		Actors:      f.Actors.Add(g.Actors),
+		Filed:       f.Filed.Add(g.Filed),
 		Tautologies: f.Tautologies.Add(g.Tautologies),
 		Outcomes:    f.Outcomes.Add(g.Outcomes),
 		Boilerplate: f.Boilerplate.Add(g.Boilerplate),
@@ -73,6 +78,8 @@ type storyFigure struct {
 
 var storyFigureList = []storyFigure{
 	{"actors", "100%", false, func(f *StoryFigures) *Count { return &f.Actors },
+		func(c Count) bool { return c.Full() }, shareFell, false},
+	{"filed", "100%", false, func(f *StoryFigures) *Count { return &f.Filed },
 		func(c Count) bool { return c.Full() }, shareFell, false},
 	{"tautologies", "0", false, func(f *StoryFigures) *Count { return &f.Tautologies },
 		func(c Count) bool { return c.Got == 0 }, countRose, false},
@@ -132,6 +139,7 @@ func ScoreStories(e *Expectation, prd *artifact.PRD, st *artifact.Stories) Story
 			}
 		}
 	}
+	r.scoreFiled(e, prd, st)
 	for _, o := range e.Outcomes {
 		f.Outcomes.Of++
 		if statesOutcome(st, o.Keys) {
@@ -143,6 +151,31 @@ func ScoreStories(e *Expectation, prd *artifact.PRD, st *artifact.Stories) Story
 	r.scoreBoilerplate(st)
 	r.scoreGarbled(prd, st)
 	return r
+}
+
+// scoreFiled checks, for each feature the brief files under a persona,
+// that every story of the requirements stating it takes that persona's
+// role.
+func (r *StoryResult) scoreFiled(e *Expectation, prd *artifact.PRD, st *artifact.Stories) {
+	for _, ft := range e.Features {
+		if ft.Actor == "" {
+			continue
+		}
+		for _, i := range matching(requirementTexts(prd.Functional), ft.Keys) {
+			id := prd.Functional[i].ID
+			for _, s := range st.Stories {
+				if !slices.Contains(s.Traces, id) {
+					continue
+				}
+				r.Figures.Filed.Of++
+				if Matches(s.Role, []string{ft.Actor}) {
+					r.Figures.Filed.Got++
+				} else {
+					r.gap("filed: %s is %q, but the brief files %q under %s", s.ID, s.Role, ft.Text, ft.Actor)
+				}
+			}
+		}
+	}
 }
 
 // scoreGarbled counts the sentences prose.Garbled flags, of all the PRD's

@@ -92,9 +92,11 @@ func (p people) analyse(text string) clause {
 		// verb in the third person with no subject says what the product
 		// does.
 		return clause{kind: kindSystem, persona: -1, body: lowerFirst(baseVerbPhrase(ts), p.proper)}
-	case isImperative(ts) && systemVerbs[root(lookupVerb(first).base)]:
+	case isImperative(ts) && systemVerbs[root(lookupVerb(first).base)] && p.actor < 0:
 		// "Send a weekly summary…", "Support multiple languages": the
-		// product does these, not a person.
+		// product does these, not a person; under a persona's heading
+		// ("School office: send reminders…, with one click") the persona
+		// does.
 		return clause{kind: kindSystem, persona: -1, body: lowerFirst(join(ts), p.proper)}
 	case isImperative(ts):
 		return p.actorClause(-1, "", lowerFirst(join(ts), p.proper))
@@ -360,6 +362,11 @@ func isImperative(ts []token) bool {
 	if !v.noun {
 		return true
 	}
+	if len(ts) > 3 && ts[1].text == "/" && baseVerb(ts[2].lw()) != nil && ts[3].isWord() && !compoundHeads[ts[3].lw()] {
+		// "Start / end walk": two verbs on one object, as a sticky note
+		// writes them.
+		return true
+	}
 	if len(ts) == 1 || !ts[1].isWord() {
 		return false
 	}
@@ -367,7 +374,7 @@ func isImperative(ts []token) bool {
 	if (next == "and" || next == "or") && len(ts) > 3 {
 		// "Rate and review the walker": two verbs on one object; "Audit
 		// and compliance reports" is a noun phrase, its last word a noun.
-		if w := lookupVerb(ts[2].lw()); w != nil && !compoundHeads[ts[3].lw()] && (!w.noun && startsNounPhrase(ts[3]) || determiners[ts[3].lw()] || possessives[ts[3].lw()]) {
+		if w := lookupVerb(ts[2].lw()); w != nil && !compoundHeads[ts[3].lw()] && (!w.noun && startsNounPhrase(ts[3]) || determiners[ts[3].lw()] || possessives[ts[3].lw()] || phrasal[ts[2].lw()+" "+ts[3].lw()]) {
 			return true
 		}
 	}

@@ -127,7 +127,9 @@ func properNouns(texts ...string) map[string]bool {
 	for _, t := range texts {
 		ts := tokenize(t)
 		for i, tk := range ts {
-			start := i == 0 || strings.ContainsAny(ts[i-1].text, ".:?!(\"“")
+			// A list item's marker starts a sentence too ("- School
+			// offices spend…" in a problem made of a list).
+			start := i == 0 || strings.ContainsAny(ts[i-1].text, ".:?!(\"“") || listMarks[ts[i-1].text]
 			if !start && tk.isWord() && hasUpper(tk.text) {
 				out[strings.ToLower(tk.text)] = true
 			}
@@ -135,6 +137,9 @@ func properNouns(texts ...string) map[string]bool {
 	}
 	return out
 }
+
+// listMarks are the markers of a list item.
+var listMarks = set("-", "*", "+", "•", "–", "—")
 
 // hasWord reports whether s holds a letter or a digit.
 func hasWord(s string) bool {

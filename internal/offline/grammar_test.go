@@ -179,8 +179,9 @@ func TestNouns(t *testing.T) {
 }
 
 func TestSentenceHelpers(t *testing.T) {
-	proper := properNouns("Check in from the web app or from Slack.", "Runs on Android: fine.")
-	if !proper["slack"] || !proper["android"] || proper["check"] || proper["fine"] {
+	proper := properNouns("Check in from the web app or from Slack.", "Runs on Android: fine.",
+		"- School offices count cash - Trip leaders carry forms")
+	if !proper["slack"] || !proper["android"] || proper["check"] || proper["fine"] || proper["school"] || proper["trip"] {
 		t.Errorf("properNouns = %v", proper)
 	}
 	tests := []struct{ got, want string }{

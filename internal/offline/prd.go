@@ -9,6 +9,7 @@ import (
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/brief"
 	"github.com/prodgen/prodgen/internal/markdown"
+	"github.com/prodgen/prodgen/internal/plural"
 )
 
 // BuildPRD writes a PRD from a brief. Every feature becomes a functional
@@ -123,11 +124,16 @@ func functionalText(pp people, f brief.Feature) written {
 		return written{} // markup or punctuation alone states no capability
 	}
 	first, more := firstSentence(text)
-	c := pp.filedUnder(f.Actor).analyse(first)
+	filed := pp.filedUnder(f.Actor)
+	c := filed.analyse(first)
 	out := requirementSentence(c)
 	if c.kind == kindNoun && strings.EqualFold(c.body, bare(first)) {
 		// The analysis read no structure into it: see what it is.
 		out = nounRequirement(c, first, pp.proper)
+	}
+	if who := filed.filedFor(c); who != "" && strings.HasPrefix(out, "The system must ") {
+		// "weekly payouts to bank account" under WALKER is the walkers'.
+		out = "For " + who + ", the system must " + strings.TrimPrefix(out, "The system must ")
 	}
 	if more != "" {
 		out += " " + sentence(more)
@@ -136,6 +142,42 @@ func functionalText(pp people, f brief.Feature) written {
 		out += " " + n
 	}
 	return written{out, c}
+}
+
+// filedFor names, in the plural, the persona a capability named by a
+// noun phrase is filed under ("weekly payouts to bank account" under a
+// WALKER heading) when the phrase names no persona itself and the brief
+// has more than one, so that a story knows whose it is: "" otherwise.
+func (p people) filedFor(c clause) string {
+	if c.kind != kindNoun || p.actor < 0 || len(p.personas) < 2 {
+		return ""
+	}
+	t := topicsOf(c.body, p.proper)
+	for i := range p.personas {
+		if t.overlap(p.wordsOf().names[i]) > 0 {
+			return ""
+		}
+	}
+	name := lowerFirst(p.personas[p.actor].Name, p.proper)
+	if h := strings.ToLower(headWord(name)); collectiveNouns[h] || massNouns[h] {
+		return actorPhrase(name, "the", p.proper) // "the ops team"
+	}
+	return plural.Noun(name)
+}
+
+// cutFiledFor splits "For walkers, the system must support X." into
+// "walkers" and "The system must support X."; text without the lead is
+// returned as it is.
+func cutFiledFor(text string) (string, string) {
+	rest, ok := strings.CutPrefix(text, "For ")
+	if !ok {
+		return "", text
+	}
+	who, body, ok := strings.Cut(rest, ", the system must ")
+	if !ok || strings.ContainsAny(who, ",.;:") || len(strings.Fields(who)) > 5 {
+		return "", text
+	}
+	return who, "The system must " + body
 }
 
 // plusAnd is a "+" or "&" between words, which a requirement writes as

@@ -56,7 +56,8 @@ func prdQuestions(b *brief.Brief, p *artifact.PRD) []artifact.Question {
 // detail, note or second sentence: nothing to test it by. It returns the
 // thing.
 func bareCapability(text string) (string, bool) {
-	body, ok := strings.CutSuffix(strings.TrimSpace(text), ".")
+	_, text = cutFiledFor(strings.TrimSpace(text))
+	body, ok := strings.CutSuffix(text, ".")
 	if !ok || strings.ContainsAny(body, ".:;(") {
 		return "", false
 	}

@@ -67,3 +67,63 @@ func TestStoryRolesArePersonas(t *testing.T) {
 		}
 	}
 }
+
+// TestFiledActors checks that a feature filed under a persona's label is
+// that persona's, whatever its shape: a noun phrase ("weekly payouts"),
+// two verbs joined by a slash ("start / end a shift") or a verb the
+// product would do on its own ("send reminders… with one click"); and a
+// label naming a team ("OPS") is the team's.
+func TestFiledActors(t *testing.T) {
+	src := "# Courierly\n\nCourierly connects merchants with couriers.\n\n## Features\n\n```text\n" +
+		"MERCHANT\n  [ ] list of deliveries booked today\n  [ ] book a delivery\n" +
+		"COURIER\n  [ ] start / end shift (GPS)\n  [ ] weekly earnings statement\n  [ ] send a delay notice to the shop with one tap\n" +
+		"OPS\n  [ ] approve couriers\n  [ ] refunds\n```\n"
+	b, err := brief.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := BuildPRD(b)
+	var names []string
+	for _, ps := range p.Personas {
+		names = append(names, ps.Name)
+	}
+	if !slices.Contains(names, "Ops team") {
+		t.Errorf("personas %q: want the OPS label read as %q", names, "Ops team")
+	}
+	st := BuildStories(p)
+	want := map[string]string{ // a word of the story's want → its role
+		"deliveries booked": "merchant",
+		"start / end shift": "courier",
+		"earnings":          "courier",
+		"delay notice":      "courier",
+		"approve couriers":  "ops team member",
+		"refunds":           "ops team member",
+	}
+	for words, role := range want {
+		found := false
+		for _, s := range st.Stories {
+			if strings.Contains(s.Want, words) {
+				found = true
+				if s.Role != role {
+					t.Errorf("%s %q: role %q, want %q (the brief files it under that label)", s.ID, s.Want, s.Role, role)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no story wants %q; stories:\n%s", words, storyWants(st))
+		}
+	}
+	for _, fr := range p.Functional {
+		if strings.Contains(fr.Text, "earnings") && !strings.HasPrefix(fr.Text, "For couriers, the system must") {
+			t.Errorf("%s %q: want the noun phrase filed under COURIER to say whose it is", fr.ID, fr.Text)
+		}
+	}
+}
+
+func storyWants(st *artifact.Stories) string {
+	var b strings.Builder
+	for _, s := range st.Stories {
+		b.WriteString(s.ID + " As a " + s.Role + ", I want " + s.Want + "\n")
+	}
+	return b.String()
+}

@@ -176,6 +176,7 @@ func parseFR(text string, personas []artifact.Persona, proper map[string]bool) f
 		}
 	}
 	pp := newPeople(briefPersonas(personas), proper, "")
+	who, first := cutFiledFor(first)
 	s := bare(first)
 	so := ""
 	if b, after, ok := strings.Cut(s, " so that "); ok {
@@ -183,6 +184,12 @@ func parseFR(text string, personas []artifact.Persona, proper map[string]bool) f
 	}
 	parts := parseSentence(s, pp, personas, proper)
 	parts.notes, parts.so = notes, so
+	if who != "" {
+		// "For walkers, the system must support X": the walkers' X.
+		if i := pp.namedPersona(who); i >= 0 {
+			parts.persona = i
+		}
+	}
 	return parts
 }
 
