@@ -39,10 +39,21 @@ func BuildTechFrom(p *artifact.PRD, st *artifact.Stories, dm *domain.Model) *art
 		Quality:  quality(p.NonFunctional),
 	}
 	t.Components = d.components()
-	t.Entities = d.entities()
+	t.Entities = d.withAccount(d.entities())
 	t.Endpoints = d.endpoints(t.Entities)
+	var more []string
+	if d.serves() {
+		var qs []artifact.Question
+		t.Endpoints, qs = d.storyEndpoints(t.Entities, t.Endpoints)
+		if j := d.jobs(t.Endpoints); j != nil {
+			t.Components = insertAfterServer(t.Components, *j)
+		}
+		for _, q := range qs {
+			more = append(more, q.Text)
+		}
+	}
 	t.Tasks = d.tasks(t)
-	t.OpenQuestions = d.questions()
+	t.OpenQuestions = d.questions(more)
 	return t
 }
 
@@ -151,10 +162,11 @@ var (
 		domain.Desktop: {"desktop framework"},
 		domain.Plugin:  {"plugin host"},
 	}
-	serverTech   = set("api framework", "runtime", "web framework")
-	storeTech    = set("database", "backend service", "browser storage")
-	fileTech     = set("file storage")
-	serviceTech  = set("payments", "email", "sms", "push", "messaging", "chat", "maps", "video", "auth", "integration", "monitoring", "search engine")
+	serverTech  = set("api framework", "runtime", "web framework")
+	storeTech   = set("database", "database extension", "backend service", "browser storage")
+	fileTech    = set("file storage")
+	serviceTech = set("payments", "email", "sms", "push", "messaging", "chat", "maps", "video", "auth", "integration", "monitoring", "search engine",
+		"identity checks", "calendar", "label printer", "iot network")
 	renderedTech = set("Django", "Laravel", "Ruby on Rails")
 )
 
@@ -182,6 +194,7 @@ func (d *domainTech) components() []artifact.Component {
 		surfaces = []domain.Kind{pl.Kind}
 	}
 	all := d.allFRs()
+	users := d.surfaceUsers(surfaces)
 	for _, k := range surfaces {
 		if k == domain.API {
 			continue
@@ -193,8 +206,15 @@ func (d *domainTech) components() []artifact.Component {
 		if k == domain.Web && d.rendered {
 			tech = append(tech, take(func(c domain.Component) bool { return renderedTech[c.Name] })...)
 		}
-		out = append(out, artifact.Component{Name: upperFirst(surfaceName(k)), Kind: surfaceName(k),
-			Technology: strings.Join(tech, ", "), Responsibility: d.clientJob(k), Serves: all})
+		c := artifact.Component{Name: upperFirst(surfaceName(k)), Kind: surfaceName(k),
+			Technology: strings.Join(tech, ", "), Responsibility: d.clientJob(k, nil), Serves: all}
+		if roles := users[k]; len(roles) > 0 {
+			c.Responsibility, c.Serves = d.clientJob(k, roles), d.frsOfRoles(roles)
+			if d.adminSurface(k) {
+				c.Name = "Admin " + c.Kind // "Ops works in a small internal web admin"
+			}
+		}
+		out = append(out, c)
 	}
 	server := !pl.NoBackend && (slices.Contains(surfaces, domain.API) || slices.Contains(surfaces, domain.Web) && !d.rendered ||
 		slices.Contains(surfaces, domain.Mobile) || slices.ContainsFunc(d.dm.Components, func(c domain.Component) bool { return serverTech[c.Kind] && !renderedTech[c.Name] }))
@@ -241,21 +261,126 @@ func (d *domainTech) components() []artifact.Component {
 	return out
 }
 
-// clientJob says what a client is for.
-func (d *domainTech) clientJob(k domain.Kind) string {
+// clientJob says what a client is for, and for whom: the roles given,
+// else every persona.
+func (d *domainTech) clientJob(k domain.Kind, roles []string) string {
 	who := "people"
-	if names := artifact.PersonaRoles(d.p.Personas); len(names) > 0 && names[0] != "user" {
-		who = plural.And(pluralRoles(names))
+	if len(roles) == 0 {
+		roles = artifact.PersonaRoles(d.p.Personas)
+	}
+	if len(roles) > 0 && roles[0] != "user" {
+		who = plural.And(pluralRoles(roles))
 	}
 	switch {
 	case k == domain.Web && d.rendered:
-		return "The pages and forms " + who + " use, rendered on the server."
+		return "The pages and forms for " + who + ", rendered on the server."
 	case k == domain.CLI:
-		return "The commands " + who + " run."
+		return "The commands for " + who + "."
 	case k == domain.Plugin:
-		return "The plugin " + who + " use inside its host application."
+		return "The plugin for " + who + ", inside its host application."
 	}
-	return "The screens " + who + " use."
+	return "The screens for " + who + "."
+}
+
+// surfaceUsers reads, when the product has more than one client, which
+// personas use which: the brief's words for a surface ("React Native app
+// … for owners and walkers", "Ops works in a small internal web admin")
+// name them. The personas no surface names use the main one. With one
+// client, or when the brief names nobody, the map is empty: everyone
+// uses every client.
+func (d *domainTech) surfaceUsers(surfaces []domain.Kind) map[domain.Kind][]string {
+	var clients []domain.Kind
+	for _, k := range surfaces {
+		if k != domain.API {
+			clients = append(clients, k)
+		}
+	}
+	if len(clients) < 2 {
+		return nil
+	}
+	out := map[domain.Kind][]string{}
+	placed := map[string]bool{}
+	for _, k := range clients {
+		for _, e := range d.dm.Platform.Evidence {
+			if e.Says != string(k) {
+				continue
+			}
+			for _, r := range append(append([]artifact.Requirement(nil), d.p.Functional...), d.p.NonFunctional...) {
+				if !overlapLines(r, e.Lines) {
+					continue
+				}
+				for _, p := range d.p.Personas {
+					role := artifact.PersonaRole(p.Name)
+					if namesPersona(r.Text, p.Name) && !slices.Contains(out[k], role) {
+						out[k] = append(out[k], role)
+						placed[role] = true
+					}
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	main := d.dm.Platform.Kind
+	for _, p := range d.p.Personas {
+		if role := artifact.PersonaRole(p.Name); !placed[role] && len(out[main]) > 0 {
+			out[main] = append(out[main], role)
+		}
+	}
+	return out
+}
+
+// namesPersona reports whether a text names a persona by the head word
+// of its name (of each name, for "Parent or carer"), or, when that is a
+// word for a group ("Ops team"), by the word before it: "owners" names
+// "Dog owners", "Ops" the "Ops team".
+func namesPersona(text, name string) bool {
+	for _, part := range strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == '/' || r == ',' }) {
+		for _, alt := range strings.Split(strings.ReplaceAll(part, " and ", " or "), " or ") {
+			ws := strings.Fields(alt)
+			for len(ws) > 1 && genericPeople[singular(ws[len(ws)-1])] {
+				ws = ws[:len(ws)-1]
+			}
+			if len(ws) == 0 {
+				continue
+			}
+			w := singular(ws[len(ws)-1])
+			if mentionsWord(text, w) || mentionsWord(text, plural.Noun(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// genericPeople are words for a group of people that name nobody in
+// particular.
+var genericPeople = set("team", "staff", "member", "user", "people", "person", "crew", "group")
+
+// adminSurface reports whether the brief calls a surface an admin one:
+// "a small internal web admin", "admin dashboard".
+func (d *domainTech) adminSurface(k domain.Kind) bool {
+	for _, e := range d.dm.Platform.Evidence {
+		if e.Says == string(k) && mentionsWord(e.Words, "admin") {
+			return true
+		}
+	}
+	return false
+}
+
+// frsOfRoles are the FRs of the stories the roles take.
+func (d *domainTech) frsOfRoles(roles []string) []string {
+	var out []string
+	for _, fr := range d.p.Functional {
+		if slices.ContainsFunc(d.st.Stories, func(s artifact.Story) bool {
+			name, ok := artifact.MatchPersona(s.Role, d.p.Personas)
+			return ok && slices.Contains(s.Traces, fr.ID) && slices.Contains(roles, artifact.PersonaRole(name))
+		}) {
+			out = append(out, fr.ID)
+		}
+	}
+	return out
 }
 
 // pluralRoles writes roles in the plural: "job seekers".
@@ -263,6 +388,9 @@ func pluralRoles(roles []string) []string {
 	out := make([]string, len(roles))
 	for i, r := range roles {
 		out[i] = plural.Noun(r)
+		if collectiveNouns[strings.ToLower(headWord(r))] {
+			out[i] = "the " + r // "the ops team", not "ops teams"
+		}
 	}
 	return out
 }
@@ -294,13 +422,35 @@ func (d *domainTech) allFRs() []string {
 // mentioning are the FRs that name a component or say what it is for.
 func (d *domainTech) mentioning(c domain.Component) []string {
 	var ids []string
+	role := c.Role
+	for _, p := range d.p.Personas {
+		// "walker payouts" serves payouts, not every walker's feature.
+		for _, w := range strings.Fields(strings.ToLower(p.Name)) {
+			role = replaceWord(role, w, "")
+			role = replaceWord(role, singular(w), "")
+		}
+	}
 	for _, fr := range d.p.Functional {
 		if overlapLines(fr, c.Lines) || mentionsWord(fr.Text, c.Name) || c.As != "" && mentionsWord(fr.Text, c.As) ||
-			c.Role != "" && overlap(c.Role, fr.Text, nil) > 0 {
+			role != "" && overlap(role, fr.Text, nil) > 0 {
 			ids = append(ids, fr.ID)
 		}
 	}
 	return ids
+}
+
+// replaceWord replaces a whole word of text, in any case.
+func replaceWord(text, word, with string) string {
+	if word == "" {
+		return text
+	}
+	ws := strings.Fields(text)
+	for i, w := range ws {
+		if strings.EqualFold(strings.Trim(w, ",.;:"), word) {
+			ws[i] = with
+		}
+	}
+	return strings.Join(strings.Fields(strings.Join(ws, " ")), " ")
 }
 
 // overlapLines reports whether a requirement cites one of the lines.
@@ -367,6 +517,47 @@ func (d *domainTech) frsOfFeature(feature string) []string {
 		}
 	}
 	return best
+}
+
+// storiesNaming keeps, of the stories of a requirement that states
+// several things ("start / end walk, upload photo, report an incident"),
+// those an operation serves: for an action, the stories that name its
+// verb; for another operation, all but those that name another entity
+// and not this one (the incident's route serves "report an incident",
+// the walk's does not). When none is left, all are kept.
+func (d *domainTech) storiesNaming(ids []string, entity string, op domain.Operation, es []artifact.Entity) []string {
+	if len(ids) < 2 {
+		return ids
+	}
+	names := func(text, name string) bool {
+		head := name
+		if f := strings.Fields(name); len(f) > 0 {
+			head = f[len(f)-1]
+		}
+		return mentionsWord(text, name) || mentionsWord(text, head) || mentionsWord(text, plural.Noun(head))
+	}
+	var out []string
+	for _, s := range d.st.Stories {
+		if !slices.Contains(ids, s.ID) {
+			continue
+		}
+		text := s.Title + " " + s.Want
+		keep := names(text, entity) || !slices.ContainsFunc(es, func(e artifact.Entity) bool {
+			return e.Name != entity && (names(text, e.Name) || slices.ContainsFunc(e.Fields, func(f artifact.Field) bool {
+				return f.Type == "file" && mentionsWord(text, strings.ReplaceAll(f.Name, "_", " ")) // "upload photo" is the walk's photo
+			}))
+		})
+		if op.Kind == domain.OpAction {
+			keep = mentionsWord(text, strings.Fields(op.Name)[0])
+		}
+		if keep {
+			out = append(out, s.ID)
+		}
+	}
+	if len(out) == 0 {
+		return ids
+	}
+	return out
 }
 
 // storiesFor are the stories that trace any of the FRs, in order.
@@ -471,15 +662,8 @@ func (d *domainTech) entities() []artifact.Entity {
 // server-rendered framework (Laravel, Rails, Django) has pages and form
 // actions instead. A product with no server has none.
 func (d *domainTech) endpoints(es []artifact.Entity) []artifact.Endpoint {
-	if d.dm.Platform.NoBackend {
+	if !d.serves() {
 		return nil
-	}
-	pl := d.dm.Platform
-	if !pl.Stated || pl.Kind == domain.CLI || pl.Kind == domain.Plugin || pl.Kind == domain.Desktop {
-		// No server the brief names: no HTTP interface to derive.
-		if !slices.Contains(pl.Surfaces, domain.Web) && !slices.Contains(pl.Surfaces, domain.Mobile) && !slices.Contains(pl.Surfaces, domain.API) && pl.Stated {
-			return nil
-		}
 	}
 	var out []artifact.Endpoint
 	seen := map[string]bool{}
@@ -497,15 +681,13 @@ func (d *domainTech) endpoints(es []artifact.Entity) []artifact.Endpoint {
 		add(artifact.Endpoint{Method: strings.ToUpper(ep.Method), Path: ep.Path, Entity: ent, Action: methodAction(strings.ToUpper(ep.Method), strings.Contains(ep.Path, "{") || strings.Contains(ep.Path, ":")),
 			Summary: upperFirst(strings.TrimSuffix(ep.Purpose, ".")), Stories: d.storiesFor(frs)})
 	}
-	for i, e := range d.dm.Entities {
-		name := es[i].Name
-		if given[name] {
+	for _, e := range d.dm.Entities {
+		at := slices.IndexFunc(es, func(x artifact.Entity) bool { return x.Name == upperFirst(e.Name) })
+		if at < 0 || given[es[at].Name] {
 			continue
 		}
-		coll := "/" + kebabPlural(name)
-		item := coll + "/{id}"
 		for _, op := range e.Operations {
-			if op.Kind == domain.OpAction && kebab(op.Name) == kebab(name) {
+			if op.Kind == domain.OpAction && kebab(op.Name) == kebab(e.Name) {
 				op.Kind = domain.OpCreate // "check in" makes a Check-in
 			}
 			op, ok := normalOp(op)
@@ -517,54 +699,13 @@ func (d *domainTech) endpoints(es []artifact.Entity) []artifact.Endpoint {
 				frs = d.frsOf(op.Lines, "")
 			}
 			if len(frs) == 0 {
-				frs = es[i].Traces
+				frs = es[at].Traces
 			}
-			ep := artifact.Endpoint{Entity: name, Stories: d.storiesFor(frs)}
-			what := strings.ToLower(name)
-			switch op.Kind {
-			case domain.OpList:
-				ep.Method, ep.Path, ep.Action = "GET", coll, "list"
-				ep.Summary = "List " + strings.ToLower(plural.Noun(name))
-				var by []string
-				for _, f := range op.Filters {
-					if slices.ContainsFunc(es[i].Fields, func(x artifact.Field) bool { return x.Name == snake(f) }) {
-						by = append(by, f) // only what the entity has
-					}
-				}
-				if len(by) > 0 {
-					ep.Summary += ", by " + plural.And(by)
-				}
-			case domain.OpRead:
-				ep.Method, ep.Path, ep.Action, ep.Summary = "GET", item, "get", "Get "+article(what)+" "+what
-			case domain.OpCreate:
-				ep.Method, ep.Path, ep.Action, ep.Summary = "POST", coll, "create", "Create "+article(what)+" "+what
-			case domain.OpUpdate:
-				ep.Method, ep.Path, ep.Action, ep.Summary = "PATCH", item, "update", "Change "+article(what)+" "+what
-			case domain.OpDelete:
-				ep.Method, ep.Path, ep.Action, ep.Summary = "DELETE", item, "delete", "Delete "+article(what)+" "+what
-			case domain.OpAction:
-				if exportVerbs[root(op.Name)] {
-					ep.Method, ep.Path, ep.Action, ep.Summary = "GET", coll+"/export", "export", "Export "+strings.ToLower(plural.Noun(name))
-					break
-				}
-				verb := kebab(op.Name)
-				if verb == "" {
-					continue
-				}
-				ep.Method, ep.Path, ep.Action = "POST", item+"/"+verb, verb
-				// "mark as unloaded" → "Mark a firing as unloaded"
-				first, rest, _ := strings.Cut(strings.TrimSpace(op.Name), " ")
-				ep.Summary = strings.TrimSpace(upperFirst(first) + " " + article(what) + " " + what + " " + rest)
-			default:
+			ep, ok := d.endpointFor(es[at], op)
+			if !ok {
 				continue
 			}
-			if d.rendered {
-				ep.Kind = "form"
-				if ep.Method == "GET" {
-					ep.Kind = "page"
-				}
-				ep.Name = routeName(name, ep.Action)
-			}
+			ep.Stories = d.storiesNaming(d.storiesFor(frs), es[at].Name, op, es)
 			if len(ep.Stories) == 0 {
 				continue // no story needs it: no route for it
 			}
@@ -572,6 +713,86 @@ func (d *domainTech) endpoints(es []artifact.Entity) []artifact.Endpoint {
 		}
 	}
 	return out
+}
+
+// insertAfterServer puts a component after the API service, or last.
+func insertAfterServer(cs []artifact.Component, c artifact.Component) []artifact.Component {
+	at := len(cs)
+	if i := slices.IndexFunc(cs, func(x artifact.Component) bool { return x.Kind == "API service" }); i >= 0 {
+		at = i + 1
+	}
+	return slices.Insert(cs, at, c)
+}
+
+// serves reports whether the product has an HTTP interface to derive:
+// not with no backend, nor for a CLI, desktop app or plugin the brief
+// gives no web, mobile or API surface.
+func (d *domainTech) serves() bool {
+	pl := d.dm.Platform
+	if pl.NoBackend {
+		return false
+	}
+	if pl.Stated && (pl.Kind == domain.CLI || pl.Kind == domain.Plugin || pl.Kind == domain.Desktop) {
+		return slices.Contains(pl.Surfaces, domain.Web) || slices.Contains(pl.Surfaces, domain.Mobile) || slices.Contains(pl.Surfaces, domain.API)
+	}
+	return true
+}
+
+// endpointFor is the route of one operation on an entity: list and
+// create on the collection, get, update and delete on an item, a named
+// state change as a POST on the item, an export as a GET of a file; a
+// page or a form action where a server-rendered framework serves it.
+func (d *domainTech) endpointFor(e artifact.Entity, op domain.Operation) (artifact.Endpoint, bool) {
+	name := e.Name
+	coll := "/" + kebabPlural(name)
+	item := coll + "/{id}"
+	ep := artifact.Endpoint{Entity: name}
+	what := strings.ToLower(name)
+	switch op.Kind {
+	case domain.OpList:
+		ep.Method, ep.Path, ep.Action = "GET", coll, "list"
+		ep.Summary = "List " + strings.ToLower(plural.Noun(name))
+		var by []string
+		for _, f := range op.Filters {
+			if slices.ContainsFunc(e.Fields, func(x artifact.Field) bool { return x.Name == snake(f) }) {
+				by = append(by, f) // only what the entity has
+			}
+		}
+		if len(by) > 0 {
+			ep.Summary += ", by " + plural.And(by)
+		}
+	case domain.OpRead:
+		ep.Method, ep.Path, ep.Action, ep.Summary = "GET", item, "get", "Get "+article(what)+" "+what
+	case domain.OpCreate:
+		ep.Method, ep.Path, ep.Action, ep.Summary = "POST", coll, "create", "Create "+article(what)+" "+what
+	case domain.OpUpdate:
+		ep.Method, ep.Path, ep.Action, ep.Summary = "PATCH", item, "update", "Change "+article(what)+" "+what
+	case domain.OpDelete:
+		ep.Method, ep.Path, ep.Action, ep.Summary = "DELETE", item, "delete", "Delete "+article(what)+" "+what
+	case domain.OpAction:
+		if exportVerbs[root(op.Name)] {
+			ep.Method, ep.Path, ep.Action, ep.Summary = "GET", coll+"/export", "export", "Export "+strings.ToLower(plural.Noun(name))
+			break
+		}
+		verb := kebab(op.Name)
+		if verb == "" {
+			return ep, false
+		}
+		ep.Method, ep.Path, ep.Action = "POST", item+"/"+verb, verb
+		// "mark as unloaded" → "Mark a firing as unloaded"
+		first, rest, _ := strings.Cut(strings.TrimSpace(op.Name), " ")
+		ep.Summary = strings.TrimSpace(upperFirst(first) + " " + article(what) + " " + what + " " + rest)
+	default:
+		return ep, false
+	}
+	if d.rendered {
+		ep.Kind = "form"
+		if ep.Method == "GET" {
+			ep.Kind = "page"
+		}
+		ep.Name = routeName(name, ep.Action)
+	}
+	return ep, true
 }
 
 // normalOp reads an action by its verb: defining, adding or logging
@@ -892,7 +1113,7 @@ func touchesSame(a, b artifact.Task) bool {
 // questions are what the brief leaves open for the design (the domain's
 // questions), sign-in when nothing says how people sign in, and the PRD's
 // own questions.
-func (d *domainTech) questions() []artifact.Question {
+func (d *domainTech) questions(more []string) []artifact.Question {
 	var qs []string
 	seen := map[string]bool{}
 	for _, q := range d.dm.Questions {
@@ -916,6 +1137,7 @@ func (d *domainTech) questions() []artifact.Question {
 		"authentication", "authenticate", "api key", "saml", "account", "accounts") {
 		qs = append(qs, "How do people sign in, and what may each role do? The PRD does not say.")
 	}
+	qs = append(qs, more...)
 	for _, q := range d.p.OpenQuestions {
 		qs = append(qs, "From the PRD ("+q.ID+"): "+q.Text)
 	}

@@ -272,7 +272,8 @@ var (
 	// actionVerbs change an item's state: POST /things/{id}/void.
 	actionVerbs = set("void", "finalize", "finalise", "approve", "reject", "archive", "publish", "close", "reopen",
 		"restore", "lock", "unlock", "complete", "confirm", "refund", "issue", "sign", "share", "duplicate",
-		"submit", "resolve", "escalate", "activate", "deactivate", "suspend", "verify", "accept", "decline", "reset")
+		"submit", "resolve", "escalate", "activate", "deactivate", "suspend", "verify", "accept", "decline", "reset",
+		"start", "end", "finish", "stop")
 )
 
 // Noun classes used when picking entities and writing criteria.
