@@ -53,8 +53,9 @@ var techTargets = []struct {
 	{"endpoint paths", 100, func(r *techRow) Count { return r.paths }},
 	{"task graphs", 100, func(r *techRow) Count { return r.graph }},
 	// Stories served: on a product with an API, the stories that an
-	// endpoint serves or, for what the product does on its own (a
-	// reminder, an alert), a job component. The rest are listed as gaps:
+	// endpoint serves or, for what the product does on its own, a job
+	// component (a reminder, an alert) or the server that keeps it as a
+	// rule ("the system to ensure that…"). The rest are listed as gaps:
 	// signing in, reports, things the data model does not hold.
 	{"stories served", 85, func(r *techRow) Count { return r.served }},
 }
@@ -202,8 +203,12 @@ func scoreTech(e techExpect, tech *artifact.TechSpec, st *artifact.Stories, dm d
 		// A product with an interface: each story's work goes through it.
 		for _, s := range st.Stories {
 			r.served.Of++
+			rule := strings.HasPrefix(s.Want, "the system to ")
 			byJob := slices.ContainsFunc(tech.Components, func(c artifact.Component) bool {
-				return c.Kind == "job" && slices.ContainsFunc(s.Traces, func(fr string) bool { return slices.Contains(c.Serves, fr) })
+				// What the product does alone: a job sends it, or the
+				// server keeps it as a rule ("the system to ensure that…").
+				server := c.Kind == "API service" || c.Kind == "web app" && rule && !slices.ContainsFunc(tech.Components, func(x artifact.Component) bool { return x.Kind == "API service" })
+				return (c.Kind == "job" || rule && server) && slices.ContainsFunc(s.Traces, func(fr string) bool { return slices.Contains(c.Serves, fr) })
 			})
 			if byJob || slices.ContainsFunc(tech.Endpoints, func(ep artifact.Endpoint) bool { return slices.Contains(ep.Stories, s.ID) }) {
 				r.served.Got++

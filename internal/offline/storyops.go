@@ -412,8 +412,21 @@ func (d *domainTech) jobs(eps []artifact.Endpoint) *artifact.Component {
 // turns up", "to be texted when I am third in line".
 func ownWork(want string) bool {
 	ts := trimPunct(tokenize(want))
-	if len(ts) > 2 && ts[0].lw() == "the" && ts[1].lw() == "system" {
-		return true
+	if len(ts) > 3 && ts[0].lw() == "the" && ts[1].lw() == "system" && ts[2].lw() == "to" {
+		// The product's own act counts when it sends something or keeps
+		// time ("the system to remind singers…", "…to suspend members who
+		// are late twice"), not when it answers a person ("the system to
+		// show the number").
+		v := ts[3].lw()
+		if messageVerbs[v] != "" || sendVerbs[v] {
+			return true
+		}
+		for _, t := range ts[4:] {
+			if timeCues[t.lw()] {
+				return true
+			}
+		}
+		return false
 	}
 	for len(ts) > 0 && (determiners[ts[0].lw()] || ts[0].lw() == "to") {
 		ts = ts[1:]
@@ -553,3 +566,10 @@ func looksAt(want string) bool {
 	op, ok := readStoryOp(want)
 	return !ok || viewVerbs[op.verbs[0]] || exportVerbs[op.verbs[0]]
 }
+
+// sendVerbs send something to people; timeCues put an act on a
+// schedule or after an event.
+var (
+	sendVerbs = set("send", "tell", "notify", "remind", "alert", "email", "text", "message", "warn", "ping")
+	timeCues  = set("every", "daily", "nightly", "weekly", "monthly", "hourly", "before", "after", "late", "overdue", "expires", "expiry")
+)
