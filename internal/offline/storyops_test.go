@@ -44,6 +44,8 @@ func TestOwnWork(t *testing.T) {
 		"a text when the courier is five minutes away":                      true,
 		"to be texted when I am third in line":                              true,
 		"to book a walk":                                                    false,
+		"the system to show the number":                                     false,
+		"the system to suspend members who are late twice for a month":      true,
 		"a profile for each dog: name, breed":                               false,
 	} {
 		if got := ownWork(want); got != own {
