@@ -63,11 +63,24 @@ func (fr *featureReader) attachedPerson(st *clauseState, np *nounPhrase) bool {
 
 // attachedMeans reads a means: "by SMS or email", "by card".
 func (fr *featureReader) attachedMeans(st *clauseState, np *nounPhrase) bool {
-	m, ok := fr.r.lx.means[np.head()]
-	if !ok || len(np.words) != 1 || st.prep != "by" && st.prep != "via" && st.prep != "through" {
+	if st.prep != "by" && st.prep != "via" && st.prep != "through" {
 		return false
 	}
-	f := Field{Name: m, Type: Enum, Values: []string{np.words[0]}, Guess: true, Lines: fr.lineOf(np.head())}
+	if len(np.words) == 0 {
+		return false
+	}
+	m, ok := fr.r.lx.means[np.head()]
+	value := np.words[0]
+	switch {
+	case ok && len(np.words) == 1:
+	case st.means != "" && st.conj && len(np.words) <= 3:
+		// "by card, Apple Pay or Google Pay": more of the same means.
+		m, value = st.means, strings.Join(np.words, " ")
+	default:
+		return false
+	}
+	st.means = m
+	f := Field{Name: m, Type: Enum, Values: []string{value}, Guess: true, Lines: fr.lineOf(np.head())}
 	if h := st.about(); h != nil {
 		h.field(f)
 	} else {

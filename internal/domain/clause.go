@@ -73,7 +73,7 @@ func (fr *featureReader) clause(ts []tok, ctx *candidate) {
 				}
 				continue
 			}
-			st.slot, st.prep = slotPrep, c.low()
+			st.slot, st.prep, st.means = slotPrep, c.low(), ""
 			st.pending = st.group
 			st.withList = st.withList || c.low() == "with"
 			if c.low() == "as" && st.verb != nil && st.verb.base == "mark" {
@@ -267,6 +267,10 @@ type clauseState struct {
 	slot    slot
 	prep    string
 	conj    bool // a conjunction or comma since the last phrase
+	// means is the field the last means of a "by" list filled ("method"
+	// after "by card"): "…, Apple Pay or Google Pay" are more of its
+	// values.
+	means string
 	subject *nounPhrase
 	persona string // the subject's persona, if it is one
 	people  bool   // the subject is people: a persona, "users"

@@ -165,10 +165,14 @@ func merge(ev *evidence, n *namer) []*candidate {
 		group := byHead[head]
 		if bare := ev.byName[head]; bare != nil && len(group) >= 3 {
 			mergeDescribed(bare, group, gone)
+			mergeKinds(bare, group, gone)
 			continue
 		}
 		if len(group) == 2 {
 			mergePair(group[0], group[1], gone, func(w string) bool { return describing(w, ev, n) })
+		}
+		if bare := ev.byName[head]; bare != nil && !gone[bare] {
+			mergeKinds(bare, group, gone)
 		}
 	}
 	for _, c := range all {
@@ -192,6 +196,8 @@ func merge(ev *evidence, n *namer) []*candidate {
 			gone[c] = true
 		}
 	}
+	mergeEntries(all, gone)
+	mergeNominals(all, gone)
 	for _, c := range all {
 		// "sees the live queue", "mark patients as called": a joined thing
 		// nothing makes is its entries.
@@ -207,6 +213,134 @@ func merge(ev *evidence, n *namer) []*candidate {
 		}
 	}
 	return out
+}
+
+// mergeKinds joins into bare the compounds of its noun that are kinds of
+// it and nothing more: "record cash and cheque payments" beside
+// "payments" are payments whose kind is cash or cheque, a guess a
+// question asks about. The kinds are named together, so what the brief
+// says of them (a reference, an operation) is the same for each; a
+// compound with a field of its own or a place in the brief's own model
+// stays a thing of its own.
+func mergeKinds(bare *candidate, group []*candidate, gone map[*candidate]bool) {
+	var kinds []*candidate
+	for _, c := range group {
+		ws := strings.Fields(c.name)
+		if c == bare || gone[c] || len(ws) != 2 || c.given || keptModifier(c) || len(c.maybes) > 0 || words().verbs[ws[0]] || words().adj[ws[0]] ||
+			slices.ContainsFunc(c.fields, func(f Field) bool { return f.Type != Reference }) {
+			continue
+		}
+		kinds = append(kinds, c)
+	}
+	if len(kinds) < 2 {
+		return // one compound beside its noun is mergePair's
+	}
+	for _, c := range kinds[1:] {
+		// Kinds named together ("cash and cheque payments against a
+		// pupil") have what was said of them in common.
+		if !sameFieldNames(c.fields, kinds[0].fields) || len(c.ops) != len(kinds[0].ops) {
+			return
+		}
+	}
+	var values []string
+	var lines []brief.Span
+	for _, c := range kinds {
+		values = append(values, strings.Fields(c.name)[0])
+		lines = append(lines, c.lines...)
+		absorb(bare, c)
+		gone[c] = true
+	}
+	name := "kind"
+	if m := words().means[values[0]]; m != "" {
+		name = m // "cash and cheque payments": the payment method
+	}
+	bare.field(Field{Name: name, Type: Enum, Values: values, Guess: true, Lines: lines})
+}
+
+// sameFieldNames reports whether two lists of fields name the same
+// fields.
+func sameFieldNames(a, b []Field) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Name != b[i].Name {
+			return false
+		}
+	}
+	return true
+}
+
+// entryWords name one record of a list: a timeline's entries, a
+// register's rows.
+var entryWords = map[string]bool{"entry": true, "item": true, "record": true, "row": true, "line": true}
+
+// mergeEntries joins a list into its entries when the list has nothing
+// of its own but them: "timeline: entries with a UTC timestamp, author
+// and text" is a Timeline entry, not a Timeline and its entries.
+func mergeEntries(all []*candidate, gone map[*candidate]bool) {
+	for _, c := range all {
+		// "Incident timeline: entries with a timestamp, an author and
+		// text", with no other name for the entries: the entity is an
+		// entry.
+		i := slices.IndexFunc(c.fields, func(f Field) bool { return entryWords[singular(f.Name)] })
+		if gone[c] || c.given || i < 0 || len(c.fields) < 2 || len(c.ops) > 0 {
+			continue
+		}
+		word := singular(c.fields[i].Name)
+		entry := c.name + " " + word
+		if slices.ContainsFunc(all, func(x *candidate) bool { return x.name == entry }) {
+			continue // joined below
+		}
+		c.fields = slices.Delete(c.fields, i, i+1)
+		c.name = entry
+		c.written = append(slices.Clip(c.written), word)
+	}
+	for _, c := range all {
+		if gone[c] || c.given || strings.Contains(c.name, " ") || len(c.ops) > 0 {
+			continue
+		}
+		for _, x := range all {
+			ws := strings.Fields(x.name)
+			if gone[x] || x == c || len(ws) != 2 || ws[0] != c.name || !entryWords[ws[1]] {
+				continue
+			}
+			// The list's fields are its entries' when it lists them as
+			// such ("timeline: entries with a timestamp, author and
+			// text"), or when it has none.
+			listed := slices.ContainsFunc(c.fields, func(f Field) bool { return singular(f.Name) == ws[1] })
+			if len(c.fields) > 0 && !listed {
+				continue
+			}
+			c.fields = slices.DeleteFunc(c.fields, func(f Field) bool { return singular(f.Name) == ws[1] })
+			absorb(x, c)
+			gone[c] = true
+			break
+		}
+	}
+}
+
+// mergeNominals joins a verb used as a noun and the noun made of it: "an
+// invite" and "the invitation" are one thing, kept under the name with
+// more weight.
+func mergeNominals(all []*candidate, gone map[*candidate]bool) {
+	for _, a := range all {
+		for _, b := range all {
+			if a == b || gone[a] || gone[b] || strings.Contains(a.name, " ") || strings.Contains(b.name, " ") || a.given && b.given {
+				continue
+			}
+			stem := strings.TrimSuffix(a.name, "e")
+			if len(stem) < 4 || b.name != stem+"ation" && b.name != stem+"ion" {
+				continue
+			}
+			into, from := a, b
+			if b.weight > a.weight || b.given {
+				into, from = b, a
+			}
+			absorb(into, from)
+			gone[from] = true
+		}
+	}
 }
 
 // mergeDescribed joins into bare the compounds of its noun whose first
