@@ -263,14 +263,14 @@ const (
 
 // clauseState is what a clause has said so far.
 type clauseState struct {
-	ctx     *candidate
-	slot    slot
-	prep    string
-	conj    bool // a conjunction or comma since the last phrase
+	ctx  *candidate
+	slot slot
+	prep string
+	conj bool // a conjunction or comma since the last phrase
 	// means is the field the last means of a "by" list filled ("method"
 	// after "by card"): "…, Apple Pay or Google Pay" are more of its
 	// values.
-	means string
+	means   string
 	subject *nounPhrase
 	persona string // the subject's persona, if it is one
 	people  bool   // the subject is people: a persona, "users"
