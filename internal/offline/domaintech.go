@@ -48,6 +48,7 @@ func BuildTechFrom(p *artifact.PRD, st *artifact.Stories, dm *domain.Model) *art
 		if j := d.jobs(t.Endpoints); j != nil {
 			t.Components = insertAfterServer(t.Components, *j)
 		}
+		d.owned(t)
 		for _, q := range qs {
 			more = append(more, q.Text)
 		}

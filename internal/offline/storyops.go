@@ -573,3 +573,67 @@ var (
 	sendVerbs = set("send", "tell", "notify", "remind", "alert", "email", "text", "message", "warn", "ping")
 	timeCues  = set("every", "daily", "nightly", "weekly", "monthly", "hourly", "before", "after", "late", "overdue", "expires", "expiry")
 )
+
+// owned ties to the Account what one persona makes: an entity every
+// story creating it is one persona's ("a profile for each dog" of a dog
+// owner, "set availability and service area" of a walker) belongs to
+// that persona's account, unless that persona works in an admin client
+// (what ops staff create is the product's, not theirs). The Account then
+// traces the requirements of its own routes.
+func (d *domainTech) owned(t *artifact.TechSpec) {
+	acc := slices.IndexFunc(t.Entities, func(e artifact.Entity) bool { return e.Name == accountEntity })
+	if acc < 0 {
+		return
+	}
+	admin := map[string]bool{} // FRs an admin client serves
+	for _, c := range t.Components {
+		if strings.HasPrefix(c.Name, "Admin ") {
+			for _, fr := range c.Serves {
+				admin[fr] = true
+			}
+		}
+	}
+	byID := map[string]artifact.Story{}
+	for _, s := range d.st.Stories {
+		byID[s.ID] = s
+	}
+	var traces []string
+	for _, ep := range t.Endpoints {
+		if ep.Entity == accountEntity {
+			for _, id := range ep.Stories {
+				for _, fr := range byID[id].Traces {
+					if !slices.Contains(traces, fr) {
+						traces = append(traces, fr)
+					}
+				}
+			}
+		}
+	}
+	if len(traces) > 0 {
+		slices.SortFunc(traces, func(a, b string) int { return strings.Compare(a, b) })
+		t.Entities[acc].Traces = traces
+	}
+	for i := range t.Entities {
+		e := &t.Entities[i]
+		if e.Name == accountEntity || slices.ContainsFunc(e.Relationships, func(r artifact.Relationship) bool { return r.Target == accountEntity }) {
+			continue
+		}
+		role := ""
+		for _, ep := range t.Endpoints {
+			if ep.Entity != e.Name || ep.Action != "create" {
+				continue
+			}
+			for _, id := range ep.Stories {
+				s := byID[id]
+				if slices.ContainsFunc(s.Traces, func(fr string) bool { return admin[fr] }) || role != "" && s.Role != role {
+					role = "-"
+					break
+				}
+				role = s.Role
+			}
+		}
+		if role != "" && role != "-" && role != artifact.GenericRole {
+			addRelationship(e, artifact.Relationship{Target: accountEntity, Kind: "belongs-to", Note: "its " + role})
+		}
+	}
+}
