@@ -226,7 +226,7 @@ func scoreTech(e techExpect, tech *artifact.TechSpec, st *artifact.Stories, dm d
 			if byJob || slices.ContainsFunc(tech.Endpoints, func(ep artifact.Endpoint) bool { return slices.Contains(ep.Stories, s.ID) }) {
 				r.served.Got++
 			} else {
-				r.gaps = append(r.gaps, fmt.Sprintf("no endpoint serves %s: as a %s, I want %s", s.ID, s.Role, s.Want))
+				r.gaps = append(r.gaps, fmt.Sprintf("no endpoint serves %s (%s): %s", s.ID, s.Role, s.Want))
 			}
 		}
 	}

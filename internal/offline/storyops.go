@@ -153,6 +153,9 @@ func (d *domainTech) storyEndpoints(es []artifact.Entity, have []artifact.Endpoi
 			out = append(out, ep)
 		}
 	}
+	for i := range out {
+		out[i].Stories = d.inOrder(out[i].Stories)
+	}
 	return out, qs
 }
 
@@ -275,8 +278,9 @@ func entityNamed(object []token, es []artifact.Entity) string {
 	var byHead []string
 	for _, e := range es {
 		name := strings.ToLower(e.Name)
-		if name == words || name == singular(words) || strings.ToLower(plural.Noun(e.Name)) == words {
-			return e.Name
+		if name == words || name == singular(words) || strings.ToLower(plural.Noun(e.Name)) == words ||
+			strings.HasPrefix(name, singular(words)+" ") && entryNouns[name[len(singular(words))+1:]] {
+			return e.Name // "timeline" names the Timeline entry
 		}
 		if f := strings.Fields(name); f[len(f)-1] == head {
 			byHead = append(byHead, e.Name)
@@ -287,6 +291,9 @@ func entityNamed(object []token, es []artifact.Entity) string {
 	}
 	return ""
 }
+
+// entryNouns name one record of a list: the timeline's entries.
+var entryNouns = set("entry", "item", "record", "row", "line")
 
 // accountWords name the people who sign in, as a thing.
 var accountWords = set("account", "user", "profile", "login")
@@ -485,6 +492,21 @@ func (d *domainTech) tracedEntity(s artifact.Story, es []artifact.Entity) string
 	if len(found) == 1 {
 		return found[0]
 	}
+	// Of several, the one the story's requirement names.
+	var named []string
+	for _, fr := range d.p.Functional {
+		if !slices.Contains(s.Traces, fr.ID) {
+			continue
+		}
+		for _, e := range found {
+			if (mentionsWord(fr.Text, e) || mentionsWord(fr.Text, plural.Noun(e))) && !slices.Contains(named, e) {
+				named = append(named, e)
+			}
+		}
+	}
+	if len(named) == 1 {
+		return named[0]
+	}
 	return ""
 }
 
@@ -555,6 +577,10 @@ func wantObject(want string) []token {
 	ts := trimPunct(tokenize(want))
 	for len(ts) > 0 && (determiners[ts[0].lw()] || ts[0].lw() == "to") {
 		ts = ts[1:]
+	}
+	if i := slices.IndexFunc(ts, func(t token) bool { return t.text == ":" }); i > 0 && i <= 3 && i+1 < len(ts) {
+		// "stats: books and pages per month": what follows the label.
+		return ts[i+1:]
 	}
 	return ts
 }
