@@ -273,7 +273,7 @@ func sameFieldNames(a, b []Field) bool {
 
 // entryWords name one record of a list: a timeline's entries, a
 // register's rows.
-var entryWords = map[string]bool{"entry": true, "item": true, "record": true, "row": true, "line": true}
+var entryWords = map[string]bool{"entry": true, "item": true, "record": true, "row": true}
 
 // mergeEntries joins a list into its entries when the list has nothing
 // of its own but them: "timeline: entries with a UTC timestamp, author

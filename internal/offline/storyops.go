@@ -293,7 +293,7 @@ func entityNamed(object []token, es []artifact.Entity) string {
 }
 
 // entryNouns name one record of a list: the timeline's entries.
-var entryNouns = set("entry", "item", "record", "row", "line")
+var entryNouns = set("entry", "item", "record", "row")
 
 // accountWords name the people who sign in, as a thing.
 var accountWords = set("account", "user", "profile", "login")
@@ -540,18 +540,29 @@ func (d *domainTech) mentionsAccounts() bool {
 }
 
 // asksReport reports whether a want asks for figures over many items: a
-// report, stats, a dashboard, a count, charts.
+// report, stats, a dashboard, a count, charts, as the thing it wants
+// ("a daily count of returns", "stats: books and pages per month", "to
+// see daily reports"), not a thing it acts on in passing ("the system to
+// record the report as an emergency").
 func asksReport(want string) bool {
-	ts := trimPunct(tokenize(want))
-	for i, t := range ts {
-		if i > 6 || t.text == ":" {
-			break
-		}
-		if reportNouns[singular(t.lw())] {
-			return true
-		}
+	if strings.HasPrefix(want, "the system ") {
+		return false
 	}
-	return false
+	ts := trimPunct(tokenize(want))
+	if op, ok := readStoryOp(want); ok {
+		ts = op.object
+	}
+	for len(ts) > 0 && (determiners[ts[0].lw()] || ts[0].lw() == "to") {
+		ts = ts[1:]
+	}
+	if i := slices.IndexFunc(ts, func(t token) bool { return t.text == ":" }); i > 0 && i <= 3 {
+		ts = ts[:i] // "stats: …": the label
+	}
+	if len(ts) == 0 {
+		return false
+	}
+	hp := headPhrase(ts)
+	return reportNouns[singular(hp[len(hp)-1].lw())]
 }
 
 // reportNouns are figures over many items.
