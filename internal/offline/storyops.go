@@ -351,7 +351,7 @@ func (d *domainTech) withAccount(es []artifact.Entity) []artifact.Entity {
 			}
 			es[i].Fields[j].Notes = "References " + accountEntity + " (a " + strings.ToLower(target) + ")." + strings.TrimPrefix(f.Notes, "References "+target+".")
 			used = true
-			addRelationship(&es[i], artifact.Relationship{Target: accountEntity, Kind: "belongs-to"})
+			addRelationship(&es[i], artifact.Relationship{Target: accountEntity, Kind: "belongs-to", Note: "its " + strings.ToLower(target)})
 		}
 		if es[i].Owner != "" && d.isPersonaWord(singular(strings.ToLower(headWord(es[i].Owner)))) {
 			addRelationship(&es[i], artifact.Relationship{Target: accountEntity, Kind: "belongs-to", Note: "its " + strings.ToLower(es[i].Owner)})
