@@ -14,7 +14,8 @@ import (
 // thing they act on ("requests").
 type storyOp struct {
 	verbs  []string
-	object []token // the object and what follows it: "a queue of submitted applications"
+	object []token // the object and what follows it: "queue of submitted applications"
+	det    []token // the object's determiners: "a"
 }
 
 // readStoryOp reads a story's want as verbs on an object: "to accept /
@@ -50,9 +51,11 @@ func readStoryOp(want string) (storyOp, bool) {
 	}
 	rest := ts[i:]
 	for len(rest) > 0 && (determiners[rest[0].lw()] || possessives[rest[0].lw()]) {
+		op.det = append(op.det, rest[0])
 		rest = rest[1:]
 	}
-	if len(rest) == 0 || !rest[0].isWord() || pronouns[rest[0].lw()] || prepositions[rest[0].lw()] || rest[0].lw() == "inside" {
+	if len(rest) == 0 || !rest[0].isWord() || pronouns[rest[0].lw()] || prepositions[rest[0].lw()] || rest[0].lw() == "inside" || whWords[rest[0].lw()] {
+		// "record which one is inside" says what, not which thing.
 		return storyOp{}, false
 	}
 	op.object = rest
@@ -96,7 +99,7 @@ func (d *domainTech) storyEndpoints(es []artifact.Entity, have []artifact.Endpoi
 			case ent == "":
 				if hp := headPhrase(op.object); len(qs) < 8 && !ownWork(s.Want) && !receiveVerbs[op.verbs[0]] && !messageNouns[singular(hp[len(hp)-1].lw())] {
 					qs = append(qs, artifact.Question{Text: s.ID + " asks to " + strings.Join(op.verbs, " or ") + " " +
-						join(hp) + ", which the data model does not hold: which entity is it, or is it a new one?"})
+						join(append(slices.Clone(op.det), hp...)) + ", which the data model does not hold: which entity is it, or is it a new one?"})
 				}
 			}
 			for _, v := range op.verbs {

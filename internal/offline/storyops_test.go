@@ -28,7 +28,7 @@ func TestReadStoryOp(t *testing.T) {
 			t.Errorf("readStoryOp(%q) = %v %q, %v; want %v %q", tt.want, op.verbs, join(op.object), ok, tt.verbs, tt.object)
 		}
 	}
-	for _, want := range []string{"weekly payouts to bank account", "to sign in", "to reply inside Roadpass", "to see it"} {
+	for _, want := range []string{"weekly payouts to bank account", "to sign in", "to reply inside Roadpass", "to see it", "to record which one is inside"} {
 		if op, ok := readStoryOp(want); ok {
 			t.Errorf("readStoryOp(%q) = %v %q: want no verb on an object", want, op.verbs, join(op.object))
 		}
