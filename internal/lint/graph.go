@@ -3,6 +3,7 @@ package lint
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/prodgen/prodgen/internal/artifact"
 	"github.com/prodgen/prodgen/internal/markdown"
@@ -39,6 +40,9 @@ func (a *analysis) model() {
 		switch key(s.Title) {
 		case "architecture", "components":
 			m.readComponents(s)
+			a.jobFRs = jobFRs(s)
+		case "api", "http api", "endpoints":
+			a.apiLine = s.Line
 		case "data model", "entities":
 			for _, c := range s.Children {
 				m.entities[key(markdown.Plain(c.Title))] = true
@@ -188,5 +192,76 @@ func (l *linter) storiesWithoutTask(tech, stories *analysis) {
 		if p.Rule == artifact.RuleStoryWithoutTask {
 			l.add(tech.doc, line, p.Rule, "%s: add a task that delivers it, naming it as (%s)", p.What, p.IDs[0])
 		}
+	}
+}
+
+// jobFRs are the FRs the architecture's components of kind job serve,
+// read from its table's Kind and Serves columns.
+func jobFRs(s *markdown.Section) map[string]bool {
+	out := map[string]bool{}
+	for _, b := range s.Blocks {
+		if b.Kind != markdown.Table || len(b.Rows) == 0 {
+			continue
+		}
+		kind := slices.IndexFunc(b.Rows[0], func(h string) bool { return key(h) == "kind" })
+		serves := slices.IndexFunc(b.Rows[0], func(h string) bool { return key(h) == "serves" })
+		if kind < 0 || serves < 0 {
+			continue
+		}
+		for _, row := range b.Rows[1:] {
+			if key(cellPlain(row, kind)) != "job" {
+				continue
+			}
+			for _, id := range strings.FieldsFunc(cellPlain(row, serves), func(r rune) bool { return r == ',' || r == ' ' }) {
+				out[id] = true
+			}
+		}
+	}
+	return out
+}
+
+// mentionsID reports whether a text names an ID as a word: "US-010
+// asks to…" names US-010, not US-0100.
+func mentionsID(text, id string) bool {
+	for i := strings.Index(text, id); i >= 0; {
+		end := i + len(id)
+		if end == len(text) || !unicode.IsDigit(rune(text[end])) {
+			return true
+		}
+		j := strings.Index(text[end:], id)
+		if j < 0 {
+			return false
+		}
+		i = end + j
+	}
+	return false
+}
+
+// storiesWithoutEndpoint reports, for a tech spec with an API, each story
+// that no endpoint serves and no job does, and no open question asks
+// about: the design has no place for its work. It is information: a story may need none (signing in through
+// a named service), but a reader should see which.
+func (l *linter) storiesWithoutEndpoint(tech, stories *analysis) {
+	served := map[string]bool{}
+	endpoints := 0
+	for _, t := range tech.tracers {
+		if !strings.Contains(t.name, " /") {
+			continue // a task, not an endpoint
+		}
+		endpoints++
+		for _, r := range t.traces {
+			served[r.id] = true
+		}
+	}
+	if endpoints == 0 || tech.apiLine == 0 {
+		return
+	}
+	for _, st := range stories.tracers {
+		if !artifact.LooksLikeID(st.name) || served[st.name] || slices.ContainsFunc(st.traces, func(r ref) bool { return tech.jobFRs[r.id] }) ||
+			slices.ContainsFunc(tech.questionTexts, func(q string) bool { return mentionsID(q, st.name) }) ||
+			strings.Contains(st.about, "the system to ") {
+			continue // served, asked about, or a rule the product keeps
+		}
+		l.add(tech.doc, tech.apiLine, "story-without-endpoint", "%s is served by no endpoint and no job: add the route its work goes through, or say why it needs none", st.name)
 	}
 }

@@ -84,6 +84,7 @@ var Rules = []Rule{
 	{"task-cycle", Error, "tasks that depend on each other in a cycle, so no order can do them"},
 	{"task-dangling-dependency", Error, "a task depending on a task the spec does not have"},
 	{"story-without-task", Warning, "a story no task of the tech spec delivers"},
+	{"story-without-endpoint", Info, "a story that no endpoint of the API serves and no job does"},
 	{"relationship-unknown-entity", Error, "an entity related to an entity the data model does not have"},
 	{"endpoint-unknown-entity", Error, "an endpoint acting on an entity the data model does not have"},
 	{"task-unknown-name", Error, "a task naming a component, entity or endpoint the tech spec does not have"},
@@ -200,6 +201,7 @@ func Run(docs, context []*Doc) *Report {
 			if stories := find(Stories); stories != nil {
 				l.danglingStories(a, stories)
 				l.storiesWithoutTask(a, stories)
+				l.storiesWithoutEndpoint(a, stories)
 			}
 			if prd := find(PRD); prd != nil {
 				l.unknownNFRs(a, prd)

@@ -411,6 +411,16 @@ var ruleCases = []struct {
 	{name: "a setup task traces to nothing on purpose", rule: "trace-missing",
 		docs: []file{tech("(US-002)\n", "(US-002)\n- **T-003** Set up CI (setup)\n")}},
 
+	// story-without-endpoint
+	{name: "a story no endpoint serves", rule: "story-without-endpoint",
+		docs: []file{stories(), tech("| `POST` | `/check-ins` | Check in | US-002 |\n", "")},
+		want: []string{"docs/tech.md:11: story-without-endpoint"}, msg: "US-002 is served by no endpoint and no job: add the route its work goes through, or say why it needs none"},
+	{name: "a job serves what the product does alone", rule: "story-without-endpoint",
+		docs: []file{stories(), tech("| `POST` | `/check-ins` | Check in | US-002 |\n", "",
+			"## Data model", "## Architecture\n\n| Component | Kind | Serves |\n| --- | --- | --- |\n| Reminders | job | FR-002 |\n\n## Data model")}},
+	{name: "a spec with no API asks for no endpoint", rule: "story-without-endpoint",
+		docs: []file{stories(), tech("## API\n\n| Method | Path | Purpose | Stories |\n| --- | --- | --- | --- |\n| `POST` | `/teams` | Create a team | US-001 |\n| `POST` | `/check-ins` | Check in | US-002 |\n\n", "")}},
+
 	// relationship-unknown-entity
 	{name: "an entity related to one the data model lacks", rule: "relationship-unknown-entity",
 		docs: []file{tech("| id | string | – |\n", "| id | string | – |\n\n- Has many **Check-in**\n- Belongs to **team**\n- Owner: Team lead\n")},

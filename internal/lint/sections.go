@@ -111,6 +111,12 @@ type analysis struct {
 	// line of each ID.
 	tasks     []artifact.Task
 	taskLines map[string]int
+	// jobFRs are the FRs a tech spec's components of kind job serve, and
+	// apiLine the line of its API heading (0 when it has none).
+	jobFRs  map[string]bool
+	apiLine int
+	// questionTexts are the document's open questions.
+	questionTexts []string
 }
 
 func analyse(d *Doc, l *linter) *analysis {
@@ -249,6 +255,7 @@ func (a *analysis) item(rule sectionRule, it idItem) {
 		a.unmeasurable(it)
 	case artifact.KindQuestion:
 		a.questions++
+		a.questionTexts = append(a.questionTexts, it.text)
 	case artifact.KindTask:
 		a.task(it)
 	}

@@ -396,6 +396,9 @@ func (c *storyCtx) hasFail() bool { return len(c.fail) > 0 || c.negative }
 
 // theForm puts "the" before a noun phrase that has no determiner: "a
 // team" → "the team", "members" → "the members".
+// noneWords name no thing: "nothing is sent", never "the nothing".
+var noneWords = set("nothing", "none", "nobody", "no-one", "noone", "everything", "anything", "something")
+
 func theForm(np []token) string {
 	if len(np) == 0 {
 		return ""
@@ -404,8 +407,8 @@ func theForm(np []token) string {
 	switch {
 	case lw == "a" || lw == "an":
 		return "the " + join(np[1:])
-	case determiners[lw] || possessives[lw] || strings.HasSuffix(lw, "'s"):
-		return join(np)
+	case determiners[lw] || possessives[lw] || strings.HasSuffix(lw, "'s") || noneWords[lw]:
+		return join(np) // "the report", "nothing"
 	case len(np) > 1 && (strings.HasSuffix(np[1].lw(), "'s") || strings.HasSuffix(np[1].lw(), "’s")):
 		return join(np) // "last year's application"
 	}

@@ -83,11 +83,14 @@ func (p people) analyse(text string) clause {
 	if c, ok := p.leadIn(ts); ok {
 		return c
 	}
+	if c, ok := p.leadingScope(ts); ok {
+		return c
+	}
 	switch first := ts[0].lw(); {
 	case len(ts) > 1 && (first == "they" || first == "he" || first == "she") && startsVerbPhrase(ts[1:]):
 		vp := baseVerbPhrase(ts[1:])
 		return p.actorClause(-1, "", vp)
-	case len(ts) > 1 && productVerb(first) && ts[1].isWord() && !conjunctions[ts[1].lw()] && ts[1].lw() != "per":
+	case len(ts) > 1 && (productVerb(first) || thirdBeforeDeterminer(ts)) && ts[1].isWord() && !conjunctions[ts[1].lw()] && ts[1].lw() != "per":
 		// "Encrypts secrets with age before they leave your machine": a
 		// verb in the third person with no subject says what the product
 		// does.
@@ -379,6 +382,40 @@ func isImperative(ts []token) bool {
 		}
 	}
 	return !compoundHeads[next] && next != "of" && next != "for" && next != "with" && next != "and" && next != "or"
+}
+
+// thirdBeforeDeterminer reports whether a feature starts with a verb in
+// the third person that could be a noun, before a determiner: "Exports
+// the checked BOM as CSV" does, where "Exports of the BOM" would not.
+func thirdBeforeDeterminer(ts []token) bool {
+	v := verbForm(ts[0].lw())
+	return len(ts) > 2 && v != nil && v.third == ts[0].lw() && v.base != ts[0].lw() && (determiners[ts[1].lw()] || possessives[ts[1].lw()])
+}
+
+// leadingScope reads a feature that opens with the things it applies to
+// and then says what the product does: "For each BOM line, shows the
+// best offer: distributor, stock…" is showing the best offer for each BOM
+// line, the scope put before the list.
+func (p people) leadingScope(ts []token) (clause, bool) {
+	if len(ts) < 5 || ts[0].lw() != "for" {
+		return clause{}, false
+	}
+	comma := slices.IndexFunc(ts, func(t token) bool { return t.text == "," })
+	if comma < 2 || comma > 6 || comma+2 >= len(ts) {
+		return clause{}, false
+	}
+	rest := ts[comma+1:]
+	if !productVerb(rest[0].lw()) && !thirdBeforeDeterminer(rest) {
+		return clause{}, false
+	}
+	scope := lowerFirst(join(ts[:comma]), p.proper)
+	body := lowerFirst(baseVerbPhrase(rest), p.proper)
+	if head, list, ok := strings.Cut(body, ": "); ok {
+		body = head + " " + scope + ": " + list
+	} else {
+		body += " " + scope
+	}
+	return clause{kind: kindSystem, persona: -1, body: body}, true
 }
 
 // productVerb reports whether a feature's first word is a verb in the

@@ -303,3 +303,11 @@ func TestMessageTrigger(t *testing.T) {
 		t.Error("a time with no amount read as a trigger")
 	}
 }
+
+func TestTheFormOfNoThing(t *testing.T) {
+	for in, want := range map[string]string{"nothing": "nothing", "a report": "the report", "everything": "everything", "photos": "the photos"} {
+		if got := theForm(tokenize(in)); got != want {
+			t.Errorf("theForm(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -97,7 +97,7 @@ func (d *domainTech) storyEndpoints(es []artifact.Entity, have []artifact.Endpoi
 				// A report the story's requirement calls for is answered
 				// below.
 			case ent == "":
-				if hp := headPhrase(op.object); len(qs) < 8 && !ownWork(s.Want) && !receiveVerbs[op.verbs[0]] && !messageNouns[singular(hp[len(hp)-1].lw())] {
+				if hp := headPhrase(op.object); !ownWork(s.Want) && !receiveVerbs[op.verbs[0]] && !messageNouns[singular(hp[len(hp)-1].lw())] {
 					qs = append(qs, artifact.Question{Text: s.ID + " asks to " + strings.Join(op.verbs, " or ") + " " +
 						join(append(slices.Clone(op.det), hp...)) + ", which the data model does not hold: which entity is it, or is it a new one?"})
 				}
@@ -140,7 +140,7 @@ func (d *domainTech) storyEndpoints(es []artifact.Entity, have []artifact.Endpoi
 			}
 			if ent != "" {
 				eps = append(eps, d.reportOn(ent))
-			} else if len(qs) < 8 {
+			} else {
 				qs = append(qs, artifact.Question{Text: "Which data does the report " + s.ID + " asks for draw on? The data model holds several things the PRD does not tie it to."})
 			}
 		}
@@ -158,6 +158,17 @@ func (d *domainTech) storyEndpoints(es []artifact.Entity, have []artifact.Endpoi
 	}
 	for i := range out {
 		out[i].Stories = d.inOrder(out[i].Stories)
+	}
+	// A story with no place yet, that no question asks about and the
+	// product does not do on its own, gets a question: the reader sees
+	// what the design could not place instead of a silent gap.
+	for _, s := range d.st.Stories {
+		if slices.ContainsFunc(out, func(ep artifact.Endpoint) bool { return slices.Contains(ep.Stories, s.ID) }) ||
+			slices.ContainsFunc(qs, func(q artifact.Question) bool { return strings.HasPrefix(q.Text, s.ID+" ") || strings.Contains(q.Text, " "+s.ID+" ") }) ||
+			ownWork(s.Want) || strings.HasPrefix(s.Want, "the system ") {
+			continue
+		}
+		qs = append(qs, artifact.Question{Text: "Which route serves " + s.ID + " (" + s.Title + ")? The design finds no entity of the data model it acts on."})
 	}
 	return out, qs
 }
@@ -398,7 +409,7 @@ func (d *domainTech) jobs(eps []artifact.Endpoint) *artifact.Component {
 		if slices.ContainsFunc(eps, func(ep artifact.Endpoint) bool { return slices.Contains(ep.Stories, s.ID) }) || !ownWork(s.Want) {
 			continue
 		}
-		titles = append(titles, strings.ToLower(s.Title))
+		titles = append(titles, lowerFirst(s.Title, nil))
 		for _, fr := range s.Traces {
 			if !slices.Contains(frs, fr) {
 				frs = append(frs, fr)
@@ -445,7 +456,7 @@ func ownWork(want string) bool {
 		return false
 	}
 	for i := 0; i < len(ts) && i < 3 && ts[i].isWord(); i++ {
-		if messageNouns[singular(ts[i].lw())] {
+		if messageNouns[ts[i].lw()] || messageNouns[singular(ts[i].lw())] {
 			return true // "a weekly digest email to the lead", "a text when…"
 		}
 	}
@@ -459,7 +470,7 @@ func ownWork(want string) bool {
 			for len(rest) > 0 && determiners[rest[0].lw()] {
 				rest = rest[1:]
 			}
-			if len(rest) > 0 && (messageNouns[singular(rest[0].lw())] || messageVerbs[strings.TrimSuffix(strings.TrimSuffix(rest[0].lw(), "ed"), "d")] != "") {
+			if len(rest) > 0 && (messageNouns[rest[0].lw()] || messageNouns[singular(rest[0].lw())] || messageVerbs[strings.TrimSuffix(strings.TrimSuffix(rest[0].lw(), "ed"), "d")] != "") {
 				return true
 			}
 		}
