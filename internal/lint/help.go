@@ -82,7 +82,7 @@ var ruleHelp = map[string]string{
 		"It is an error because the document says two things about what ships.",
 	"task-cycle": "A task waits for the tasks it depends on, so tasks in a cycle wait for each other for ever and no wave holds them. " +
 		`Drop the dependency that closes the cycle from a task's "Depends on:" line.`,
-	"task-dangling-dependency":    `Depend on a task the spec has, by its ID, or drop the ID from the "Depends on:" line.`,
+	"task-dangling-dependency": `Depend on a task the spec has, by its ID, or drop the ID from the "Depends on:" line.`,
 	"story-without-endpoint": "Add the route the story's work goes through to the API table, naming the story in its Stories column; " +
 		"work the product does on its own (a reminder, an alert) belongs to a component of kind job that serves the story's FR.",
 	"story-without-task":          "Add a task that delivers the story, ending its line with the story's ID, e.g. (US-001); a setup task delivers none.",

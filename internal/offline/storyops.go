@@ -164,7 +164,9 @@ func (d *domainTech) storyEndpoints(es []artifact.Entity, have []artifact.Endpoi
 	// what the design could not place instead of a silent gap.
 	for _, s := range d.st.Stories {
 		if slices.ContainsFunc(out, func(ep artifact.Endpoint) bool { return slices.Contains(ep.Stories, s.ID) }) ||
-			slices.ContainsFunc(qs, func(q artifact.Question) bool { return strings.HasPrefix(q.Text, s.ID+" ") || strings.Contains(q.Text, " "+s.ID+" ") }) ||
+			slices.ContainsFunc(qs, func(q artifact.Question) bool {
+				return strings.HasPrefix(q.Text, s.ID+" ") || strings.Contains(q.Text, " "+s.ID+" ")
+			}) ||
 			ownWork(s.Want) || strings.HasPrefix(s.Want, "the system ") {
 			continue
 		}
