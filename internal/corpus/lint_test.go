@@ -7,10 +7,7 @@ import (
 	"testing"
 
 	"github.com/prodgen/prodgen/internal/artifact"
-	"github.com/prodgen/prodgen/internal/brief"
-	"github.com/prodgen/prodgen/internal/domain"
 	"github.com/prodgen/prodgen/internal/lint"
-	"github.com/prodgen/prodgen/internal/offline"
 )
 
 // TestCorpusLints lints the offline engine's three documents of every
@@ -22,16 +19,7 @@ import (
 func TestCorpusLints(t *testing.T) {
 	byRule := map[string]int{}
 	for _, c := range techCases(t) {
-		b, err := brief.Parse(c.src)
-		if err != nil {
-			t.Fatalf("%s: %v", c.exp.Brief, err)
-		}
-		p := offline.BuildPRD(b)
-		p.Number()
-		p, st := buildStories(t, c.exp.Brief, p)
-		dm := domain.Read(b, c.src)
-		tech := offline.BuildTechFrom(p, st, &dm)
-		tech.Number()
+		p, st, tech, _ := buildOffline(t, c)
 		var docs []*lint.Doc
 		for path, render := range map[string]func() ([]byte, error){
 			"docs/prd.md":     func() ([]byte, error) { return artifact.RenderPRD(p) },

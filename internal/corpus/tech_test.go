@@ -70,16 +70,7 @@ var techTargets = []struct {
 func TestTechCorpus(t *testing.T) {
 	var rows []techRow
 	for _, c := range techCases(t) {
-		b, err := brief.Parse(c.src)
-		if err != nil {
-			t.Fatalf("%s: %v", c.exp.Brief, err)
-		}
-		prd := offline.BuildPRD(b)
-		prd.Number()
-		prd, st := buildStories(t, c.exp.Brief, prd)
-		dm := domain.Read(b, c.src)
-		tech := offline.BuildTechFrom(prd, st, &dm)
-		tech.Number()
+		prd, st, tech, dm := buildOffline(t, c)
 		if err := tech.Validate(prd, st); err != nil {
 			t.Errorf("%s: the tech spec is not valid: %v", c.exp.Brief, err)
 		}
@@ -115,6 +106,24 @@ func TestTechCorpus(t *testing.T) {
 		writeGaps(&b, r.brief, r.gaps)
 	}
 	t.Log("\n" + b.String())
+}
+
+// buildOffline makes a brief's three documents as the pipeline does
+// offline: the PRD, rendered and read back; its stories; the tech spec
+// from both and the brief's domain, which it returns too.
+func buildOffline(t *testing.T, c techCase) (*artifact.PRD, *artifact.Stories, *artifact.TechSpec, domain.Model) {
+	t.Helper()
+	b, err := brief.Parse(c.src)
+	if err != nil {
+		t.Fatalf("%s: %v", c.exp.Brief, err)
+	}
+	prd := offline.BuildPRD(b)
+	prd.Number()
+	prd, st := buildStories(t, c.exp.Brief, prd)
+	dm := domain.Read(b, c.src)
+	tech := offline.BuildTechFrom(prd, st, &dm)
+	tech.Number()
+	return prd, st, tech, dm
 }
 
 // techCase is a brief and its tech expectation.
