@@ -490,15 +490,25 @@ func (d *domainTech) frsOf(lines []brief.Span, name string) []string {
 			ids = append(ids, fr.ID)
 		}
 	}
-	if len(ids) > 0 || name == "" {
+	if name == "" || len(ids) > 0 && (len(ids) < 4 || 2*len(ids) <= len(d.p.Functional)) {
 		return ids
 	}
+	// No line, or lines most requirements share (a brief of one
+	// paragraph): the requirements that name it say more.
+	var named []string
+	head := name
+	if f := strings.Fields(name); len(f) > 1 {
+		head = f[len(f)-1]
+	}
 	for _, fr := range d.p.Functional {
-		if mentionsWord(fr.Text, name) || mentionsWord(fr.Text, plural.Noun(name)) {
-			ids = append(ids, fr.ID)
+		if mentionsWord(fr.Text, name) || mentionsWord(fr.Text, plural.Noun(name)) || mentionsWord(fr.Text, head) || mentionsWord(fr.Text, plural.Noun(head)) {
+			named = append(named, fr.ID)
 		}
 	}
-	return ids
+	if len(named) == 0 {
+		return ids
+	}
+	return named
 }
 
 // frsOfFeature are the FRs that say most of what a brief's feature says
@@ -604,6 +614,22 @@ func (d *domainTech) entities() []artifact.Entity {
 	for _, e := range d.dm.Entities {
 		optional := slices.ContainsFunc(e.Fields, func(f domain.Field) bool { return f.Optional })
 		ent := artifact.Entity{Name: upperFirst(e.Name), Owner: e.Owner, Traces: d.frsOf(e.Lines, e.Name)}
+		if n := len(ent.Traces); n >= 4 && 2*n > len(d.p.Functional) {
+			// Still most requirements: those of what the features do to
+			// it ("can rate the visit") say more, when there are any.
+			var byOps []string
+			for _, op := range e.Operations {
+				for _, fr := range d.frsOfFeature(op.Feature) {
+					if !slices.Contains(byOps, fr) {
+						byOps = append(byOps, fr)
+					}
+				}
+			}
+			if len(byOps) > 0 {
+				slices.Sort(byOps)
+				ent.Traces = byOps
+			}
+		}
 		desc := "From the brief"
 		if e.Given {
 			desc = "The brief's own data model"
