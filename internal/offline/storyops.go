@@ -85,7 +85,7 @@ func (d *domainTech) storyEndpoints(es []artifact.Entity, have []artifact.Endpoi
 		}
 		var eps []artifact.Endpoint
 		if op, ok := readStoryOp(s.Want); ok {
-			ent := d.entityOf(op.object, es)
+			ent, direct := d.entityOfDirect(op.object, es)
 			f := fieldOwner(headPhrase(op.object), es)
 			switch {
 			case ent == "" && f != "":
@@ -107,8 +107,8 @@ func (d *domainTech) storyEndpoints(es []artifact.Entity, have []artifact.Endpoi
 					break
 				}
 				o, ok := normalOp(domain.Operation{Kind: domain.OpAction, Name: v})
-				if !ok && !itemVerb(v) {
-					continue
+				if !ok && (!itemVerb(v) || !direct) {
+					continue // "reply STOP … about that pet" does nothing to the pet
 				}
 				if ep, ok := d.endpointFor(byName(ent), o); ok {
 					eps = append(eps, ep)
@@ -225,8 +225,17 @@ var viewNouns = set("register", "stats", "statistic", "chart", "count", "queue",
 // else, for people ("walkers", "accounts", "users"), the Account every
 // persona signs in with.
 func (d *domainTech) entityOf(object []token, es []artifact.Entity) string {
+	e, _ := d.entityOfDirect(object, es)
+	return e
+}
+
+// entityOfDirect is entityOf, and whether the object's own head phrase
+// (or a part of it) names the entity rather than a phrase after it: "a
+// boat" in "raft a boat alongside another", not "that pet" in "reply
+// STOP … about that pet".
+func (d *domainTech) entityOfDirect(object []token, es []artifact.Entity) (string, bool) {
 	if len(object) == 0 {
-		return ""
+		return "", false
 	}
 	hp := headPhrase(object)
 	phrases := [][]token{hp, stripModifiers(hp)}
@@ -242,26 +251,26 @@ func (d *domainTech) entityOf(object []token, es []artifact.Entity) string {
 			phrases = append(phrases, stripModifiers(headPhrase(rest)))
 		}
 	}
-	for _, ph := range phrases {
+	for i, ph := range phrases {
 		if e := entityNamed(ph, es); e != "" {
-			return e
+			return e, i < 2
 		}
 	}
-	for _, ph := range phrases {
+	for i, ph := range phrases {
 		for n := len(ph) - 1; n >= 1; n-- {
-			for i := 0; i+n <= len(ph); i++ {
-				if e := entityNamed(ph[i:i+n], es); e != "" {
-					return e
+			for j := 0; j+n <= len(ph); j++ {
+				if e := entityNamed(ph[j:j+n], es); e != "" {
+					return e, i < 2
 				}
 			}
 		}
 	}
 	if head := singular(hp[len(hp)-1].lw()); accountWords[head] || d.isPersonaWord(head) {
 		if slices.ContainsFunc(es, func(e artifact.Entity) bool { return e.Name == accountEntity }) {
-			return accountEntity
+			return accountEntity, true
 		}
 	}
-	return ""
+	return "", false
 }
 
 // objectLinks join a thing to the one it is made of or about: "a queue
