@@ -64,6 +64,7 @@ func TestTechFromStories(t *testing.T) {
 		"MERCHANT\n  [ ] book a delivery: pickup address, drop-off address, parcel size (small or large)\n" +
 		"  [ ] a daily count of deliveries by status\n" +
 		"  [ ] a text when the courier is five minutes away\n" +
+		"  [ ] reply STOP to hear no more about that delivery\n" +
 		"COURIER\n  [ ] apply: ID check, driving licence\n  [ ] accept / decline deliveries\n  [ ] weekly courier payouts to bank account\n" +
 		"OPS\n  [ ] approve couriers, suspend accounts\n```\n\n" +
 		"## Stack\n\nReact Native app for merchants and couriers; Node.js API on NestJS; PostgreSQL; Stripe Connect for merchant payments and courier payouts; Onfido for ID checks.\n" +
@@ -107,6 +108,9 @@ func TestTechFromStories(t *testing.T) {
 		if ep := route(method, path); ep == nil || len(ep.Stories) == 0 {
 			t.Errorf("no %s serving a story; routes:\n%s", want, strings.Join(routes, "\n"))
 		}
+	}
+	if ep := route("POST", "/deliveries/{id}/reply"); ep != nil {
+		t.Errorf("replying STOP does nothing to a delivery, but the spec has %s %s", ep.Method, ep.Path)
 	}
 	acc := slices.IndexFunc(tech.Entities, func(e artifact.Entity) bool { return e.Name == accountEntity })
 	if acc < 0 || !slices.Equal(tech.Entities[acc].Fields[0].Enum, []string{"merchant", "courier", "ops team"}) {
