@@ -183,6 +183,9 @@ func (fr *featureReader) storyParts(ts []tok) [][]tok {
 	}
 	// "I want (the system) to": the want goes.
 	for i := 0; i+1 < len(ts) && i < 8; i++ {
+		if i > 0 && ts[i-1].kind == punct && ts[i-1].low == ":" {
+			continue // "Shelves: Want to read / Reading": a value, no want
+		}
 		if ts[i].is("want") || ts[i].is("need") || ts[i].is("wants") || ts[i].is("needs") {
 			for j := i + 1; j < len(ts) && j < i+5; j++ {
 				if ts[j].is("to") {

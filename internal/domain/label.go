@@ -2,6 +2,7 @@ package domain
 
 import (
 	"strings"
+	"unicode"
 )
 
 // A label is the words before a colon that open a feature: "Create a
@@ -65,6 +66,16 @@ func (fr *featureReader) label(head, rest []tok) {
 				fieldWord, target = fieldName(fr.r.lx, last), st.lastAct
 			}
 		}
+	} else if vs := slashValues(rest); len(vs) >= 2 && len(cs) == 1 && cs[0].kind == cNP && fr.givenNamed(cs[0].np.head()) == nil {
+		// "Shelves: Want to read / Reading / Read / Abandoned": a field's
+		// values, the field of the product's main thing.
+		name := strings.ToLower(strings.Join(cs[0].np.words, " "))
+		if ws := strings.Fields(name); len(ws) > 0 {
+			ws[len(ws)-1] = singular(ws[len(ws)-1])
+			name = strings.Join(ws, " ")
+		}
+		fr.orphan(Field{Name: name, Type: Enum, Values: vs, Lines: fr.lineOf(cs[0].np.head())})
+		return
 	} else if len(rest) > 0 && isNumber(strings.TrimSuffix(rest[0].low, "%")) {
 		// "Tolerance: 2% on gallons": a setting and its value, no thing.
 		return
@@ -298,4 +309,29 @@ func endsNP(cs []chunk) bool {
 
 func onlyNP(cs []chunk) bool {
 	return len(cs) == 1 && cs[0].kind == cNP && len(cs[0].np.words) > 0
+}
+
+// slashValues reads a list of values split by slashes, each starting
+// with a capital ("Want to read / Reading / Read"); nil for any other
+// text.
+func slashValues(ts []tok) []string {
+	slashes := 0
+	for _, t := range ts {
+		if t.kind == punct && t.low == "/" {
+			slashes++
+		}
+	}
+	if slashes == 0 {
+		return nil
+	}
+	vs := values1(ts)
+	if len(vs) != slashes+1 {
+		return nil
+	}
+	for _, v := range vs {
+		if r := []rune(v); len(r) == 0 || !unicode.IsUpper(r[0]) || len(strings.Fields(v)) > 4 {
+			return nil
+		}
+	}
+	return vs
 }

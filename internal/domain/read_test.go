@@ -72,6 +72,12 @@ func TestFieldsFromFeatures(t *testing.T) {
 				{Name: "application date", Type: Date}},
 		},
 		{
+			name:   "a label whose list is values split by slashes: the main thing's field",
+			src:    features("Pagemark", "- Readers", "Add a book with its title and author", "Shelves: Want to read / Reading / Read / Abandoned"),
+			entity: "Book",
+			want:   []Field{{Name: "shelf", Type: Enum, Values: []string{"Want to read", "Reading", "Read", "Abandoned"}}},
+		},
+		{
 			name:   "a label and its list",
 			src:    features("Tripslip", "- Trip leaders", "Create a trip: title, dates, destination, cost per pupil and payment deadline"),
 			entity: "Trip",

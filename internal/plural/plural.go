@@ -22,6 +22,9 @@ var irregular = map[string]string{
 	"series": "series", "species": "species", "feedback": "feedback",
 	"information": "information", "equipment": "equipment", "software": "software",
 	"staff": "staff", "personnel": "personnel",
+	// Nouns in -f and -fe whose plural is -ves.
+	"shelf": "shelves", "half": "halves", "leaf": "leaves", "loaf": "loaves", "wolf": "wolves", "calf": "calves",
+	"knife": "knives", "wife": "wives", "life": "lives", "thief": "thieves", "self": "selves",
 }
 
 // Noun returns the English plural of a noun, or of the last word of a

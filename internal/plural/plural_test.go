@@ -185,3 +185,14 @@ func TestOr(t *testing.T) {
 		}
 	}
 }
+
+func TestVesPlurals(t *testing.T) {
+	for one, many := range map[string]string{"shelf": "shelves", "knife": "knives", "half": "halves", "valve": "valves", "archive": "archives"} {
+		if got := Noun(one); got != many {
+			t.Errorf("Noun(%q) = %q, want %q", one, got, many)
+		}
+		if got := Singular(many); got != one {
+			t.Errorf("Singular(%q) = %q, want %q", many, got, one)
+		}
+	}
+}
