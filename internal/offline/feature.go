@@ -213,7 +213,7 @@ func (p people) thingClause(subj []token, vp string) clause {
 var personNouns = set("user", "customer", "client", "admin", "staff", "team", "people", "person", "member",
 	"patient", "guest", "lead", "owner", "employee", "student", "parent", "child", "nurse", "doctor",
 	"agent", "associate", "tenant", "partner", "volunteer", "donor", "coach", "host", "everyone", "anyone", "finance", "colleague",
-	"support", "security", "ops", "sales", "marketing", "legal", "clinician")
+	"support", "security", "ops", "sales", "marketing", "legal", "clinician", "pupil", "kid", "athlete", "candidate")
 
 // isPerson reports whether a noun names people: a known one, or one with
 // an agent suffix ("driver", "supervisor", "technician", "assistant") that

@@ -311,3 +311,14 @@ func TestTheFormOfNoThing(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstPersonKeepsOthersPronouns(t *testing.T) {
+	for in, want := range map[string]string{
+		"see their own check-ins":                              "see my own check-ins",
+		"see a live list of invited pupils with their consent": "see a live list of invited pupils with their consent",
+	} {
+		if got := firstPerson(in, nil); got != want {
+			t.Errorf("firstPerson(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

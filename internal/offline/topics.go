@@ -12,13 +12,16 @@ import (
 // with my position": they→I, them→me, their→my, theirs→mine,
 // themselves→myself, and the verb after "they" agrees ("they are"→"I am").
 // others names plural nouns that "they" could refer to instead; a pronoun
-// after one of them is left alone.
+// after one of them, or after any people in the plural ("pupils"), is
+// left alone.
 func firstPerson(s string, others map[string]bool) string {
 	ts := tokenize(s)
 	swap := map[string]string{"they": "I", "them": "me", "their": "my", "theirs": "mine", "themselves": "myself"}
 	verbAfter := map[string]string{"are": "am", "were": "was", "'re": "'m"}
 	for i, t := range ts {
-		if others[singular(t.lw())] && isPlural(t.lw()) {
+		if isPlural(t.lw()) && (others[singular(t.lw())] || isPerson(t.lw())) {
+			// "a list of invited pupils with their consent": their is
+			// the pupils'.
 			break
 		}
 		to, ok := swap[t.lw()]
