@@ -102,16 +102,8 @@ func platformText(pl domain.Platform) string {
 	}
 	var s string
 	switch pl.Kind {
-	case domain.Web:
-		s = "web app"
-	case domain.Mobile:
-		s = "mobile app"
-	case domain.Desktop:
-		s = "desktop app"
-	case domain.Plugin:
-		s = "desktop plugin"
-	case domain.CLI:
-		s = "CLI"
+	case domain.Web, domain.Mobile, domain.Desktop, domain.Plugin, domain.CLI:
+		s = surfaceName(pl.Kind)
 	case domain.API:
 		s = "API only"
 	default:
@@ -496,12 +488,8 @@ func (d *domainTech) frsOf(lines []brief.Span, name string) []string {
 	// No line, or lines most requirements share (a brief of one
 	// paragraph): the requirements that name it say more.
 	var named []string
-	head := name
-	if f := strings.Fields(name); len(f) > 1 {
-		head = f[len(f)-1]
-	}
 	for _, fr := range d.p.Functional {
-		if mentionsWord(fr.Text, name) || mentionsWord(fr.Text, plural.Noun(name)) || mentionsWord(fr.Text, head) || mentionsWord(fr.Text, plural.Noun(head)) {
+		if namesEntity(fr.Text, name) {
 			named = append(named, fr.ID)
 		}
 	}
@@ -530,6 +518,17 @@ func (d *domainTech) frsOfFeature(feature string) []string {
 	return best
 }
 
+// namesEntity reports whether a text names an entity: by its name or
+// its head word, in the singular or the plural ("requests" names the
+// Walk request).
+func namesEntity(text, name string) bool {
+	head := name
+	if f := strings.Fields(name); len(f) > 0 {
+		head = f[len(f)-1]
+	}
+	return mentionsWord(text, name) || mentionsWord(text, head) || mentionsWord(text, plural.Noun(head))
+}
+
 // storiesNaming keeps, of the stories of a requirement that states
 // several things ("start / end walk, upload photo, report an incident"),
 // those an operation serves: for an action, the stories that name its
@@ -540,21 +539,14 @@ func (d *domainTech) storiesNaming(ids []string, entity string, op domain.Operat
 	if len(ids) < 2 {
 		return ids
 	}
-	names := func(text, name string) bool {
-		head := name
-		if f := strings.Fields(name); len(f) > 0 {
-			head = f[len(f)-1]
-		}
-		return mentionsWord(text, name) || mentionsWord(text, head) || mentionsWord(text, plural.Noun(head))
-	}
 	var out []string
 	for _, s := range d.st.Stories {
 		if !slices.Contains(ids, s.ID) {
 			continue
 		}
 		text := s.Title + " " + s.Want
-		keep := names(text, entity) || !slices.ContainsFunc(es, func(e artifact.Entity) bool {
-			return e.Name != entity && (names(text, e.Name) || slices.ContainsFunc(e.Fields, func(f artifact.Field) bool {
+		keep := namesEntity(text, entity) || !slices.ContainsFunc(es, func(e artifact.Entity) bool {
+			return e.Name != entity && (namesEntity(text, e.Name) || slices.ContainsFunc(e.Fields, func(f artifact.Field) bool {
 				return f.Type == "file" && mentionsWord(text, strings.ReplaceAll(f.Name, "_", " ")) // "upload photo" is the walk's photo
 			}))
 		})
@@ -1156,11 +1148,7 @@ func (d *domainTech) questions(more []string) []artifact.Question {
 			qs = append(qs, text)
 		}
 	}
-	all := []string{d.p.Title, d.p.Summary, d.p.Problem}
-	for _, r := range append(append([]artifact.Requirement(nil), d.p.Functional...), d.p.NonFunctional...) {
-		all = append(all, r.Text)
-	}
-	if !d.dm.Platform.SingleUser && !mentions(strings.Join(all, " "), "sso", "single sign-on", "login", "log in", "sign in", "sign-in", "password", "oauth",
+	if !d.dm.Platform.SingleUser && !mentions(d.p.Title+" "+d.prdText(), "sso", "single sign-on", "login", "log in", "sign in", "sign-in", "password", "oauth",
 		"authentication", "authenticate", "api key", "saml", "account", "accounts") {
 		qs = append(qs, "How do people sign in, and what may each role do? The PRD does not say.")
 	}

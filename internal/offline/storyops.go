@@ -76,11 +76,16 @@ func readStoryOp(want string) (storyOp, bool) {
 func (d *domainTech) storyEndpoints(es []artifact.Entity, have []artifact.Endpoint) ([]artifact.Endpoint, []artifact.Question) {
 	out := slices.Clone(have)
 	var qs []artifact.Question
+	asked := map[string]bool{} // stories a question is about
+	ask := func(story, text string) {
+		qs = append(qs, artifact.Question{Text: text})
+		asked[story] = true
+	}
 	byName := func(name string) artifact.Entity {
 		return es[slices.IndexFunc(es, func(e artifact.Entity) bool { return e.Name == name })]
 	}
 	for _, s := range d.st.Stories {
-		if slices.ContainsFunc(have, func(ep artifact.Endpoint) bool { return slices.Contains(ep.Stories, s.ID) }) {
+		if served(have, s.ID) {
 			continue
 		}
 		var eps []artifact.Endpoint
@@ -98,8 +103,8 @@ func (d *domainTech) storyEndpoints(es []artifact.Entity, have []artifact.Endpoi
 				// below.
 			case ent == "":
 				if hp := headPhrase(op.object); !ownWork(s.Want) && !receiveVerbs[op.verbs[0]] && !messageNouns[singular(hp[len(hp)-1].lw())] {
-					qs = append(qs, artifact.Question{Text: s.ID + " asks to " + strings.Join(op.verbs, " or ") + " " +
-						join(append(slices.Clone(op.det), hp...)) + ", which the data model does not hold: which entity is it, or is it a new one?"})
+					ask(s.ID, s.ID+" asks to "+strings.Join(op.verbs, " or ")+" "+
+						join(append(slices.Clone(op.det), hp...))+", which the data model does not hold: which entity is it, or is it a new one?")
 				}
 			}
 			for _, v := range op.verbs {
@@ -141,7 +146,7 @@ func (d *domainTech) storyEndpoints(es []artifact.Entity, have []artifact.Endpoi
 			if ent != "" {
 				eps = append(eps, d.reportOn(ent))
 			} else {
-				qs = append(qs, artifact.Question{Text: "Which data does the report " + s.ID + " asks for draw on? The data model holds several things the PRD does not tie it to."})
+				ask(s.ID, "Which data does the report "+s.ID+" asks for draw on? The data model holds several things the PRD does not tie it to.")
 			}
 		}
 		for _, ep := range eps {
@@ -163,16 +168,17 @@ func (d *domainTech) storyEndpoints(es []artifact.Entity, have []artifact.Endpoi
 	// product does not do on its own, gets a question: the reader sees
 	// what the design could not place instead of a silent gap.
 	for _, s := range d.st.Stories {
-		if slices.ContainsFunc(out, func(ep artifact.Endpoint) bool { return slices.Contains(ep.Stories, s.ID) }) ||
-			slices.ContainsFunc(qs, func(q artifact.Question) bool {
-				return strings.HasPrefix(q.Text, s.ID+" ") || strings.Contains(q.Text, " "+s.ID+" ")
-			}) ||
-			ownWork(s.Want) || strings.HasPrefix(s.Want, "the system ") {
+		if served(out, s.ID) || asked[s.ID] || ownWork(s.Want) || strings.HasPrefix(s.Want, "the system ") {
 			continue
 		}
-		qs = append(qs, artifact.Question{Text: "Which route serves " + s.ID + " (" + s.Title + ")? The design finds no entity of the data model it acts on."})
+		ask(s.ID, "Which route serves "+s.ID+" ("+s.Title+")? The design finds no entity of the data model it acts on.")
 	}
 	return out, qs
+}
+
+// served reports whether an endpoint serves the story.
+func served(eps []artifact.Endpoint, story string) bool {
+	return slices.ContainsFunc(eps, func(ep artifact.Endpoint) bool { return slices.Contains(ep.Stories, story) })
 }
 
 // itemVerb reports whether a verb with no class of its own is still
@@ -194,9 +200,7 @@ var sayVerbs = set("say", "tell", "give", "use", "make", "have", "let", "help", 
 func (d *domainTech) thingWanted(want string, es []artifact.Entity) (string, domain.OperationKind) {
 	label, _, _ := strings.Cut(want, ":")
 	ts := trimPunct(tokenize(label))
-	for len(ts) > 0 && (determiners[ts[0].lw()] || ts[0].lw() == "to") {
-		ts = ts[1:]
-	}
+	ts = skipLead(ts)
 	if len(ts) == 0 || !ts[0].isWord() {
 		return "", ""
 	}
@@ -212,6 +216,15 @@ func (d *domainTech) thingWanted(want string, es []artifact.Entity) (string, dom
 		return ent, domain.OpList
 	}
 	return ent, domain.OpCreate
+}
+
+// skipLead drops a want's leading "to" and determiners: "to see …",
+// "a daily count …".
+func skipLead(ts []token) []token {
+	for len(ts) > 0 && (determiners[ts[0].lw()] || ts[0].lw() == "to") {
+		ts = ts[1:]
+	}
+	return ts
 }
 
 // viewNouns are things looked at that uiNouns and readOnlyNouns leave
@@ -417,7 +430,7 @@ func addRelationship(e *artifact.Entity, r artifact.Relationship) {
 func (d *domainTech) jobs(eps []artifact.Endpoint) *artifact.Component {
 	var titles, frs []string
 	for _, s := range d.st.Stories {
-		if slices.ContainsFunc(eps, func(ep artifact.Endpoint) bool { return slices.Contains(ep.Stories, s.ID) }) || !ownWork(s.Want) {
+		if served(eps, s.ID) || !ownWork(s.Want) {
 			continue
 		}
 		titles = append(titles, lowerFirst(s.Title, nil))
@@ -460,9 +473,7 @@ func ownWork(want string) bool {
 		}
 		return false
 	}
-	for len(ts) > 0 && (determiners[ts[0].lw()] || ts[0].lw() == "to") {
-		ts = ts[1:]
-	}
+	ts = skipLead(ts)
 	if len(ts) == 0 {
 		return false
 	}
@@ -554,14 +565,20 @@ func fieldOwner(words []token, es []artifact.Entity) string {
 	return ""
 }
 
-// mentionsAccounts reports whether the PRD speaks of people signing in
-// or of their accounts.
-func (d *domainTech) mentionsAccounts() bool {
+// prdText is the PRD's summary, problem and requirements, as one text
+// to look for words in.
+func (d *domainTech) prdText() string {
 	all := []string{d.p.Summary, d.p.Problem}
 	for _, r := range append(append([]artifact.Requirement(nil), d.p.Functional...), d.p.NonFunctional...) {
 		all = append(all, r.Text)
 	}
-	return mentions(strings.Join(all, " "), "sign in", "sign-in", "log in", "login", "sign up", "account", "accounts", "user account", "password")
+	return strings.Join(all, " ")
+}
+
+// mentionsAccounts reports whether the PRD speaks of people signing in
+// or of their accounts.
+func (d *domainTech) mentionsAccounts() bool {
+	return mentions(d.prdText(), "sign in", "sign-in", "log in", "login", "sign up", "account", "accounts", "user account", "password")
 }
 
 // asksReport reports whether a want asks for figures over many items: a
@@ -577,9 +594,7 @@ func asksReport(want string) bool {
 	if op, ok := readStoryOp(want); ok {
 		ts = op.object
 	}
-	for len(ts) > 0 && (determiners[ts[0].lw()] || ts[0].lw() == "to") {
-		ts = ts[1:]
-	}
+	ts = skipLead(ts)
 	if i := slices.IndexFunc(ts, func(t token) bool { return t.text == ":" }); i > 0 && i <= 3 {
 		ts = ts[:i] // "stats: …": the label
 	}
@@ -611,9 +626,7 @@ func wantObject(want string) []token {
 		return op.object
 	}
 	ts := trimPunct(tokenize(want))
-	for len(ts) > 0 && (determiners[ts[0].lw()] || ts[0].lw() == "to") {
-		ts = ts[1:]
-	}
+	ts = skipLead(ts)
 	if i := slices.IndexFunc(ts, func(t token) bool { return t.text == ":" }); i > 0 && i <= 3 && i+1 < len(ts) {
 		// "stats: books and pages per month": what follows the label.
 		return ts[i+1:]
@@ -672,7 +685,7 @@ func (d *domainTech) owned(t *artifact.TechSpec) {
 		}
 	}
 	if len(traces) > 0 {
-		slices.SortFunc(traces, func(a, b string) int { return strings.Compare(a, b) })
+		slices.Sort(traces)
 		t.Entities[acc].Traces = traces
 	}
 	for i := range t.Entities {
