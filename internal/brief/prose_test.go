@@ -15,6 +15,7 @@ func TestSentences(t *testing.T) {
 		{`Staff answer "how long?" dozens of times. Then more.`, []string{`Staff answer "how long?" dozens of times.`, "Then more."}},
 		{"Uptime is 99.95% a month. Reads are fast.", []string{"Uptime is 99.95% a month.", "Reads are fast."}},
 		{"Use tools, e.g. Slack. Then stop.", []string{"Use tools, e.g. Slack.", "Then stop."}},
+		{"Recurring bookings (e.g. Mon/Wed/Fri 12:00). Then stop.", []string{"Recurring bookings (e.g. Mon/Wed/Fri 12:00).", "Then stop."}},
 		{"It ends (really.) Next one.", []string{"It ends (really.)", "Next one."}},
 		{"lower. case stays", []string{"lower. case stays"}},
 		{"", nil},

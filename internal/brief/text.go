@@ -138,7 +138,7 @@ func sentences(s string) []string {
 		for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n') {
 			k++
 		}
-		if k < len(s) && startsSentence(s[k:]) && !(c == '.' && abbreviations()[strings.ToLower(lastWord(s[start:j]))]) {
+		if k < len(s) && startsSentence(s[k:]) && !(c == '.' && EndsWithAbbreviation(s[start:j])) {
 			if t := strings.TrimSpace(s[start:j]); t != "" {
 				out = append(out, t)
 			}
@@ -150,6 +150,12 @@ func sentences(s string) []string {
 		out = append(out, t)
 	}
 	return out
+}
+
+// EndsWithAbbreviation reports whether text ends in an abbreviation
+// whose full stop ends no sentence: "… (e.g.", "… etc.", "… approx.".
+func EndsWithAbbreviation(text string) bool {
+	return abbreviations()[strings.ToLower(strings.TrimLeft(lastWord(text), `("'[“‘`))]
 }
 
 // skipClosers steps over closing quotes, brackets and emphasis after a

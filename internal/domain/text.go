@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/prodgen/prodgen/internal/brief"
 	"github.com/prodgen/prodgen/internal/plural"
 )
 
@@ -204,7 +205,7 @@ func splitSentences(s string) []string {
 		if i+1 < len(s) && s[i+1] != ' ' {
 			continue
 		}
-		if c == '.' && abbreviation(s[:i]) {
+		if c == '.' && brief.EndsWithAbbreviation(s[:i+1]) {
 			continue
 		}
 		if t := strings.TrimSpace(s[start : i+1]); t != "" {
@@ -216,15 +217,4 @@ func splitSentences(s string) []string {
 		out = append(out, t)
 	}
 	return out
-}
-
-// abbreviation reports whether the text before a full stop ends in one.
-func abbreviation(before string) bool {
-	i := strings.LastIndexAny(before, " (")
-	w := strings.ToLower(before[i+1:])
-	switch w {
-	case "e.g", "i.e", "etc", "eg", "ie", "vs", "approx", "incl":
-		return true
-	}
-	return false
 }

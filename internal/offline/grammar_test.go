@@ -322,3 +322,10 @@ func TestFirstPersonKeepsOthersPronouns(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstSentenceSkipsAbbreviations(t *testing.T) {
+	first, more := firstSentence("Recurring bookings (e.g. Mon/Wed/Fri 12:00). Weekly only.")
+	if first != "Recurring bookings (e.g. Mon/Wed/Fri 12:00)." || more != "Weekly only." {
+		t.Errorf("firstSentence = %q, %q", first, more)
+	}
+}

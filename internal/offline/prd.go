@@ -437,10 +437,11 @@ func completeClause(s string) (string, bool) {
 }
 
 // firstSentence splits text after its first sentence, if a second one
-// starts with a capital.
+// starts with a capital; an abbreviation's full stop ("e.g. Mon/Wed")
+// ends none.
 func firstSentence(s string) (string, string) {
 	for i := 0; i+2 < len(s); i++ {
-		if s[i] == '.' && s[i+1] == ' ' && unicode.IsUpper(rune(s[i+2])) {
+		if s[i] == '.' && s[i+1] == ' ' && unicode.IsUpper(rune(s[i+2])) && !brief.EndsWithAbbreviation(s[:i+1]) {
 			return s[:i+1], s[i+2:]
 		}
 	}
